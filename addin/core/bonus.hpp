@@ -1,0 +1,23 @@
+// Tiered commission: marginal (like tax brackets), whole-amount, or a fixed
+// lump sum per tier, with an optional cap and year-to-date crediting.
+#pragma once
+
+#include "grid.hpp"
+#include "keywords.hpp"
+#include "outcome.hpp"
+
+namespace dealerkpi {
+
+struct BonusOptions {
+    BonusMode mode = BonusMode::Marginal;
+    double cap = 0.0;    // 0: no cap; negative: invalid
+    double prior = 0.0;  // amount credited earlier in the period
+};
+
+// TIERED_BONUS. thresholds: lower bounds, strictly ascending; blank cells at
+// the end of the tier table are ignored (in both thresholds and rates).
+// rates: one per threshold. With prior p the result is
+// min(B(p + amount), cap) - min(B(p), cap).
+Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, const BonusOptions& options) noexcept;
+
+} // namespace dealerkpi

@@ -1,0 +1,10 @@
+// The arithmetic of the DealerKPI functions, free of any spreadsheet API.
+#pragma once
+
+#include "bonus.hpp"
+#include "funnel.hpp"
+#include "grid.hpp"
+#include "keywords.hpp"
+#include "outcome.hpp"
+#include "split.hpp"
+#include "workshop.hpp"

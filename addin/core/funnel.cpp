@@ -1,0 +1,82 @@
+#include "funnel.hpp"
+
+#include "numeric.hpp"
+
+#include <cmath>
+
+namespace dealerkpi {
+
+Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method) noexcept
+{
+    if (!converted.sameShape(entered) || converted.empty())
+        return Error::InvalidArgument;
+
+    double sumConverted = 0.0;
+    double sumEntered = 0.0;
+    double sumRates = 0.0;
+    std::size_t periods = 0;
+
+    for (std::size_t i = 0, n = converted.size(); i < n; ++i) {
+        const Cell& c = converted[i];
+        const Cell& e = entered[i];
+        if (c.isBlank() || e.isBlank())
+            continue;  // a period without data
+        if (c.isText() || e.isText())
+            return Error::Value;
+        if (c.number < 0.0 || e.number < 0.0)
+            return Error::InvalidArgument;
+        sumConverted += c.number;
+        sumEntered += e.number;
+        if (e.number > 0.0) {
+            sumRates += c.number / e.number;
+            ++periods;
+        }
+    }
+
+    double rate;
+    if (method == RateMethod::Mean) {
+        if (periods == 0)
+            return Error::DivisionByZero;
+        rate = sumRates / static_cast<double>(periods);
+    } else {
+        if (sumEntered == 0.0)
+            return Error::DivisionByZero;
+        rate = sumConverted / sumEntered;
+    }
+    if (!std::isfinite(rate))
+        return Error::Overflow;
+    return rate;
+}
+
+Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vector<double>& needs)
+{
+    needs.clear();
+    if (!std::isfinite(target))
+        return Error::Overflow;
+    if (target < 0.0 || rates.empty())
+        return Error::InvalidArgument;
+    for (const Cell& r : rates) {
+        if (r.isText())
+            return Error::Value;
+        if (!r.isNumber() || !(r.number > 0.0))
+            return Error::InvalidArgument;
+    }
+
+    needs.reserve(rates.size());
+    double need = target;
+    for (const Cell& r : rates) {
+        need /= r.number;
+        if (rounding == Rounding::Up)
+            need = numeric::ceilSnapped(need);
+        else if (rounding == Rounding::Nearest)
+            need = numeric::roundHalfAway(need);
+        if (!std::isfinite(need)) {
+            needs.clear();
+            return Error::Overflow;
+        }
+        needs.push_back(need);
+    }
+    return Error::None;
+}
+
+} // namespace dealerkpi

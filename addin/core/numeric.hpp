@@ -1,0 +1,41 @@
+// Rounding as a spreadsheet user expects it: a value that is an integer (or a
+// half) up to the last bits of binary floating point counts as that integer
+// (or half), so 100/0.8 rounds up to 125, not 126, and 1.005 rounds to 1.01.
+#pragma once
+
+#include <cmath>
+
+namespace dealerkpi::numeric {
+
+// Relative distance under which two doubles are taken as equal (about 45 ulp).
+inline constexpr double kSnap = 1e-14;
+
+inline bool nearlyEqual(double a, double b) noexcept
+{
+    return std::fabs(a - b) <= kSnap * std::fmax(std::fabs(a), std::fabs(b));
+}
+
+inline double ceilSnapped(double x) noexcept
+{
+    const double r = std::nearbyint(x);
+    return nearlyEqual(x, r) ? r : std::ceil(x);
+}
+
+inline double floorSnapped(double x) noexcept
+{
+    const double r = std::nearbyint(x);
+    return nearlyEqual(x, r) ? r : std::floor(x);
+}
+
+// Round half away from zero.
+inline double roundHalfAway(double x) noexcept
+{
+    const double a = std::fabs(x);
+    const double lower = std::floor(a);
+    const bool up = a - lower >= 0.5 || nearlyEqual(a, lower + 0.5);
+    return std::copysign(up ? lower + 1.0 : lower, x);
+}
+
+inline bool isWhole(double x) noexcept { return std::isfinite(x) && std::floor(x) == x; }
+
+} // namespace dealerkpi::numeric

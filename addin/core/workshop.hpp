@@ -1,0 +1,17 @@
+// After-sales workshop efficiency: productivity, efficiency and overall
+// efficiency, pooled over rows (one row per trade or technician group).
+#pragma once
+
+#include "grid.hpp"
+#include "keywords.hpp"
+#include "outcome.hpp"
+
+namespace dealerkpi {
+
+// WORKSHOP_EFFICIENCY. productivity = worked/available, efficiency =
+// sold/worked, overall = sold/available, each as pooled sums over the rows
+// whose operands for that measure are numbers (blank rows are skipped). The
+// operands of the measure have the same shape; the unused one is ignored.
+Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& available, Measure measure) noexcept;
+
+} // namespace dealerkpi

@@ -1,0 +1,180 @@
+#include "arguments.hxx"
+
+#include <com/sun/star/uno/Sequence.hxx>
+#include <cppu/unotype.hxx>
+#include <rtl/ustring.hxx>
+
+#include <cstdint>
+#include <cstring>
+
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::TypeClass;
+
+namespace dealerkpi::uno {
+namespace {
+
+// How one element of a range (or a lone value) reads as a cell.
+bool toCell(const Any& a, Cell& out) noexcept
+{
+    switch (a.getValueTypeClass()) {
+    case TypeClass::TypeClass_VOID:
+        out = Cell::blank();
+        return true;
+    case TypeClass::TypeClass_DOUBLE:
+        out = Cell::of(*static_cast<const double*>(a.getValue()));
+        return true;
+    case TypeClass::TypeClass_BOOLEAN:
+        out = Cell::of(*static_cast<const sal_Bool*>(a.getValue()) ? 1.0 : 0.0);
+        return true;
+    case TypeClass::TypeClass_LONG:
+        out = Cell::of(*static_cast<const sal_Int32*>(a.getValue()));
+        return true;
+    case TypeClass::TypeClass_STRING:
+        // Calc hands over a blank cell inside a range as an empty string, and a
+        // formula that shows nothing ("") is blank to the user as well.
+        out = static_cast<const rtl::OUString*>(a.getValue())->isEmpty() ? Cell::blank() : Cell::text();
+        return true;
+    default:
+        return false;
+    }
+}
+
+template <class Row>
+bool isRectangular(const Sequence<Row>& rows, std::size_t& cols) noexcept
+{
+    cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
+    for (const Row& r : rows)
+        if (static_cast<std::size_t>(r.getLength()) != cols)
+            return false;
+    return true;
+}
+
+const Any* singleElement(const Any& value) noexcept
+{
+    if (auto* rows = static_cast<const Sequence<Sequence<Any>>*>(
+            value.getValueType() == cppu::UnoType<Sequence<Sequence<Any>>>::get() ? value.getValue() : nullptr))
+        if (rows->getLength() == 1 && (*rows)[0].getLength() == 1)
+            return &(*rows)[0][0];
+    return nullptr;
+}
+
+// A 1x1 range given where a single value is expected reads as that value.
+const Any& singleElementOr(const Any& value) noexcept
+{
+    const Any* single = singleElement(value);
+    return single ? *single : value;
+}
+
+} // namespace
+
+Error CellArgument::assign(const Any& value)
+{
+    cells_.clear();
+    rows_ = cols_ = 0;
+    ranged_ = false;
+    if (toCell(value, single_)) {
+        rows_ = cols_ = 1;
+        return Error::None;
+    }
+    ranged_ = true;
+    const css::uno::Type& type = value.getValueType();
+    if (type == cppu::UnoType<Sequence<Sequence<Any>>>::get()) {
+        const auto& rows = *static_cast<const Sequence<Sequence<Any>>*>(value.getValue());
+        std::size_t cols = 0;
+        if (!isRectangular(rows, cols))
+            return Error::InvalidArgument;
+        cells_.resize(static_cast<std::size_t>(rows.getLength()) * cols);
+        Cell* out = cells_.data();
+        for (const Sequence<Any>& row : rows)
+            for (const Any& a : row)
+                if (!toCell(a, *out++))
+                    return Error::InvalidArgument;
+        rows_ = static_cast<std::size_t>(rows.getLength());
+        cols_ = cols;
+        return Error::None;
+    }
+    if (type == cppu::UnoType<Sequence<Sequence<double>>>::get()) {
+        const auto& rows = *static_cast<const Sequence<Sequence<double>>*>(value.getValue());
+        std::size_t cols = 0;
+        if (!isRectangular(rows, cols))
+            return Error::InvalidArgument;
+        cells_.reserve(static_cast<std::size_t>(rows.getLength()) * cols);
+        for (const Sequence<double>& row : rows)
+            for (double d : row)
+                cells_.push_back(Cell::of(d));
+        rows_ = static_cast<std::size_t>(rows.getLength());
+        cols_ = cols;
+        return Error::None;
+    }
+    return Error::InvalidArgument;
+}
+
+Error KeywordArgument::assign(const Any& value)
+{
+    const Any& a = singleElementOr(value);
+    switch (a.getValueTypeClass()) {
+    case TypeClass::TypeClass_VOID:
+        keyword_ = Keyword::omitted();
+        return Error::None;
+    case TypeClass::TypeClass_STRING: {
+        const auto& s = *static_cast<const rtl::OUString*>(a.getValue());
+        if (s.isEmpty()) {
+            keyword_ = Keyword::omitted();
+            return Error::None;
+        }
+        const rtl::OString bytes = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+        utf8_.assign(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+        keyword_ = Keyword::of(std::string_view(utf8_));
+        return Error::None;
+    }
+    default:
+        Cell c;
+        if (!toCell(a, c) || !c.isNumber())
+            return Error::InvalidArgument;
+        keyword_ = Keyword::of(c.number);
+        return Error::None;
+    }
+}
+
+Error optionalNumber(const Any& value, double fallback, double& out) noexcept
+{
+    Cell c;
+    if (!toCell(singleElementOr(value), c))
+        return Error::InvalidArgument;
+    if (c.isText())
+        return Error::Value;
+    out = c.isNumber() ? c.number : fallback;
+    return Error::None;
+}
+
+double errorValue(Error e) noexcept
+{
+    // Calc's FormulaError codes.
+    std::uint64_t code = 519;  // #VALUE!
+    switch (e) {
+    case Error::None:
+    case Error::Value: code = 519; break;
+    case Error::InvalidArgument: code = 502; break;
+    case Error::DivisionByZero: code = 532; break;
+    case Error::Overflow: code = 503; break;
+    }
+    const std::uint64_t bits = 0x7FF8000000000000ULL | code;
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+Any toCalcArray(const std::vector<double>& values, const Grid& shape)
+{
+    if (values.size() == 1)
+        return Any(values[0]);
+    Sequence<Sequence<double>> rows(static_cast<sal_Int32>(shape.rows));
+    auto* row = rows.getArray();
+    const double* next = values.data();
+    for (std::size_t r = 0; r < shape.rows; ++r, next += shape.cols)
+        row[r] = Sequence<double>(next, static_cast<sal_Int32>(shape.cols));
+    return Any(rows);
+}
+
+} // namespace dealerkpi::uno

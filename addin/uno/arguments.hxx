@@ -1,0 +1,58 @@
+// Turns the arguments Calc passes (css::uno::Any) into core types, and core
+// errors into Calc error values. Every conversion rule lives here, once.
+#pragma once
+
+#include "core/dealerkpi.hpp"
+
+#include <boost/container/small_vector.hpp>
+#include <com/sun/star/uno/Any.hxx>
+
+#include <string>
+#include <vector>
+
+namespace dealerkpi::uno {
+
+// The cells of one range-like argument: a number, a text, an omitted
+// argument (one blank cell), a cell, a range or an inline array. Up to 16
+// cells are kept without touching the heap.
+class CellArgument {
+public:
+    // Error::InvalidArgument for ragged or non-spreadsheet values.
+    Error assign(const css::uno::Any& value);
+    Grid grid() const noexcept { return Grid(ranged_ ? cells_.data() : &single_, rows_, cols_); }
+
+private:
+    Cell single_;
+    bool ranged_ = false;
+    boost::container::small_vector<Cell, 16> cells_;
+    std::size_t rows_ = 0;
+    std::size_t cols_ = 0;
+};
+
+// A keyword argument (method, rounding, mode, measure). Keeps the UTF-8 text
+// alive for as long as the Keyword is used.
+class KeywordArgument {
+public:
+    Error assign(const css::uno::Any& value);
+    const Keyword& keyword() const noexcept { return keyword_; }
+
+private:
+    Keyword keyword_;
+    std::string utf8_;
+};
+
+// An optional number (decimals, part, cap, prior): omitted or an empty text
+// gives `fallback`; other text is Error::Value.
+Error optionalNumber(const css::uno::Any& value, double fallback, double& out) noexcept;
+
+// Calc's error value for a core error: a NaN carrying the error code.
+double errorValue(Error e) noexcept;
+
+// A double result, or the error value for a failed one.
+inline double toCalc(const Number& n) noexcept { return n.ok() ? n.value : errorValue(n.error); }
+
+// An array result shaped as `shape` (values in reading order); a single
+// cell becomes a plain number.
+css::uno::Any toCalcArray(const std::vector<double>& values, const Grid& shape);
+
+} // namespace dealerkpi::uno

@@ -1,0 +1,160 @@
+// The Calc add-in component: each method parses its arguments, calls the core
+// and maps the result. No arithmetic here.
+#include "arguments.hxx"
+
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase3.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/dealerkpi/calc/XDealerKpi.hpp>
+
+#include <vector>
+
+using css::uno::Any;
+using css::uno::Sequence;
+
+namespace dealerkpi::uno {
+namespace {
+
+// FROZEN: stored in users' files as the prefix of every function name.
+constexpr char kServiceName[] = "org.dealerkpi.calc.Functions";
+constexpr char kImplementationName[] = "org.dealerkpi.calc.FunctionsImpl";
+
+// Runs one call; any C++ exception (std::bad_alloc included) becomes #VALUE!,
+// so nothing but a result ever reaches Calc.
+template <class F>
+auto guarded(F&& call) noexcept -> decltype(call())
+{
+    try {
+        return call();
+    } catch (...) {
+        return decltype(call())(errorValue(Error::Value));
+    }
+}
+
+class Functions : public cppu::WeakImplHelper3<org::dealerkpi::calc::XDealerKpi, css::lang::XServiceName,
+                                               css::lang::XServiceInfo> {
+public:
+    // XDealerKpi
+    double SAL_CALL funnelRate(const Any& converted, const Any& entered, const Any& method) override
+    {
+        return guarded([&] {
+            CellArgument c, e;
+            KeywordArgument m;
+            if (Error err = first(c.assign(converted), e.assign(entered), m.assign(method)); err != Error::None)
+                return errorValue(err);
+            const auto how = parseRateMethod(m.keyword());
+            if (!how.ok())
+                return errorValue(how.error);
+            return toCalc(dealerkpi::funnelRate(c.grid(), e.grid(), how.value));
+        });
+    }
+
+    Any SAL_CALL funnelTarget(double target, const Any& rates, const Any& rounding) override
+    {
+        return guarded([&] {
+            CellArgument r;
+            KeywordArgument k;
+            if (Error err = first(r.assign(rates), k.assign(rounding)); err != Error::None)
+                return Any(errorValue(err));
+            const auto how = parseRounding(k.keyword());
+            if (!how.ok())
+                return Any(errorValue(how.error));
+            std::vector<double> needs;
+            if (Error err = dealerkpi::funnelTarget(target, r.grid(), how.value, needs); err != Error::None)
+                return Any(errorValue(err));
+            return toCalcArray(needs, r.grid());
+        });
+    }
+
+    Any SAL_CALL targetSplit(double total, const Any& weights, const Any& decimals, const Any& part) override
+    {
+        return guarded([&] {
+            CellArgument w;
+            double places = 0.0, which = 0.0;
+            if (Error err = first(w.assign(weights), optionalNumber(decimals, 0.0, places),
+                                  optionalNumber(part, 0.0, which));
+                err != Error::None)
+                return Any(errorValue(err));
+            std::vector<double> parts;
+            if (Error err = dealerkpi::targetSplit(total, w.grid(), places, parts); err != Error::None)
+                return Any(errorValue(err));
+            if (!wantsWholeSplit(which))
+                return Any(toCalc(pickPart(parts, which)));
+            return toCalcArray(parts, w.grid());
+        });
+    }
+
+    double SAL_CALL tieredBonus(double amount, const Any& thresholds, const Any& rates, const Any& mode,
+                                const Any& cap, const Any& prior) override
+    {
+        return guarded([&] {
+            CellArgument t, r;
+            KeywordArgument m;
+            BonusOptions options;
+            if (Error err = first(t.assign(thresholds), r.assign(rates), m.assign(mode),
+                                  optionalNumber(cap, 0.0, options.cap), optionalNumber(prior, 0.0, options.prior));
+                err != Error::None)
+                return errorValue(err);
+            const auto how = parseBonusMode(m.keyword());
+            if (!how.ok())
+                return errorValue(how.error);
+            options.mode = how.value;
+            return toCalc(dealerkpi::tieredBonus(amount, t.grid(), r.grid(), options));
+        });
+    }
+
+    double SAL_CALL workshopEfficiency(const Any& soldHours, const Any& workedHours, const Any& availableHours,
+                                       const Any& measure) override
+    {
+        return guarded([&] {
+            CellArgument s, w, a;
+            KeywordArgument m;
+            if (Error err = first(s.assign(soldHours), w.assign(workedHours), a.assign(availableHours),
+                                  m.assign(measure));
+                err != Error::None)
+                return errorValue(err);
+            const auto how = parseMeasure(m.keyword());
+            if (!how.ok())
+                return errorValue(how.error);
+            return toCalc(dealerkpi::workshopEfficiency(s.grid(), w.grid(), a.grid(), how.value));
+        });
+    }
+
+    // XServiceName: Calc stores formulas as <this name>.<method>.
+    rtl::OUString SAL_CALL getServiceName() override { return kServiceName; }
+
+    // XServiceInfo
+    rtl::OUString SAL_CALL getImplementationName() override { return kImplementationName; }
+    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        Sequence<rtl::OUString> names(2);
+        names.getArray()[0] = kServiceName;
+        names.getArray()[1] = "com.sun.star.sheet.AddIn";
+        return names;
+    }
+
+private:
+    // The first error among argument conversions, in argument order.
+    template <class... E>
+    static Error first(E... errors) noexcept
+    {
+        Error result = Error::None;
+        ((result = result == Error::None ? errors : result), ...);
+        return result;
+    }
+};
+
+} // namespace
+} // namespace dealerkpi::uno
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_dealerkpi_calc_Functions_get_implementation(css::uno::XComponentContext*, const css::uno::Sequence<css::uno::Any>&)
+{
+    return cppu::acquire(new dealerkpi::uno::Functions);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs DealerKPI's build and test dependencies from Debian/Ubuntu packages.
+set -euo pipefail
+packages=(
+  libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno
+  libboost-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
+  clang libclang-rt-14-dev util-linux
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

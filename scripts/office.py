@@ -1,0 +1,181 @@
+"""A real headless LibreOffice for DealerKPI's tests, benchmarks and scripts.
+
+    profile = prepare_profile(oxt, "/tmp/dk-profile")   # fresh profile, .oxt installed
+    with Office(profile) as office:                      # private copy, own process
+        doc = office.new_calc()
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByName("A1").setFormula("=FUNNEL_RATE(708;4146)")
+
+Runs with the Python that has the LibreOffice bridge (/usr/bin/python3 on
+Debian). As root, unopkg runs as user nobody: it refuses a per-user install
+as root.
+"""
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+PROGRAM_DIR = os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program")
+SOFFICE = os.path.join(PROGRAM_DIR, "soffice")
+UNOPKG = os.path.join(PROGRAM_DIR, "unopkg")
+RESTART_CODE = 81  # soffice asks to be started again (fresh profile, new extension)
+
+
+def props(**kw):
+    out = []
+    for name, value in kw.items():
+        p = PropertyValue()
+        p.Name, p.Value = name, value
+        out.append(p)
+    return tuple(out)
+
+
+def file_url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def _as_unprivileged(cmd, home):
+    """unopkg refuses to install for a user as root: run it as nobody then."""
+    if os.geteuid() != 0:
+        return cmd, None
+    nobody = pwd.getpwnam("nobody")
+    for root, dirs, files in os.walk(home):
+        for name in dirs + files:
+            os.lchown(os.path.join(root, name), nobody.pw_uid, nobody.pw_gid)
+    os.chown(home, nobody.pw_uid, nobody.pw_gid)
+    return ["setpriv", "--reuid=%d" % nobody.pw_uid, "--regid=%d" % nobody.pw_gid,
+            "--clear-groups"] + cmd, {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+
+def unopkg(profile, *args, check=True):
+    cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile)], profile)
+    res = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    if check and res.returncode != 0:
+        raise RuntimeError("unopkg %s failed (%d): %s%s" % (args[0], res.returncode, res.stdout, res.stderr))
+    return res
+
+
+def prepare_profile(oxt, profile, extra_oxts=()):
+    """A fresh LibreOffice profile at `profile` with `oxt` installed and the
+    first-start restart already behind it."""
+    shutil.rmtree(profile, ignore_errors=True)
+    os.makedirs(profile)
+    for package in (oxt,) + tuple(extra_oxts):
+        if package:
+            unopkg(profile, "add", "-s", os.path.abspath(package))
+    # First start of a fresh profile (and after adding an extension) ends with
+    # the restart code; do it once here so every copy starts straight away.
+    with Office(profile, copy=False):
+        pass
+    return profile
+
+
+class Office:
+    """One soffice process on a private copy of `profile` (or on `profile`
+    itself with copy=False), reached over a named pipe."""
+
+    def __init__(self, profile, copy=True, timeout=120):
+        self.source_profile = profile
+        self.copy = copy
+        self.timeout = timeout
+        self.proc = None
+        self.ctx = None
+        self.desktop = None
+        self.workdir = None
+
+    # -- lifecycle -------------------------------------------------------------
+    def __enter__(self):
+        if self.copy:
+            self.workdir = tempfile.mkdtemp(prefix="dealerkpi-office-")
+            self.profile = os.path.join(self.workdir, "profile")
+            shutil.copytree(self.source_profile, self.profile, symlinks=True)
+        else:
+            self.profile = self.source_profile
+        self.pipe = "dealerkpi" + uuid.uuid4().hex[:12]
+        self._start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _launch(self):
+        env = dict(os.environ)
+        env.pop("SESSION_MANAGER", None)
+        env["SAL_USE_VCLPLUGIN"] = "svp"
+        return subprocess.Popen(
+            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+             "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile),
+             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+    def _start(self):
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        self.proc = self._launch()
+        deadline = time.time() + self.timeout
+        while time.time() < deadline:
+            code = self.proc.poll()
+            if code is not None:
+                if code != RESTART_CODE:
+                    raise RuntimeError("soffice exited with %d" % code)
+                self.proc = self._launch()
+                continue
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                time.sleep(0.1)
+        else:
+            self.close()
+            raise RuntimeError("soffice did not answer within %ds" % self.timeout)
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def close(self):
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:  # the bridge goes down with the process
+                pass
+            self.desktop = None
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+
+    def alive(self):
+        """True when the office still answers a call."""
+        try:
+            return self.desktop is not None and self.desktop.getFrames() is not None
+        except Exception:
+            return False
+
+    # -- documents ---------------------------------------------------------------
+    def service(self, name):
+        return self.smgr.createInstanceWithContext(name, self.ctx)
+
+    def new_calc(self):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
+
+    def load(self, path, as_template=False):
+        return self.desktop.loadComponentFromURL(
+            file_url(path), "_blank", 0, props(Hidden=True, AsTemplate=as_template))
+
+    @staticmethod
+    def save(doc, path, filter_name):
+        """filter_name: "calc8" (.ods), "Calc Office Open XML" (.xlsx), "calc8_template" (.ots)."""
+        doc.storeToURL(file_url(path), props(FilterName=filter_name, Overwrite=True))
