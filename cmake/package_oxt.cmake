@@ -1,0 +1,37 @@
+# cmake -P package_oxt.cmake: stages and zips one .oxt.
+#   OUT           the .oxt to write
+#   STAGE         a scratch folder (emptied)
+#   REGISTRY      addin/registry
+#   DESCRIPTION   the configured description.xml
+#   LIBRARY       the add-in's shared library
+#   RDB           the add-in's type library
+#   TEMPLATE_DIR  folder of .ots files to carry (empty: none)
+foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "package_oxt.cmake: ${v} is not set")
+  endif()
+endforeach()
+
+file(REMOVE_RECURSE ${STAGE})
+file(MAKE_DIRECTORY ${STAGE}/META-INF ${STAGE}/lib ${STAGE}/types ${STAGE}/registry ${STAGE}/templates/DealerKPI)
+file(COPY ${DESCRIPTION} DESTINATION ${STAGE})
+file(COPY ${REGISTRY}/manifest.xml DESTINATION ${STAGE}/META-INF)
+file(COPY ${REGISTRY}/dealerkpi.components ${LIBRARY} DESTINATION ${STAGE}/lib)
+file(COPY ${RDB} DESTINATION ${STAGE}/types)
+file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
+# %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.
+file(COPY ${REGISTRY}/Paths.xcu DESTINATION ${STAGE})
+file(COPY ${REGISTRY}/description ${REGISTRY}/license DESTINATION ${STAGE})
+if(TEMPLATE_DIR)
+  file(GLOB ots ${TEMPLATE_DIR}/*.ots)
+  if(ots)
+    file(COPY ${ots} DESTINATION ${STAGE}/templates/DealerKPI)
+  endif()
+endif()
+
+file(REMOVE ${OUT})
+execute_process(COMMAND ${CMAKE_COMMAND} -E tar cf ${OUT} --format=zip .
+                WORKING_DIRECTORY ${STAGE} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "zipping ${OUT} failed")
+endif()

@@ -1,0 +1,302 @@
+"""Building blocks shared by every DealerKPI template.
+
+A template is a Python module in this folder with
+
+    FILE = "strategy_table.ots"        # file name inside the .oxt
+    TITLE = "月度销售跨部门策略表"         # title shown in File > New > Templates
+    def build(book): ...                # lays the sheets out through `book`
+
+build.py runs each module against a new Calc document in a LibreOffice that
+has the DealerKPI functions installed (so formulas are stored under their
+frozen names) and saves it as an .ots. Formulas are written as in the
+English UI with ';' separators, e.g. "=FUNNEL_RATE(B5:D5;B6:D6)".
+
+The conventions of ../shared/spec/templates.md live here, once:
+- input cells ("请填写") and computed cells ("自动计算") have their own cell
+  styles, with a legend on every sheet; computed cells are locked, input
+  cells are not, and every sheet is protected without a password;
+- inputs carry validity rules with Chinese messages (counts, rates, hours,
+  money, dates);
+- number formats as the seed shows them;
+- A4 landscape, one page wide, the title rows (with dealer and month) repeated
+  on every printed page.
+"""
+import uno
+from com.sun.star.awt.FontWeight import BOLD
+from com.sun.star.sheet.ConditionOperator import LESS as COND_LESS
+from com.sun.star.sheet.ConditionOperator import FORMULA as COND_FORMULA
+from com.sun.star.sheet.ValidationAlertStyle import STOP
+from com.sun.star.sheet.ValidationType import DATE, DECIMAL, LIST, WHOLE
+from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL
+from com.sun.star.table.CellHoriJustify import CENTER, LEFT
+from com.sun.star.table import CellRangeAddress
+
+# Style names (Chinese, as a dealer sees them in the Styles sidebar).
+INPUT = "请填写"
+COMPUTED = "自动计算"
+LABEL = "标签"
+HEADING = "表头"
+TITLE_STYLE = "标题"
+ALERT = "预警"
+GOOD = "达标"
+
+INPUT_COLOR = 0xFFF2CC     # pale yellow: the seed's 请填写 cells
+COMPUTED_COLOR = 0xDDEBF7  # pale blue: the seed's 自动计算 cells
+HEADING_COLOR = 0x1F4E79
+ALERT_COLOR = 0xF8CBAD
+GOOD_COLOR = 0xC6EFCE
+
+# Number formats as the seed shows them.
+FORMATS = {
+    "count": "#,##0",
+    "rate": "0%",
+    "rate1": "0.0%",
+    "money": "#,##0.00",
+    "hours": "#,##0.00",
+    "number": "#,##0.00",
+    "date": "YYYY-MM-DD",
+    "month": "YYYY-MM",
+    "text": "@",
+    "general": "General",
+}
+
+# Validity rules for inputs: (type, operator, formula1, formula2, message).
+RULES = {
+    "count": (WHOLE, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的整数。"),
+    "rate": (DECIMAL, BETWEEN, "0", "10", "请输入 0% 到 1000% 之间的比率。"),
+    "hours": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的工时。"),
+    "money": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的金额。"),
+    "number": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的数值。"),
+    "date": (DATE, GREATER_EQUAL, "1", "", "请输入有效日期，如 2026-01-31。"),
+}
+
+
+def _prop(name, value):
+    p = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
+    p.Name, p.Value = name, value
+    return p
+
+
+class Book:
+    """The document being built."""
+
+    def __init__(self, doc, title):
+        self.doc = doc
+        self.formats = doc.NumberFormats
+        self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+        self._sheets_used = 0
+        doc.DocumentProperties.Title = title
+        self._make_styles()
+
+    # -- styles ------------------------------------------------------------------
+    def _cell_style(self, name, color=None, bold=False, locked=True, font_color=None, height=None,
+                    wrap=True):
+        styles = self.doc.StyleFamilies.getByName("CellStyles")
+        if styles.hasByName(name):
+            return styles.getByName(name)
+        style = self.doc.createInstance("com.sun.star.style.CellStyle")
+        styles.insertByName(name, style)
+        style.ParentStyle = "Default"
+        if color is not None:
+            style.CellBackColor = color
+            style.IsCellBackgroundTransparent = False
+        if bold:
+            style.CharWeight = BOLD
+            style.CharWeightAsian = BOLD
+        if font_color is not None:
+            style.CharColor = font_color
+        if height:
+            style.CharHeight = height
+            style.CharHeightAsian = height
+        style.IsTextWrapped = wrap
+        protection = style.CellProtection
+        protection.IsLocked = locked
+        style.CellProtection = protection
+        return style
+
+    def _make_styles(self):
+        self._cell_style(INPUT, INPUT_COLOR, locked=False)
+        self._cell_style(COMPUTED, COMPUTED_COLOR)
+        self._cell_style(LABEL)
+        self._cell_style(HEADING, HEADING_COLOR, bold=True, font_color=0xFFFFFF)
+        self._cell_style(TITLE_STYLE, bold=True, height=16, wrap=False)
+        alert = self._cell_style(ALERT, ALERT_COLOR)
+        alert.ParentStyle = COMPUTED
+        alert.CellBackColor = ALERT_COLOR
+        alert.CharColor = 0x9C0006
+        good = self._cell_style(GOOD, GOOD_COLOR)
+        good.ParentStyle = COMPUTED
+        good.CellBackColor = GOOD_COLOR
+        good.CharColor = 0x006100
+
+    def format_key(self, kind):
+        code = FORMATS.get(kind, kind)
+        key = self.formats.queryKey(code, self.locale, False)
+        if key == -1:
+            key = self.formats.addNew(code, self.locale)
+        return key
+
+    # -- sheets -------------------------------------------------------------------
+    def sheet(self, name):
+        """The next sheet, named `name` (the new document's first sheet is reused)."""
+        sheets = self.doc.Sheets
+        if self._sheets_used == 0:
+            s = sheets.getByIndex(0)
+            s.Name = name
+        else:
+            sheets.insertNewByName(name, sheets.Count)
+            s = sheets.getByName(name)
+        self._sheets_used += 1
+        return Sheet(self, s)
+
+    def finish(self):
+        """Protects every sheet and selects the first one."""
+        for i in range(self.doc.Sheets.Count):
+            self.doc.Sheets.getByIndex(i).protect("")
+        self.doc.CurrentController.setActiveSheet(self.doc.Sheets.getByIndex(0))
+
+
+class Sheet:
+    """One sheet of a template. Cells are named A1-style."""
+
+    def __init__(self, book, sheet):
+        self.book = book
+        self.s = sheet
+
+    def cell(self, name):
+        return self.s.getCellRangeByName(name)
+
+    def _styled(self, name, style, kind):
+        rng = self.cell(name)
+        rng.CellStyle = style
+        if kind:
+            rng.NumberFormat = self.book.format_key(kind)
+        return rng
+
+    # -- content ------------------------------------------------------------------
+    def title(self, name, text):
+        self._styled(name, TITLE_STYLE, None).setString(text)
+
+    def label(self, name, text, style=LABEL, center=False):
+        rng = self._styled(name, style, None)
+        rng.setString(text)
+        if center:
+            rng.HoriJustify = CENTER
+        return rng
+
+    def heading(self, name, text):
+        return self.label(name, text, HEADING, center=True)
+
+    def input(self, name, kind="count", value=None, message=None):
+        """An input cell (or range): unlocked, input style, validity rule by kind."""
+        rng = self._styled(name, INPUT, kind if kind in FORMATS else None)
+        if kind in RULES:
+            self.validate(name, *RULES[kind][:4], message or RULES[kind][4])
+        if value is not None:
+            if isinstance(value, str):
+                rng.setString(value)
+            else:
+                rng.setValue(value)
+        return rng
+
+    def choice(self, name, options, message="请从列表中选择。"):
+        """An input cell that takes one of `options` (a drop-down list)."""
+        rng = self._styled(name, INPUT, None)
+        v = rng.Validation
+        v.Type = LIST
+        v.setFormula1(";".join('"%s"' % o for o in options))
+        v.ShowList = 1
+        v.ShowErrorMessage = True
+        v.ErrorAlertStyle = STOP
+        v.ErrorTitle = "输入无效"
+        v.ErrorMessage = message
+        rng.Validation = v
+        return rng
+
+    def formula(self, name, formula, kind="count"):
+        """A computed cell: locked, computed style, number format by kind."""
+        rng = self._styled(name, COMPUTED, kind)
+        rng.setFormula(formula)
+        return rng
+
+    def array_formula(self, name, formula, kind="count"):
+        rng = self._styled(name, COMPUTED, kind)
+        rng.setArrayFormula(formula)
+        return rng
+
+    def validate(self, name, vtype, operator, formula1, formula2, message):
+        rng = self.cell(name)
+        v = rng.Validation
+        v.Type = vtype
+        v.setOperator(operator)
+        v.setFormula1(formula1)
+        if formula2:
+            v.setFormula2(formula2)
+        v.IgnoreBlankCells = True
+        v.ShowErrorMessage = True
+        v.ErrorAlertStyle = STOP
+        v.ErrorTitle = "输入无效"
+        v.ErrorMessage = message
+        v.ShowInputMessage = False
+        rng.Validation = v
+
+    def highlight(self, name, condition, style=ALERT):
+        """Conditional style: `condition` is a formula relative to the top-left
+        cell of `name`, e.g. 'AND(ISNUMBER(F5);F5<0)'."""
+        rng = self.cell(name)
+        fmt = rng.ConditionalFormat
+        fmt.addNew((_prop("Operator", COND_FORMULA), _prop("Formula1", condition),
+                    _prop("StyleName", style)))
+        rng.ConditionalFormat = fmt
+
+    # -- layout ---------------------------------------------------------------------
+    def widths(self, **cm):
+        """Column widths in cm, e.g. widths(A=4.5, B=2.2)."""
+        cols = self.s.Columns
+        for col, width in cm.items():
+            cols.getByName(col).Width = int(width * 1000)
+
+    def header(self, title, last_col, legend_row=3, linked_to=None):
+        """Rows 1-3: the title, the dealer (B2) and month (E2), and the legend.
+        They repeat on every printed page. With linked_to (a Sheet), dealer and
+        month are taken from that sheet instead of being typed again."""
+        self.title("A1", title)
+        self.label("A2", "经销商：")
+        self.label("D2", "月份：")
+        if linked_to is None:
+            self.input("B2", "text")
+            self.input("E2", "month")
+            self.validate("E2", DATE, GREATER_EQUAL, "1", "", "请输入月份，如 2026-11。")
+        else:
+            src = "$'%s'." % linked_to.s.Name
+            self.formula("B2", '=IF(%sB2="";"";%sB2)' % (src, src), "text")
+            self.formula("E2", '=IF(%sE2="";"";%sE2)' % (src, src), "month")
+        self.label("A%d" % legend_row, "图例：")
+        self.label("B%d" % legend_row, "请填写", INPUT)
+        self.label("C%d" % legend_row, "自动计算", COMPUTED)
+        self.print_setup(last_col, title_rows=(0, legend_row - 1))
+
+    def print_setup(self, last_col, title_rows=(0, 2)):
+        """A4 landscape, one page wide, title rows repeated."""
+        styles = self.book.doc.StyleFamilies.getByName("PageStyles")
+        name = "DealerKPI " + self.s.Name
+        if not styles.hasByName(name):
+            page = self.book.doc.createInstance("com.sun.star.style.PageStyle")
+            styles.insertByName(name, page)
+        page = styles.getByName(name)
+        page.IsLandscape = True
+        page.Width, page.Height = 29700, 21000
+        page.ScaleToPagesX = 1
+        page.ScaleToPagesY = 0
+        page.CenterHorizontally = True
+        page.HeaderIsOn = True
+        header = page.RightPageHeaderContent
+        header.LeftText.setString(self.s.Name)
+        header.RightText.setString("DealerKPI")
+        page.RightPageHeaderContent = header
+        self.s.PageStyle = name
+        rows = CellRangeAddress()
+        rows.Sheet = self.s.RangeAddress.Sheet
+        rows.StartRow, rows.EndRow = title_rows
+        self.s.setTitleRows(rows)
+        self.s.setPrintTitleRows(True)
