@@ -1,0 +1,126 @@
+"""Shared base for template tests: open an installed DealerKPI template as a
+user would (File > New > Templates creates a new document from it), fill
+cells, recalculate, and read what the cells DISPLAY.
+"""
+import os
+import urllib.parse
+
+import uno
+
+from harness import OfficeTestCase
+
+ERROR_TEXTS = ("Err:", "#DIV/0!", "#NAME?", "#VALUE!", "#N/A", "#NUM!", "#REF!", "#NULL!")
+
+
+def installed_templates(office):
+    """{file name: system path} of every .ots below the DealerKPI folder of
+    the template path (the folder the extension adds)."""
+    paths = office.service("com.sun.star.util.PathSettings").Template.split(";")
+    expander = office.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
+    found = {}
+    for url in paths:
+        if url.startswith("vnd.sun.star.expand:"):
+            url = expander.expandMacros(urllib.parse.unquote(url[len("vnd.sun.star.expand:"):]))
+        try:
+            folder = uno.fileUrlToSystemPath(url)
+        except Exception:
+            continue
+        group = os.path.join(folder, "DealerKPI")
+        if os.path.isdir(group):
+            for name in os.listdir(group):
+                if name.endswith(".ots"):
+                    found[name] = os.path.join(group, name)
+    return found
+
+
+class TemplateTestCase(OfficeTestCase):
+    """Subclasses set TEMPLATE = "<module>.ots"."""
+
+    TEMPLATE = None
+
+    def setUp(self):
+        # A new untitled document from the installed template, not the
+        # default blank one.
+        path = installed_templates(self.office).get(self.TEMPLATE)
+        self.assertIsNotNone(path, "%s is not in the template folder" % self.TEMPLATE)
+        self.template_path = path
+        self.doc = self.office.load(path, as_template=True)
+        self.sheet = self.doc.Sheets.getByIndex(0)
+
+    # -- cells -------------------------------------------------------------------
+    def sheet_named(self, name):
+        return self.doc.Sheets.getByName(name)
+
+    def at(self, sheet, name):
+        return self.sheet_named(sheet).getCellRangeByName(name)
+
+    def fill(self, sheet, name, value):
+        """Types a value into an input cell (numbers as numbers; None clears)."""
+        c = self.at(sheet, name)
+        self.assertFalse(c.CellProtection.IsLocked, "%s!%s is not an input cell" % (sheet, name))
+        if value is None:
+            c.setString("")
+        elif isinstance(value, str):
+            c.setString(value)
+        else:
+            c.setValue(value)
+
+    def fill_row(self, sheet, first, values):
+        """Fills cells to the right of `first` (e.g. "B5") with `values`."""
+        a = self.at(sheet, first).getCellAddress()
+        s = self.sheet_named(sheet)
+        for i, v in enumerate(values):
+            self.fill(sheet, s.getCellByPosition(a.Column + i, a.Row).AbsoluteName.split(".")[-1].replace("$", ""), v)
+
+    def shown(self, sheet, name):
+        self.doc.calculateAll()
+        return self.at(sheet, name).getString()
+
+    def assertShown(self, sheet, name, expected):
+        self.assertEqual(self.shown(sheet, name), expected, "%s!%s" % (sheet, name))
+
+    # -- whole-document checks ---------------------------------------------------------
+    def error_cells(self):
+        """Every cell in the document whose display is an error value."""
+        from com.sun.star.sheet.CellFlags import FORMULA
+        self.doc.calculateAll()
+        bad = []
+        for i in range(self.doc.Sheets.Count):
+            sheet = self.doc.Sheets.getByIndex(i)
+            ranges = sheet.queryContentCells(FORMULA)
+            for addr in ranges.RangeAddresses:
+                for row in range(addr.StartRow, addr.EndRow + 1):
+                    for col in range(addr.StartColumn, addr.EndColumn + 1):
+                        c = sheet.getCellByPosition(col, row)
+                        if c.getError() != 0 or c.getString().startswith(ERROR_TEXTS):
+                            bad.append("%s: %s" % (c.AbsoluteName, c.getString()))
+        return bad
+
+    def formula_cells(self, sheet):
+        from com.sun.star.sheet.CellFlags import FORMULA
+        s = self.sheet_named(sheet)
+        out = []
+        for addr in s.queryContentCells(FORMULA).RangeAddresses:
+            for row in range(addr.StartRow, addr.EndRow + 1):
+                for col in range(addr.StartColumn, addr.EndColumn + 1):
+                    out.append(s.getCellByPosition(col, row))
+        return out
+
+    def refuses(self, sheet, name, value):
+        """True when the cell's validity rule rejects `value` (checked with
+        the detective's "mark invalid data", which applies the rule)."""
+        s = self.sheet_named(sheet)
+        c = s.getCellRangeByName(name)
+        old = c.getFormula()
+        c.setValue(value) if not isinstance(value, str) else c.setString(value)
+        was_protected = s.isProtected()
+        if was_protected:
+            s.unprotect("")
+        try:
+            invalid = s.showInvalid()
+            s.clearArrows()
+        finally:
+            if was_protected:
+                s.protect("")
+            c.setFormula(old)
+        return invalid
