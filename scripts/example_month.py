@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Writes the example month: every DealerKPI template filled with its example
+figures (the seed documents' month, or a worked example where the seeds have
+none), saved as .ods, with a few computed figures printed.
+
+    example_month.py --oxt build/dealerkpi.oxt --templates build/templates/ots --out DIR
+
+The documents are computed in a private headless LibreOffice with the .oxt
+installed; they open in any LibreOffice that has DealerKPI installed.
+"""
+import argparse
+import importlib
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "templates"))
+
+from office import Office, prepare_profile  # noqa: E402
+
+
+def template_modules():
+    """Template modules in the order the build lists them."""
+    cmake = open(os.path.join(HERE, "..", "templates", "CMakeLists.txt"), encoding="utf-8").read()
+    block = cmake.split("set(DEALERKPI_TEMPLATES", 1)[1].split(")", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def fill(doc, example):
+    for sheet_name, cells in example.items():
+        sheet = doc.Sheets.getByName(sheet_name)
+        for name, value in cells.items():
+            cell = sheet.getCellRangeByName(name)
+            if value is None:
+                cell.setString("")
+            elif isinstance(value, str):
+                cell.setString(value)
+            else:
+                cell.setValue(value)
+    doc.calculateAll()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--oxt", required=True)
+    ap.add_argument("--templates", required=True, help="folder of the built .ots files")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="dealerkpi-example-") as tmp:
+        profile = prepare_profile(args.oxt, os.path.join(tmp, "profile"))
+        with Office(profile, copy=False) as office:
+            for name in template_modules():
+                module = importlib.import_module(name)
+                doc = office.load(os.path.join(args.templates, name + ".ots"), as_template=True)
+                try:
+                    fill(doc, module.EXAMPLE)
+                    target = os.path.join(args.out, module.TITLE + ".ods")
+                    Office.save(doc, target, "calc8")
+                    print("\n%s\n  %s" % (module.TITLE, target))
+                    for sheet, cell, label in getattr(module, "HIGHLIGHTS", ()):
+                        shown = doc.Sheets.getByName(sheet).getCellRangeByName(cell).getString()
+                        print("  %-28s %s" % (label, shown))
+                finally:
+                    doc.close(True)
+    print("\nOpen the files above in LibreOffice Calc, or start a new month from "
+          "File > New > Templates > DealerKPI.")
+
+
+if __name__ == "__main__":
+    main()
