@@ -26,7 +26,7 @@ from com.sun.star.awt.FontWeight import BOLD
 from com.sun.star.sheet.ConditionOperator import LESS as COND_LESS
 from com.sun.star.sheet.ConditionOperator import FORMULA as COND_FORMULA
 from com.sun.star.sheet.ValidationAlertStyle import STOP
-from com.sun.star.sheet.ValidationType import DATE, DECIMAL, LIST, WHOLE
+from com.sun.star.sheet.ValidationType import CUSTOM, DATE, DECIMAL, LIST, WHOLE
 from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL
 from com.sun.star.table.CellHoriJustify import CENTER, LEFT
 from com.sun.star.table import CellRangeAddress
@@ -68,7 +68,18 @@ RULES = {
     "money": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的金额。"),
     "number": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的数值。"),
     "date": (DATE, GREATER_EQUAL, "1", "", "请输入有效日期，如 2026-01-31。"),
+    # amounts that may be negative (returns, charge-backs, a loss-making month)
+    "signed": (DECIMAL, BETWEEN, "-1E+15", "1E+15", "请输入数值（退车、冲减可填负数）。"),
 }
+
+NOTE = "说明"
+
+
+def date_value(year, month, day=1):
+    """The spreadsheet serial number of a date (what a date cell holds), for
+    example fills: date_value(2026, 11) is 2026-11-01."""
+    import datetime
+    return (datetime.date(year, month, day) - datetime.date(1899, 12, 30)).days
 
 
 def _prop(name, value):
@@ -250,6 +261,35 @@ class Sheet:
         rng.ConditionalFormat = fmt
 
     # -- layout ---------------------------------------------------------------------
+    def validate_formula(self, name, condition, message):
+        """A validity rule given as a condition, written for the top-left cell
+        of `name` (relative references follow each cell), e.g.
+        'OR(I7="";J7>=I7)'. Blank cells are allowed."""
+        rng = self.cell(name)
+        v = rng.Validation
+        v.Type = CUSTOM
+        v.setOperator(COND_FORMULA)
+        v.setFormula1(condition)
+        v.setSourcePosition(self.cell(name.split(":")[0]).CellAddress)
+        v.IgnoreBlankCells = True
+        v.ShowErrorMessage = True
+        v.ErrorAlertStyle = STOP
+        v.ErrorTitle = "输入无效"
+        v.ErrorMessage = message
+        v.ShowInputMessage = False
+        rng.Validation = v
+
+    def merge(self, name):
+        """Merges the range `name` into one cell (labels spanning rows or columns)."""
+        self.cell(name).merge(True)
+        return self.cell(name)
+
+    def note(self, name, text):
+        """An explanatory line (small grey text, not wrapped, so it runs across
+        the empty cells to its right)."""
+        self.book._cell_style(NOTE, font_color=0x595959, height=9, wrap=False)
+        return self.label(name, text, NOTE)
+
     def widths(self, **cm):
         """Column widths in cm, e.g. widths(A=4.5, B=2.2)."""
         cols = self.s.Columns
