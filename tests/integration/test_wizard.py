@@ -1,0 +1,202 @@
+"""The Function Wizard texts of the five functions, as a real office shows
+them: through com.sun.star.sheet.FunctionDescriptions (the data the wizard
+and the formula tooltips use) in an English office and in an office whose
+user interface is Simplified Chinese, and through the configuration API
+with an explicit zh-CN locale.
+
+Argument names are written out here; descriptions must be non-empty and
+equal to CalcAddIns.xcu for the language.
+"""
+import os
+import re
+import shutil
+import tempfile
+import xml.etree.ElementTree as ET
+
+import harness
+import uno
+from com.sun.star.beans import PropertyValue
+from office import Office
+
+XCU = os.path.join(os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")),
+                   "addin", "registry", "CalcAddIns.xcu")
+OOR = "{http://openoffice.org/2001/registry}"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ADDIN_CATEGORY = uno.getConstantByName("com.sun.star.sheet.FunctionCategory.ADDIN")
+SERVICE = "org.dealerkpi.calc.Functions"
+
+# method -> (name shown, English argument names, Chinese argument names)
+FUNCTIONS = {
+    "funnelRate": ("FUNNEL_RATE", ["converted", "entered", "method"], ["转化数", "基数", "计算方式"]),
+    "funnelTarget": ("FUNNEL_TARGET", ["target", "rates", "rounding"], ["目标", "转化率", "取整方式"]),
+    "targetSplit": ("TARGET_SPLIT", ["total", "weights", "decimals", "part"], ["总目标", "权重", "小数位数", "序号"]),
+    "tieredBonus": ("TIERED_BONUS", ["amount", "thresholds", "rates", "mode", "cap", "prior"],
+                    ["业绩", "档位下限", "比例或金额", "计算方式", "封顶", "已计业绩"]),
+    "workshopEfficiency": ("WORKSHOP_EFFICIENCY", ["sold_hours", "worked_hours", "available_hours", "measure"],
+                           ["销售工时", "生产工时", "可售工时", "指标"]),
+}
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def xcu_texts(lang):
+    """{method: (description, [(argument name, description)])} for `lang`."""
+    def text(node, prop):
+        for p in node.findall("prop"):
+            if p.get(OOR + "name") == prop:
+                for v in p.findall("value"):
+                    if v.get(LANG) == lang:
+                        return v.text
+        return None
+
+    root = ET.parse(XCU).getroot()
+    out = {}
+    for fn in root.iter("node"):
+        if fn.get(OOR + "name") not in FUNCTIONS:
+            continue
+        params = next(n for n in fn.findall("node") if n.get(OOR + "name") == "Parameters")
+        out[fn.get(OOR + "name")] = (text(fn, "Description"),
+                                     [(text(p, "DisplayName"), text(p, "Description")) for p in params.findall("node")])
+    return out
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+class WizardChecks:
+    """Shared checks; subclasses say which language the office speaks."""
+
+    LANG = None
+    ARG_NAMES = None  # index into FUNCTIONS' tuples: 1 English, 2 Chinese
+
+    def descriptions(self):
+        """{name shown: {property: value}} of the DealerKPI functions."""
+        fd = self.office.service("com.sun.star.sheet.FunctionDescriptions")
+        shown = {name for name, _, _ in FUNCTIONS.values()}
+        out = {}
+        for i in range(fd.getCount()):
+            d = {p.Name: p.Value for p in fd.getByIndex(i)}
+            if d["Name"] in shown:
+                out[d["Name"]] = d
+        return out
+
+    def test_every_function_is_described(self):
+        expected = xcu_texts(self.LANG)
+        found = self.descriptions()
+        self.assertEqual(sorted(found), sorted(name for name, _, _ in FUNCTIONS.values()))
+        for method, spec in FUNCTIONS.items():
+            name, names = spec[0], spec[self.ARG_NAMES]
+            with self.subTest(function=name):
+                d = found[name]
+                self.assertEqual(d["Category"], ADDIN_CATEGORY)
+                self.assertTrue(d["Description"].strip())
+                self.assertEqual(d["Description"], expected[method][0])
+                self.assertEqual([a.Name for a in d["Arguments"]], names)
+                self.assertEqual([a.Name for a in d["Arguments"]], [n for n, _ in expected[method][1]])
+                for arg, (_, text) in zip(d["Arguments"], expected[method][1]):
+                    self.assertTrue(arg.Description.strip(), arg.Name)
+                    self.assertEqual(arg.Description, text, arg.Name)
+
+    def test_name_is_the_same_in_the_formula_bar(self):
+        c = self.cell("A1")
+        c.setFormula("=WORKSHOP_EFFICIENCY(8775;9000;12000)")
+        self.doc.calculateAll()
+        self.assertTrue(c.FormulaLocal.startswith("=WORKSHOP_EFFICIENCY(8775"), c.FormulaLocal)
+        self.assertEqual(c.getValue(), 0.73125)
+
+
+class EnglishWizard(WizardChecks, harness.OfficeTestCase):
+    LANG = "en-US"
+    ARG_NAMES = 1
+
+    def test_descriptions_are_english(self):
+        for name, d in self.descriptions().items():
+            self.assertIsNone(CJK.search(d["Description"]), name)
+
+    def config(self, locale=None):
+        args = [prop("nodepath", "/org.openoffice.Office.CalcAddIns/AddInInfo/%s/AddInFunctions" % SERVICE)]
+        if locale:
+            args.append(prop("Locale", locale))
+        provider = self.office.service("com.sun.star.configuration.ConfigurationProvider")
+        return provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", tuple(args))
+
+    def test_configuration_in_both_languages(self):
+        # The installed extension's configuration data, read per locale.
+        for locale, index in (("en-US", 1), ("zh-CN", 2)):
+            functions = self.config(locale)
+            self.assertEqual(sorted(functions.getElementNames()), sorted(FUNCTIONS))
+            expected = xcu_texts(locale)
+            for method, spec in FUNCTIONS.items():
+                with self.subTest(locale=locale, function=method):
+                    fn = functions.getByName(method)
+                    self.assertEqual(fn.getByName("Category"), "Add-In")
+                    self.assertEqual(fn.getByName("DisplayName"), spec[0])
+                    self.assertEqual(fn.getByName("Description"), expected[method][0])
+                    params = fn.getByName("Parameters")
+                    shown = [params.getByName(p).getByName("DisplayName") for p in params.getElementNames()]
+                    self.assertEqual(sorted(shown), sorted(spec[index]))
+                    for p in params.getElementNames():
+                        text = params.getByName(p).getByName("Description")
+                        self.assertTrue(text.strip(), p)
+                        self.assertEqual(locale == "zh-CN", bool(CJK.search(text)), p)
+
+    def test_english_compatibility_names(self):
+        functions = self.config("en-US")
+        for method, spec in FUNCTIONS.items():
+            self.assertEqual(functions.getByName(method).getByName("CompatibilityName"), spec[0])
+
+
+class ChineseWizard(WizardChecks, harness.OfficeTestCase):
+    """An office whose UI language is zh-CN. Debian's LibreOffice has no
+    Chinese language pack installed here, so the profile copy declares zh-CN
+    installed and chooses it; the menus stay English, but Calc reads the
+    add-in's texts for zh-CN exactly as in a Chinese installation."""
+
+    LANG = "zh-CN"
+    ARG_NAMES = 2
+
+    @classmethod
+    def setUpClass(cls):
+        cls.zh_dir = tempfile.mkdtemp(prefix="dealerkpi-zh-")
+        profile = os.path.join(cls.zh_dir, "profile")
+        shutil.copytree(harness.profile_dir(), profile, symlinks=True)
+        reg = os.path.join(profile, "user", "registrymodifications.xcu")
+        with open(reg, encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale"[^\n]*</item>\n?',
+                      "", text)
+        items = ('<item oor:path="/org.openoffice.Setup/Office/InstalledLocales">'
+                 '<node oor:name="zh-CN" oor:op="replace"><prop oor:name="Origin" oor:op="fuse">'
+                 '<value>DealerKPI tests</value></prop></node></item>\n'
+                 '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+                 '<value>zh-CN</value></prop></item>\n'
+                 '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse">'
+                 '<value>zh-CN</value></prop></item>\n')
+        assert "</oor:items>" in text
+        with open(reg, "w", encoding="utf-8") as f:
+            f.write(text.replace("</oor:items>", items + "</oor:items>"))
+        cls.office = Office(profile, copy=False).__enter__()
+        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-test-")
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(cls.zh_dir, ignore_errors=True)
+
+    def test_office_speaks_chinese(self):
+        provider = self.office.service("com.sun.star.configuration.ConfigurationProvider")
+        l10n = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                                    (prop("nodepath", "/org.openoffice.Setup/L10N"),))
+        self.assertEqual(l10n.getByName("ooLocale"), "zh-CN")
+
+    def test_descriptions_are_chinese(self):
+        for name, d in self.descriptions().items():
+            self.assertIsNotNone(CJK.search(d["Description"]), name)
+            for arg in d["Arguments"]:
+                self.assertIsNotNone(CJK.search(arg.Description), "%s %s" % (name, arg.Name))
+
+
+if __name__ == "__main__":
+    harness.main()
