@@ -1,0 +1,157 @@
+"""售后车间效率与产值目标: the after-sales workshop table of seed 004
+(售后部门员工目标分解), one row per trade.
+
+Block 1 (当前) holds what the workshop did: technicians, 可售/生产/销售工时 and
+the hourly rate per trade; it computes each trade's share of sold hours,
+生产率 / 工时效率 / 总效率 (WORKSHOP_EFFICIENCY, the 合计 row pooled over the
+trades) and 营业额.
+
+Block 2 (目标) splits the after-sales revenue target over the trades by their
+current sold hours (TARGET_SPLIT to the cent), turns each part into the sold
+hours it needs at the trade's hourly rate, and into the 生产工时 that takes at
+unchanged 工时效率; the increase on the current 生产工时 and the capacity left
+under the productivity ceiling (可售工时 x 90% - needed 生产工时, red when
+short) follow, with the target ratios for comparison.
+"""
+import kit
+
+FILE = "workshop_targets.ots"
+TITLE = "售后车间效率与产值目标"
+SHEET = "车间效率与产值目标"
+
+TRADES = ("机修", "钣金", "喷漆")
+CUR = 9        # first trade row of block 1 (当前); its 合计 row is CUR + 3
+TGT = 16       # first trade row of block 2 (目标); its 合计 row is TGT + 3
+SHEET_TITLE = "售后车间效率与产值目标（售后部门员工目标分解）"
+
+EFFICIENCY = "0.#%"  # the seed shows 97.5% beside 70%: one decimal only when there is one
+
+
+def _rows(first):
+    return range(first, first + len(TRADES))
+
+
+def build(book):
+    sh = book.sheet(SHEET)
+    sh.header(SHEET_TITLE, "K")
+
+    sh.label("A5", "售后产值目标（元）")
+    sh.input("B5", "money")
+    sh.label("D5", "生产率上限")
+    sh.input("E5", "rate", 0.9)
+    sh.note("F5", "可售工时中最多能转为生产工时的比例（常用 90%）")
+
+    # -- block 1: 当前 -------------------------------------------------------------
+    last = CUR + len(TRADES) - 1
+    total = CUR + len(TRADES)
+    sh.merge("A7:K7")
+    sh.heading("A7", "一、当前车间效率")
+    for col, text in zip("ABCDEFGHIJK", (
+            "工种", "能够独立维修的技师或技师组", "可售工时", "生产工时", "销售工时",
+            "工时单价（元）", "销售工时占比", "生产率", "工时效率", "总效率", "营业额（元）")):
+        sh.heading("%s8" % col, text)
+    for i, trade in enumerate(TRADES):
+        r = CUR + i
+        sh.label("A%d" % r, trade)
+        sh.input("B%d" % r, "count")
+        sh.input("C%d" % r, "hours")
+        sh.input("D%d" % r, "hours")
+        sh.input("E%d" % r, "hours")
+        sh.input("F%d" % r, "money")
+        sh.formula("G%d" % r, '=IF(AND(ISNUMBER(E{r});N($E${t})>0);E{r}/$E${t};"")'.format(r=r, t=total), "rate")
+        sh.formula("H%d" % r, '=IF(AND(ISNUMBER(D{r});N(C{r})>0);WORKSHOP_EFFICIENCY(E{r};D{r};C{r};"生产率");"")'
+                   .format(r=r), "rate")
+        sh.formula("I%d" % r, '=IF(AND(ISNUMBER(E{r});N(D{r})>0);WORKSHOP_EFFICIENCY(E{r};D{r};C{r};"工时效率");"")'
+                   .format(r=r), EFFICIENCY)
+        sh.formula("J%d" % r, '=IF(AND(ISNUMBER(E{r});N(C{r})>0);WORKSHOP_EFFICIENCY(E{r};D{r};C{r};"总效率");"")'
+                   .format(r=r), "rate")
+        sh.formula("K%d" % r, '=IF(AND(ISNUMBER(E{r});ISNUMBER(F{r}));E{r}*F{r};"")'.format(r=r), "money")
+
+    sh.label("A%d" % total, "合计")
+    span = "{c}%d:{c}%d" % (CUR, last)
+    for col, kind in (("B", "count"), ("C", "hours"), ("D", "hours"), ("E", "hours"), ("K", "money")):
+        rng = span.format(c=col)
+        sh.formula("%s%d" % (col, total), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng), kind)
+    # the average hourly rate over the trades that have one (revenue / their sold hours)
+    sh.formula("F%d" % total, '=IF(COUNT({k})=0;"";IF(SUMPRODUCT(ISNUMBER({k});{e})>0;'
+               'SUM({k})/SUMPRODUCT(ISNUMBER({k});{e});""))'.format(k=span.format(c="K"), e=span.format(c="E")),
+               "money")
+    sh.formula("G%d" % total, '=IF(COUNT({0})=0;"";SUM({0}))'.format(span.format(c="G")), "rate")
+    e, d, c = (span.format(c=x) for x in "EDC")
+    pooled = '=IF(SUMPRODUCT(ISNUMBER({num});ISNUMBER({den});{den}>0)=0;"";WORKSHOP_EFFICIENCY({e};{d};{c};"{m}"))'
+    sh.formula("H%d" % total, pooled.format(num=d, den=c, e=e, d=d, c=c, m="生产率"), "rate")
+    sh.formula("I%d" % total, pooled.format(num=e, den=d, e=e, d=d, c=c, m="工时效率"), EFFICIENCY)
+    sh.formula("J%d" % total, pooled.format(num=e, den=c, e=e, d=d, c=c, m="总效率"), "rate")
+
+    # -- block 2: 目标 -------------------------------------------------------------
+    tlast = TGT + len(TRADES) - 1
+    ttotal = TGT + len(TRADES)
+    sh.merge("A%d:K%d" % (TGT - 2, TGT - 2))
+    sh.heading("A%d" % (TGT - 2), "二、产值目标分解（效率不变）")
+    for col, text in zip("ABCDEFGHI", (
+            "工种", "目标营业额（元）", "目标销售工时", "效率不变前提下所需生产工时",
+            "生产工时提升需求", "可售工时×生产率上限－所需生产工时", "目标生产率", "目标工时效率",
+            "目标总效率")):
+        sh.heading("%s%d" % (col, TGT - 1), text)
+    for i, trade in enumerate(TRADES):
+        t, r = TGT + i, CUR + i
+        f = dict(t=t, r=r, part=i + 1, w="$E$%d:$E$%d" % (CUR, last), tot=total)
+        sh.label("A%d" % t, trade)
+        sh.formula("B%d" % t, '=IF(AND(ISNUMBER($B$5);ISNUMBER(E{r});N($E${tot})>0);'
+                   'TARGET_SPLIT($B$5;{w};2;{part});"")'.format(**f), "money")
+        sh.formula("C%d" % t, '=IF(AND(ISNUMBER(B{t});N(F{r})>0);B{t}/F{r};"")'.format(**f), "hours")
+        sh.formula("D%d" % t, '=IF(AND(ISNUMBER(C{t});N(I{r})>0);C{t}/I{r};"")'.format(**f), "hours")
+        sh.formula("E%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(D{r}));D{t}-D{r};"")'.format(**f), "hours")
+        sh.formula("F%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(C{r});ISNUMBER($E$5));C{r}*$E$5-D{t};"")'
+                   .format(**f), "hours")
+        sh.formula("G%d" % t, '=IF(AND(ISNUMBER(D{t});N(C{r})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"生产率");"")'
+                   .format(**f), "rate")
+        sh.formula("H%d" % t, '=IF(AND(ISNUMBER(C{t});N(D{t})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"工时效率");"")'
+                   .format(**f), EFFICIENCY)
+        sh.formula("I%d" % t, '=IF(AND(ISNUMBER(C{t});N(C{r})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"总效率");"")'
+                   .format(**f), "rate")
+    # short of capacity: red
+    sh.highlight("F%d:F%d" % (TGT, tlast), "AND(ISNUMBER(F%d);F%d<0)" % (TGT, TGT))
+    sh.highlight("G%d:G%d" % (TGT, tlast), "AND(ISNUMBER(G%d);ISNUMBER($E$5);G%d>$E$5)" % (TGT, TGT))
+
+    sh.label("A%d" % ttotal, "合计")
+    tspan = "{c}%d:{c}%d" % (TGT, tlast)
+    for col, kind in (("B", "money"), ("C", "hours"), ("D", "hours"), ("E", "hours")):
+        rng = tspan.format(c=col)
+        sh.formula("%s%d" % (col, ttotal), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng), kind)
+    sh.label("F%d" % ttotal, "不适用（各工种技师不能互相替代）")
+    sold, worked, avail = tspan.format(c="C"), tspan.format(c="D"), span.format(c="C")
+    sh.formula("G%d" % ttotal, pooled.format(num=worked, den=avail, e=sold, d=worked, c=avail, m="生产率"), "rate")
+    sh.formula("H%d" % ttotal, pooled.format(num=sold, den=worked, e=sold, d=worked, c=avail, m="工时效率"),
+               EFFICIENCY)
+    sh.formula("I%d" % ttotal, pooled.format(num=sold, den=avail, e=sold, d=worked, c=avail, m="总效率"), "rate")
+
+    n = ttotal + 2
+    for i, text in enumerate((
+            "生产率 = 生产工时 ÷ 可售工时；工时效率 = 销售工时 ÷ 生产工时；总效率 = 销售工时 ÷ 可售工时；合计行按三个工种合并计算。",
+            "目标营业额按各工种当前销售工时占比分解（精确到分，合计等于产值目标）；目标销售工时 = 目标营业额 ÷ 工时单价。",
+            "所需生产工时 = 目标销售工时 ÷ 当前工时效率；提升需求 = 所需生产工时 － 当前生产工时；产能不足（负数）标红。")):
+        sh.note("A%d" % (n + i), text)
+
+    sh.widths(A=2.2, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
+    for row in (8, TGT - 1):
+        sh.s.Rows.getByIndex(row - 1).Height = 1500
+
+
+EXAMPLE = {
+    SHEET: {
+        "B2": "示例经销商",
+        "E2": kit.date_value(2026, 11),
+        "B5": 8844682.38,
+        "E5": 0.9,
+        "B9": 6, "C9": 12000, "D9": 9000, "E9": 8775, "F9": 480,
+        "B10": 3, "C10": 6000, "D10": 5000, "E10": 3500, "F10": 480,
+        "B11": 4, "C11": 8000, "D11": 5000, "E11": 3000, "F11": 480,
+    }
+}
+
+HIGHLIGHTS = (
+    (SHEET, "J12", "总效率（合计）"),
+    (SHEET, "B16", "机修目标营业额"),
+    (SHEET, "F16", "机修产能（负数为不足）"),
+)

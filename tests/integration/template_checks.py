@@ -1,0 +1,106 @@
+"""Checks every DealerKPI template test makes the same way: protection,
+validity, print setup, brand-free text, warning highlights and a round trip
+through .ods and .xlsx that must keep what the cells display.
+"""
+import os
+import re
+
+from office import Office
+from template_harness import TemplateTestCase
+
+# MB and VW only as words of their own: ISNUMBER contains "MB".
+BRANDS = re.compile(r"BMBS|(?<![A-Za-z])(MB|VW)(?![A-Za-z])|Mercedes|Benz|Volkswagen|奔驰|梅赛德斯|大众")
+
+ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
+
+
+class TemplateCase(TemplateTestCase):
+
+    # -- filling -------------------------------------------------------------------
+    def fill_all(self, example):
+        """Types {sheet: {cell: value}} into the document, input cells only."""
+        for sheet, cells in example.items():
+            for name, value in cells.items():
+                self.fill(sheet, name, value)
+
+    def assertAllShown(self, sheet, expected, doc=None):
+        """expected: {cell: displayed string}. Reports every mismatch at once."""
+        doc = doc or self.doc
+        doc.calculateAll()
+        s = doc.Sheets.getByName(sheet)
+        wrong = ["%s: %r, expected %r" % (name, s.getCellRangeByName(name).getString(), text)
+                 for name, text in expected.items() if s.getCellRangeByName(name).getString() != text]
+        self.assertEqual(wrong, [], "%s: cells that display something else" % sheet)
+
+    # -- protection ------------------------------------------------------------------
+    def assertProtectedLayout(self, inputs):
+        """Every sheet protected; every formula cell locked; every cell of
+        `inputs` ({sheet: [cell, ...]}) unlocked and without a formula."""
+        for i in range(self.doc.Sheets.Count):
+            sheet = self.doc.Sheets.getByIndex(i)
+            self.assertTrue(sheet.isProtected(), "%s is not protected" % sheet.Name)
+            unlocked = [c.AbsoluteName for c in self.formula_cells(sheet.Name) if not c.CellProtection.IsLocked]
+            self.assertEqual(unlocked, [], "computed cells that are not locked")
+        for sheet, cells in inputs.items():
+            for name in cells:
+                c = self.at(sheet, name)
+                self.assertFalse(c.CellProtection.IsLocked, "%s!%s is locked" % (sheet, name))
+                self.assertFalse(c.getFormula().startswith("="), "%s!%s holds a formula" % (sheet, name))
+
+    # -- print setup and text ----------------------------------------------------------
+    def assertPrintSetup(self):
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        for i in range(self.doc.Sheets.Count):
+            sheet = self.doc.Sheets.getByIndex(i)
+            page = styles.getByName(sheet.PageStyle)
+            self.assertTrue(page.IsLandscape, sheet.Name)
+            # A4 (1/100 mm; the file stores twips, so allow a rounding step)
+            self.assertAlmostEqual(page.Width, 29700, delta=5, msg=sheet.Name)
+            self.assertAlmostEqual(page.Height, 21000, delta=5, msg=sheet.Name)
+            self.assertEqual(page.ScaleToPagesX, 1, sheet.Name)
+            self.assertTrue(sheet.PrintTitleRows, sheet.Name)
+
+    def texts(self):
+        """Every text and formula of the document, with the title."""
+        from com.sun.star.sheet.CellFlags import STRING, FORMULA
+        out = [self.doc.DocumentProperties.Title]
+        for i in range(self.doc.Sheets.Count):
+            sheet = self.doc.Sheets.getByIndex(i)
+            out.append(sheet.Name)
+            for addr in sheet.queryContentCells(STRING | FORMULA).RangeAddresses:
+                for row in range(addr.StartRow, addr.EndRow + 1):
+                    for col in range(addr.StartColumn, addr.EndColumn + 1):
+                        out.append(sheet.getCellByPosition(col, row).getFormula())
+        return out
+
+    def assertNoBrands(self):
+        self.assertEqual([t for t in self.texts() if BRANDS.search(t)], [])
+
+    # -- highlights ----------------------------------------------------------------------
+    def alert_rules(self, sheet, name):
+        """(condition, style) of the conditional formats on a cell; the
+        condition is written for the top-left cell of the formatted range."""
+        cf = self.at(sheet, name).ConditionalFormat
+        return [(cf.getByIndex(i).getFormula1(), cf.getByIndex(i).getStyleName()) for i in range(cf.Count)]
+
+    # -- round trip ------------------------------------------------------------------------
+    def reopened(self, filter_name, ext):
+        """Saves the document and opens the saved file (recalculated)."""
+        path = os.path.join(self.tmp, self.TEMPLATE.replace(".ots", ext))
+        Office.save(self.doc, path, filter_name)
+        doc = self.office.load(path)
+        doc.calculateAll()
+        return doc
+
+    def assertRoundTrips(self, expected):
+        """expected: {sheet: {cell: displayed}}; both .ods and .xlsx must show
+        the same after saving, reopening and recalculating."""
+        for filter_name, ext in ROUND_TRIPS:
+            doc = self.reopened(filter_name, ext)
+            try:
+                for sheet, cells in expected.items():
+                    with self.subTest(format=ext, sheet=sheet):
+                        self.assertAllShown(sheet, cells, doc)
+                        self.assertTrue(doc.Sheets.getByName(sheet).isProtected(), ext)
+            finally:
+                doc.close(True)
