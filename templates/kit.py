@@ -256,8 +256,10 @@ class Sheet:
         cell of `name`, e.g. 'AND(ISNUMBER(F5);F5<0)'."""
         rng = self.cell(name)
         fmt = rng.ConditionalFormat
+        # Without SourcePosition Calc reads the condition relative to A1.
         fmt.addNew((_prop("Operator", COND_FORMULA), _prop("Formula1", condition),
-                    _prop("StyleName", style)))
+                    _prop("StyleName", style),
+                    _prop("SourcePosition", self.cell(name.split(":")[0]).CellAddress)))
         rng.ConditionalFormat = fmt
 
     # -- layout ---------------------------------------------------------------------

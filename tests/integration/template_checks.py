@@ -11,6 +11,26 @@ from template_harness import TemplateTestCase
 # MB and VW only as words of their own: ISNUMBER contains "MB".
 BRANDS = re.compile(r"BMBS|(?<![A-Za-z])(MB|VW)(?![A-Za-z])|Mercedes|Benz|Volkswagen|奔驰|梅赛德斯|大众")
 
+# A cell reference in a condition: E5, $E$5, H$17 (not LOG10( or a sheet name).
+_REF = re.compile(r"(?<![A-Za-z_.$'])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])")
+
+
+def _column_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _column_name(index):
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
 ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
 
 
@@ -82,6 +102,38 @@ class TemplateCase(TemplateTestCase):
         condition is written for the top-left cell of the formatted range."""
         cf = self.at(sheet, name).ConditionalFormat
         return [(cf.getByIndex(i).getFormula1(), cf.getByIndex(i).getStyleName()) for i in range(cf.Count)]
+
+    def highlighted(self, sheet, name):
+        """The styles whose conditions hold for the cell now: each condition
+        is moved from its base cell to this cell, as Calc applies it, and
+        evaluated in a scratch sheet."""
+        cell = self.at(sheet, name)
+        here = cell.CellAddress
+        cf = cell.ConditionalFormat
+        styles = []
+        for i in range(cf.Count):
+            entry = cf.getByIndex(i)
+            base = entry.getSourcePosition()
+            dc, dr = here.Column - base.Column, here.Row - base.Row
+
+            def moved(m):
+                col_abs, col, row_abs, row = m.groups()
+                c = _column_index(col) + (0 if col_abs else dc)
+                r = int(row) + (0 if row_abs else dr)
+                return "$'%s'.$%s$%d" % (sheet, _column_name(c), r)
+
+            scratch = self._scratch().getCellByPosition(0, 0)
+            scratch.setFormula("=" + _REF.sub(moved, entry.getFormula1()))
+            self.doc.calculateAll()
+            if scratch.getError() == 0 and scratch.getValue() != 0:
+                styles.append(entry.getStyleName())
+        return styles
+
+    def _scratch(self):
+        sheets = self.doc.Sheets
+        if not sheets.hasByName("_检查"):
+            sheets.insertNewByName("_检查", sheets.Count)
+        return sheets.getByName("_检查")
 
     # -- round trip ------------------------------------------------------------------------
     def reopened(self, filter_name, ext):

@@ -105,13 +105,20 @@ class WorkshopTargets(TemplateCase):
         self.assertAllShown(S, {"F16": "-1,256.81", "F17": "-1,231.56", "F18": "368.44"})
 
     def test_shortfalls_are_highlighted_red(self):
-        capacity = ("AND(ISNUMBER(F16);F16<0)", "预警")
-        for cell in ("F16", "F17", "F18"):
-            self.assertEqual(self.alert_rules(S, cell), [capacity], cell)
-        ceiling = ("AND(ISNUMBER(G16);ISNUMBER($E$5);G16>$E$5)", "预警")
-        for cell in ("G16", "G17", "G18"):
-            self.assertEqual(self.alert_rules(S, cell), [ceiling], cell)
-        self.assertEqual(self.alert_rules(S, "F19"), [])
+        self.fill_all(GOLDEN_FILL)
+        # capacity short in 机修 and 钣金 (negative), not in 喷漆
+        self.assertEqual([self.highlighted(S, c) for c in ("F16", "F17", "F18")], [["预警"], ["预警"], []])
+        # the target productivity above the 90% ceiling: 90.5%, 100.5%; 75.4% is fine
+        self.assertEqual([self.highlighted(S, c) for c in ("G16", "G17", "G18")], [["预警"], ["预警"], []])
+        self.assertEqual(self.highlighted(S, "F19"), [])
+        # a lower requirement clears 机修's warning
+        self.fill(S, "B5", 8000000)
+        # 8,000,000 x 8775/15275 = 4,595,744.68 for 机修; / 480 / 0.975 = 9,819.97 needed <= 10,800 (81.8%)
+        self.assertEqual([self.highlighted(S, c) for c in ("F16", "G16")], [[], []])
+        # the empty template warns about nothing
+        for name in ("F16", "F17", "F18", "G16", "G17", "G18"):
+            self.fill(S, "B5", None)
+            self.assertEqual(self.highlighted(S, name), [], name)
 
     def test_protection(self):
         self.assertProtectedLayout(INPUTS)
