@@ -187,8 +187,16 @@ class CommissionPlan(TemplateCase):
         self.assertShown(M, "F20", "Err:502")
 
     def test_highlights(self):
-        self.assertEqual(self.alert_rules(M, "D25"), [("AND(ISNUMBER(D20);D20>=1)", "达标")])
-        self.assertEqual(self.alert_rules(Y, "L36"), [("AND(ISNUMBER(B35);B35<0)", "预警")])
+        self.fill_all(FILL)
+        # 达成率 of 100% and more is green: B 120%, C 125%, D 130%; not A 80%, E 56%, F 95%
+        self.assertEqual([self.highlighted(M, "D%d" % r) for r in range(20, 26)],
+                         [[], ["达标"], ["达标"], ["达标"], [], []])
+        self.assertEqual(self.highlighted(M, "D26"), [])   # a spare row
+        # a claw-back is red: A in May, B in November
+        self.assertEqual(self.highlighted(Y, "F35"), ["预警"])
+        self.assertEqual(self.highlighted(Y, "L36"), ["预警"])
+        for name in ("B35", "K36", "L35", "B37", "N36"):
+            self.assertEqual(self.highlighted(Y, name), [], name)
 
     def test_protection(self):
         inputs = {
