@@ -282,9 +282,17 @@ class Sheet:
         rng.Validation = v
 
     def merge(self, name):
-        """Merges the range `name` into one cell (labels spanning rows or columns)."""
-        self.cell(name).merge(True)
-        return self.cell(name)
+        """Merges the range `name` into one cell (labels spanning rows or
+        columns), its content centred vertically."""
+        rng = self.cell(name)
+        rng.merge(True)
+        rng.VertJustify = 2  # com.sun.star.table.CellVertJustify2.CENTER
+        return rng
+
+    def fit_one_page(self):
+        """Prints the whole sheet on one A4 landscape page (not only one page wide)."""
+        styles = self.book.doc.StyleFamilies.getByName("PageStyles")
+        styles.getByName(self.s.PageStyle).ScaleToPagesY = 1
 
     def note(self, name, text):
         """An explanatory line (small grey text, not wrapped, so it runs across
