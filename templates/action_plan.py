@@ -76,6 +76,7 @@ def build(book):
     sh.note("A%d" % (n + 2), "结束时间不能早于启动时间（可为同一天）。")
     sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=4.6, H=5.6, I=2.4, J=2.4, K=2.2)
     sh.s.Rows.getByIndex(4).Height = 1200
+    sh.fit_one_page()
 
 
 EXAMPLE = {

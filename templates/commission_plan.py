@@ -43,7 +43,8 @@ def _tier_table(sh, first, count, bound_label):
 def _plan_inputs(sh, cap_label):
     sh.label("A5", "提成方式")
     sh.choice("B5", MODES, "请选择：超额累进、全额累进或定额。").setString(MODES[0])
-    sh.label("D5", cap_label)
+    sh.merge("C5:D5")
+    sh.label("C5", cap_label)
     sh.input("E5", "money")
     sh.note("F5", "空白表示不封顶")
     sh.note("A6", "超额累进：业绩分段，每段按该档比例计；全额累进：全部业绩按达到的最高档比例计；"
@@ -101,6 +102,7 @@ def _monthly(book):
     sh.formula("D%d" % (total + 1), '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(span("D")), "rate")
     sh.note("A%d" % (total + 3), "达到档位：业绩不低于该档下限的最高档（0 表示未达到第1档）。达成率 100% 及以上显示为绿色。")
     sh.widths(A=2.8, B=3.4, C=3.0, D=2.6, E=2.4, F=3.2)
+    sh.fit_one_page()
     return sh
 
 
@@ -151,6 +153,7 @@ def _yearly(book, monthly):
     _totals(sh, b_last + 1, lambda c: "%s%d:%s%d" % (c, b_first, c, b_last), months + "N", {})
 
     sh.widths(A=2.6, N=2.6, **{c: 1.95 for c in months})
+    sh.fit_one_page()
     return sh
 
 

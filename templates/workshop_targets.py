@@ -119,7 +119,7 @@ def build(book):
     for col, kind in (("B", "money"), ("C", "hours"), ("D", "hours"), ("E", "hours")):
         rng = tspan.format(c=col)
         sh.formula("%s%d" % (col, ttotal), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng), kind)
-    sh.label("F%d" % ttotal, "不适用（各工种技师不能互相替代）")
+    sh.label("F%d" % ttotal, "不适用")
     sold, worked, avail = tspan.format(c="C"), tspan.format(c="D"), span.format(c="C")
     sh.formula("G%d" % ttotal, pooled.format(num=worked, den=avail, e=sold, d=worked, c=avail, m="生产率"), "rate")
     sh.formula("H%d" % ttotal, pooled.format(num=sold, den=worked, e=sold, d=worked, c=avail, m="工时效率"),
@@ -130,12 +130,14 @@ def build(book):
     for i, text in enumerate((
             "生产率 = 生产工时 ÷ 可售工时；工时效率 = 销售工时 ÷ 生产工时；总效率 = 销售工时 ÷ 可售工时；合计行按三个工种合并计算。",
             "目标营业额按各工种当前销售工时占比分解（精确到分，合计等于产值目标）；目标销售工时 = 目标营业额 ÷ 工时单价。",
-            "所需生产工时 = 目标销售工时 ÷ 当前工时效率；提升需求 = 所需生产工时 － 当前生产工时；产能不足（负数）标红。")):
+            "所需生产工时 = 目标销售工时 ÷ 当前工时效率；提升需求 = 所需生产工时 － 当前生产工时；产能不足（负数）标红。",
+            "产能按工种分别校验：各工种技师不能互相替代，所以合计行不适用；目标生产率超过生产率上限时同样标红。")):
         sh.note("A%d" % (n + i), text)
 
-    sh.widths(A=2.2, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
+    sh.widths(A=3.4, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
     for row in (8, TGT - 1):
         sh.s.Rows.getByIndex(row - 1).Height = 1500
+    sh.fit_one_page()
 
 
 EXAMPLE = {

@@ -68,7 +68,9 @@ class TemplateCase(TemplateTestCase):
                 self.assertFalse(c.getFormula().startswith("="), "%s!%s holds a formula" % (sheet, name))
 
     # -- print setup and text ----------------------------------------------------------
-    def assertPrintSetup(self):
+    def assertPrintSetup(self, one_page=False):
+        """A4 landscape, one page wide (one_page: the whole sheet on one page),
+        the title rows repeated."""
         styles = self.doc.StyleFamilies.getByName("PageStyles")
         for i in range(self.doc.Sheets.Count):
             sheet = self.doc.Sheets.getByIndex(i)
@@ -79,6 +81,8 @@ class TemplateCase(TemplateTestCase):
             self.assertAlmostEqual(page.Height, 21000, delta=5, msg=sheet.Name)
             self.assertEqual(page.ScaleToPagesX, 1, sheet.Name)
             self.assertTrue(sheet.PrintTitleRows, sheet.Name)
+            if one_page:
+                self.assertEqual(page.ScaleToPagesY, 1, sheet.Name)
 
     def texts(self):
         """Every text and formula of the document, with the title."""

@@ -118,7 +118,7 @@ class ActionPlan(TemplateCase):
         self.assertIn("FUNNELRATE", self.at(S, "D6").getFormula().upper().replace("_", ""))
 
     def test_print_setup_and_labels(self):
-        self.assertPrintSetup()
+        self.assertPrintSetup(one_page=True)
         self.assertNoBrands()
         self.assertEqual(self.doc.DocumentProperties.Title, "跨部门合作行动计划")
         self.assertAllShown(S, LABELS)

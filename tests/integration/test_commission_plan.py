@@ -229,7 +229,7 @@ class CommissionPlan(TemplateCase):
         self.assertEqual(self.at(Y, "F20").Validation.ErrorMessage, "请输入数值（退车、冲减可填负数）。")
 
     def test_print_setup_and_labels(self):
-        self.assertPrintSetup()
+        self.assertPrintSetup(one_page=True)
         self.assertNoBrands()
         self.assertEqual(self.doc.DocumentProperties.Title, "销售顾问提成方案")
         self.assertEqual([self.at(M, c).getString() for c in ("A19", "B19", "C19", "D19", "E19", "F19")],

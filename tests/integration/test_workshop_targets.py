@@ -47,7 +47,7 @@ TARGET = {
     "E16": "1,856.81", "E17": "1,031.56", "E18": "1,031.56", "E19": "3,919.94",
     # 可售 x 90% - needed: 10800 - 10856.81, 5400 - 6031.56, 7200 - 6031.56
     "F16": "-56.81", "F17": "-631.56", "F18": "1,168.44",
-    "F19": "不适用（各工种技师不能互相替代）",
+    "F19": "不适用",  # trades cannot lend each other technicians
     # 目标生产率 = needed / 可售: 10856.81/12000, 6031.56/6000, 6031.56/8000; 22919.94/26000
     "G16": "90%", "G17": "101%", "G18": "75%", "G19": "88%",
     # 目标工时效率 = target sold / needed = current; 18426.42/22919.94 = 0.80395
@@ -144,7 +144,7 @@ class WorkshopTargets(TemplateCase):
         self.assertEqual(msg, "请输入大于或等于 0 的工时。")
 
     def test_print_setup_and_labels(self):
-        self.assertPrintSetup()
+        self.assertPrintSetup(one_page=True)
         self.assertNoBrands()
         self.assertEqual(self.doc.DocumentProperties.Title, "售后车间效率与产值目标")
         self.assertEqual([self.at(S, "A%d" % r).getString() for r in (9, 10, 11, 12)], ["机修", "钣金", "喷漆", "合计"])
