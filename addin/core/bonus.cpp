@@ -59,7 +59,8 @@ double bonusFor(double amount, const Grid& thresholds, const Grid& rates, std::s
 
 Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, const BonusOptions& options) noexcept
 {
-    if (!std::isfinite(amount) || !std::isfinite(options.prior) || !std::isfinite(options.cap))
+    const double prior = options.prior.value_or(0.0);
+    if (!std::isfinite(amount) || !std::isfinite(prior) || !std::isfinite(options.cap))
         return Error::Overflow;
     if (options.cap < 0.0)
         return Error::InvalidArgument;
@@ -73,9 +74,9 @@ Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, con
         return capped && b > options.cap ? options.cap : b;
     };
 
-    double result = cumulative(amount + options.prior);
-    if (options.prior != 0.0)
-        result -= cumulative(options.prior);
+    double result = cumulative(prior + amount);
+    if (options.prior)
+        result -= cumulative(prior);
     if (!std::isfinite(result))
         return Error::Overflow;
     return result;

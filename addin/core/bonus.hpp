@@ -6,18 +6,21 @@
 #include "keywords.hpp"
 #include "outcome.hpp"
 
+#include <optional>
+
 namespace dealerkpi {
 
 struct BonusOptions {
     BonusMode mode = BonusMode::Marginal;
     double cap = 0.0;    // 0: no cap; negative: invalid
-    double prior = 0.0;  // amount credited earlier in the period
+    std::optional<double> prior;  // amount credited earlier in the period, if any
 };
 
 // TIERED_BONUS. thresholds: lower bounds, strictly ascending; blank cells at
 // the end of the tier table are ignored (in both thresholds and rates).
-// rates: one per threshold. With prior p the result is
-// min(B(p + amount), cap) - min(B(p), cap).
+// rates: one per threshold. With a prior p (0 included) the result is
+// min(B(p + amount), cap) - min(B(p), cap), so monthly increments add up to
+// the bonus of the year-to-date total.
 Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, const BonusOptions& options) noexcept;
 
 } // namespace dealerkpi

@@ -137,15 +137,23 @@ Error KeywordArgument::assign(const Any& value)
     }
 }
 
-Error optionalNumber(const Any& value, double fallback, double& out) noexcept
+Error optionalNumber(const Any& value, std::optional<double>& out) noexcept
 {
     Cell c;
     if (!toCell(singleElementOr(value), c))
         return Error::InvalidArgument;
     if (c.isText())
         return Error::Value;
-    out = c.isNumber() ? c.number : fallback;
+    out = c.isNumber() ? std::optional<double>(c.number) : std::nullopt;
     return Error::None;
+}
+
+Error optionalNumber(const Any& value, double fallback, double& out) noexcept
+{
+    std::optional<double> given;
+    const Error e = optionalNumber(value, given);
+    out = given.value_or(fallback);
+    return e;
 }
 
 double errorValue(Error e) noexcept

@@ -7,6 +7,7 @@
 #include <boost/container/small_vector.hpp>
 #include <com/sun/star/uno/Any.hxx>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ private:
 // An optional number (decimals, part, cap, prior): omitted or an empty text
 // gives `fallback`; other text is Error::Value.
 Error optionalNumber(const css::uno::Any& value, double fallback, double& out) noexcept;
+Error optionalNumber(const css::uno::Any& value, std::optional<double>& out) noexcept;
 
 // Calc's error value for a core error: a NaN carrying the error code.
 double errorValue(Error e) noexcept;

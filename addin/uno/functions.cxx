@@ -94,7 +94,7 @@ public:
             KeywordArgument m;
             BonusOptions options;
             if (Error err = first(t.assign(thresholds), r.assign(rates), m.assign(mode),
-                                  optionalNumber(cap, 0.0, options.cap), optionalNumber(prior, 0.0, options.prior));
+                                  optionalNumber(cap, 0.0, options.cap), optionalNumber(prior, options.prior));
                 err != Error::None)
                 return errorValue(err);
             const auto how = parseBonusMode(m.keyword());
