@@ -51,6 +51,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="dealerkpi-example-") as tmp:
+        os.chmod(tmp, 0o755)  # as root, unopkg runs as nobody and must reach the profile
         profile = prepare_profile(args.oxt, os.path.join(tmp, "profile"))
         with Office(profile, copy=False) as office:
             for name in template_modules():

@@ -13,6 +13,7 @@ as root.
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -113,7 +114,8 @@ class Office:
             [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
              "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile),
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            start_new_session=True)  # its own process group: soffice.bin is a grandchild
 
     def _start(self):
         local = uno.getComponentContext()
@@ -150,8 +152,12 @@ class Office:
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                pass
+            try:  # whatever is left of the group (soffice.bin under oosplash)
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait()
             self.proc = None
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)

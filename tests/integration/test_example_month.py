@@ -1,0 +1,60 @@
+"""The README's main job writes the example month: every template filled with
+its example figures. Run it as the README does and check what it wrote."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from harness import profile_dir
+from office import Office
+
+BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
+SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
+ERROR_TEXTS = ("Err:", "#DIV/0!", "#NAME?", "#VALUE!", "#N/A", "#NUM!", "#REF!")
+
+
+class ExampleMonth(unittest.TestCase):
+    def test_every_template_filled_without_errors(self):
+        sys.path.insert(0, os.path.join(SOURCE, "scripts"))
+        import example_month
+        modules = example_month.template_modules()
+        self.assertGreaterEqual(len(modules), 1)
+        with tempfile.TemporaryDirectory(prefix="dealerkpi-example-test-") as out:
+            run = subprocess.run(
+                [sys.executable, os.path.join(SOURCE, "scripts", "example_month.py"),
+                 "--oxt", os.path.join(BUILD, "dealerkpi.oxt"),
+                 "--templates", os.path.join(BUILD, "templates", "ots"), "--out", out],
+                capture_output=True, text=True, timeout=600)
+            self.assertEqual(run.returncode, 0, run.stderr)
+            written = sorted(f for f in os.listdir(out) if f.endswith(".ods"))
+            self.assertEqual(len(written), len(modules), written)
+            # The strategy table's back-solved targets reach the terminal.
+            if "strategy_table" in modules:
+                self.assertIn("1,263", run.stdout)
+            with Office(profile_dir()) as office:
+                for name in written:
+                    doc = office.load(os.path.join(out, name))
+                    try:
+                        doc.calculateAll()
+                        self.assertEqual(self._errors(doc), [], name)
+                    finally:
+                        doc.close(True)
+
+    @staticmethod
+    def _errors(doc):
+        from com.sun.star.sheet.CellFlags import FORMULA
+        bad = []
+        for i in range(doc.Sheets.Count):
+            sheet = doc.Sheets.getByIndex(i)
+            for addr in sheet.queryContentCells(FORMULA).RangeAddresses:
+                for row in range(addr.StartRow, addr.EndRow + 1):
+                    for col in range(addr.StartColumn, addr.EndColumn + 1):
+                        c = sheet.getCellByPosition(col, row)
+                        if c.getError() or c.getString().startswith(ERROR_TEXTS):
+                            bad.append("%s %s" % (c.AbsoluteName, c.getString()))
+        return bad
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
