@@ -80,7 +80,8 @@ def build(book):
     e, d, c = (span.format(c=x) for x in "EDC")
     pooled = '=IF(SUMPRODUCT(ISNUMBER({num});ISNUMBER({den});{den}>0)=0;"";WORKSHOP_EFFICIENCY({e};{d};{c};"{m}"))'
     sh.formula("H%d" % total, pooled.format(num=d, den=c, e=e, d=d, c=c, m="生产率"), "rate")
-    sh.formula("I%d" % total, pooled.format(num=e, den=d, e=e, d=d, c=c, m="工时效率"), EFFICIENCY)
+    # The seed shows the pooled 合计 as a whole percent (80%) beside the trades' 97.5%.
+    sh.formula("I%d" % total, pooled.format(num=e, den=d, e=e, d=d, c=c, m="工时效率"), "rate")
     sh.formula("J%d" % total, pooled.format(num=e, den=c, e=e, d=d, c=c, m="总效率"), "rate")
 
     # -- block 2: 目标 -------------------------------------------------------------
@@ -123,7 +124,7 @@ def build(book):
     sold, worked, avail = tspan.format(c="C"), tspan.format(c="D"), span.format(c="C")
     sh.formula("G%d" % ttotal, pooled.format(num=worked, den=avail, e=sold, d=worked, c=avail, m="生产率"), "rate")
     sh.formula("H%d" % ttotal, pooled.format(num=sold, den=worked, e=sold, d=worked, c=avail, m="工时效率"),
-               EFFICIENCY)
+               "rate")
     sh.formula("I%d" % ttotal, pooled.format(num=sold, den=avail, e=sold, d=worked, c=avail, m="总效率"), "rate")
 
     n = ttotal + 2
