@@ -1,0 +1,423 @@
+"""月度销售跨部门策略表: the monthly cross-department sales strategy table of
+seed 004, on three sheets.
+
+1. KPI转化率报告: the three months before (N-3, N-2, N-1) per lead channel
+   and the showroom funnel; totals (线索数 counts the walk-in channel by its
+   留档数), per-month rates and the column 辅导前三个月平均 (counts averaged,
+   rates pooled over the three months with FUNNEL_RATE).
+2. 月度策略表: the seed's ten columns. 上月实际 and 上月表现 come from sheet 1.
+   The 交车数 target and the KPI targets are typed in; 订单数, 报价数 and
+   进店线索数 are back-solved with FUNNEL_TARGET, one step per row. Each channel
+   plans its 线索数 (散客: 客流) and rate; its planned 进店 is leads x rate, and
+   线索数 本月预计 is the sum of the planned leads (散客 by its planned 留档数).
+   Below: the bottom-up planned 进店 against the top-down requirement (red
+   when short). During the month the actuals go into 业务目标本月实际; 结果 is
+   actual / plan (green from 100%, red below).
+3. 季度分解: the same rows for a quarter, each quarter figure split over its
+   three months in proportion to last year's orders of those months
+   (TARGET_SPLIT: whole numbers that add up to the quarter).
+"""
+import kit
+
+FILE = "strategy_table.ots"
+TITLE = "月度销售跨部门策略表"
+
+REPORT = "KPI转化率报告"
+PLAN = "月度策略表"
+QUARTER = "季度分解"
+
+MONTHS = "BCD"  # N-3, N-2, N-1 on the report sheet; E is the three-month column
+
+# -- sheet 1: rows ------------------------------------------------------------------
+# The lead channels in the seed's order: (name, lead label, visit label).
+# 散客 (walk-ins) has 客流 and 留档 instead of leads and visits.
+CHANNELS = (
+    ("主动集客", "主动集客线索数", "主动集客线索进店数", "主动集客线索进店率"),
+    ("推荐", "推荐线索数", "推荐线索进店数", "推荐线索进店率"),
+    ("再购", "再购线索数", "再购线索进店数", "再购线索进店率"),
+    ("呼入", "呼入线索数", "呼入线索进店数", "呼入线索进店率（含来电、网络和推送）"),
+    ("网络", "网络线索数", "网络线索进店数", "网络线索进店率"),
+    ("活跃", "活跃线索数", "活跃线索再次进店数", "活跃线索再次进店率"),
+    ("休眠", "休眠线索数", "休眠线索再次进店数", "休眠线索再次进店率"),
+)
+R_TRAFFIC = 6          # 散客客流数
+R_WALKIN = 7           # 散客留档数 (the walk-ins' leads)
+R_LEADS = {name: 8 + i for i, (name, *_rest) in enumerate(CHANNELS)}       # 8..14
+R_LEADS_TOTAL = 15
+R_VISITS_WALKIN = 17   # 散客留档数 again, as the walk-ins' visits
+R_VISITS = {name: 18 + i for i, (name, *_rest) in enumerate(CHANNELS)}     # 18..24
+R_VISITS_TOTAL = 25
+R_RATE_TOTAL = 27      # 线索进店率
+R_RATE_WALKIN = 28     # 散客留档率
+R_RATES = {name: 29 + i for i, (name, *_rest) in enumerate(CHANNELS)}      # 29..35
+R_DRIVES, R_DRIVE_RATE = 37, 38
+R_QUOTES, R_QUOTE_RATE = 39, 40
+R_ORDERS, R_ORDER_RATE = 41, 42
+R_DELIVERIES, R_DELIVERY_RATE = 43, 44
+
+# -- sheet 2 and 3: rows ---------------------------------------------------------------
+# The showroom funnel, from the result backwards: (target, its KPI, the KPI's
+# row on sheet 1, the target's count row on sheet 1, department).
+FUNNEL = (
+    ("交车数", "订单交车率", R_DELIVERY_RATE, R_DELIVERIES, "销售顾问"),
+    ("订单数", "报价订单率", R_ORDER_RATE, R_ORDERS, "销售顾问"),
+    ("报价数", "进店线索报价率", R_QUOTE_RATE, R_QUOTES, "销售顾问"),
+    ("进店线索数", "线索进店率", R_RATE_TOTAL, R_VISITS_TOTAL, "参见集客部分"),
+    ("线索数", None, None, R_LEADS_TOTAL, "参见集客部分"),
+)
+# The channels of the strategy table in the seed's order: (label, visit target,
+# lead target, report rows (visits, leads, rate), departments (visits, leads)).
+PLAN_CHANNELS = (
+    ("1 活跃", "进店线索数", "线索数", "活跃线索再次进店率",
+     (R_VISITS["活跃"], R_LEADS["活跃"], R_RATES["活跃"]), ("销售顾问", "客户关系专员或客户发展专员")),
+    ("2 休眠", "进店线索数", "线索数", "休眠线索再次进店率",
+     (R_VISITS["休眠"], R_LEADS["休眠"], R_RATES["休眠"]), ("客户发展专员/销售顾问", "客户关系专员或客户发展专员")),
+    ("3 推荐", "进店线索数", "线索数", "推荐线索进店率",
+     (R_VISITS["推荐"], R_LEADS["推荐"], R_RATES["推荐"]), ("销售顾问", "销售顾问")),
+    ("4 再购", "进店线索数", "线索数", "再购线索进店率",
+     (R_VISITS["再购"], R_LEADS["再购"], R_RATES["再购"]), ("客户发展专员", "客户关系专员")),
+    ("5 散客", "留档数", "散客客流", "散客线索留档率",
+     (R_WALKIN, R_TRAFFIC, R_RATE_WALKIN), ("销售顾问", "市场专员")),
+    ("6 呼入", "进店线索数", "线索数", "呼入线索进店率",
+     (R_VISITS["呼入"], R_LEADS["呼入"], R_RATES["呼入"]), ("客户发展专员", "市场专员")),
+    ("7 网络", "进店线索数", "线索数", "网络线索进店率",
+     (R_VISITS["网络"], R_LEADS["网络"], R_RATES["网络"]), ("客户发展专员", "市场专员")),
+    ("8 主动集客", "进店线索数", "线索数", "主动集客线索进店率",
+     (R_VISITS["主动集客"], R_LEADS["主动集客"], R_RATES["主动集客"]), ("客户发展专员/销售顾问", "市场专员")),
+)
+P_FIRST = 6                                  # first funnel row on sheets 2 and 3
+P_CHANNEL = P_FIRST + len(FUNNEL)            # 11: first channel row (two rows each)
+P_LAST = P_CHANNEL + 2 * len(PLAN_CHANNELS) - 1   # 26
+P_BOTTOM_UP, P_TOP_DOWN, P_GAP = P_LAST + 2, P_LAST + 3, P_LAST + 4  # 28, 29, 30
+ROW_DELIVERY, ROW_ORDER, ROW_QUOTE, ROW_VISIT, ROW_LEAD = range(P_FIRST, P_FIRST + 5)
+
+Q_WEIGHTS = 5     # sheet 3: last year's orders of the three months (F5:H5)
+Q_FIRST = 8       # sheet 3: first data row (same order as sheet 2)
+
+
+def _guard(cells, formula):
+    """`formula` once every cell in `cells` holds a number, blank before."""
+    test = ";".join("ISNUMBER(%s)" % c for c in cells)
+    return '=IF(AND(%s);%s;"")' % (test, formula)
+
+
+def _channel_rows():
+    """(index, visit row, lead row) on sheets 2 and 3."""
+    for i in range(len(PLAN_CHANNELS)):
+        yield i, P_CHANNEL + 2 * i, P_CHANNEL + 2 * i + 1
+
+
+# -- sheet 1 ------------------------------------------------------------------------------
+def _report(book):
+    sh = book.sheet(REPORT)
+    sh.header("KPI转化率报告（辅导前三个月）", "E")
+    for col, text in zip("ABCDE", ("KPI", "N-3月", "N-2月", "N-1月", "辅导前三个月平均")):
+        sh.heading("%s5" % col, text)
+
+    def count_row(row, label, source=None):
+        """An input row of counts (or a copy of `source`), averaged in E."""
+        sh.label("A%d" % row, label)
+        for c in MONTHS:
+            if source:
+                sh.formula("%s%d" % (c, row), '=IF(ISNUMBER({c}{s});{c}{s};"")'.format(c=c, s=source))
+            else:
+                sh.input("%s%d" % (c, row), "count")
+        rng = "B{r}:D{r}".format(r=row)
+        sh.formula("E%d" % row, '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(rng))
+
+    def total_row(row, label, first, last):
+        sh.label("A%d" % row, label)
+        for c in "BCDE":
+            rng = "{c}{a}:{c}{b}".format(c=c, a=first, b=last)
+            sh.formula("%s%d" % (c, row), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng))
+
+    def rate_row(row, label, num, den):
+        """Per-month rates, and the three months pooled (the seed's rule)."""
+        sh.label("A%d" % row, label)
+        for c in MONTHS:
+            sh.formula("%s%d" % (c, row),
+                       _guard(("%s%d" % (c, num), "%s%d" % (c, den)),
+                              'IF({c}{d}>0;FUNNEL_RATE({c}{n};{c}{d});"")'.format(c=c, n=num, d=den)), "rate")
+        sh.formula("E%d" % row, '=IF(SUMPRODUCT(ISNUMBER(B{n}:D{n});ISNUMBER(B{d}:D{d});B{d}:D{d}>0)=0;"";'
+                   'FUNNEL_RATE(B{n}:D{n};B{d}:D{d}))'.format(n=num, d=den), "rate1")
+
+    count_row(R_TRAFFIC, "散客客流数")
+    count_row(R_WALKIN, "散客留档数")
+    for name, leads, _visits, _rate in CHANNELS:
+        count_row(R_LEADS[name], leads)
+    total_row(R_LEADS_TOTAL, "线索数", R_WALKIN, R_LEADS_TOTAL - 1)
+    sh.note("F%d" % R_LEADS_TOTAL, "线索数 = 散客留档数 + 各渠道线索数")
+
+    sh.heading("A16", "进店线索")
+    for c in "BCDE":
+        sh.heading("%s16" % c, "")
+    count_row(R_VISITS_WALKIN, "散客留档数", source=R_WALKIN)
+    for name, _leads, visits, _rate in CHANNELS:
+        count_row(R_VISITS[name], visits)
+    total_row(R_VISITS_TOTAL, "线索进店数", R_VISITS_WALKIN, R_VISITS_TOTAL - 1)
+
+    sh.heading("A26", "转化率")
+    for c in "BCDE":
+        sh.heading("%s26" % c, "")
+    rate_row(R_RATE_TOTAL, "线索进店率", R_VISITS_TOTAL, R_LEADS_TOTAL)
+    rate_row(R_RATE_WALKIN, "散客留档率", R_WALKIN, R_TRAFFIC)
+    for name, _leads, _visits, rate in CHANNELS:
+        rate_row(R_RATES[name], rate, R_VISITS[name], R_LEADS[name])
+
+    sh.heading("A36", "展厅转化")
+    for c in "BCDE":
+        sh.heading("%s36" % c, "")
+    count_row(R_DRIVES, "首次进店试驾数")
+    rate_row(R_DRIVE_RATE, "首次进店试驾率", R_DRIVES, R_VISITS_TOTAL)
+    count_row(R_QUOTES, "报价数")
+    rate_row(R_QUOTE_RATE, "进店线索报价率", R_QUOTES, R_VISITS_TOTAL)
+    count_row(R_ORDERS, "订单数")
+    rate_row(R_ORDER_RATE, "报价订单率", R_ORDERS, R_QUOTES)
+    count_row(R_DELIVERIES, "交车数")
+    rate_row(R_DELIVERY_RATE, "订单交车率", R_DELIVERIES, R_ORDERS)
+    sh.note("A46", "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
+    sh.widths(A=6.5, B=2.4, C=2.4, D=2.4, E=3.6)
+    sh.fit_one_page()
+    return sh
+
+
+# -- sheet 2 ------------------------------------------------------------------------------
+def _plan(book, report):
+    sh = book.sheet(PLAN)
+    sh.header("月度销售跨部门策略表", "K", linked_to=report)
+    src = "$'%s'." % REPORT
+    headings = ("", "业务目标", "业务目标上月实际", "业务KPI", "业务KPI上月表现", "业务KPI本月目标",
+                "业务目标本月预计", "业务KPI本月实际", "业务目标本月实际", "结果", "结果责任部门")
+    for col, text in zip("ABCDEFGHIJK", headings):
+        sh.heading("%s5" % col, text)
+
+    def last_month(cell, report_row, kind):
+        sh.formula(cell, '=IF(ISNUMBER({s}E{r});{s}E{r};"")'.format(s=src, r=report_row), kind)
+
+    def result(row):
+        sh.formula("J%d" % row, _guard(("I%d" % row, "G%d" % row), 'IF(G{r}>0;I{r}/G{r};"")'.format(r=row)), "rate")
+
+    def kpi_actual(row, num_row, den_row):
+        sh.formula("H%d" % row, _guard(("I%d" % num_row, "I%d" % den_row),
+                                       'IF(I{d}>0;FUNNEL_RATE(I{n};I{d});"")'.format(n=num_row, d=den_row)), "rate")
+
+    # The showroom funnel, from deliveries back to leads.
+    sh.merge("A%d:A%d" % (P_FIRST, P_FIRST + len(FUNNEL) - 1))
+    sh.label("A%d" % P_FIRST, "展厅转化", center=True)
+    for i, (target, kpi, kpi_row, count_row, dept) in enumerate(FUNNEL):
+        r = P_FIRST + i
+        sh.label("B%d" % r, target)
+        last_month("C%d" % r, count_row, "count")
+        if kpi:
+            sh.label("D%d" % r, kpi)
+            last_month("E%d" % r, kpi_row, "rate")
+        sh.input("K%d" % r, "text", dept)
+        result(r)
+    # Targets: 交车数 typed in, the earlier steps back-solved one rate per row.
+    sh.input("G%d" % ROW_DELIVERY, "count")
+    for r in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
+        sh.formula("G%d" % r, _guard(("G%d" % (r - 1), "F%d" % (r - 1)),
+                                     'IF(F{p}>0;FUNNEL_TARGET(G{p};F{p});"")'.format(p=r - 1)))
+    for r in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
+        sh.input("F%d" % r, "rate")
+    # 线索进店率 this month follows from the channel plan: visits needed / leads planned.
+    sh.formula("F%d" % ROW_VISIT, _guard(("G%d" % ROW_VISIT, "G%d" % ROW_LEAD),
+                                         'IF(G{l}>0;G{v}/G{l};"")'.format(v=ROW_VISIT, l=ROW_LEAD)), "rate")
+    # Actuals: typed in for the funnel, summed from the channels for visits and leads.
+    for r in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
+        sh.input("I%d" % r, "count")
+    walkin_visit = P_CHANNEL + 2 * 4  # 散客: its 留档数 are its leads
+    visit_rows = [v for _i, v, _l in _channel_rows()]
+    lead_rows = [v if v == walkin_visit else lead for _i, v, lead in _channel_rows()]
+    for r, rows in ((ROW_VISIT, visit_rows), (ROW_LEAD, lead_rows)):
+        cells = ";".join("I%d" % x for x in rows)
+        sh.formula("I%d" % r, '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
+        plan_cells = ";".join("G%d" % x for x in rows)
+        if r == ROW_LEAD:
+            sh.formula("G%d" % r, '=IF(COUNT({0})=0;"";SUM({0}))'.format(plan_cells))
+    for r in range(ROW_DELIVERY, ROW_LEAD):
+        kpi_actual(r, r, r + 1)
+
+    # The channels: planned leads and rate in, planned visits out.
+    for i, visit, lead in _channel_rows():
+        label, visit_name, lead_name, kpi, (rv, rl, rr), (dept_v, dept_l) = PLAN_CHANNELS[i]
+        sh.merge("A%d:A%d" % (visit, lead))
+        sh.label("A%d" % visit, label, center=True)
+        sh.label("B%d" % visit, visit_name)
+        sh.label("B%d" % lead, lead_name)
+        last_month("C%d" % visit, rv, "count")
+        last_month("C%d" % lead, rl, "count")
+        sh.label("D%d" % visit, kpi)
+        last_month("E%d" % visit, rr, "rate")
+        sh.input("F%d" % visit, "rate")
+        sh.input("G%d" % lead, "count")
+        sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*F{v}".format(l=lead, v=visit)))
+        sh.input("I%d" % visit, "count")
+        sh.input("I%d" % lead, "count")
+        kpi_actual(visit, visit, lead)
+        result(visit)
+        result(lead)
+        sh.input("K%d" % visit, "text", dept_v)
+        sh.input("K%d" % lead, "text", dept_l)
+
+    # Coverage: the channels' planned visits against what the funnel needs.
+    for row, text in ((P_BOTTOM_UP, "自下而上：各渠道计划进店线索数合计"),
+                      (P_TOP_DOWN, "自上而下：达成交车目标所需进店线索数"),
+                      (P_GAP, "覆盖差额（正数富余，负数缺口）")):
+        sh.merge("B%d:F%d" % (row, row))
+        sh.label("B%d" % row, text)
+    plan_visits = ";".join("G%d" % v for v in visit_rows)
+    sh.formula("G%d" % P_BOTTOM_UP, '=IF(COUNT({0})=0;"";SUM({0}))'.format(plan_visits))
+    sh.formula("G%d" % P_TOP_DOWN, '=IF(ISNUMBER(G{v});G{v};"")'.format(v=ROW_VISIT))
+    # Compared at whole customers, as the sheet shows them.
+    sh.formula("G%d" % P_GAP, _guard(("G%d" % P_BOTTOM_UP, "G%d" % P_TOP_DOWN),
+                                     "ROUND(G{b};0)-ROUND(G{t};0)".format(b=P_BOTTOM_UP, t=P_TOP_DOWN)))
+    sh.highlight("G%d" % P_GAP, "AND(ISNUMBER(G{0});G{0}<0)".format(P_GAP))
+    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);J%d<1)" % (P_FIRST, P_FIRST))
+    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);J%d>=1)" % (P_FIRST, P_FIRST), kit.GOOD)
+    sh.note("B%d" % (P_GAP + 2), "先填本月交车目标和各业务KPI本月目标，再填各渠道计划线索数与目标转化率；"
+            "月内填写业务目标本月实际。结果 = 本月实际 ÷ 本月预计，达到 100% 显示绿色，不足显示红色。")
+    sh.widths(A=2.2, B=5.2, C=2.4, D=5.6, E=2.4, F=2.4, G=2.6, H=2.4, I=2.6, J=2.0, K=5.4)
+    return sh
+
+
+# -- sheet 3 ------------------------------------------------------------------------------
+def _quarter(book, report):
+    sh = book.sheet(QUARTER)
+    sh.header("月度销售跨部门策略表（季度分解）", "I", linked_to=report)
+    plan = "$'%s'." % PLAN
+    sh.label("A%d" % Q_WEIGHTS, "去年同期订单数（分解权重）")
+    sh.merge("A%d:E%d" % (Q_WEIGHTS, Q_WEIGHTS))
+    for c in "FGH":
+        sh.input("%s%d" % (c, Q_WEIGHTS), "count")
+    sh.note("I%d" % Q_WEIGHTS, "按去年同期各月订单占比分解；未填时三个月平均分配")
+    headings = ("", "业务目标", "业务KPI", "业务KPI本月目标", "业务目标本季度预计", "N+1月", "N+2月", "N+3月",
+                "结果责任部门")
+    for col, text in zip("ABCDEFGHI", headings):
+        sh.heading("%s%d" % (col, Q_FIRST - 1), text)
+
+    def row_of(plan_row):
+        return Q_FIRST + plan_row - P_FIRST
+
+    def copy(cell, plan_cell, kind):
+        sh.formula(cell, '=IF({p}{c}="";"";{p}{c})'.format(p=plan, c=plan_cell), kind)
+
+    def split(row):
+        for k, c in enumerate("FGH", start=1):
+            sh.formula("%s%d" % (c, row), _guard(("E%d" % row,), "TARGET_SPLIT(E{r};$F${w}:$H${w};0;{k})"
+                                               .format(r=row, w=Q_WEIGHTS, k=k)))
+
+    sh.merge("A%d:A%d" % (row_of(P_FIRST), row_of(P_FIRST + len(FUNNEL) - 1)))
+    sh.label("A%d" % row_of(P_FIRST), "展厅转化", center=True)
+    for i, (target, kpi, _kr, _cr, _dept) in enumerate(FUNNEL):
+        pr = P_FIRST + i
+        r = row_of(pr)
+        sh.label("B%d" % r, target)
+        if kpi:
+            sh.label("C%d" % r, kpi)
+        copy("I%d" % r, "K%d" % pr, "text")
+        split(r)
+    for pr in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
+        copy("D%d" % row_of(pr), "F%d" % pr, "rate")
+    sh.input("E%d" % row_of(ROW_DELIVERY), "count")
+    for pr in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
+        r = row_of(pr)
+        sh.formula("E%d" % r, _guard(("E%d" % (r - 1), "D%d" % (r - 1)),
+                                     'IF(D{p}>0;FUNNEL_TARGET(E{p};D{p});"")'.format(p=r - 1)))
+    walkin_visit = row_of(P_CHANNEL + 2 * 4)
+    visit_rows = [row_of(v) for _i, v, _l in _channel_rows()]
+    lead_rows = [v if v == walkin_visit else row_of(lead) for (_i, _v, lead), v in zip(_channel_rows(), visit_rows)]
+    sh.formula("E%d" % row_of(ROW_LEAD), '=IF(COUNT({0})=0;"";SUM({0}))'.format(";".join("E%d" % x for x in lead_rows)))
+    r_visit, r_lead = row_of(ROW_VISIT), row_of(ROW_LEAD)
+    sh.formula("D%d" % r_visit, _guard(("E%d" % r_visit, "E%d" % r_lead),
+                                       'IF(E{l}>0;E{v}/E{l};"")'.format(v=r_visit, l=r_lead)), "rate")
+
+    for i, visit, lead in _channel_rows():
+        label, visit_name, lead_name, kpi = PLAN_CHANNELS[i][:4]
+        v, l = row_of(visit), row_of(lead)
+        sh.merge("A%d:A%d" % (v, l))
+        sh.label("A%d" % v, label, center=True)
+        sh.label("B%d" % v, visit_name)
+        sh.label("B%d" % l, lead_name)
+        sh.label("C%d" % v, kpi)
+        copy("D%d" % v, "F%d" % visit, "rate")
+        sh.input("E%d" % l, "count")
+        sh.formula("E%d" % v, _guard(("E%d" % l, "D%d" % v), "E{l}*D{v}".format(l=l, v=v)))
+        split(v)
+        split(l)
+        copy("I%d" % v, "K%d" % visit, "text")
+        copy("I%d" % l, "K%d" % lead, "text")
+    sh.note("B%d" % (row_of(P_LAST) + 2), "填写本季度交车目标、各渠道本季度计划线索数和去年同期三个月的订单数；"
+            "KPI 目标取自月度策略表。每行按订单占比分解为整数，三个月之和等于本季度预计（取整后）。")
+    sh.widths(A=2.2, B=5.2, C=5.6, D=2.6, E=2.8, F=2.2, G=2.2, H=2.2, I=5.4)
+    return sh
+
+
+def build(book):
+    report = _report(book)
+    _plan(book, report)
+    _quarter(book, report)
+
+
+# -- the seed's month (004), used by the example month and the tests ----------------------
+def _months(rows):
+    """{cell: value} for rows of three months on the report sheet."""
+    out = {}
+    for row, values in rows.items():
+        for c, v in zip(MONTHS, values):
+            out["%s%d" % (c, row)] = v
+    return out
+
+
+EXAMPLE = {
+    REPORT: {
+        "B2": "示例经销商",
+        "E2": kit.date_value(2026, 11),
+        **_months({
+            R_TRAFFIC: (350, 660, 700),
+            R_WALKIN: (330, 600, 650),
+            R_LEADS["主动集客"]: (30, 10, 20),
+            R_LEADS["推荐"]: (24, 12, 18),
+            R_LEADS["再购"]: (12, 4, 8),
+            R_LEADS["呼入"]: (300, 210, 250),
+            R_LEADS["网络"]: (900, 700, 850),
+            R_LEADS["活跃"]: (850, 660, 880),
+            R_LEADS["休眠"]: (1700, 1650, 1800),
+            R_VISITS["主动集客"]: (5, 2, 2),
+            R_VISITS["推荐"]: (15, 6, 10),
+            R_VISITS["再购"]: (8, 3, 6),
+            R_VISITS["呼入"]: (20, 6, 15),
+            R_VISITS["网络"]: (70, 40, 60),
+            R_VISITS["活跃"]: (200, 150, 180),
+            R_VISITS["休眠"]: (60, 70, 80),
+            R_DRIVES: (130, 100, 150),
+            R_QUOTES: (580, 330, 450),
+            R_ORDERS: (150, 70, 115),
+            R_DELIVERIES: (120, 60, 90),
+        }),
+    },
+    PLAN: {
+        "G%d" % ROW_DELIVERY: 100,
+        "F%d" % ROW_DELIVERY: 0.80,
+        "F%d" % ROW_ORDER: 0.33,
+        "F%d" % ROW_QUOTE: 0.30,
+        # channel plans in the table's order: 活跃, 休眠, 推荐, 再购, 散客, 呼入, 网络, 主动集客
+        **{cell: value for i, (leads, rate) in enumerate(
+            ((1000, 0.25), (2000, 0.05), (20, 0.60), (30, 0.80), (800, 0.90), (300, 0.05), (1000, 0.15), (300, 0.20)))
+           for cell, value in (("G%d" % (P_CHANNEL + 2 * i + 1), leads), ("F%d" % (P_CHANNEL + 2 * i), rate))},
+    },
+    QUARTER: {
+        "F%d" % Q_WEIGHTS: 100, "G%d" % Q_WEIGHTS: 70, "H%d" % Q_WEIGHTS: 115,
+        "E%d" % Q_FIRST: 330,
+        **{"E%d" % (Q_FIRST + P_CHANNEL - P_FIRST + 2 * i + 1): leads
+           for i, leads in enumerate((3000, 6000, 60, 90, 2400, 900, 3000, 900))},
+    },
+}
+
+HIGHLIGHTS = (
+    (PLAN, "G%d" % ROW_ORDER, "本月预计订单数"),
+    (PLAN, "G%d" % ROW_QUOTE, "本月预计报价数"),
+    (PLAN, "G%d" % ROW_VISIT, "本月预计进店线索数"),
+    (PLAN, "G%d" % ROW_LEAD, "本月预计线索数"),
+    (PLAN, "G%d" % P_GAP, "进店线索覆盖差额"),
+)
