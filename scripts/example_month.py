@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "templates"))
 
-from office import Office, prepare_profile  # noqa: E402
+from office import Office, enter, prepare_profile  # noqa: E402
 
 
 def template_modules():
@@ -32,13 +32,7 @@ def fill(doc, example):
     for sheet_name, cells in example.items():
         sheet = doc.Sheets.getByName(sheet_name)
         for name, value in cells.items():
-            cell = sheet.getCellRangeByName(name)
-            if value is None:
-                cell.setString("")
-            elif isinstance(value, str):
-                cell.setString(value)
-            else:
-                cell.setValue(value)
+            enter(sheet.getCellRangeByName(name), value)
     doc.calculateAll()
 
 

@@ -38,6 +38,17 @@ def props(**kw):
     return tuple(out)
 
 
+def enter(cell, value):
+    """Enters a value as a user types it: a number as a number, text as text
+    (a text starting with '=' as a formula), None clears the cell."""
+    if value is None:
+        cell.setString("")
+    elif isinstance(value, str):
+        cell.setFormula(value) if value.startswith("=") else cell.setString(value)
+    else:
+        cell.setValue(value)
+
+
 def file_url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 

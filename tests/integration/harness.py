@@ -10,9 +10,11 @@ import shutil
 import tempfile
 import unittest
 
-from office import Office, prepare_profile
+from office import Office, enter, prepare_profile
 
-ERR = {"Err:502": 502, "#VALUE!": 519, "#DIV/0!": 532, "#NUM!": 503, "#NAME?": 525, "#N/A": 32767}
+# Calc's error texts and codes; Err:504 ("error in parameter list") is what Calc shows
+# when a range argument holds an error cell.
+ERR = {"Err:502": 502, "Err:504": 504, "#VALUE!": 519, "#DIV/0!": 532, "#NUM!": 503, "#NAME?": 525, "#N/A": 32767}
 
 
 def profile_dir():
@@ -57,24 +59,12 @@ class OfficeTestCase(unittest.TestCase):
     def put(self, name, value):
         """Enter a value as a user would: numbers as numbers, text as text,
         None clears the cell, a string starting with '=' is a formula."""
-        c = self.cell(name)
-        if value is None:
-            c.setString("")
-        elif isinstance(value, str):
-            c.setFormula(value) if value.startswith("=") else c.setString(value)
-        else:
-            c.setValue(value)
+        enter(self.cell(name), value)
 
     def put_column(self, top_left, values):
         col = self.cell(top_left).getCellAddress()
         for i, v in enumerate(values):
-            c = self.sheet.getCellByPosition(col.Column, col.Row + i)
-            if v is None:
-                c.setString("")
-            elif isinstance(v, str):
-                c.setString(v)
-            else:
-                c.setValue(v)
+            enter(self.sheet.getCellByPosition(col.Column, col.Row + i), v)
 
     def evaluate(self, formula, where="Z1"):
         """Sets `formula` (English names, ';') in one cell and recalculates.

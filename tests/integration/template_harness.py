@@ -8,6 +8,7 @@ import urllib.parse
 import uno
 
 from harness import OfficeTestCase
+from office import enter
 
 ERROR_TEXTS = ("Err:", "#DIV/0!", "#NAME?", "#VALUE!", "#N/A", "#NUM!", "#REF!", "#NULL!")
 
@@ -58,12 +59,7 @@ class TemplateTestCase(OfficeTestCase):
         """Types a value into an input cell (numbers as numbers; None clears)."""
         c = self.at(sheet, name)
         self.assertFalse(c.CellProtection.IsLocked, "%s!%s is not an input cell" % (sheet, name))
-        if value is None:
-            c.setString("")
-        elif isinstance(value, str):
-            c.setString(value)
-        else:
-            c.setValue(value)
+        enter(c, value)
 
     def fill_row(self, sheet, first, values):
         """Fills cells to the right of `first` (e.g. "B5") with `values`."""
