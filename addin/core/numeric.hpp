@@ -10,9 +10,18 @@ namespace dealerkpi::numeric {
 // Relative distance under which two doubles are taken as equal (about 45 ulp).
 inline constexpr double kSnap = 1e-14;
 
+// Above about 2.5e13 that relative distance reaches a quarter unit: a gap that
+// large is a real fraction, not noise (else from 5e13 up every whole number
+// would count as a half).
+inline constexpr double kMaxNoise = 0.25;
+
+// From 2^52 up every double is a whole number.
+inline constexpr double kAllWhole = 4503599627370496.0;
+
 inline bool nearlyEqual(double a, double b) noexcept
 {
-    return std::fabs(a - b) <= kSnap * std::fmax(std::fabs(a), std::fabs(b));
+    const double gap = std::fabs(a - b);
+    return gap <= kSnap * std::fmax(std::fabs(a), std::fabs(b)) && gap < kMaxNoise;
 }
 
 inline double ceilSnapped(double x) noexcept
@@ -31,6 +40,8 @@ inline double floorSnapped(double x) noexcept
 inline double roundHalfAway(double x) noexcept
 {
     const double a = std::fabs(x);
+    if (!(a < kAllWhole))
+        return x;  // whole already (or not finite); lower + 0.5 would not exist
     const double lower = std::floor(a);
     const bool up = a - lower >= 0.5 || nearlyEqual(a, lower + 0.5);
     return std::copysign(up ? lower + 1.0 : lower, x);
