@@ -1,12 +1,9 @@
 #include "keywords.hpp"
 
-#include <boost/algorithm/string/predicate.hpp>
-#include <boost/algorithm/string/trim.hpp>
 #include <boost/lexical_cast/try_lexical_convert.hpp>
 
 #include <cmath>
 #include <initializer_list>
-#include <string>
 
 namespace dealerkpi {
 namespace {
@@ -16,9 +13,59 @@ struct Spelling {
     std::initializer_list<std::string_view> words;  // English first, then Chinese
 };
 
+// The classic locale's white space, as the trimming of the C++ library sees it.
+constexpr bool isSpace(char c) noexcept
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+constexpr std::string_view trimmed(std::string_view s) noexcept
+{
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// ASCII case folding, as the classic locale does: the UTF-8 bytes of Chinese
+// terms are left untouched and so compare exactly.
+constexpr char folded(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool sameWord(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (folded(a[i]) != folded(b[i]))
+            return false;
+    return true;
+}
+
+// Text that is a number: plain digits (the codes "0".."3" as typed) directly,
+// anything else the way boost::lexical_cast reads a double.
+bool readNumber(std::string_view word, double& number)
+{
+    if (word.size() <= 15) {
+        double digits = 0.0;
+        bool plain = true;
+        for (char c : word) {
+            if (c < '0' || c > '9') {
+                plain = false;
+                break;
+            }
+            digits = digits * 10.0 + (c - '0');  // exact: fewer than 16 digits
+        }
+        if (plain) {
+            number = digits;
+            return true;
+        }
+    }
+    return boost::conversion::try_lexical_convert(word.data(), word.size(), number);
+}
+
 // Looks a keyword up in a table of spellings. Numbers must be one of the codes
-// exactly; text is trimmed and compared case-insensitively (ASCII folding leaves
-// the UTF-8 bytes of Chinese terms untouched, so those compare exactly).
+// exactly; text is trimmed and compared case-insensitively. No allocation.
 template <class E>
 Parsed<E> lookUp(const Keyword& k, E fallback, std::initializer_list<Spelling> table)
 {
@@ -27,14 +74,14 @@ Parsed<E> lookUp(const Keyword& k, E fallback, std::initializer_list<Spelling> t
     case Keyword::Kind::Omitted:
         return {fallback};
     case Keyword::Kind::Text: {
-        const std::string word = boost::algorithm::trim_copy(std::string(k.text));
+        const std::string_view word = trimmed(k.text);
         if (word.empty())
             return {fallback};
         for (const Spelling& s : table)
             for (std::string_view w : s.words)
-                if (boost::algorithm::iequals(word, w))
+                if (sameWord(word, w))
                     return {static_cast<E>(s.code)};
-        if (!boost::conversion::try_lexical_convert(word, number))
+        if (!readNumber(word, number))
             return {fallback, Error::InvalidArgument};
         break;  // text such as "1": treat as the number
     }
