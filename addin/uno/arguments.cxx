@@ -50,6 +50,42 @@ bool isRectangular(const Sequence<Row>& rows, std::size_t& cols) noexcept
     return true;
 }
 
+// UTF-16 to UTF-8 straight into `out` (a keyword fits its inline buffer:
+// no allocation). A lone surrogate becomes '?', as rtl's converter makes it.
+void toUtf8(const rtl::OUString& text, std::string& out)
+{
+    out.clear();
+    const sal_Unicode* p = text.getStr();
+    const sal_Int32 n = text.getLength();
+    for (sal_Int32 i = 0; i < n; ++i) {
+        std::uint32_t c = p[i];
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            if (c <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (p[i + 1] - 0xDC00u);
+                ++i;
+            } else {
+                out.push_back('?');
+                continue;
+            }
+        }
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+}
+
 const Any* singleElement(const Any& value) noexcept
 {
     if (auto* rows = static_cast<const Sequence<Sequence<Any>>*>(
@@ -80,16 +116,19 @@ Error CellArgument::assign(const Any& value)
     ranged_ = true;
     const css::uno::Type& type = value.getValueType();
     if (type == cppu::UnoType<Sequence<Sequence<Any>>>::get()) {
+        // One pass over the rows: each inner sequence is its own heap block,
+        // so a second walk (to check the shape first) would cost as much again.
         const auto& rows = *static_cast<const Sequence<Sequence<Any>>*>(value.getValue());
-        std::size_t cols = 0;
-        if (!isRectangular(rows, cols))
-            return Error::InvalidArgument;
+        const std::size_t cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
         cells_.resize(static_cast<std::size_t>(rows.getLength()) * cols);
         Cell* out = cells_.data();
-        for (const Sequence<Any>& row : rows)
+        for (const Sequence<Any>& row : rows) {
+            if (static_cast<std::size_t>(row.getLength()) != cols)
+                return Error::InvalidArgument;  // ragged
             for (const Any& a : row)
                 if (!toCell(a, *out++))
                     return Error::InvalidArgument;
+        }
         rows_ = static_cast<std::size_t>(rows.getLength());
         cols_ = cols;
         return Error::None;
@@ -123,8 +162,7 @@ Error KeywordArgument::assign(const Any& value)
             keyword_ = Keyword::omitted();
             return Error::None;
         }
-        const rtl::OString bytes = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-        utf8_.assign(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+        toUtf8(s, utf8_);
         keyword_ = Keyword::of(std::string_view(utf8_));
         return Error::None;
     }
