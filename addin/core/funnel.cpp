@@ -6,11 +6,13 @@
 
 namespace dealerkpi {
 
-Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method) noexcept
-{
-    if (!converted.sameShape(entered) || converted.empty())
-        return Error::InvalidArgument;
+namespace {
 
+// One pass over the pairs. The per-period rates (a division each) are only
+// summed when the mean is asked for.
+template <bool kMean>
+Number rateOf(const Grid& converted, const Grid& entered) noexcept
+{
     double sumConverted = 0.0;
     double sumEntered = 0.0;
     double sumRates = 0.0;
@@ -27,14 +29,14 @@ Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method)
             return Error::InvalidArgument;
         sumConverted += c.number;
         sumEntered += e.number;
-        if (e.number > 0.0) {
+        if (kMean && e.number > 0.0) {
             sumRates += c.number / e.number;
             ++periods;
         }
     }
 
     double rate;
-    if (method == RateMethod::Mean) {
+    if (kMean) {
         if (periods == 0)
             return Error::DivisionByZero;
         rate = sumRates / static_cast<double>(periods);
@@ -46,6 +48,15 @@ Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method)
     if (!std::isfinite(rate))
         return Error::Overflow;
     return rate;
+}
+
+} // namespace
+
+Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method) noexcept
+{
+    if (!converted.sameShape(entered) || converted.empty())
+        return Error::InvalidArgument;
+    return method == RateMethod::Mean ? rateOf<true>(converted, entered) : rateOf<false>(converted, entered);
 }
 
 Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vector<double>& needs)
