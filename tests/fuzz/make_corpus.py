@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus tests/fuzz/corpus/<target>/ from the golden cases of
+the function contract (spec: functions.md) plus a few edge cases, in the byte
+format fuzz_input.hpp decodes. Run it again after changing either:
+
+    python3 tests/fuzz/make_corpus.py
+"""
+import os
+import shutil
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "corpus")
+
+
+def num(x):
+    """A number argument: tag 1, the raw double."""
+    return bytes([1]) + struct.pack("<d", x)
+
+
+BLANK = b"\x00"
+TEXT = b"\x20"
+
+
+def cell(x):
+    """A cell: None is blank, str is text, anything else a number (raw double)."""
+    if x is None:
+        return BLANK
+    if isinstance(x, str):
+        return TEXT
+    return bytes([0x31]) + struct.pack("<d", x)
+
+
+def cells(values):
+    return b"".join(cell(v) for v in values)
+
+
+def block(values, rows=None, cols=1):
+    """A block: a column by default."""
+    rows = len(values) // cols if rows is None else rows
+    assert rows * cols == len(values) and rows < 16 and cols < 16
+    return bytes([rows | cols << 4]) + cells(values)
+
+
+def row(values):
+    return block(values, rows=1, cols=len(values))
+
+
+def text(s):
+    b = s.encode("utf-8")
+    assert len(b) < 48
+    return bytes([len(b)]) + b
+
+
+SEED_FUNNEL = {
+    "leads_to_showroom": ([708, 877, 1003], [4146, 3846, 4476]),
+    "walk_ins_registered": ([330, 600, 650], [350, 660, 700]),
+    "active_prospecting": ([5, 2, 2], [30, 10, 20]),
+    "referrals": ([15, 6, 10], [24, 12, 18]),
+    "repeat_buyers": ([8, 3, 6], [12, 4, 8]),
+    "inbound_calls": ([20, 6, 15], [300, 210, 250]),
+    "online_leads": ([70, 40, 60], [900, 700, 850]),
+    "active_leads_back": ([200, 150, 180], [850, 660, 880]),
+    "dormant_leads_back": ([60, 70, 80], [1700, 1650, 1800]),
+    "showroom_to_quote": ([580, 330, 450], [708, 877, 1003]),
+    "quote_to_order": ([150, 70, 115], [580, 330, 450]),
+    "order_to_delivery": ([120, 60, 90], [150, 70, 115]),
+}
+
+
+def funnel_rate():
+    seeds = {}
+    for name, (c, e) in SEED_FUNNEL.items():
+        for method in (0, 1):
+            # header: bit 0 method, bit 1 clear: entered has converted's shape
+            seeds[f"{name}_m{method}"] = bytes([method]) + row(c) + cells(e)
+    seeds["blank_pairs"] = b"\x00" + block([5, None, 3]) + cells([10, 7, None])
+    seeds["text"] = b"\x00" + block([1, "x"]) + cells([2, 3])
+    seeds["negative"] = b"\x01" + block([-1, 2]) + cells([2, 3])
+    seeds["zero_entered"] = b"\x01" + block([3, 5]) + cells([0, 10])
+    seeds["shape_mismatch"] = b"\x02" + row([1, 2, 3]) + block([1, 2, 3])
+    seeds["two_by_three"] = b"\x00" + block([1, 2, 3, 4, 5, 6], rows=2, cols=3) + cells([10] * 6)
+    seeds["overflow"] = b"\x00" + block([1e308, 1e308]) + cells([1, 1])
+    return seeds
+
+
+def funnel_target():
+    strategy = num(100) + block([0.8, 0.33, 0.30])
+    return {
+        "strategy_none": b"\x00" + strategy,
+        "strategy_up": b"\x01" + strategy,
+        "strategy_nearest": b"\x02" + strategy,
+        "noise_up": b"\x01" + num(21) + block([0.7]),
+        "stagewise_up": b"\x01" + num(10) + block([0.3, 0.3]),
+        "two_by_two": b"\x00" + num(1) + block([0.5, 0.25, 0.5, 0.125], rows=2, cols=2),
+        "blank_and_text": b"\x00" + num(100) + block([None, "x"]),
+        "zero_rate": b"\x01" + num(100) + block([0.8, 0]),
+        "huge": b"\x01" + num(1e300) + block([1e-5, 1e-5, 1e-5]),
+        "large_nearest": b"\x02" + num(5e13) + block([1]),
+    }
+
+
+def split_seed(total, weights, decimals=0, part=0, rows=None, cols=1):
+    # decimals byte: (byte % 16) - 8; part byte: % 8, 7 reads a number
+    return bytes([(decimals + 8) % 16]) + num(total) + block(weights, rows, cols) + bytes([part])
+
+
+def target_split():
+    seeds = {
+        "after_sales_cents": split_seed(8844682.38, [8775, 3500, 3000], 2),
+        "quarter_to_months": split_seed(330, [100, 70, 115]),
+        "quarter_month_two": split_seed(330, [100, 70, 115], part=2),
+        "no_history": split_seed(10, [0, 0, 0]),
+        "negative_total": split_seed(-330, [100, 70, 115]),
+        "blank_weights": split_seed(3, [None, 1, 1]),
+        "ties_weight": split_seed(2, [1, 3]),
+        "ties_position": split_seed(3, [2, 1, 2, 1]),
+        "remainder_beats_weight": split_seed(2, [3, 4]),
+        "fractional": split_seed(10, [0.1, 0.2, 0.7]),
+        "text_weight": split_seed(10, [1, "x"]),
+        "negative_weight": split_seed(10, [1, -1]),
+        "huge_total": split_seed(1e15, [1, 1, 1]),
+        "huge_weights": split_seed(10, [1e308, 1]),
+        "tiny_weights": split_seed(4, [1e-300, 3e-300]),
+        "two_by_two": split_seed(2, [1, 1, 1, 1], rows=2, cols=2),
+        "decimals_out_of_range": split_seed(100, [1, 1], 7),
+    }
+    for d in range(-6, 7):
+        seeds[f"decimals_{d:+d}"] = split_seed(2000000, [1, 1, 1], d)
+    return seeds
+
+
+def bonus_seed(amount, thresholds, rates, mode=0, cap=None, prior=None, more=10000):
+    header = mode | (4 if cap is not None else 0) | (8 if prior is not None else 0) | 16
+    out = bytes([header])
+    if cap is not None:
+        out += num(cap)
+    if prior is not None:
+        out += num(prior)
+    return out + num(amount) + num(more) + block(thresholds) + block(rates)
+
+
+def tiered_bonus():
+    t = [0, 100000, 120000]
+    r = [0.02, 0.03, 0.04]
+    return {
+        "marginal": bonus_seed(150000, t, r),
+        "whole": bonus_seed(150000, t, r, mode=1),
+        "cap": bonus_seed(150000, t, r, cap=3000),
+        "prior": bonus_seed(50000, t, r, prior=100000),
+        "fixed": bonus_seed(150000, t, [500, 1000, 2000], mode=2),
+        "forum": bonus_seed(130000, [0, 100000, 125000], [0.05, 0.075, 0.125]),
+        "claw_back": bonus_seed(-50000, t, r, prior=150000),
+        "prior_cap": bonus_seed(100000, t, r, cap=3000, prior=100000),
+        "spare_rows": bonus_seed(150000, t + [None, None], r + [None, None]),
+        "hole": bonus_seed(150000, [0, None, 120000], r),
+        "unsorted": bonus_seed(150000, [0, 120000, 100000], r),
+        "decelerator": bonus_seed(200, [0, 100], [0.1, -0.05]),
+        "one_tier_fixed_prior_zero": bonus_seed(150, [0], [500], mode=2, prior=0),
+    }
+
+
+TRADES = {"mechanical": (8775, 9000, 12000), "bodywork": (3500, 5000, 6000), "paint": (3000, 5000, 8000)}
+
+
+def workshop_efficiency():
+    seeds = {}
+    sold = [t[0] for t in TRADES.values()]
+    worked = [t[1] for t in TRADES.values()]
+    available = [t[2] for t in TRADES.values()]
+    for measure in (1, 2, 3):
+        # header: (h & 3) % 3 + 1 is the measure; bits 2, 3 clear: shared shape
+        h = bytes([measure - 1])
+        seeds[f"pooled_m{measure}"] = h + block(sold) + cells(worked) + cells(available)
+        for name, (s, w, a) in TRADES.items():
+            seeds[f"{name}_m{measure}"] = h + block([s]) + cells([w]) + cells([a])
+    seeds["blank_row"] = b"\x01" + block([8775, None]) + cells([9000, 5000]) + cells([12000, 6000])
+    seeds["text"] = b"\x02" + block([1, "x"]) + cells([1, 1]) + cells([1, None])
+    seeds["unused_operand"] = bytes([1 | 8]) + block(sold) + cells(worked) + block(["x"])
+    return seeds
+
+
+def keywords():
+    words = ["pooled", "合并", "加总", "mean", "平均", "none", "不取整", "无", "up", "向上", "向上取整",
+             "nearest", "四舍五入", "marginal", "超额累进", "whole", "全额累进", "fixed", "定额",
+             "productivity", "生产率", "efficiency", "工时效率", "overall", "总效率",
+             " MEAN\t", "1", " 2 ", "2.0", "1.5", "", "nan"]
+    seeds = {}
+    for i, w in enumerate(words):
+        seeds[f"text_{i:02d}"] = b"\x02" + text(w)
+    for x in (0, 1, 2, 3, 4, -1, 0.5):
+        seeds[f"number_{x}"] = b"\x01" + num(x)
+    seeds["omitted"] = b"\x00"
+    return seeds
+
+
+def main():
+    targets = {
+        "funnel_rate": funnel_rate(),
+        "funnel_target": funnel_target(),
+        "target_split": target_split(),
+        "tiered_bonus": tiered_bonus(),
+        "workshop_efficiency": workshop_efficiency(),
+        "keywords": keywords(),
+    }
+    for target, seeds in targets.items():
+        out = os.path.join(CORPUS, target)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        for name, data in seeds.items():
+            with open(os.path.join(out, name), "wb") as f:
+                f.write(data)
+        print(f"{target}: {len(seeds)} seeds")
+
+
+if __name__ == "__main__":
+    main()
