@@ -9,6 +9,10 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <org/dealerkpi/calc/XDealerKpi.hpp>
 
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <stdexcept>
 #include <vector>
 
 using css::uno::Any;
@@ -21,12 +25,48 @@ namespace {
 constexpr char kServiceName[] = "org.dealerkpi.calc.Functions";
 constexpr char kImplementationName[] = "org.dealerkpi.calc.FunctionsImpl";
 
+// Test hook: with DEALERKPI_FAULT_INJECTION=1 in the environment of the office
+// (read once, when the component is created), a call whose first argument is
+// one of these sentinels throws instead of computing, so a test can prove that
+// no exception ever leaves an entry point (tests/integration/
+// test_fault_injection.py). Binary fractions, so that a typed number matches
+// exactly.
+constexpr double kThrowBadAlloc = -987654321.25;
+constexpr double kThrowRuntimeError = -987654321.5;
+constexpr double kThrowNonStd = -987654321.75;
+
+bool faultInjectionRequested() noexcept
+{
+    const char* v = std::getenv("DEALERKPI_FAULT_INJECTION");
+    return v != nullptr && std::strcmp(v, "1") == 0;
+}
+
+[[gnu::cold, gnu::noinline]] void injectFault(double first)
+{
+    if (first == kThrowBadAlloc)
+        throw std::bad_alloc();
+    if (first == kThrowRuntimeError)
+        throw std::runtime_error("injected fault");
+    if (first == kThrowNonStd)
+        throw 42;
+}
+
+[[gnu::cold, gnu::noinline]] void injectFault(const Any& first)
+{
+    double d = 0.0;
+    if (first >>= d)
+        injectFault(d);
+}
+
 // Runs one call; any C++ exception (std::bad_alloc included) becomes #VALUE!,
-// so nothing but a result ever reaches Calc.
-template <class F>
-auto guarded(F&& call) noexcept -> decltype(call())
+// so nothing but a result ever reaches Calc. `faults` is the test hook above:
+// false in normal use, one predictable branch.
+template <class First, class F>
+auto guarded(bool faults, const First& first, F&& call) noexcept -> decltype(call())
 {
     try {
+        if (__builtin_expect(faults, false))
+            injectFault(first);
         return call();
     } catch (...) {
         return decltype(call())(errorValue(Error::Value));
@@ -36,10 +76,12 @@ auto guarded(F&& call) noexcept -> decltype(call())
 class Functions : public cppu::WeakImplHelper3<org::dealerkpi::calc::XDealerKpi, css::lang::XServiceName,
                                                css::lang::XServiceInfo> {
 public:
+    Functions() : faults_(faultInjectionRequested()) {}
+
     // XDealerKpi
     double SAL_CALL funnelRate(const Any& converted, const Any& entered, const Any& method) override
     {
-        return guarded([&] {
+        return guarded(faults_, converted, [&] {
             CellArgument c, e;
             KeywordArgument m;
             if (Error err = first(c.assign(converted), e.assign(entered), m.assign(method)); err != Error::None)
@@ -53,7 +95,7 @@ public:
 
     Any SAL_CALL funnelTarget(double target, const Any& rates, const Any& rounding) override
     {
-        return guarded([&] {
+        return guarded(faults_, target, [&] {
             CellArgument r;
             KeywordArgument k;
             if (Error err = first(r.assign(rates), k.assign(rounding)); err != Error::None)
@@ -70,7 +112,7 @@ public:
 
     Any SAL_CALL targetSplit(double total, const Any& weights, const Any& decimals, const Any& part) override
     {
-        return guarded([&] {
+        return guarded(faults_, total, [&] {
             CellArgument w;
             double places = 0.0, which = 0.0;
             if (Error err = first(w.assign(weights), optionalNumber(decimals, 0.0, places),
@@ -89,7 +131,7 @@ public:
     double SAL_CALL tieredBonus(double amount, const Any& thresholds, const Any& rates, const Any& mode,
                                 const Any& cap, const Any& prior) override
     {
-        return guarded([&] {
+        return guarded(faults_, amount, [&] {
             CellArgument t, r;
             KeywordArgument m;
             BonusOptions options;
@@ -108,7 +150,7 @@ public:
     double SAL_CALL workshopEfficiency(const Any& soldHours, const Any& workedHours, const Any& availableHours,
                                        const Any& measure) override
     {
-        return guarded([&] {
+        return guarded(faults_, soldHours, [&] {
             CellArgument s, w, a;
             KeywordArgument m;
             if (Error err = first(s.assign(soldHours), w.assign(workedHours), a.assign(availableHours),
@@ -140,6 +182,8 @@ public:
     }
 
 private:
+    const bool faults_;  // DEALERKPI_FAULT_INJECTION=1 when the component was created
+
     // The first error among argument conversions, in argument order.
     template <class... E>
     static Error first(E... errors) noexcept

@@ -1,0 +1,201 @@
+"""No C++ exception leaves the add-in: every entry point turns it into #VALUE!
+and LibreOffice keeps answering.
+
+The add-in has a test hook: when the office starts with
+DEALERKPI_FAULT_INJECTION=1 in its environment (read once, when the component
+is created), a call whose first argument is one of the sentinels below throws
+instead of computing: std::bad_alloc, std::runtime_error, or an int (not a
+std::exception at all). Without the variable the sentinels are ordinary
+numbers.
+
+Two views: the cells a user sees (#VALUE!), and the component called straight
+through UNO, where an exception that escaped would arrive as a
+RuntimeException (LibreOffice's bridge wraps it, and Calc shows #VALUE! for
+that too, so only the direct call tells the add-in's own guard from the
+bridge's). For the direct call this process must know the add-in's UNO types:
+they are read from the .oxt when this process's UNO runtime starts (the
+variable that says so is removed again before any office is started).
+"""
+import atexit
+import math
+import os
+import shutil
+import struct
+import tempfile
+import unittest
+import zipfile
+
+
+def _import_uno_with_extension_types():
+    build = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
+    oxt = os.environ.get("DEALERKPI_OXT", os.path.join(build, "dealerkpi.oxt"))
+    program = os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program")
+    folder = tempfile.mkdtemp(prefix="dealerkpi-types-")
+    rdb = os.path.join(folder, "dealerkpi.rdb")
+    with zipfile.ZipFile(oxt) as z, open(rdb, "wb") as out:
+        out.write(z.read("types/dealerkpi.rdb"))
+    os.environ["URE_MORE_TYPES"] = " ".join(
+        "file://" + p for p in (os.path.join(program, "types/offapi.rdb"), rdb))
+    atexit.register(shutil.rmtree, folder, True)
+    try:
+        import uno  # noqa: F401  (bootstraps this process's UNO runtime)
+    finally:
+        del os.environ["URE_MORE_TYPES"]
+
+
+_import_uno_with_extension_types()
+
+import harness  # noqa: E402
+from office import Office  # noqa: E402
+
+BAD_ALLOC, RUNTIME_ERROR, NON_STD = "-987654321.25", "-987654321.5", "-987654321.75"
+
+# One call per entry point, with the sentinel in the first argument.
+CALLS = [
+    "=FUNNEL_RATE(%s;10)",
+    "=FUNNEL_TARGET(%s;0.5)",
+    "=TARGET_SPLIT(%s;{1;1};0;1)",
+    "=TIERED_BONUS(%s;{0|100000|120000};{0.02|0.03|0.04})",
+    "=WORKSHOP_EFFICIENCY(%s;9000;12000;1)",
+]
+
+# The same calls without the hook, worked by hand: a negative count, target or
+# hours is Err:502; a negative amount below the first threshold earns 0;
+# productivity 9000 / 12000 does not read the sold hours. TARGET_SPLIT rounds
+# the total half away from zero to whole units (987654321 for .25, 987654322
+# for .5 and .75), splits the magnitude over two equal weights (an odd unit
+# goes to the earlier part) and negates: part 1 is -493827161 every time.
+WITHOUT_HOOK = ["Err:502", "Err:502", -493827161, 0, 0.75]
+
+# Ordinary calls that must still compute with the hook on.
+ORDINARY = [
+    ("=FUNNEL_RATE(708;4146)", 708 / 4146),
+    ("=FUNNEL_TARGET(100;0.8)", 125),
+    ("=TARGET_SPLIT(330;{100;70;115};0;3)", 133),
+    ("=TIERED_BONUS(150000;{0|100000|120000};{0.02|0.03|0.04})", 3800),
+    ("=WORKSHOP_EFFICIENCY(8775;9000;12000)", 0.73125),
+]
+
+
+def evaluate(office, formulas):
+    """(string, error, value) of each formula, computed in one new document."""
+    doc = office.new_calc()
+    try:
+        sheet = doc.Sheets.getByIndex(0)
+        cells = []
+        for i, f in enumerate(formulas):
+            c = sheet.getCellByPosition(0, i)
+            c.setFormula(f)
+            cells.append(c)
+        doc.calculateAll()
+        return [(c.getString(), c.getError(), c.getValue()) for c in cells]
+    finally:
+        doc.close(True)
+
+
+def nan_code(x):
+    """The error code a Calc error value carries in its NaN payload, or None."""
+    if not (isinstance(x, float) and math.isnan(x)):
+        return None
+    return struct.unpack("<Q", struct.pack("<d", x))[0] & 0xFFFF
+
+
+def direct_calls(functions, first):
+    """Each of the five methods called straight through UNO with `first` as
+    the first argument (None is an omitted argument)."""
+    return [
+        ("funnelRate", lambda: functions.funnelRate(first, 10.0, None)),
+        ("funnelTarget", lambda: functions.funnelTarget(first, 0.5, None)),
+        ("targetSplit", lambda: functions.targetSplit(first, 1.0, None, 1.0)),
+        ("tieredBonus", lambda: functions.tieredBonus(first, 0.0, 0.02, None, None, None)),
+        ("workshopEfficiency", lambda: functions.workshopEfficiency(first, 9000.0, 12000.0, 1.0)),
+    ]
+
+
+class FaultInjection(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        os.environ["DEALERKPI_FAULT_INJECTION"] = "1"
+        try:
+            cls.office = Office(harness.profile_dir()).__enter__()
+        finally:
+            del os.environ["DEALERKPI_FAULT_INJECTION"]
+        cls.functions = cls.office.service("org.dealerkpi.calc.Functions")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+
+    def test_every_entry_point_maps_every_exception_to_value_error(self):
+        for sentinel in (BAD_ALLOC, RUNTIME_ERROR, NON_STD):
+            formulas = [call % sentinel for call in CALLS]
+            for formula, (text, error, _) in zip(formulas, evaluate(self.office, formulas)):
+                self.assertEqual((text, error), ("#VALUE!", 519), formula)
+            self.assertTrue(self.office.alive(), "LibreOffice stopped answering after " + sentinel)
+
+    def test_array_results_too(self):
+        # FUNNEL_TARGET and TARGET_SPLIT return arrays: the whole block is #VALUE!.
+        doc = self.office.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.getCellRangeByName("A1:A3").setArrayFormula("=FUNNEL_TARGET(%s;{0.8|0.33|0.3})" % BAD_ALLOC)
+            sheet.getCellRangeByName("B1:B3").setArrayFormula("=TARGET_SPLIT(%s;{1|2|3})" % RUNTIME_ERROR)
+            doc.calculateAll()
+            for name in ("A1", "A3", "B1", "B3"):
+                c = sheet.getCellRangeByName(name)
+                self.assertEqual((c.getString(), c.getError()), ("#VALUE!", 519), name)
+        finally:
+            doc.close(True)
+        self.assertTrue(self.office.alive())
+
+    def test_ordinary_calls_still_compute(self):
+        formulas = [f for f, _ in ORDINARY]
+        results = evaluate(self.office, [call % BAD_ALLOC for call in CALLS] + formulas)
+        for (formula, want), (text, error, value) in zip(ORDINARY, results[len(CALLS):]):
+            self.assertEqual(error, 0, "%s gave %s" % (formula, text))
+            self.assertAlmostEqual(value, want, places=12, msg=formula)
+
+    # The component called straight through UNO, not through Calc.
+    def test_no_exception_leaves_an_entry_point(self):
+        for sentinel in (BAD_ALLOC, RUNTIME_ERROR, NON_STD):
+            for name, call in direct_calls(self.functions, float(sentinel)):
+                with self.subTest(method=name, sentinel=sentinel):
+                    result = call()  # an exception that escaped raises here
+                    self.assertEqual(nan_code(result), 519, "%s(%s) returned %r" % (name, sentinel, result))
+        self.assertTrue(self.office.alive())
+
+    def test_ordinary_direct_calls_compute(self):
+        f = self.functions
+        self.assertAlmostEqual(f.funnelRate(708.0, 4146.0, None), 708 / 4146, places=15)
+        self.assertEqual(f.funnelTarget(100.0, 0.5, None), 200)                  # 100 / 0.5
+        self.assertEqual(f.targetSplit(10.0, 1.0, None, 1.0), 10)                # one weight takes all
+        self.assertEqual(f.tieredBonus(150000.0, 0.0, 0.02, None, None, None), 3000)   # 150000 * 0.02
+        self.assertEqual(f.workshopEfficiency(8775.0, 9000.0, 12000.0, 1.0), 0.75)     # 9000 / 12000
+
+
+class WithoutTheHook(harness.OfficeTestCase):
+    """An office started without the variable: the sentinels are plain numbers."""
+
+    def test_sentinels_are_ordinary_numbers(self):
+        for sentinel in (BAD_ALLOC, RUNTIME_ERROR, NON_STD):
+            for call, want in zip(CALLS, WITHOUT_HOOK):
+                formula = call % sentinel
+                with self.subTest(formula=formula):
+                    if isinstance(want, str):
+                        self.assertError(formula, want)
+                    else:
+                        self.assertValue(formula, want)
+
+    def test_direct_calls_with_sentinels_compute(self):
+        functions = self.office.service("org.dealerkpi.calc.Functions")
+        # Negative count: Err:502; negative target: Err:502; -987654321.25
+        # rounded half away from zero, all of it to the one weight; below the
+        # first threshold: 0; productivity 9000 / 12000.
+        results = [call() for _, call in direct_calls(functions, float(BAD_ALLOC))]
+        self.assertEqual([nan_code(r) for r in results[:2]], [502, 502])
+        self.assertEqual(results[2:], [-987654321, 0, 0.75])
+
+
+if __name__ == "__main__":
+    harness.main()
