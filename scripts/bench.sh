@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds and runs every DealerKPI benchmark, from a fresh clone after the
+# README's setup (scripts/setup.sh, or scripts/install-deps.sh):
+#
+#   scripts/bench.sh                 # everything, Calc with 100,000 rows (a few minutes)
+#   scripts/bench.sh --rows 5000     # a quick run
+#
+# Options: --rows N (Calc rows, default 100000), --runs N (timed recalculations
+# per Calc case, median; default 5), --core-only, --calc-only,
+# --build-dir DIR (default build).
+#
+# 1. core_bench: the arithmetic (addin/core), Google Benchmark;
+# 2. adapter_bench: the add-in's own share of a call (argument conversion);
+# 3. calc_bench.py: the functions in a headless LibreOffice against the native
+#    formulas they replace, the cost of a call per UNO signature (a
+#    benchmark-only probe add-in) and the filled templates.
+# Benchmarks are not tests: nothing here runs under ctest. The report goes to
+# stdout and to <build-dir>/bench/report.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=100000
+runs=5
+build=build
+core=1
+calc=1
+while (($#)); do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --build-dir) build="$2"; shift 2 ;;
+    --core-only) calc=0; shift ;;
+    --calc-only) core=0; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake --preset default -B "$build" >/dev/null
+fi
+cmake --build "$build" --target bench
+
+out="$build/bench"
+mkdir -p "$out"
+rm -f "$out/failed"
+report="$out/report.md"
+uno_python=/usr/bin/python3  # the Python that has `import uno`
+
+{
+  echo "# DealerKPI benchmarks ($(date -u +%Y-%m-%dT%H:%MZ))"
+  echo
+  echo "- nproc: $(nproc)"
+  lscpu | head -n 20 | grep -E "^(Model name|CPU\(s\)|Thread|Core|Socket|L2|L3|Hypervisor)" | sed 's/  */ /g; s/^/- /'
+  echo "- $(/usr/lib/libreoffice/program/soffice --version 2>/dev/null | head -n 1)"
+  echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+  if ((core)); then
+    echo
+    echo "## Core and adapter (Google Benchmark, 5 repetitions, medians)"
+    common=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_out_format=json)
+    "$build/tests/bench/core_bench" "${common[@]}" --benchmark_out="$out/core.json" >"$out/core.txt" 2>&1
+    "$build/tests/bench/adapter_bench" "${common[@]}" --benchmark_out="$out/adapter.json" >"$out/adapter.txt" 2>&1
+    python3 tests/bench/core_goals.py "$out/core.json" "$out/adapter.json"
+  fi
+
+  if ((calc)); then
+    echo
+    "$uno_python" tests/bench/calc_bench.py --oxt "$build/dealerkpi.oxt" \
+      --probe-oxt "$build/tests/bench/dealerkpi-bench-probe.oxt" --rows "$rows" --runs "$runs" \
+      || echo "calc_bench.py reported problems (see PROBLEMS above)" >"$out/failed"
+  fi
+} | tee "$report"
+
+echo
+echo "Report: $report"
+if [ -f "$out/failed" ]; then
+  rm -f "$out/failed"
+  exit 1
+fi

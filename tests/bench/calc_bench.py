@@ -1,0 +1,453 @@
+#!/usr/bin/python3
+"""Calc benchmark: every DealerKPI function recalculated over many rows in a
+real headless LibreOffice, side by side with the native formula a user would
+write instead, plus the probe add-in's signatures (what a call costs).
+
+    /usr/bin/python3 tests/bench/calc_bench.py --oxt build/dealerkpi.oxt \
+        --probe-oxt build/tests/bench/dealerkpi-bench-probe.oxt [--rows 100000] [--runs 5]
+
+Every case gets its own document in ONE soffice process (so the ratios compare
+like with like); its formulas are entered as one cell filled down (fillAuto),
+automatic calculation is off, and the time is the median of --runs calls of
+calculateAll() after one warm-up. Each add-in case is checked against its
+native twin (same numbers, no error cells) before it is timed.
+
+Tables printed (Markdown):
+  1. functions: case, add-in s, native s, ratio, ratio to the floor, us per call
+  2. signatures: what a call from Calc costs per argument / result type
+  3. templates: recalculation of each template filled with its example month
+     (the goal: the strategy table in under 50 ms)
+
+Runs with the Python that has `import uno` (/usr/bin/python3 on Debian).
+"""
+import argparse
+import importlib
+import math
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(SOURCE, "scripts"))
+from office import Office, enter, prepare_profile  # noqa: E402
+
+from com.sun.star.sheet.FillDirection import TO_BOTTOM  # noqa: E402
+
+
+# --- sheet helpers ------------------------------------------------------------------
+def col_letter(c):
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[c]
+
+
+def put_column(sheet, col, first_row, values):
+    """Numbers into one column from first_row (0-based), in one API call."""
+    if not values:
+        return
+    rng = sheet.getCellRangeByPosition(col, first_row, col, first_row + len(values) - 1)
+    rng.setDataArray(tuple((v,) for v in values))
+
+
+def fill_down(sheet, col, first_row, last_row, formula):
+    """One formula in the first cell, copied down by fillAuto (relative
+    references move, $-references stay)."""
+    sheet.getCellByPosition(col, first_row).setFormula(formula)
+    if last_row > first_row:
+        sheet.getCellRangeByPosition(col, first_row, col, last_row).fillAuto(TO_BOTTOM, 1)
+
+
+def array_formula(sheet, col, first_row, last_row, formula):
+    sheet.getCellRangeByPosition(col, first_row, col, last_row).setArrayFormula(formula)
+
+
+def column_values(sheet, col, first_row, last_row):
+    """(values, number of error cells) of one column."""
+    rng = sheet.getCellRangeByPosition(col, first_row, col, last_row)
+    data = rng.getDataArray()
+    errors = 0
+    values = []
+    for (v,) in data:
+        if isinstance(v, str):  # an error cell reads as its text, e.g. '#VALUE!'
+            errors += 1
+            values.append(float("nan"))
+        else:
+            values.append(v)
+    return values, errors
+
+
+# --- data ----------------------------------------------------------------------------
+class Data:
+    """Deterministic inputs shaped like a dealership's."""
+
+    def __init__(self, rows):
+        rng = random.Random(2026)
+        self.rows = rows
+        self.entered = [float(rng.randint(100, 5000)) for _ in range(rows)]
+        self.converted = [float(round(e * rng.uniform(0.05, 0.4))) for e in self.entered]
+        self.amounts = [float(rng.randint(0, 200000)) for _ in range(rows)]
+        self.available = [float(rng.randint(120, 180)) for _ in range(rows)]
+        self.worked = [round(a * rng.uniform(0.6, 1.0), 1) for a in self.available]
+        self.sold = [round(w * rng.uniform(0.7, 1.3), 1) for w in self.worked]
+        self.rates = [0.8 if i % 2 == 0 else 1.25 for i in range(rows)]  # a chain that stays bounded
+        self.weights = [float(rng.randint(0, 1000)) for _ in range(rows)]
+
+
+TIERS = (0.0, 100000.0, 120000.0)
+TIER_RATES = (0.02, 0.03, 0.04)
+TIER_STEPS = (0.02, 0.01, 0.01)  # each tier's rate minus the one below: the SUMPRODUCT idiom's input
+
+
+def setup_funnel(sheet, d):
+    put_column(sheet, 0, 0, d.converted)
+    put_column(sheet, 1, 0, d.entered)
+
+
+def setup_bonus(sheet, d):
+    put_column(sheet, 0, 0, d.amounts)
+    put_column(sheet, 4, 0, list(TIERS))
+    put_column(sheet, 5, 0, list(TIER_RATES))
+    put_column(sheet, 6, 0, list(TIER_STEPS))
+
+
+def setup_workshop(sheet, d):
+    put_column(sheet, 0, 0, d.sold)
+    put_column(sheet, 1, 0, d.worked)
+    put_column(sheet, 2, 0, d.available)
+
+
+def setup_chain(sheet, d):
+    put_column(sheet, 1, 0, d.rates)
+    sheet.getCellByPosition(2, 0).setValue(100.0)
+
+
+def setup_split(sheet, d):
+    put_column(sheet, 0, 0, d.weights)
+    sheet.getCellByPosition(3, 0).setValue(1234567.0)
+
+
+def setup_ones(sheet, d):
+    pass
+
+
+# A case: (name, setup, add-in kind, add-in formula, native kind, native formula).
+# kind "rows": the formula in H1 filled down to the last row (inputs in A:G);
+#      "chain": C2 filled down to the last row (C1 holds the target, B the rates);
+#      "one": a single formula in I1;
+#      "array": one array formula over H1:H<n>.
+# {n} is the last row number.
+CASES = [
+    ("FUNNEL_RATE per row", setup_funnel, "rows", "=FUNNEL_RATE(A1;B1)", "rows", "=A1/B1"),
+    ("FUNNEL_RATE over the range", setup_funnel, "one", "=FUNNEL_RATE(A1:A{n};B1:B{n})",
+     "one", "=SUM(A1:A{n})/SUM(B1:B{n})"),
+    ("TIERED_BONUS per row", setup_bonus, "rows", "=TIERED_BONUS(A1;$E$1:$E$3;$F$1:$F$3)",
+     "rows", "=SUMPRODUCT((A1>$E$1:$E$3)*(A1-$E$1:$E$3)*$G$1:$G$3)"),
+    ("WORKSHOP_EFFICIENCY per row", setup_workshop, "rows", "=WORKSHOP_EFFICIENCY(A1;B1;C1)", "rows", "=A1/C1"),
+    ("FUNNEL_TARGET chained", setup_chain, "chain", "=FUNNEL_TARGET(C1;B2)", "chain", "=C1/B2"),
+    ("TARGET_SPLIT one array", setup_split, "array", "=TARGET_SPLIT($D$1;A1:A{n};2)",
+     "rows", "=ROUND($D$1*A1/SUM($A$1:$A${n});2)"),
+]
+# The bare per-call floor: the cheapest scalar call of the add-in, timed
+# alongside every case.
+FLOOR = ("floor: WORKSHOP_EFFICIENCY(1;1;1)", setup_ones, "rows", "=WORKSHOP_EFFICIENCY(1;1;1)", "rows", "=1/1")
+CASES.append(FLOOR)  # its own row too: against native =1/1, and against itself (about 1.00)
+
+# The probe add-in: (name, signature, setup, kind, formula).
+PROBES = [
+    ("native =A1/C1", "(native)", setup_workshop, "rows", "=A1/C1"),
+    ("PROBE_NONE()", "double f()", setup_ones, "rows", "=PROBE_NONE()"),
+    ("PROBE_D1(A1)", "double f(double)", setup_workshop, "rows", "=PROBE_D1(A1)"),
+    ("PROBE_A1(A1)", "double f(any)", setup_workshop, "rows", "=PROBE_A1(A1)"),
+    ("PROBE_D3(A1;B1;C1)", "double f(double x3)", setup_workshop, "rows", "=PROBE_D3(A1;B1;C1)"),
+    ("PROBE_A3(A1;B1;C1)", "double f(any x3)", setup_workshop, "rows", "=PROBE_A3(A1;B1;C1)"),
+    ("PROBE_A4(A1;B1;C1)", "double f(any x4), 4th omitted (WORKSHOP_EFFICIENCY's)", setup_workshop, "rows",
+     "=PROBE_A4(A1;B1;C1)"),
+    ("WORKSHOP_EFFICIENCY(A1;B1;C1)", "the real one, same signature", setup_workshop, "rows",
+     "=WORKSHOP_EFFICIENCY(A1;B1;C1)"),
+    ("PROBE_A4(1;1;1)", "double f(any x4), constants", setup_ones, "rows", "=PROBE_A4(1;1;1)"),
+    ("WORKSHOP_EFFICIENCY(1;1;1)", "the real one, constants (the floor)", setup_ones, "rows",
+     "=WORKSHOP_EFFICIENCY(1;1;1)"),
+    ("PROBE_S3(A1;B1;C1)", "double f(sequence<sequence<double>> x3)", setup_workshop, "rows",
+     "=PROBE_S3(A1;B1;C1)"),
+    ("PROBE_D3ANY(A1;B1;C1)", "any f(double x3)", setup_workshop, "rows", "=PROBE_D3ANY(A1;B1;C1)"),
+    ("PROBE_D1A5(A1;tiers;rates)", "double f(double, any x5), 3-cell ranges (TIERED_BONUS's)", setup_bonus,
+     "rows", "=PROBE_D1A5(A1;$E$1:$E$3;$F$1:$F$3)"),
+    ("TIERED_BONUS(A1;tiers;rates)", "the real one, same signature", setup_bonus, "rows",
+     "=TIERED_BONUS(A1;$E$1:$E$3;$F$1:$F$3)"),
+    ("PROBE_D1S2A3(A1;tiers;rates)", "double f(double, sequence<sequence<double>> x2, any x3), 3-cell ranges",
+     setup_bonus, "rows", "=PROBE_D1S2A3(A1;$E$1:$E$3;$F$1:$F$3)"),
+    ("native SUMPRODUCT tiers", "(native, TIERED_BONUS's twin)", setup_bonus, "rows",
+     "=SUMPRODUCT((A1>$E$1:$E$3)*(A1-$E$1:$E$3)*$G$1:$G$3)"),
+    ("PROBE_A1(A1:A{n})", "double f(any), one call over the range", setup_workshop, "one", "=PROBE_A1(A1:A{n})"),
+    ("PROBE_M1(A1:A{n})", "double f(sequence<sequence<any>>), one call", setup_workshop, "one",
+     "=PROBE_M1(A1:A{n})"),
+    ("PROBE_S1(A1:A{n})", "double f(sequence<sequence<double>>), one call", setup_workshop, "one",
+     "=PROBE_S1(A1:A{n})"),
+    ("native =SUM(A1:A{n})", "(native)", setup_workshop, "one", "=SUM(A1:A{n})"),
+    ("{PROBE_ECHO_A(A1:A{n})}", "any f(any): array in, array out", setup_workshop, "array",
+     "=PROBE_ECHO_A(A1:A{n})"),
+    ("{PROBE_ECHO_S(A1:A{n})}", "sequence<sequence<double>> f(same)", setup_workshop, "array",
+     "=PROBE_ECHO_S(A1:A{n})"),
+    ("native {A1:A{n}*1}", "(native)", setup_workshop, "array", "=A1:A{n}*1"),
+]
+
+
+# --- running one case ------------------------------------------------------------------
+class Bench:
+    def __init__(self, office, rows, runs):
+        self.office = office
+        self.rows = rows
+        self.runs = runs
+        self.data = Data(rows)
+
+    def build(self, setup, kind, formula):
+        doc = self.office.new_calc()
+        doc.enableAutomaticCalculation(False)
+        sheet = doc.Sheets.getByIndex(0)
+        setup(sheet, self.data)
+        n = self.rows
+        f = formula.replace("{n}", str(n))
+        if kind == "rows":
+            fill_down(sheet, 7, 0, n - 1, f)
+            where = (7, 0, n - 1)
+        elif kind == "chain":
+            fill_down(sheet, 2, 1, n - 1, f)
+            where = (2, 1, n - 1)
+        elif kind == "one":
+            sheet.getCellByPosition(8, 0).setFormula(f)
+            where = (8, 0, 0)
+        elif kind == "array":
+            array_formula(sheet, 7, 0, n - 1, f)
+            where = (7, 0, n - 1)
+        else:
+            raise ValueError(kind)
+        return doc, sheet, where
+
+    def time_together(self, docs):
+        """Median calculateAll() seconds of each document, the documents timed
+        in turn in every round, so that a change in the machine's load
+        touches them all alike."""
+        for doc in docs:
+            doc.calculateAll()  # warm-up: first interpretation, lazily loaded component
+        times = [[] for _ in docs]
+        for _ in range(self.runs):
+            for k, doc in enumerate(docs):
+                t0 = time.perf_counter()
+                doc.calculateAll()
+                times[k].append(time.perf_counter() - t0)
+        return [statistics.median(t) for t in times]
+
+    def measure(self, *variants):
+        """variants: (setup, kind, formula) each. Returns, per variant,
+        (median seconds, values of the result cells, error cells)."""
+        built = [self.build(*v) for v in variants]
+        try:
+            seconds = self.time_together([doc for doc, _, _ in built])
+            out = []
+            for s, (doc, sheet, where) in zip(seconds, built):
+                values, errors = column_values(sheet, *where)
+                out.append((s, values, errors))
+            return out
+        finally:
+            for doc, _, _ in built:
+                doc.close(True)
+
+
+def same_values(a, b, rel=1e-9, absolute=0.0):
+    """Spot check of two result columns: every 997th row, the first and the last."""
+    if len(a) != len(b):
+        return False
+    idx = sorted(set(list(range(0, len(a), 997)) + [0, len(a) - 1]))
+    for i in idx:
+        x, y = a[i], b[i]
+        if math.isnan(x) or math.isnan(y) or abs(x - y) > max(absolute, rel * max(1.0, abs(x), abs(y))):
+            return False
+    return True
+
+
+def fmt(x, digits=3):
+    return "%.*f" % (digits, x)
+
+
+# --- templates ------------------------------------------------------------------------------
+TEMPLATE_GOAL = 0.050  # a filled strategy table recalculates in under 50 ms
+STRATEGY_TABLE = "strategy_table"
+
+
+def template_modules():
+    """The template modules in the build's order (templates/CMakeLists.txt)."""
+    cmake = open(os.path.join(SOURCE, "templates", "CMakeLists.txt"), encoding="utf-8").read()
+    block = cmake.split("set(DEALERKPI_TEMPLATES", 1)[1].split(")", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def template_bench(office, ots_dir, runs):
+    """Each built template, opened as a user starts a month from it and filled
+    with its example figures (the module's EXAMPLE, the seeds' month): median
+    calculateAll() seconds. Returns [(module, title, seconds)]."""
+    sys.path.insert(0, os.path.join(SOURCE, "templates"))
+    out = []
+    for name in template_modules():
+        path = os.path.join(ots_dir, name + ".ots")
+        if not os.path.exists(path):
+            continue
+        module = importlib.import_module(name)
+        doc = office.load(path, as_template=True)
+        try:
+            for sheet_name, cells in getattr(module, "EXAMPLE", {}).items():
+                sheet = doc.Sheets.getByName(sheet_name)
+                for cell, value in cells.items():
+                    enter(sheet.getCellRangeByName(cell), value)
+            doc.calculateAll()
+            times = []
+            for _ in range(max(runs, 20)):
+                t0 = time.perf_counter()
+                doc.calculateAll()
+                times.append(time.perf_counter() - t0)
+            out.append((name, getattr(module, "TITLE", name), statistics.median(times)))
+        finally:
+            doc.close(True)
+    return out
+
+
+# --- machine -------------------------------------------------------------------------------
+def machine():
+    lines = []
+    lines.append("nproc: %s" % os.cpu_count())
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()
+        for key in ("Model name", "CPU(s)", "Thread(s) per core", "L2 cache", "Hypervisor vendor"):
+            for line in lscpu:
+                if line.startswith(key + ":"):
+                    lines.append(re.sub(r"\s+", " ", line.strip()))
+    except OSError:
+        pass
+    try:
+        ver = subprocess.run([os.path.join(os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program"),
+                                           "soffice"), "--version"], capture_output=True, text=True,
+                             timeout=60).stdout.strip()
+        lines.append(ver)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    lines.append("python %s, %s" % (platform.python_version(), platform.platform()))
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--oxt", required=True, help="the product package (build/dealerkpi.oxt)")
+    ap.add_argument("--probe-oxt", help="the benchmark-only probe package (signature table)")
+    ap.add_argument("--rows", type=int, default=100000)
+    ap.add_argument("--runs", type=int, default=5, help="timed calculateAll() per case (median)")
+    ap.add_argument("--profile", help="where to build the LibreOffice profile (default: beside --oxt)")
+    ap.add_argument("--only", help="regex: run only the cases whose name matches")
+    ap.add_argument("--templates", help="folder of the built .ots files (default: templates/ots beside --oxt)")
+    args = ap.parse_args()
+    if args.rows < 10 or args.runs < 1:
+        ap.error("--rows must be >= 10 and --runs >= 1")
+
+    oxt = os.path.abspath(args.oxt)
+    profile = args.profile or os.path.join(os.path.dirname(oxt), "bench-profile")
+    extra = (os.path.abspath(args.probe_oxt),) if args.probe_oxt else ()
+    only = re.compile(args.only) if args.only else None
+
+    started = time.time()
+    print("## Machine\n")
+    for line in machine():
+        print("- " + line)
+    print("- rows: %d, runs per case: %d (median), calculateAll() of a document holding one case" %
+          (args.rows, args.runs))
+    print("- load average at the start: %.2f %.2f %.2f" % os.getloadavg())
+    sys.stdout.flush()
+
+    prepare_profile(oxt, profile, extra_oxts=extra)
+    problems = []
+    with Office(profile, copy=False) as office:
+        bench = Bench(office, args.rows, args.runs)
+
+        # 1. The functions against their native twins, each timed together
+        #    with the floor.
+        results = []
+        for name, setup, a_kind, addin, n_kind, native in CASES:
+            if only and not only.search(name):
+                continue
+            (a_s, a_v, a_err), (n_s, n_v, n_err), (f_s, _, f_err) = bench.measure(
+                (setup, a_kind, addin), (setup, n_kind, native), (FLOOR[1], FLOOR[2], FLOOR[3]))
+            if a_err or n_err or f_err:
+                problems.append("%s: %d add-in, %d native, %d floor error cells" % (name, a_err, n_err, f_err))
+            # TARGET_SPLIT hands the rounding units to the largest remainders so that
+            # the parts add up; ROUND per row may differ from it by one cent.
+            elif not same_values(a_v, n_v, absolute=0.01 + 1e-9 if "SPLIT" in name else 0.0):
+                problems.append("%s: the add-in and the native formula disagree" % name)
+            results.append((name, a_kind, a_s, n_s, f_s))
+            print("  measured %-32s add-in %.4fs native %.4fs floor %.4fs" % (name, a_s, n_s, f_s), file=sys.stderr)
+        print("\n## Functions (%d rows; seconds = median calculateAll(), %d runs)\n" % (args.rows, args.runs))
+        print("Each case is timed in turn with its native twin and with the floor (%s, filled "
+              "down the same rows), so the ratios compare runs made at the same moment.\n" % FLOOR[3])
+        print("| case | add-in s | native s | add-in / native | add-in / floor | floor s | add-in us per call |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, kind, a_s, n_s, f_s in results:
+            per_row = kind in ("rows", "chain")
+            calls = (args.rows - (1 if kind == "chain" else 0)) if per_row else 1
+            print("| %s | %s | %s | %.2f | %s | %s | %s |" % (
+                name, fmt(a_s, 4), fmt(n_s, 4), a_s / n_s if n_s > 0 else float("inf"),
+                ("%.2f" % (a_s / f_s)) if per_row else "n/a (one call)", fmt(f_s, 4),
+                ("%.2f" % (a_s / calls * 1e6)) if per_row else ("%.0f (one call)" % (a_s * 1e6))))
+        if results:
+            floors = [r[4] for r in results]
+            print("\nFloor: median %.4f s = %.2f us per call (native =1/1 filled down: see the probe table)."
+                  % (statistics.median(floors), statistics.median(floors) / args.rows * 1e6))
+        sys.stdout.flush()
+
+        # 2. What a call costs per signature.
+        if args.probe_oxt:
+            print("\n## Cost of a call by signature (probe add-in, %d rows)\n" % args.rows)
+            print("| formula | signature | s | us per row | vs native =A1/C1 |")
+            print("|---|---|---:|---:|---:|")
+            native = None
+            for name, sig, setup, kind, formula in PROBES:
+                if only and not only.search(name):
+                    continue
+                ((s, _, errors),) = bench.measure((setup, kind, formula))
+                if errors:
+                    problems.append("%s: %d error cells" % (name, errors))
+                if name == "native =A1/C1":
+                    native = s
+                per_row = s / args.rows * 1e6
+                print("| %s | %s | %s | %.3f | %s |" % (
+                    name.replace("{n}", str(args.rows)), sig, fmt(s, 4), per_row,
+                    ("%.2f" % (s / native)) if native and kind == "rows" else ""))
+                sys.stdout.flush()
+
+        # 3. The templates, filled.
+        ots_dir = args.templates or os.path.join(os.path.dirname(oxt), "templates", "ots")
+        print("\n## Templates, filled with their example month (median calculateAll(), >= 20 runs)\n")
+        timed = template_bench(office, ots_dir, args.runs)
+        if not any(name == STRATEGY_TABLE for name, _, _ in timed):
+            print("No strategy table (%s.ots) in %s: its goal (< 50 ms) could not be checked.\n"
+                  % (STRATEGY_TABLE, ots_dir))
+        if timed:
+            print("| template | ms | goal |")
+            print("|---|---:|---|")
+            for name, title, s in timed:
+                goal = ""
+                if name == STRATEGY_TABLE:
+                    goal = "< 50 ms: " + ("met" if s < TEMPLATE_GOAL else "MISSED")
+                    if s >= TEMPLATE_GOAL:
+                        problems.append("the filled strategy table takes %.1f ms" % (s * 1e3))
+                print("| %s (%s) | %.1f | %s |" % (title, name, s * 1e3, goal))
+
+    print("\nTotal %.0f s; load average at the end: %.2f %.2f %.2f." % ((time.time() - started,) + os.getloadavg()))
+    if problems:
+        print("\nPROBLEMS:\n" + "\n".join("- " + p for p in problems))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
