@@ -73,6 +73,33 @@ auto guarded(bool faults, const First& first, F&& call) noexcept -> decltype(cal
     }
 }
 
+// The numbers of an array result, borrowed per call from a vector kept by the
+// calling thread, so that a call made once per row (FUNNEL_TARGET with one
+// rate, TARGET_SPLIT with a part) allocates nothing once the first call has
+// sized it. A vector grown past kKeep numbers by a large range is given back.
+class ScratchNumbers {
+public:
+    ScratchNumbers() : numbers_(perThread()) {}
+    ~ScratchNumbers()
+    {
+        if (numbers_.capacity() > kKeep)
+            std::vector<double>().swap(numbers_);
+    }
+    ScratchNumbers(const ScratchNumbers&) = delete;
+    ScratchNumbers& operator=(const ScratchNumbers&) = delete;
+
+    std::vector<double>& get() noexcept { return numbers_; }
+
+private:
+    static constexpr std::size_t kKeep = 4096;
+    static std::vector<double>& perThread()
+    {
+        thread_local std::vector<double> numbers;
+        return numbers;
+    }
+    std::vector<double>& numbers_;
+};
+
 class Functions : public cppu::WeakImplHelper3<org::dealerkpi::calc::XDealerKpi, css::lang::XServiceName,
                                                css::lang::XServiceInfo> {
 public:
@@ -103,7 +130,8 @@ public:
             const auto how = parseRounding(k.keyword());
             if (!how.ok())
                 return Any(errorValue(how.error));
-            std::vector<double> needs;
+            ScratchNumbers scratch;
+            std::vector<double>& needs = scratch.get();
             if (Error err = dealerkpi::funnelTarget(target, r.grid(), how.value, needs); err != Error::None)
                 return Any(errorValue(err));
             return toCalcArray(needs, r.grid());
@@ -119,7 +147,8 @@ public:
                                   optionalNumber(part, 0.0, which));
                 err != Error::None)
                 return Any(errorValue(err));
-            std::vector<double> parts;
+            ScratchNumbers scratch;
+            std::vector<double>& parts = scratch.get();
             if (Error err = dealerkpi::targetSplit(total, w.grid(), places, parts); err != Error::None)
                 return Any(errorValue(err));
             if (!wantsWholeSplit(which))
