@@ -58,7 +58,8 @@ uno_python=/usr/bin/python3  # the Python that has `import uno`
   if ((core)); then
     echo
     echo "## Core and adapter (Google Benchmark, 5 repetitions, medians)"
-    common=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_out_format=json)
+    common=(--benchmark_repetitions=5 --benchmark_min_time=0.2 --benchmark_report_aggregates_only=true
+            --benchmark_out_format=json)
     "$build/tests/bench/core_bench" "${common[@]}" --benchmark_out="$out/core.json" >"$out/core.txt" 2>&1
     "$build/tests/bench/adapter_bench" "${common[@]}" --benchmark_out="$out/adapter.json" >"$out/adapter.txt" 2>&1
     python3 tests/bench/core_goals.py "$out/core.json" "$out/adapter.json"
