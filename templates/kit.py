@@ -58,6 +58,9 @@ FORMATS = {
     "month": "YYYY-MM",
     "text": "@",
     "general": "General",
+    # Nothing shown for 0: for formulas in the printed title rows (see Sheet.header).
+    "text_or_blank": ";;;@",
+    "month_or_blank": "YYYY-MM;;",
 }
 
 # Validity rules for inputs: (type, operator, formula1, formula2, message).
@@ -318,9 +321,13 @@ class Sheet:
             self.input("E2", "month")
             self.validate("E2", DATE, GREATER_EQUAL, "1", "", "请输入月份，如 2026-11。")
         else:
+            # LibreOffice 7.4 reopens a formula cell whose saved result is ""
+            # as the number 0 when it sits in the print title rows (a new
+            # document from the template showed "0" and "1899-12" here until
+            # recalculated): formats that show nothing for 0.
             src = "$'%s'." % linked_to.s.Name
-            self.formula("B2", '=IF(%sB2="";"";%sB2)' % (src, src), "text")
-            self.formula("E2", '=IF(%sE2="";"";%sE2)' % (src, src), "month")
+            self.formula("B2", '=IF(%sB2="";"";%sB2)' % (src, src), "text_or_blank")
+            self.formula("E2", '=IF(%sE2="";"";%sE2)' % (src, src), "month_or_blank")
         self.label("A%d" % legend_row, "图例：")
         self.label("B%d" % legend_row, "请填写", INPUT)
         self.label("C%d" % legend_row, "自动计算", COMPUTED)
