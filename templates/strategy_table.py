@@ -54,6 +54,10 @@ R_DRIVES, R_DRIVE_RATE = 37, 38
 R_QUOTES, R_QUOTE_RATE = 39, 40
 R_ORDERS, R_ORDER_RATE = 41, 42
 R_DELIVERIES, R_DELIVERY_RATE = 43, 44
+# 首次进店试驾率 is measured on first visits: every visit but the 活跃 and 休眠
+# leads' return visits (the seed's 29% = 130 / (330+5+15+8+20+70) = 130 / 448).
+R_FIRST_VISITS = 45
+FIRST_VISIT_ROWS = (R_VISITS_WALKIN, R_VISITS["网络"])   # rows 17..22
 
 # -- sheet 2 and 3: rows ---------------------------------------------------------------
 # The showroom funnel, from the result backwards: (target, its KPI, the KPI's
@@ -168,14 +172,24 @@ def _report(book):
     for c in "BCDE":
         sh.heading("%s36" % c, "")
     count_row(R_DRIVES, "首次进店试驾数")
-    rate_row(R_DRIVE_RATE, "首次进店试驾率", R_DRIVES, R_VISITS_TOTAL)
+    rate_row(R_DRIVE_RATE, "首次进店试驾率", R_DRIVES, R_FIRST_VISITS)
     count_row(R_QUOTES, "报价数")
     rate_row(R_QUOTE_RATE, "进店线索报价率", R_QUOTES, R_VISITS_TOTAL)
     count_row(R_ORDERS, "订单数")
     rate_row(R_ORDER_RATE, "报价订单率", R_ORDERS, R_QUOTES)
     count_row(R_DELIVERIES, "交车数")
     rate_row(R_DELIVERY_RATE, "订单交车率", R_DELIVERIES, R_ORDERS)
-    sh.note("A46", "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
+    # The base of 首次进店试驾率, below the funnel so the seed's rows keep their places.
+    first, last = FIRST_VISIT_ROWS
+    assert [R_VISITS_WALKIN] + [R_VISITS[n] for n in ("主动集客", "推荐", "再购", "呼入", "网络")] == \
+        list(range(first, last + 1))
+    sh.label("A%d" % R_FIRST_VISITS, "首次进店数（不含再次进店）")
+    for c in MONTHS:
+        rng = "{c}{a}:{c}{b}".format(c=c, a=first, b=last)
+        sh.formula("%s%d" % (c, R_FIRST_VISITS), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng))
+    sh.formula("E%d" % R_FIRST_VISITS, '=IF(COUNT(B{r}:D{r})=0;"";AVERAGE(B{r}:D{r}))'.format(r=R_FIRST_VISITS))
+    sh.note("F%d" % R_FIRST_VISITS, "首次进店试驾率的基数：线索进店数 − 活跃、休眠线索再次进店数")
+    sh.note("A%d" % (R_FIRST_VISITS + 1), "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
     sh.widths(A=6.5, B=2.4, C=2.4, D=2.4, E=3.6)
     sh.fit_one_page()
     return sh
