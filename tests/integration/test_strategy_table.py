@@ -23,11 +23,14 @@ import os
 import shutil
 import tempfile
 import unittest
+import zipfile
 
-from office import Office, unopkg
+import uno
+
+from office import Office, file_url, props, unopkg
 from template_checks import TemplateCase
-from template_harness import installed_templates
-from harness import profile_dir
+from template_harness import ERROR_TEXTS, installed_templates
+from harness import OfficeTestCase, profile_dir
 
 import strategy_table as st
 
@@ -52,6 +55,8 @@ REPORT_SHOWN = {
 }
 
 PLAN_SHOWN = {
+    # dealer and month, taken from the first sheet
+    "B2": "示例经销商", "E2": "2026-11",
     # 上月实际: 交车, 订单, 报价, 进店, 线索, then each channel's 进店 / 线索
     "C6": "90", "C7": "112", "C8": "453", "C9": "863", "C10": "4,156",
     "C11": "177", "C12": "797", "C13": "70", "C14": "1,717", "C15": "10", "C16": "18",
@@ -76,6 +81,7 @@ PLAN_SHOWN = {
 }
 
 QUARTER_SHOWN = {
+    "B2": "示例经销商", "E2": "2026-11",
     "E8": "330", "F8": "116", "G8": "81", "H8": "133",
     "D8": "80%", "D9": "33%", "D10": "30%",
     "E9": "413",                       # 330 / 0.8 = 412.5, shown rounded half up
@@ -123,23 +129,49 @@ class StrategyTable(TemplateCase):
         self.assertEqual(checked, 21)  # 5 funnel rows + 8 channels x 2
 
     def test_month_actuals_give_kpis_and_results(self):
+        # The seed's actuals of the month (column 业务目标本月实际).
         self.fill_all(st.EXAMPLE)
-        # Actuals of the seed's half month: 交车 6, 订单 13, 报价 115, 活跃 111 of 1000 leads
-        for cell, value in {"I6": 6, "I7": 13, "I8": 115, "I11": 111, "I12": 1000}.items():
+        actuals = {"I6": 6, "I7": 13, "I8": 115,          # 交车, 订单, 报价
+                   "I11": 11, "I12": 1000,                # 活跃 进店 / 线索
+                   "I13": 3, "I14": 2000,                 # 休眠
+                   "I15": 1, "I16": 1,                    # 推荐
+                   "I17": 2, "I18": 0,                    # 再购
+                   "I19": 72, "I20": 90,                  # 散客 留档 / 客流
+                   "I21": 3, "I22": 20,                   # 呼入
+                   "I23": 120, "I24": 120,                # 网络
+                   "I25": 0, "I26": 18}                   # 主动集客
+        for cell, value in actuals.items():
             self.fill(P, cell, value)
         self.assertAllShown(P, {
-            "H6": "46%",   # 6/13
-            "H7": "11%",   # 13/115
-            "J6": "6%",    # 6/100
-            "J7": "10%",   # 13/125
-            "I9": "111", "I10": "1,000",  # summed from the channels
-            "H8": "104%",  # 115/111
-            "H11": "11%",  # 111/1000
-            "J11": "44%",  # 111/250
-            "J12": "100%",
+            # the funnel's KPIs this month
+            "H6": "46%",    # 6/13
+            "H7": "11%",    # 13/115
+            "I9": "212",    # 11+3+1+2+72+3+120+0, summed from the channels
+            "I10": "3,231",  # 1000+2000+1+0+72 (散客 by 留档)+20+120+18
+            "H8": "54%",    # 115/212
+            "H9": "7%",     # 212/3231 = 6.6%
+            # the channels' KPIs, as the seed shows them (再购: no leads, no rate)
+            "H11": "1%", "H13": "0%", "H15": "100%", "H17": "", "H19": "80%",
+            "H21": "15%", "H23": "100%", "H25": "0%",
+            # 结果 = actual / plan
+            "J6": "6%",     # 6/100
+            "J7": "10%",    # 13/125
+            "J8": "30%",    # 115/378.8
+            "J9": "17%",    # 212/1262.6
+            "J10": "60%",   # 3231/5370
+            "J11": "4%",    # 11/250
+            "J12": "100%",  # 1000/1000
+            "J15": "8%",    # 1/12
+            "J16": "5%",    # 1/20
+            "J17": "8%",    # 2/24
+            "J18": "0%",    # 0/30
+            "J19": "10%",   # 72/720
+            "J20": "11%",   # 90/800
+            "J23": "80%",   # 120/150
         })
-        self.assertIn("预警", self.highlighted(P, "J6"))
-        self.assertIn("达标", self.highlighted(P, "J12"))
+        self.assertEqual(self.highlighted(P, "J6"), ["预警"])
+        self.assertEqual(self.highlighted(P, "J12"), ["达标"])
+        self.assertEqual(self.highlighted(P, "J23"), ["预警"])
         self.assertEqual(self.error_cells(), [])
 
     def test_coverage_gap_turns_red(self):
@@ -151,6 +183,8 @@ class StrategyTable(TemplateCase):
 
     def test_empty_template_shows_no_errors(self):
         self.assertEqual(self.error_cells(), [])
+        for sheet, cell in ((P, "J6"), (P, "J11"), (P, "G30")):
+            self.assertEqual(self.highlighted(sheet, cell), [], cell)  # nothing to judge, no colour
         for sheet in (R, P, Q):
             # no figure anywhere (departments copied as text may show)
             shown = {c.AbsoluteName: c.getString() for c in self.formula_cells(sheet)
@@ -201,6 +235,58 @@ class StrategyTable(TemplateCase):
         self.fill_all(st.EXAMPLE)
         self.doc.calculateAll()
         self.assertRoundTrips({R: REPORT_SHOWN, P: PLAN_SHOWN, Q: QUARTER_SHOWN})
+
+
+class FileNew(OfficeTestCase):
+    """File > New > Templates, nothing typed: the new document shows no error
+    value and no figure, before and after a recalculation."""
+
+    def open_as_the_template_dialog_does(self):
+        # The Template Manager's arguments (sfx2 templatedlg.cxx), hidden here.
+        path = installed_templates(self.office)["strategy_table.ots"]
+        return self.office.desktop.loadComponentFromURL(
+            file_url(path), "_default", 0, props(
+                AsTemplate=True, Hidden=True,
+                MacroExecutionMode=uno.getConstantByName("com.sun.star.document.MacroExecMode.USE_CONFIG"),
+                UpdateDocMode=uno.getConstantByName("com.sun.star.document.UpdateDocMode.ACCORDING_TO_CONFIG")))
+
+    @staticmethod
+    def shown_figures_and_errors(doc):
+        """Formula cells that show an error value or any digit."""
+        from com.sun.star.sheet.CellFlags import FORMULA
+        out = []
+        for i in range(doc.Sheets.Count):
+            sheet = doc.Sheets.getByIndex(i)
+            for addr in sheet.queryContentCells(FORMULA).RangeAddresses:
+                for row in range(addr.StartRow, addr.EndRow + 1):
+                    for col in range(addr.StartColumn, addr.EndColumn + 1):
+                        c = sheet.getCellByPosition(col, row)
+                        text = c.getString()
+                        if c.getError() or text.startswith(ERROR_TEXTS) or any(ch.isdigit() for ch in text):
+                            out.append("%s: %s" % (c.AbsoluteName, text))
+        return out
+
+    def test_a_new_document_from_the_template_is_clean(self):
+        from com.sun.star.sheet.CellFlags import FORMULA
+        doc = self.open_as_the_template_dialog_does()
+        try:
+            self.assertEqual(doc.getURL(), "")  # a new untitled document, not the template
+            self.assertEqual([doc.Sheets.getByIndex(i).Name for i in range(doc.Sheets.Count)], [R, P, Q])
+            for i in range(3):  # the checks below look at real formulas
+                self.assertTrue(doc.Sheets.getByIndex(i).queryContentCells(FORMULA).RangeAddresses)
+            self.assertEqual(self.shown_figures_and_errors(doc), [], "as opened")
+            doc.calculateAll()
+            self.assertEqual(self.shown_figures_and_errors(doc), [], "recalculated")
+        finally:
+            doc.close(True)
+
+    def test_the_template_file_stores_no_error_value(self):
+        path = installed_templates(self.office)["strategy_table.ots"]
+        with zipfile.ZipFile(path) as ots:
+            self.assertEqual(ots.read("mimetype"), b"application/vnd.oasis.opendocument.spreadsheet-template")
+            content = ots.read("content.xml").decode("utf-8")
+        self.assertIn("FUNNELTARGET", content)  # the cached results below belong to real formulas
+        self.assertEqual([t for t in ERROR_TEXTS if t in content], [])
 
 
 class TemplateFolder(unittest.TestCase):
