@@ -55,10 +55,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             check(n >= previous, "fewer customers needed at an earlier stage", n, previous);
         if (rate <= 1 && rounding == Rounding::Up)
             check(n >= previous * (1 - 1e-13), "rounded up below the previous stage", n, previous);
-        // Rounding moves a need by at most one whole customer (plus noise).
+        // Rounding never moves a whole number, and otherwise only as far as the
+        // rounding goes plus what counts as binary noise (1e-14 relative, less
+        // than a quarter customer).
         if (rounding != Rounding::None) {
             const double exact = previous / rate;
-            check(std::fabs(n - exact) <= 1 + 1e-13 * exact, "rounding moved a need by more than one", n, exact);
+            const double noise = std::fmin(1.01e-14 * exact, 0.25);
+            if (std::floor(exact) == exact)
+                check(n == exact, "a whole need was rounded", exact, n);
+            if (rounding == Rounding::Up)
+                check(n >= exact - noise && n <= std::ceil(exact), "not rounded up", exact, n);
+            else
+                check(std::fabs(n - exact) <= 0.5 + noise, "not rounded to nearest", exact, n);
         }
         previous = n;
     }

@@ -67,6 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         d = static_cast<int>(decimals);
         const double scaled = d >= 0 ? std::fabs(total) * kPow10[d] : std::fabs(total) / kPow10[-d];
         roundedUnits = numeric::roundHalfAway(scaled);
+        // Whatever the rounding forgives as binary noise, it never moves a
+        // whole number, nor anything by more than half a unit plus a quarter.
+        if (std::isfinite(scaled)) {
+            check(std::floor(roundedUnits) == roundedUnits, "rounded total is not whole", roundedUnits);
+            if (std::floor(scaled) == scaled)
+                check(roundedUnits == scaled, "a whole total was rounded", scaled, roundedUnits);
+            check(std::fabs(roundedUnits - scaled) < 0.75, "total rounded by more than a half", scaled, roundedUnits);
+        }
         if (!(roundedUnits <= kMaxExact))
             want = Error::Overflow;
     }
