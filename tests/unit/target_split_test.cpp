@@ -65,6 +65,8 @@ struct DecimalsCase {
     V parts;  // 2,000,000 split over three equal weights
 };
 
+void PrintTo(const DecimalsCase& c, std::ostream* os) { *os << "decimals " << c.decimals; }
+
 class SplitDecimals : public ::testing::TestWithParam<DecimalsCase> {};
 
 TEST_P(SplitDecimals, EveryPartIsAMultipleOfTheUnit)
