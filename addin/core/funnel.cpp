@@ -21,10 +21,10 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
     for (std::size_t i = 0, n = converted.size(); i < n; ++i) {
         const Cell& c = converted[i];
         const Cell& e = entered[i];
-        if (c.isBlank() || e.isBlank())
-            continue;  // a period without data
         if (c.isText() || e.isText())
-            return Error::Value;
+            return Error::Value;  // a typo, even opposite a blank
+        if (c.isBlank() || e.isBlank())
+            continue;             // a period without data
         if (c.number < 0.0 || e.number < 0.0)
             return Error::InvalidArgument;
         sumConverted += c.number;

@@ -83,10 +83,11 @@ TEST(FunnelRate, PairsWithABlankSideAreSkipped)
     EXPECT_EQ(funnelRate(c, e, RateMethod::Mean).value, 0.5);
 }
 
-TEST(FunnelRate, TextOppositeABlankIsInASkippedPair)
+TEST(FunnelRate, TextOppositeABlankIsAValueError)
 {
-    EXPECT_EQ(funnelRate(col({N(5), B}), col({N(10), T}), RateMethod::Pooled).value, 0.5);
-    EXPECT_EQ(funnelRate(col({N(5), T}), col({N(10), B}), RateMethod::Pooled).value, 0.5);
+    // A typo is reported wherever it stands, as in WORKSHOP_EFFICIENCY.
+    EXPECT_EQ(funnelRate(col({N(5), B}), col({N(10), T}), RateMethod::Pooled).error, Error::Value);
+    EXPECT_EQ(funnelRate(col({N(5), T}), col({N(10), B}), RateMethod::Pooled).error, Error::Value);
 }
 
 TEST(FunnelRate, TextInAKeptPairIsAValueError)

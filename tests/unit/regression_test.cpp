@@ -81,3 +81,20 @@ TEST(Regression, LargeNeedsRoundAsWritten)
 
 } // namespace
 } // namespace dealerkpi
+
+namespace dealerkpi {
+namespace {
+
+// Text is a typo wherever it stands, even opposite a blank: FUNNEL_RATE skipped
+// such a pair as "a period without data" while WORKSHOP_EFFICIENCY reported it.
+// Both report it now, so a pasted "1,000" never silently drops a month.
+TEST(Regression, TextOppositeABlankIsReported)
+{
+    const Cell converted[] = {Cell::of(708), Cell::text()};
+    const Cell entered[] = {Cell::of(4146), Cell::blank()};
+    EXPECT_EQ(funnelRate(Grid(converted, 2, 1), Grid(entered, 2, 1), RateMethod::Pooled).error, Error::Value);
+    EXPECT_EQ(funnelRate(Grid(entered, 2, 1), Grid(converted, 2, 1), RateMethod::Mean).error, Error::Value);
+}
+
+} // namespace
+} // namespace dealerkpi
