@@ -28,6 +28,12 @@ SOFFICE = os.path.join(PROGRAM_DIR, "soffice")
 UNOPKG = os.path.join(PROGRAM_DIR, "unopkg")
 RESTART_CODE = 81  # soffice asks to be started again (fresh profile, new extension)
 
+# Extensions installed for all users (unopkg add --shared, as scripts/setup.sh does as root)
+# would show in every profile; pointing the shared cache at an empty folder keeps a test
+# profile to exactly what it installed itself.
+NO_SHARED = "-env:UNO_SHARED_PACKAGES_CACHE=" + uno.systemPathToFileUrl(
+    os.path.join(tempfile.gettempdir(), "dealerkpi-no-shared-extensions"))
+
 
 def props(**kw):
     out = []
@@ -67,7 +73,9 @@ def _as_unprivileged(cmd, home):
 
 
 def unopkg(profile, *args, check=True):
-    cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile)], profile)
+    os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
+    cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile), NO_SHARED],
+                                profile)
     res = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
     if check and res.returncode != 0:
         raise RuntimeError("unopkg %s failed (%d): %s%s" % (args[0], res.returncode, res.stdout, res.stderr))
@@ -118,12 +126,13 @@ class Office:
         self.close()
 
     def _launch(self):
+        os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
         env = dict(os.environ)
         env.pop("SESSION_MANAGER", None)
         env["SAL_USE_VCLPLUGIN"] = "svp"
         return subprocess.Popen(
             [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-             "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile),
+             "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
             start_new_session=True)  # its own process group: soffice.bin is a grandchild
