@@ -34,6 +34,22 @@ def installed_templates(office):
     return found
 
 
+def formula_cells_of(doc, sheet_names=None):
+    """Every formula cell of `doc` (or of the named sheets), sheet by sheet."""
+    from com.sun.star.sheet.CellFlags import FORMULA
+    names = sheet_names or [doc.Sheets.getByIndex(i).Name for i in range(doc.Sheets.Count)]
+    for name in names:
+        sheet = doc.Sheets.getByName(name)
+        for addr in sheet.queryContentCells(FORMULA).RangeAddresses:
+            for row in range(addr.StartRow, addr.EndRow + 1):
+                for col in range(addr.StartColumn, addr.EndColumn + 1):
+                    yield sheet.getCellByPosition(col, row)
+
+
+def shows_error(cell):
+    return cell.getError() != 0 or cell.getString().startswith(ERROR_TEXTS)
+
+
 class TemplateTestCase(OfficeTestCase):
     """Subclasses set TEMPLATE = "<module>.ots"."""
 
@@ -78,29 +94,11 @@ class TemplateTestCase(OfficeTestCase):
     # -- whole-document checks ---------------------------------------------------------
     def error_cells(self):
         """Every cell in the document whose display is an error value."""
-        from com.sun.star.sheet.CellFlags import FORMULA
         self.doc.calculateAll()
-        bad = []
-        for i in range(self.doc.Sheets.Count):
-            sheet = self.doc.Sheets.getByIndex(i)
-            ranges = sheet.queryContentCells(FORMULA)
-            for addr in ranges.RangeAddresses:
-                for row in range(addr.StartRow, addr.EndRow + 1):
-                    for col in range(addr.StartColumn, addr.EndColumn + 1):
-                        c = sheet.getCellByPosition(col, row)
-                        if c.getError() != 0 or c.getString().startswith(ERROR_TEXTS):
-                            bad.append("%s: %s" % (c.AbsoluteName, c.getString()))
-        return bad
+        return ["%s: %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(self.doc) if shows_error(c)]
 
     def formula_cells(self, sheet):
-        from com.sun.star.sheet.CellFlags import FORMULA
-        s = self.sheet_named(sheet)
-        out = []
-        for addr in s.queryContentCells(FORMULA).RangeAddresses:
-            for row in range(addr.StartRow, addr.EndRow + 1):
-                for col in range(addr.StartColumn, addr.EndColumn + 1):
-                    out.append(s.getCellByPosition(col, row))
-        return out
+        return list(formula_cells_of(self.doc, [sheet]))
 
     def refuses(self, sheet, name, value):
         """True when the cell's validity rule rejects `value` (checked with

@@ -7,11 +7,11 @@ import tempfile
 import unittest
 
 from harness import profile_dir
+from template_harness import formula_cells_of, shows_error
 from office import Office
 
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
 SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
-ERROR_TEXTS = ("Err:", "#DIV/0!", "#NAME?", "#VALUE!", "#N/A", "#NUM!", "#REF!")
 
 
 class ExampleMonth(unittest.TestCase):
@@ -43,18 +43,7 @@ class ExampleMonth(unittest.TestCase):
 
     @staticmethod
     def _errors(doc):
-        from com.sun.star.sheet.CellFlags import FORMULA
-        bad = []
-        for i in range(doc.Sheets.Count):
-            sheet = doc.Sheets.getByIndex(i)
-            for addr in sheet.queryContentCells(FORMULA).RangeAddresses:
-                for row in range(addr.StartRow, addr.EndRow + 1):
-                    for col in range(addr.StartColumn, addr.EndColumn + 1):
-                        c = sheet.getCellByPosition(col, row)
-                        if c.getError() or c.getString().startswith(ERROR_TEXTS):
-                            bad.append("%s %s" % (c.AbsoluteName, c.getString()))
-        return bad
-
+        return ["%s %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(doc) if shows_error(c)]
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

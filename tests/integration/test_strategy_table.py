@@ -29,7 +29,7 @@ import uno
 
 from office import Office, file_url, props, unopkg
 from template_checks import TemplateCase
-from template_harness import ERROR_TEXTS, installed_templates
+from template_harness import ERROR_TEXTS, formula_cells_of, installed_templates, shows_error
 from harness import OfficeTestCase, profile_dir
 
 import strategy_table as st
@@ -253,18 +253,8 @@ class FileNew(OfficeTestCase):
     @staticmethod
     def shown_figures_and_errors(doc):
         """Formula cells that show an error value or any digit."""
-        from com.sun.star.sheet.CellFlags import FORMULA
-        out = []
-        for i in range(doc.Sheets.Count):
-            sheet = doc.Sheets.getByIndex(i)
-            for addr in sheet.queryContentCells(FORMULA).RangeAddresses:
-                for row in range(addr.StartRow, addr.EndRow + 1):
-                    for col in range(addr.StartColumn, addr.EndColumn + 1):
-                        c = sheet.getCellByPosition(col, row)
-                        text = c.getString()
-                        if c.getError() or text.startswith(ERROR_TEXTS) or any(ch.isdigit() for ch in text):
-                            out.append("%s: %s" % (c.AbsoluteName, text))
-        return out
+        return ["%s: %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(doc)
+                if shows_error(c) or any(ch.isdigit() for ch in c.getString())]
 
     def test_a_new_document_from_the_template_is_clean(self):
         from com.sun.star.sheet.CellFlags import FORMULA
