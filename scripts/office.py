@@ -6,8 +6,11 @@
         sheet = doc.Sheets.getByIndex(0)
         sheet.getCellRangeByName("A1").setFormula("=FUNNEL_RATE(708;4146)")
 
-Runs with the Python that has the LibreOffice bridge (/usr/bin/python3 on
-Debian). As root, unopkg runs as user nobody: it refuses a per-user install
+Runs with the Python that has the bridge of the office it drives:
+/usr/bin/python3 for the system office (LibreOffice 7.4 on Debian 12), or
+`scripts/office-python PROGRAM_DIR script.py` for any office (it sets
+LO_PROGRAM_DIR and, for an office unpacked into a prefix, that prefix's own
+Python-UNO). As root, unopkg runs as user nobody: it refuses a per-user install
 as root.
 """
 import os
@@ -24,6 +27,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 PROGRAM_DIR = os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program")
+SYSTEM_PROGRAM_DIR = "/usr/lib/libreoffice/program"
 SOFFICE = os.path.join(PROGRAM_DIR, "soffice")
 UNOPKG = os.path.join(PROGRAM_DIR, "unopkg")
 RESTART_CODE = 81  # soffice asks to be started again (fresh profile, new extension)
@@ -33,6 +37,33 @@ RESTART_CODE = 81  # soffice asks to be started again (fresh profile, new extens
 # profile to exactly what it installed itself.
 NO_SHARED = "-env:UNO_SHARED_PACKAGES_CACHE=" + uno.systemPathToFileUrl(
     os.path.join(tempfile.gettempdir(), "dealerkpi-no-shared-extensions"))
+
+
+def office_env(base=None):
+    """The environment of a soffice/unopkg process of this module's office. The
+    system office gets no LD_LIBRARY_PATH (7.4 aborts with one); an office
+    unpacked into a prefix gets its own libraries first: the program folder,
+    then the prefix's usr/lib/x86_64-linux-gnu (the other order leaves some of
+    its libraries unresolved)."""
+    env = dict(os.environ if base is None else base)
+    env.pop("LD_LIBRARY_PATH", None)
+    program = os.path.realpath(PROGRAM_DIR)
+    if program != SYSTEM_PROGRAM_DIR:
+        suffix = "/usr/lib/libreoffice/program"
+        prefix = program[:-len(suffix)] if program.endswith(suffix) else os.path.dirname(os.path.dirname(program))
+        env["LD_LIBRARY_PATH"] = program + ":" + os.path.join(prefix, "usr/lib/x86_64-linux-gnu")
+    return env
+
+
+def mapped_files(pid):
+    """The files mapped into process `pid` (from /proc/PID/maps)."""
+    out = set()
+    with open("/proc/%d/maps" % pid) as maps:
+        for line in maps:
+            parts = line.split(None, 5)
+            if len(parts) == 6 and parts[5].startswith("/"):
+                out.add(parts[5].strip())
+    return out
 
 
 def props(**kw):
@@ -69,14 +100,14 @@ def _as_unprivileged(cmd, home):
             os.lchown(os.path.join(root, name), nobody.pw_uid, nobody.pw_gid)
     os.chown(home, nobody.pw_uid, nobody.pw_gid)
     return ["setpriv", "--reuid=%d" % nobody.pw_uid, "--regid=%d" % nobody.pw_gid,
-            "--clear-groups"] + cmd, {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+            "--clear-groups"] + cmd, office_env({"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")})
 
 
 def unopkg(profile, *args, check=True):
     os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
     cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile), NO_SHARED],
                                 profile)
-    res = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    res = subprocess.run(cmd, env=env or office_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
     if check and res.returncode != 0:
         raise RuntimeError("unopkg %s failed (%d): %s%s" % (args[0], res.returncode, res.stdout, res.stderr))
     return res
@@ -127,7 +158,7 @@ class Office:
 
     def _launch(self):
         os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
-        env = dict(os.environ)
+        env = office_env()
         env.pop("SESSION_MANAGER", None)
         env["SAL_USE_VCLPLUGIN"] = "svp"
         return subprocess.Popen(
@@ -183,12 +214,36 @@ class Office:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
 
+    def soffice_pid(self):
+        """The pid of soffice.bin (a child of the soffice script / oosplash)."""
+        for _ in range(100):
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        with open("/proc/%s/stat" % entry) as f:
+                            stat = f.read()
+                        exe = os.readlink("/proc/%s/exe" % entry)
+                    except OSError:
+                        continue
+                    if os.path.basename(exe) == "soffice.bin" and \
+                            int(stat.rsplit(")", 1)[1].split()[3]) == self.proc.pid:  # pgrp
+                        return int(entry)
+            time.sleep(0.1)
+        raise RuntimeError("no soffice.bin in process group %d" % self.proc.pid)
+
     def alive(self):
         """True when the office still answers a call."""
         try:
             return self.desktop is not None and self.desktop.getFrames() is not None
         except Exception:
             return False
+
+    def version(self):
+        """'7.4', '25.2', ...: the version the running office reports."""
+        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
+        access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", props(nodepath="/org.openoffice.Setup/Product"))
+        return access.getByName("ooSetupVersion")
 
     # -- documents ---------------------------------------------------------------
     def service(self, name):

@@ -23,7 +23,7 @@ def profile_dir():
     if profile and os.path.isdir(profile):
         return profile
     build = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
-    profile = os.path.join(build, "test-profile")
+    profile = os.path.join(build, "test-profile-lo" + os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4"))
     prepare_profile(os.environ.get("DEALERKPI_OXT", os.path.join(build, "dealerkpi.oxt")), profile)
     return profile
 

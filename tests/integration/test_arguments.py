@@ -298,11 +298,30 @@ class ArrayResults(CalcCase):
                          [5080987.75, 2026604.80, 1737089.83])
 
     def test_sum_of_parts_is_the_total(self):
-        self.assertValues([
+        # The parts add up to the total at the parts' precision, which is what a
+        # user sees. (SUM over the array adds in another order in LibreOffice 25.2:
+        # 8844682.379999999 there, 8844682.38 in 7.4; both display 8,844,682.38.)
+        for formula, total in [
             ("=SUM(TARGET_SPLIT(330;{100;70;115}))", 330),
-            ("=SUM(TARGET_SPLIT(8844682.38;{8775;3500;3000};2))", 8844682.38),
-            ("=SUM(TARGET_SPLIT(10;{1;1;1};1))", 10),
-        ])
+            ("=ROUND(SUM(TARGET_SPLIT(8844682.38;{8775;3500;3000};2));2)", 8844682.38),
+            ("=ROUND(SUM(TARGET_SPLIT(10;{1;1;1};1));1)", 10),
+            ("=SUMPRODUCT(TARGET_SPLIT(8844682.38;{8775;3500;3000};2))", 8844682.38),
+        ]:
+            with self.subTest(formula=formula):
+                value, shown, error = self.evaluate(formula)
+                self.assertEqual((error, value), (0, total), shown)
+
+    def test_parts_are_exact_decimals(self):
+        # Each part is the decimal itself (the nearest double to it), not a value
+        # that only displays as it.
+        for formula, parts in [
+            ("=TARGET_SPLIT(8844682.38;{8775;3500;3000};2;%d)", [5080987.75, 2026604.80, 1737089.83]),
+            ("=TARGET_SPLIT(10;{1;1;1};1;%d)", [3.4, 3.3, 3.3]),
+        ]:
+            for i, part in enumerate(parts, 1):
+                with self.subTest(formula=formula % i):
+                    value, shown, error = self.evaluate(formula % i)
+                    self.assertEqual((error, value), (0, part), shown)
 
 
 class Rules(CalcCase):
