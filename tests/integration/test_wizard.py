@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 import harness
 import uno
@@ -38,8 +39,20 @@ FUNCTIONS = {
 CJK = re.compile("[\u4e00-\u9fff]")
 
 
-def xcu_texts(lang):
-    """{method: (description, [(argument name, description)])} for `lang`."""
+OXT = os.environ.get("DEALERKPI_OXT", os.path.join(os.path.dirname(__file__), "..", "..", "build", "dealerkpi.oxt"))
+# Parameters a user must give (every call needs them); the others are optional.
+REQUIRED = {
+    "funnelRate": ["converted", "entered"],
+    "funnelTarget": ["target", "rates"],
+    "targetSplit": ["total", "weights"],
+    "tieredBonus": ["amount", "thresholds", "rates"],
+    "workshopEfficiency": ["soldHours", "workedHours", "availableHours"],
+}
+
+
+def xcu_texts(lang, source=None):
+    """{method: (description, [(argument name, description)])} for `lang`, from
+    CalcAddIns.xcu in the source tree or (source="package") in the built .oxt."""
     def text(node, prop):
         for p in node.findall("prop"):
             if p.get(OOR + "name") == prop:
@@ -48,7 +61,10 @@ def xcu_texts(lang):
                         return v.text
         return None
 
-    root = ET.parse(XCU).getroot()
+    if source == "package":
+        root = ET.fromstring(zipfile.ZipFile(OXT).read("registry/CalcAddIns.xcu"))
+    else:
+        root = ET.parse(XCU).getroot()
     out = {}
     for fn in root.iter("node"):
         if fn.get(OOR + "name") not in FUNCTIONS:
@@ -82,12 +98,15 @@ class WizardChecks:
                 out[d["Name"]] = d
         return out
 
+    SOURCE = None  # where the expected texts are read: the source tree or "package"
+
     def test_every_function_is_described(self):
-        expected = xcu_texts(self.LANG)
+        expected = xcu_texts(self.LANG, self.SOURCE)
         found = self.descriptions()
         self.assertEqual(sorted(found), sorted(name for name, _, _ in FUNCTIONS.values()))
         for method, spec in FUNCTIONS.items():
-            name, names = spec[0], spec[self.ARG_NAMES]
+            name = spec[0]
+            names = spec[self.ARG_NAMES] if self.ARG_NAMES else [n for n, _ in expected[method][1]]
             with self.subTest(function=name):
                 d = found[name]
                 self.assertEqual(d["Category"], ADDIN_CATEGORY)
@@ -156,6 +175,7 @@ class ChineseWizard(WizardChecks, harness.OfficeTestCase):
 
     LANG = "zh-CN"
     ARG_NAMES = 2
+    SOURCE = None
 
     @classmethod
     def setUpClass(cls):
@@ -168,12 +188,12 @@ class ChineseWizard(WizardChecks, harness.OfficeTestCase):
         text = re.sub(r'<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale"[^\n]*</item>\n?',
                       "", text)
         items = ('<item oor:path="/org.openoffice.Setup/Office/InstalledLocales">'
-                 '<node oor:name="zh-CN" oor:op="replace"><prop oor:name="Origin" oor:op="fuse">'
+                 '<node oor:name="%(lang)s" oor:op="replace"><prop oor:name="Origin" oor:op="fuse">'
                  '<value>DealerKPI tests</value></prop></node></item>\n'
                  '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
-                 '<value>zh-CN</value></prop></item>\n'
+                 '<value>%(lang)s</value></prop></item>\n'
                  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse">'
-                 '<value>zh-CN</value></prop></item>\n')
+                 '<value>%(lang)s</value></prop></item>\n') % {"lang": cls.LANG}
         assert "</oor:items>" in text
         with open(reg, "w", encoding="utf-8") as f:
             f.write(text.replace("</oor:items>", items + "</oor:items>"))
@@ -189,13 +209,36 @@ class ChineseWizard(WizardChecks, harness.OfficeTestCase):
         provider = self.office.service("com.sun.star.configuration.ConfigurationProvider")
         l10n = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
                                                     (prop("nodepath", "/org.openoffice.Setup/L10N"),))
-        self.assertEqual(l10n.getByName("ooLocale"), "zh-CN")
+        self.assertEqual(l10n.getByName("ooLocale"), self.LANG)
 
     def test_descriptions_are_chinese(self):
         for name, d in self.descriptions().items():
             self.assertIsNotNone(CJK.search(d["Description"]), name)
             for arg in d["Arguments"]:
                 self.assertIsNotNone(CJK.search(arg.Description), "%s %s" % (name, arg.Name))
+
+
+class TraditionalChineseWizard(ChineseWizard):
+    """The same in an office whose UI language is zh-TW: the wizard shows the
+    Traditional Chinese texts of the package (read here from the built .oxt)."""
+
+    LANG = "zh-TW"
+    ARG_NAMES = None  # the names are those of the package's zh-TW texts
+    SOURCE = "package"
+
+    def test_texts_are_traditional(self):
+        # Characters that differ between the scripts: the package's zh-TW texts use
+        # the Traditional forms, and differ from the zh-CN texts.
+        simplified, traditional = xcu_texts("zh-CN", "package"), xcu_texts("zh-TW", "package")
+        self.assertEqual(sorted(traditional), sorted(FUNCTIONS))
+        for method in FUNCTIONS:
+            self.assertNotEqual(traditional[method][0], simplified[method][0], method)
+            for (name, text), (_, cn_text) in zip(traditional[method][1], simplified[method][1]):
+                self.assertTrue(text and CJK.search(text), (method, name))
+        shown = self.descriptions()
+        self.assertIn("轉化率", shown["FUNNEL_RATE"]["Description"])
+        self.assertEqual([a.Name for a in shown["TIERED_BONUS"]["Arguments"]],
+                         ["業績", "檔位下限", "比例或金額", "計算方式", "封頂", "已計業績"])
 
 
 if __name__ == "__main__":
