@@ -6,7 +6,9 @@
 #   LIBRARY       the add-in's shared library
 #   RDB           the add-in's type library
 #   TEMPLATE_DIR  folder of .ots files to carry (empty: none)
-foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB)
+#   MANIFEST, COMPONENTS  the configured META-INF/manifest.xml and lib/dealerkpi.components
+#   HELP_DIR      the help pages (help/<lang>/...), ICON_DIR the icons
+foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB MANIFEST COMPONENTS HELP_DIR ICON_DIR)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "package_oxt.cmake: ${v} is not set")
   endif()
@@ -15,8 +17,9 @@ endforeach()
 file(REMOVE_RECURSE ${STAGE})
 file(MAKE_DIRECTORY ${STAGE}/META-INF ${STAGE}/lib ${STAGE}/types ${STAGE}/registry ${STAGE}/templates/DealerKPI)
 file(COPY ${DESCRIPTION} DESTINATION ${STAGE})
-file(COPY ${REGISTRY}/manifest.xml DESTINATION ${STAGE}/META-INF)
-file(COPY ${REGISTRY}/dealerkpi.components ${LIBRARY} DESTINATION ${STAGE}/lib)
+file(COPY ${MANIFEST} DESTINATION ${STAGE}/META-INF)
+file(COPY ${COMPONENTS} ${LIBRARY} DESTINATION ${STAGE}/lib)
+file(COPY ${HELP_DIR} ${ICON_DIR} DESTINATION ${STAGE})
 file(COPY ${RDB} DESTINATION ${STAGE}/types)
 file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
 # %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.

@@ -3,6 +3,7 @@ installs and removes through the Extension Manager (the API behind Tools >
 Extension Manager), with the functions working in between."""
 import os
 import shutil
+import struct
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
@@ -37,17 +38,67 @@ class PackageContents(unittest.TestCase):
         minimal = root.find(D + "dependencies/" + LO + "LibreOffice-minimal-version")
         self.assertEqual(minimal.get("value"), "7.4")
         names = {n.get("lang"): n.text for n in root.findall(D + "display-name/" + D + "name")}
-        self.assertEqual(set(names), {"zh-CN", "en-US"})
+        self.assertEqual(set(names), {"zh-CN", "zh-TW", "en-US"})
         self.assertIn("DealerKPI", names["zh-CN"])
         self.assertIn("DealerKPI", names["en-US"])
+        self.assertEqual(names["zh-TW"], "DealerKPI 經銷商績效函式與範本")
         publishers = root.findall(D + "publisher/" + D + "name")
-        self.assertEqual({p.get("lang") for p in publishers}, {"zh-CN", "en-US"})
-        for src in root.findall(D + "extension-description/" + D + "src"):
-            self.assertIn(src.get(XLINK + "href"), self.names)
+        self.assertEqual({p.get("lang") for p in publishers}, {"zh-CN", "zh-TW", "en-US"})
+        sources = {src.get("lang"): src.get(XLINK + "href")
+                   for src in root.findall(D + "extension-description/" + D + "src")}
+        self.assertEqual(set(sources), {"zh-CN", "zh-TW", "en-US"})
+        for src in sources.values():
+            self.assertIn(src, self.names)
+        # The first paragraph of each description is one sentence saying what the extension does.
+        first = {lang: self.zip.read(path).decode("utf-8").split("\n\n", 1)[0] for lang, path in sources.items()}
+        self.assertTrue(first["en-US"].startswith("Adds to LibreOffice Calc five functions"), first["en-US"])
+        self.assertEqual(first["en-US"].count(". "), 0, first["en-US"])
+        self.assertTrue(first["zh-CN"].startswith("为 LibreOffice Calc 增加五个") and first["zh-CN"].count("。") == 1)
+        self.assertTrue(first["zh-TW"].startswith("為 LibreOffice Calc 增加五個") and first["zh-TW"].count("。") == 1)
+        self.assertIn("績效", first["zh-TW"])
         licenses = root.findall(D + "registration/" + D + "simple-license/" + D + "license-text")
         self.assertEqual({lic.get("lang") for lic in licenses}, {"zh-CN", "en-US"})
         for lic in licenses:
             self.assertIn(lic.get(XLINK + "href"), self.names)
+
+    def test_icons(self):
+        root = ET.fromstring(self.zip.read("description.xml"))
+        icons = {e.tag[len(D):]: e.get(XLINK + "href") for e in root.find(D + "icon")}
+        self.assertEqual(icons, {"default": "icons/dealerkpi.png", "high-contrast": "icons/dealerkpi-hc.png"})
+        for path in icons.values():
+            data = self.zip.read(path)
+            self.assertEqual(data[:8], b"\x89PNG\r\n\x1a\n", path)
+            width, height = struct.unpack(">II", data[16:24])
+            self.assertEqual((width, height), (42, 42), path)   # the Extension Manager's icon size
+            self.assertLess(len(data), 4096, path)
+        self.assertNotEqual(self.zip.read(icons["default"]), self.zip.read(icons["high-contrast"]))
+
+    def test_help_pages(self):
+        # One page per function in each language, all valid XML, and a contents tree
+        # whose topics are exactly those pages.
+        methods = ["funnelRate", "funnelTarget", "targetSplit", "tieredBonus", "workshopEfficiency"]
+        for lang in ("en-US", "zh-CN", "zh-TW"):
+            with self.subTest(lang=lang):
+                pages = sorted(n for n in self.names
+                               if n.startswith("help/%s/org.dealerkpi.calc/" % lang) and not n.endswith("/"))
+                self.assertEqual(pages, ["help/%s/org.dealerkpi.calc/%s.xhp" % (lang, m) for m in sorted(methods)])
+                for name in pages:
+                    doc = ET.fromstring(self.zip.read(name))
+                    self.assertEqual(doc.tag, "helpdocument")
+                    self.assertEqual(doc.find("meta/topic/filename").text, name[len("help/" + lang):])
+                    text = " ".join(p.text or "" for p in doc.iter("paragraph"))
+                    self.assertTrue(all(p.get("xml-lang") == lang for p in doc.iter("paragraph")), name)
+                    self.assertTrue(doc.find("body/bookmark/bookmark_value").text, name)
+                    if lang != "en-US":
+                        self.assertRegex(text, "[\u4e00-\u9fff]", name)
+                tree = ET.fromstring(self.zip.read("help/%s/help.tree" % lang))
+                topics = [t.get("id") for t in tree.iter("topic")]
+                self.assertEqual(sorted(topics), ["org.dealerkpi.calc/org.dealerkpi.calc/%s.xhp" % m
+                                                  for m in sorted(methods)])
+        # Required and optional as Calc treats them (the IDL's types): the syntax line.
+        page = ET.fromstring(self.zip.read("help/en-US/org.dealerkpi.calc/tieredBonus.xhp"))
+        syntax = [p.text for p in page.iter("paragraph") if p.get("role") == "code"][0]
+        self.assertEqual(syntax, "TIERED_BONUS(amount; thresholds; rates; [mode]; [cap]; [prior])")
 
     def test_manifest_lists_every_part_that_exists(self):
         root = ET.fromstring(self.zip.read("META-INF/manifest.xml"))
@@ -57,9 +108,10 @@ class PackageContents(unittest.TestCase):
             "lib/dealerkpi.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
             "registry/CalcAddIns.xcu": "application/vnd.sun.star.configuration-data",
             "Paths.xcu": "application/vnd.sun.star.configuration-data",
+            "help": "application/vnd.sun.star.help",
         })
         for path in entries:
-            self.assertIn(path, self.names)
+            self.assertTrue(path in self.names or any(n.startswith(path + "/") for n in self.names), path)
         self.assertIn("lib/dealerkpi.uno.so", self.names)
 
     def test_carries_every_template(self):
