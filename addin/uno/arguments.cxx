@@ -115,24 +115,8 @@ Error CellArgument::assign(const Any& value)
     }
     ranged_ = true;
     const css::uno::Type& type = value.getValueType();
-    if (type == cppu::UnoType<Sequence<Sequence<Any>>>::get()) {
-        // One pass over the rows: each inner sequence is its own heap block,
-        // so a second walk (to check the shape first) would cost as much again.
-        const auto& rows = *static_cast<const Sequence<Sequence<Any>>*>(value.getValue());
-        const std::size_t cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
-        cells_.resize(static_cast<std::size_t>(rows.getLength()) * cols);
-        Cell* out = cells_.data();
-        for (const Sequence<Any>& row : rows) {
-            if (static_cast<std::size_t>(row.getLength()) != cols)
-                return Error::InvalidArgument;  // ragged
-            for (const Any& a : row)
-                if (!toCell(a, *out++))
-                    return Error::InvalidArgument;
-        }
-        rows_ = static_cast<std::size_t>(rows.getLength());
-        cols_ = cols;
-        return Error::None;
-    }
+    if (type == cppu::UnoType<Sequence<Sequence<Any>>>::get())
+        return assignRows(*static_cast<const Sequence<Sequence<Any>>*>(value.getValue()));
     if (type == cppu::UnoType<Sequence<Sequence<double>>>::get()) {
         const auto& rows = *static_cast<const Sequence<Sequence<double>>*>(value.getValue());
         std::size_t cols = 0;
@@ -147,6 +131,39 @@ Error CellArgument::assign(const Any& value)
         return Error::None;
     }
     return Error::InvalidArgument;
+}
+
+Error CellArgument::assign(const Sequence<Sequence<Any>>& rows)
+{
+    cells_.clear();
+    rows_ = cols_ = 0;
+    ranged_ = false;
+    // A lone value or cell (Calc wraps it in a 1x1 array) reads as today's single value.
+    if (rows.getLength() == 1 && rows[0].getLength() == 1 && toCell(rows[0][0], single_)) {
+        rows_ = cols_ = 1;
+        return Error::None;
+    }
+    ranged_ = true;
+    return assignRows(rows);
+}
+
+Error CellArgument::assignRows(const Sequence<Sequence<Any>>& rows)
+{
+    // One pass over the rows: each inner sequence is its own heap block,
+    // so a second walk (to check the shape first) would cost as much again.
+    const std::size_t cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
+    cells_.resize(static_cast<std::size_t>(rows.getLength()) * cols);
+    Cell* out = cells_.data();
+    for (const Sequence<Any>& row : rows) {
+        if (static_cast<std::size_t>(row.getLength()) != cols)
+            return Error::InvalidArgument;  // ragged
+        for (const Any& a : row)
+            if (!toCell(a, *out++))
+                return Error::InvalidArgument;
+    }
+    rows_ = static_cast<std::size_t>(rows.getLength());
+    cols_ = cols;
+    return Error::None;
 }
 
 Error KeywordArgument::assign(const Any& value)

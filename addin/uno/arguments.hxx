@@ -6,6 +6,7 @@
 
 #include <boost/container/small_vector.hpp>
 #include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
 
 #include <optional>
 #include <string>
@@ -16,19 +17,34 @@ namespace dealerkpi::uno {
 // The cells of one range-like argument: a number, a text, an omitted
 // argument (one blank cell), a cell, a range or an inline array. Up to 16
 // cells are kept without touching the heap.
+//
+// Two parameter types carry such an argument; both take every form above and
+// keep blanks and text apart:
+//   any                       Calc shows the parameter as "(optional)"; a
+//                             missing argument arrives as void (one blank cell);
+//   sequence<sequence<any>>   a required parameter (CellRange below): Calc wraps
+//                             a value or a single cell in a 1x1 array, and a
+//                             missing argument never reaches the add-in (Calc
+//                             gives Err:502 or Err:504 itself).
 class CellArgument {
 public:
     // Error::InvalidArgument for ragged or non-spreadsheet values.
     Error assign(const css::uno::Any& value);
+    Error assign(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows);
     Grid grid() const noexcept { return Grid(ranged_ ? cells_.data() : &single_, rows_, cols_); }
 
 private:
+    Error assignRows(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows);
+
     Cell single_;
     bool ranged_ = false;
     boost::container::small_vector<Cell, 16> cells_;
     std::size_t rows_ = 0;
     std::size_t cols_ = 0;
 };
+
+// The IDL type of a required range-like parameter (see CellArgument).
+using CellRange = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 
 // A keyword argument (method, rounding, mode, measure). Keeps the UTF-8 text
 // alive for as long as the Keyword is used.

@@ -58,6 +58,12 @@ bool faultInjectionRequested() noexcept
         injectFault(d);
 }
 
+[[gnu::cold, gnu::noinline]] void injectFault(const CellRange& first)
+{
+    if (first.getLength() == 1 && first[0].getLength() == 1)
+        injectFault(first[0][0]);
+}
+
 // Runs one call; any C++ exception (std::bad_alloc included) becomes #VALUE!,
 // so nothing but a result ever reaches Calc. `faults` is the test hook above:
 // false in normal use, one predictable branch.
@@ -106,7 +112,7 @@ public:
     Functions() : faults_(faultInjectionRequested()) {}
 
     // XDealerKpi
-    double SAL_CALL funnelRate(const Any& converted, const Any& entered, const Any& method) override
+    double SAL_CALL funnelRate(const CellRange& converted, const CellRange& entered, const Any& method) override
     {
         return guarded(faults_, converted, [&] {
             CellArgument c, e;
@@ -120,7 +126,7 @@ public:
         });
     }
 
-    Any SAL_CALL funnelTarget(double target, const Any& rates, const Any& rounding) override
+    Any SAL_CALL funnelTarget(double target, const CellRange& rates, const Any& rounding) override
     {
         return guarded(faults_, target, [&] {
             CellArgument r;
@@ -138,7 +144,7 @@ public:
         });
     }
 
-    Any SAL_CALL targetSplit(double total, const Any& weights, const Any& decimals, const Any& part) override
+    Any SAL_CALL targetSplit(double total, const CellRange& weights, const Any& decimals, const Any& part) override
     {
         return guarded(faults_, total, [&] {
             CellArgument w;
@@ -157,7 +163,7 @@ public:
         });
     }
 
-    double SAL_CALL tieredBonus(double amount, const Any& thresholds, const Any& rates, const Any& mode,
+    double SAL_CALL tieredBonus(double amount, const CellRange& thresholds, const CellRange& rates, const Any& mode,
                                 const Any& cap, const Any& prior) override
     {
         return guarded(faults_, amount, [&] {
@@ -176,8 +182,8 @@ public:
         });
     }
 
-    double SAL_CALL workshopEfficiency(const Any& soldHours, const Any& workedHours, const Any& availableHours,
-                                       const Any& measure) override
+    double SAL_CALL workshopEfficiency(const CellRange& soldHours, const CellRange& workedHours,
+                                       const CellRange& availableHours, const Any& measure) override
     {
         return guarded(faults_, soldHours, [&] {
             CellArgument s, w, a;

@@ -43,8 +43,11 @@ Reference<XDealerKpi> component()
     return functions;
 }
 
-// A column range as Calc passes it: one row of one Any per cell.
-Any columnRange(const std::vector<double>& values)
+using CellRange = Sequence<Sequence<Any>>;
+
+// A column range as Calc passes it to a sequence<sequence<any>> parameter: one
+// row of one Any per cell.
+CellRange columnRange(const std::vector<double>& values)
 {
     Sequence<Sequence<Any>> rows(static_cast<sal_Int32>(values.size()));
     auto* row = rows.getArray();
@@ -53,8 +56,11 @@ Any columnRange(const std::vector<double>& values)
         const Any cell(values[i]);
         row[i] = Sequence<Any>(&cell, 1);
     }
-    return Any(rows);
+    return rows;
 }
+
+// A value or a single cell given to a sequence<sequence<any>> parameter: Calc wraps it 1x1.
+CellRange single(double value) { return columnRange({value}); }
 
 std::vector<double> randomColumn(std::size_t n, double lo, double hi, unsigned seed)
 {
@@ -86,7 +92,7 @@ void run(benchmark::State& state, F call, double elements = 0)
 void BM_Adapter_WorkshopEfficiency_Constants(benchmark::State& s)
 {
     auto f = component();
-    const Any one(1.0);
+    const CellRange one = single(1.0);
     run(s, [&] { return f->workshopEfficiency(one, one, one, kOmitted); });
 }
 BENCHMARK(BM_Adapter_WorkshopEfficiency_Constants);
@@ -95,7 +101,8 @@ BENCHMARK(BM_Adapter_WorkshopEfficiency_Constants);
 void BM_Adapter_WorkshopEfficiency_Keyword(benchmark::State& s)
 {
     auto f = component();
-    const Any sold(8775.0), worked(9000.0), available(12000.0), measure(utf16("生产率"));
+    const CellRange sold = single(8775.0), worked = single(9000.0), available = single(12000.0);
+    const Any measure(utf16("生产率"));
     run(s, [&] { return f->workshopEfficiency(sold, worked, available, measure); });
 }
 BENCHMARK(BM_Adapter_WorkshopEfficiency_Keyword);
@@ -104,7 +111,7 @@ BENCHMARK(BM_Adapter_WorkshopEfficiency_Keyword);
 void BM_Adapter_FunnelRate_Row(benchmark::State& s)
 {
     auto f = component();
-    const Any converted(708.0), entered(4146.0);
+    const CellRange converted = single(708.0), entered = single(4146.0);
     run(s, [&] { return f->funnelRate(converted, entered, kOmitted); });
 }
 BENCHMARK(BM_Adapter_FunnelRate_Row);
@@ -113,7 +120,7 @@ BENCHMARK(BM_Adapter_FunnelRate_Row);
 void BM_Adapter_FunnelRate_Row3Mean(benchmark::State& s)
 {
     auto f = component();
-    const Any converted = columnRange({708, 877, 1003}), entered = columnRange({4146, 3846, 4476});
+    const CellRange converted = columnRange({708, 877, 1003}), entered = columnRange({4146, 3846, 4476});
     const Any method(rtl::OUString("mean"));
     run(s, [&] { return f->funnelRate(converted, entered, method); });
 }
@@ -123,7 +130,7 @@ BENCHMARK(BM_Adapter_FunnelRate_Row3Mean);
 void BM_Adapter_TieredBonus_Row(benchmark::State& s)
 {
     auto f = component();
-    const Any t = columnRange({0, 100000, 120000}), r = columnRange({0.02, 0.03, 0.04});
+    const CellRange t = columnRange({0, 100000, 120000}), r = columnRange({0.02, 0.03, 0.04});
     run(s, [&] { return f->tieredBonus(150000.0, t, r, kOmitted, kOmitted, kOmitted); });
 }
 BENCHMARK(BM_Adapter_TieredBonus_Row);
@@ -132,7 +139,7 @@ BENCHMARK(BM_Adapter_TieredBonus_Row);
 void BM_Adapter_TieredBonus_RowAllOptions(benchmark::State& s)
 {
     auto f = component();
-    const Any t = columnRange({0, 100000, 120000}), r = columnRange({0.02, 0.03, 0.04});
+    const CellRange t = columnRange({0, 100000, 120000}), r = columnRange({0.02, 0.03, 0.04});
     const Any mode(utf16("超额累进")), cap(5000.0), prior(100000.0);
     run(s, [&] { return f->tieredBonus(50000.0, t, r, mode, cap, prior); });
 }
@@ -142,7 +149,7 @@ BENCHMARK(BM_Adapter_TieredBonus_RowAllOptions);
 void BM_Adapter_FunnelTarget_Chained(benchmark::State& s)
 {
     auto f = component();
-    const Any rate(0.8);
+    const CellRange rate = single(0.8);
     run(s, [&] { return f->funnelTarget(100.0, rate, kOmitted); });
 }
 BENCHMARK(BM_Adapter_FunnelTarget_Chained);
@@ -151,7 +158,8 @@ BENCHMARK(BM_Adapter_FunnelTarget_Chained);
 void BM_Adapter_TargetSplit_Part(benchmark::State& s)
 {
     auto f = component();
-    const Any w = columnRange({100, 70, 115}), zero(0.0), part(2.0);
+    const CellRange w = columnRange({100, 70, 115});
+    const Any zero(0.0), part(2.0);
     run(s, [&] { return f->targetSplit(330.0, w, zero, part); });
 }
 BENCHMARK(BM_Adapter_TargetSplit_Part);
@@ -164,7 +172,7 @@ void BM_Adapter_FunnelRate_Range10k(benchmark::State& s)
     std::vector<double> c(e.size());
     for (std::size_t i = 0; i < e.size(); ++i)
         c[i] = std::round(e[i] * 0.2);
-    const Any converted = columnRange(c), entered = columnRange(e);
+    const CellRange converted = columnRange(c), entered = columnRange(e);
     run(s, [&] { return f->funnelRate(converted, entered, kOmitted); }, 10000);
 }
 BENCHMARK(BM_Adapter_FunnelRate_Range10k);
@@ -173,7 +181,7 @@ BENCHMARK(BM_Adapter_FunnelRate_Range10k);
 void BM_Adapter_TargetSplit_Array10k(benchmark::State& s)
 {
     auto f = component();
-    const Any w = columnRange(randomColumn(10000, 0, 1000, 3));
+    const CellRange w = columnRange(randomColumn(10000, 0, 1000, 3));
     run(s, [&] { return f->targetSplit(1234567.0, w, kOmitted, kOmitted); }, 10000);
 }
 BENCHMARK(BM_Adapter_TargetSplit_Array10k);

@@ -115,6 +115,51 @@ class ArgumentForms(CalcCase):
         self.assertEqual(c.getFormula(), "=ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE(708;4146)")
 
 
+class RequiredArguments(CalcCase):
+    """The ranges and hours every call needs are required parameters
+    (sequence<sequence<any>>): Calc refuses a call without them before the
+    add-in is reached. Too few arguments: Err:504; one left empty: Err:502."""
+
+    def test_too_few_arguments(self):
+        self.assertErrors([
+            ("=FUNNEL_RATE(708)", "Err:504"),
+            ("=FUNNEL_RATE()", "Err:504"),
+            ("=FUNNEL_TARGET(100)", "Err:504"),
+            ("=TARGET_SPLIT(330)", "Err:504"),
+            ("=TIERED_BONUS(150000;{0;100000})", "Err:504"),
+            ("=WORKSHOP_EFFICIENCY(8775;9000)", "Err:504"),
+        ])
+
+    def test_required_argument_left_empty(self):
+        self.assertErrors([
+            ("=FUNNEL_RATE(;4146)", "Err:502"),
+            ("=FUNNEL_RATE(708;)", "Err:502"),
+            ("=FUNNEL_TARGET(100;)", "Err:502"),
+            ("=TARGET_SPLIT(330;;0)", "Err:502"),
+            ("=TIERED_BONUS(150000;;{0.02;0.03})", "Err:502"),
+            ("=WORKSHOP_EFFICIENCY(8775;;12000)", "Err:502"),
+        ])
+
+    def test_every_form_reaches_a_required_parameter(self):
+        # a value, a cell, a 1x1 range, a range, an inline array; a blank cell
+        # given alone is 0 (Calc converts it), a blank inside a range is blank
+        # (the period is skipped), text stays text (#VALUE!).
+        self.put("A1", 708)
+        self.put("B1", 4146)
+        self.put_column("C1", [708, None, 877])
+        self.put_column("D1", [4146, 99, 3846])
+        self.put("E1", "708")
+        self.assertValues([
+            ("=FUNNEL_RATE(708;4146)", 708 / 4146),
+            ("=FUNNEL_RATE(A1;B1)", 708 / 4146),
+            ("=FUNNEL_RATE(A1:A1;B1:B1)", 708 / 4146),
+            ("=FUNNEL_RATE({708;877};{4146;3846})", 1585 / 7992),
+            ("=FUNNEL_RATE(C1:C3;D1:D3)", 1585 / 7992),
+            ("=FUNNEL_RATE(F1;B1)", 0),
+        ])
+        self.assertErrors([("=FUNNEL_RATE(E1;B1)", "#VALUE!"), ("=FUNNEL_RATE(\"708\";4146)", "#VALUE!")])
+
+
 class OptionalArguments(CalcCase):
     """Omitted, empty (;;) and given optional arguments."""
 

@@ -118,6 +118,16 @@ class WizardChecks:
                     self.assertTrue(arg.Description.strip(), arg.Name)
                     self.assertEqual(arg.Description, text, arg.Name)
 
+    def test_required_arguments_are_not_optional(self):
+        # The wizard marks an argument "(optional)" exactly when Calc lets it be
+        # left out: the parameters typed any. The ranges and hours are required.
+        found = self.descriptions()
+        for method, spec in FUNCTIONS.items():
+            with self.subTest(function=spec[0]):
+                optional = [a.IsOptional for a in found[spec[0]]["Arguments"]]
+                required = len(REQUIRED[method])
+                self.assertEqual(optional, [False] * required + [True] * (len(optional) - required))
+
     def test_name_is_the_same_in_the_formula_bar(self):
         c = self.cell("A1")
         c.setFormula("=WORKSHOP_EFFICIENCY(8775;9000;12000)")

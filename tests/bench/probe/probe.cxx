@@ -54,6 +54,16 @@ public:
     {
         return first(a) / first(c);
     }
+    double SAL_CALL probeM3A1(const Sequence<Sequence<Any>>& a, const Sequence<Sequence<Any>>&,
+                              const Sequence<Sequence<Any>>& c, const Any&) override
+    {
+        return probeM1(a) / probeM1(c);
+    }
+    double SAL_CALL probeD1M2A3(double a, const Sequence<Sequence<Any>>&, const Sequence<Sequence<Any>>&,
+                                const Any&, const Any&, const Any&) override
+    {
+        return a;
+    }
     double SAL_CALL probeM1(const Sequence<Sequence<Any>>& a) override
     {
         return a.getLength() > 0 && a[0].getLength() > 0 ? first(a[0][0]) : 0.0;
