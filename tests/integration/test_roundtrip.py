@@ -50,10 +50,10 @@ ODS_FORMULAS = {
     "H1": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(330;{100;70;115})",
 }
 # What LibreOffice 7.4 writes into an .xlsx: the upper-case programmatic
-# name. Its formula compiler maps every add-in function to that name before
-# it looks at the CompatibilityName (first mapping wins), so the English
-# names of CalcAddIns.xcu are neither written nor read in .xlsx files.
-XLSX_FORMULAS = {
+# name (its .xlsx export maps every add-in function to that name and never
+# looks at the CompatibilityName). LibreOffice 25.2 writes the en-US
+# CompatibilityName of CalcAddIns.xcu (FUNNEL_RATE) instead.
+XLSX_FORMULAS_7_4 = {
     "F1": "ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE(A1:A3,B1:B3)",
     "F2": "ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE(A1:A3,B1:B3,\"平均\")",
     "F3": "ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(8844682.38,{8775,3500,3000},2,2)",
@@ -64,6 +64,17 @@ XLSX_FORMULAS = {
 }
 ENGLISH = {"FUNNELRATE": "FUNNEL_RATE", "FUNNELTARGET": "FUNNEL_TARGET", "TARGETSPLIT": "TARGET_SPLIT",
            "TIEREDBONUS": "TIERED_BONUS", "WORKSHOPEFFICIENCY": "WORKSHOP_EFFICIENCY"}
+VERSION = os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4")
+
+
+def english_names(text):
+    for upper, name in ENGLISH.items():
+        text = text.replace("ORG.DEALERKPI.CALC.FUNCTIONS." + upper + "(", name + "(")
+    return text
+
+
+XLSX_FORMULAS = XLSX_FORMULAS_7_4 if VERSION == "7.4" else {
+    name: english_names(f) for name, f in XLSX_FORMULAS_7_4.items()}
 
 
 def ods_cells(path):
@@ -175,33 +186,42 @@ class RoundTrip(CalcCase):
         self.check_sheet(self.doc, "after opening the .xlsx")
         self.check_recalculated(".xlsx")
 
-    @unittest.expectedFailure
-    def test_xlsx_holds_english_names(self):
-        """The documented contract (README, CalcAddIns.xcu): .xlsx files carry
-        FUNNEL_RATE etc. LibreOffice 7.4 writes the programmatic names."""
-        path = os.path.join(self.tmp, "english.xlsx")
+    def test_xlsx_names_by_version(self):
+        """Which names an .xlsx carries: 7.4 the programmatic names, 25.2 the
+        English names (the CalcAddIns.xcu CompatibilityName)."""
+        path = os.path.join(self.tmp, "names.xlsx")
         self.office.save(self.doc, path, "Calc Office Open XML")
-        self.assertEqual(xlsx_cells(path)["F1"][0], "FUNNEL_RATE(A1:A3,B1:B3)")
+        stored = xlsx_cells(path)["F1"][0]
+        if VERSION == "7.4":
+            self.assertEqual(stored, "ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE(A1:A3,B1:B3)")
+        else:
+            self.assertEqual(stored, "FUNNEL_RATE(A1:A3,B1:B3)")
 
-    @unittest.expectedFailure
-    def test_xlsx_with_english_names_opens(self):
-        """An .xlsx whose formulas use the English names (as another program
-        would write them) should compute; LibreOffice 7.4 shows #NAME?."""
+    def test_xlsx_with_english_names(self):
+        """An .xlsx whose formulas use the English names (as 25.2 or another
+        program writes them): 25.2 computes it; 7.4 shows #NAME? in every
+        function cell, the names lower-cased."""
         path = os.path.join(self.tmp, "programmatic.xlsx")
         english = os.path.join(self.tmp, "english-names.xlsx")
         self.office.save(self.doc, path, "Calc Office Open XML")
 
         def to_english(xml):
-            for upper, name in ENGLISH.items():
-                xml = xml.replace("ORG.DEALERKPI.CALC.FUNCTIONS." + upper + "(", name + "(")
-            return re.sub(r"(</f>)<v>[^<]*</v>", r"\1", xml)  # no cached values
+            return re.sub(r"(</f>)<v>[^<]*</v>", r"\1", english_names(xml))  # no cached values
 
         rewrite_xlsx(path, english, to_english)
         self.assertIn("FUNNEL_RATE(A1:A3,B1:B3)", xlsx_cells(english)["F1"][0])
         self.doc.close(True)
         self.doc = self.office.load(english)
         self.doc.calculateAll()
-        self.check_sheet(self.doc, "after opening an .xlsx with English names")
+        if VERSION == "7.4":
+            sheet = self.doc.Sheets.getByIndex(0)
+            for name in FORMULAS:
+                c = sheet.getCellRangeByName(name)
+                self.assertEqual((c.getString(), c.getError()), ("#NAME?", 525), name)
+                self.assertRegex(c.getFormula(), r"^=(funnel_rate|funnel_target|target_split|tiered_bonus|"
+                                                 r"workshop_efficiency)\(", name)
+        else:
+            self.check_sheet(self.doc, "after opening an .xlsx with English names")
 
 
 if __name__ == "__main__":
