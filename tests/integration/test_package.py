@@ -136,6 +136,31 @@ class PackageContents(unittest.TestCase):
                     self.assertNotIn(b"<script:event-listener", content)
 
 
+class HelpIndex(unittest.TestCase):
+    """LibreOffice builds the help index of the pages when it installs the
+    extension (the fixture profile has it installed): per language a jar of
+    the pages and a keyword index pointing at each page's bookmark."""
+
+    def test_index_built_on_install(self):
+        import harness
+        backend = os.path.join(harness.profile_dir(), "user", "uno_packages", "cache", "registry",
+                               "com.sun.star.comp.deployment.help.PackageRegistryBackend")
+        folders = [d for d in os.listdir(backend) if os.path.isdir(os.path.join(backend, d))]
+        self.assertEqual(len(folders), 1, folders)
+        methods = ["funnelRate", "funnelTarget", "targetSplit", "tieredBonus", "workshopEfficiency"]
+        for lang in ("en-US", "zh-CN", "zh-TW"):
+            with self.subTest(lang=lang):
+                index = os.path.join(backend, folders[0], lang)
+                with zipfile.ZipFile(os.path.join(index, "help.jar")) as jar:
+                    self.assertEqual(sorted(jar.namelist()),
+                                     ["org.dealerkpi.calc/%s.xhp" % m for m in sorted(methods)])
+                with open(os.path.join(index, "help.key_"), "rb") as f:
+                    keys = f.read()
+                for m in methods:
+                    self.assertIn(("org.dealerkpi.calc%%2F%s.xhp#bm_%s" % (m, m)).encode(), keys)
+                self.assertIn(b"DealerKPI;FUNNEL_RATE", keys)
+
+
 class _Approve(unohelper.Base, XInteractionHandler):
     """Says yes to the license and every other question, as a user clicking OK."""
 
