@@ -152,10 +152,10 @@ CASES = [
     ("TARGET_SPLIT one array", setup_split, "array", "=TARGET_SPLIT($D$1;A1:A{n};2)",
      "rows", "=ROUND($D$1*A1/SUM($A$1:$A${n});2)"),
 ]
-# The bare per-call floor: the cheapest scalar call of the add-in, timed
-# alongside every case. FUNNEL_RATE(1;1) is the cheapest of the five (three
-# any parameters, one omitted; see the constants rows of the probe table),
-# about 7% below WORKSHOP_EFFICIENCY(1;1;1).
+# The bare per-call floor: a cheap scalar call of the add-in, timed alongside
+# every case: FUNNEL_RATE(1;1), two required sequence<sequence<any>> parameters
+# (each constant wrapped 1x1 by Calc) and one omitted any; see the constants
+# rows of the probe table.
 FLOOR = ("floor: FUNNEL_RATE(1;1)", setup_ones, "rows", "=FUNNEL_RATE(1;1)", "rows", "=1/1")
 CASES.append(FLOOR)  # its own row too: against native =1/1, and against itself (about 1.00)
 
