@@ -291,8 +291,9 @@ TEST(TargetSplit, HugeWeights)
     // 2^53 is still a whole weight: 3 * 2^53 / (2^53 + 1) = 2.99..., 3 * 1 / (2^53 + 1) = 0.00...
     EXPECT_EQ(split(3, col({N(9007199254740992.0), N(1)})), (V{3, 0}));
     EXPECT_EQ(split(7, col({N(1e300), N(1e300)})), (V{4, 3}));
-    // Weights whose sum overflows.
-    expectError(10, col({N(1e308), N(1e308)}), 0, Error::Overflow);
+    // Weights whose sum is past the largest double still split: the proportions fit.
+    EXPECT_EQ(split(10, col({N(1e308), N(1e308)})), (V{5, 5}));
+    EXPECT_EQ(split(10, col({N(kMax), N(kMax / 4)})), (V{8, 2}));
     expectError(10, col({N(kInf)}), 0, Error::Overflow);
     expectError(10, col({N(kNaN)}), 0, Error::Overflow);
 }
