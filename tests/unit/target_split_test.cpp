@@ -94,6 +94,17 @@ INSTANTIATE_TEST_SUITE_P(
         return (i.param.decimals < 0 ? "Minus" : "Plus") + std::to_string(std::abs(i.param.decimals));
     });
 
+TEST(TargetSplit, FractionalWeightsTieExactly)
+{
+    // Weights in quarter hours, 0.1 h units: 8950 units over 47.5 h. Weights
+    // 6 and 1.25 both leave a remainder of exactly 10/19; the leftover unit
+    // goes to the larger weight, 6 (113.1, not 113), not to 1.25.
+    const V parts = split(895, col({N(4), N(7.5), N(3.25), N(1.25), N(6), N(10), N(5.25), N(1.25), N(3.75), N(5.25)}), 1);
+    EXPECT_EQ(parts[4], 113.1);
+    EXPECT_EQ(parts[7], 23.5);
+    EXPECT_EQ(parts[3], 23.6);  // the earlier of the two equal weights 1.25 comes first
+}
+
 TEST(TargetSplit, DecimalsOutsideMinusSixToSixAreInvalid)
 {
     for (double d : {7.0, -7.0, 100.0, -1e300, 0.5, -0.5, 2.000001, kNaN, kInf, -kInf})
