@@ -79,9 +79,10 @@ Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vec
     needs.reserve(rates.size());
     double need = target;
     for (const Cell& r : rates) {
+        const double before = need;
         need /= r.number;
-        if (rounding == Rounding::Up)
-            need = numeric::ceilSnapped(need);
+        if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
+            need = need == 0.0 && before > 0.0 ? 1.0 : numeric::ceilSnapped(need);
         else if (rounding == Rounding::Nearest)
             need = numeric::roundHalfAway(need);
         if (!std::isfinite(need)) {
