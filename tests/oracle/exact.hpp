@@ -72,6 +72,11 @@ inline Rational exact(double x)
 // not the double just below it.
 inline Rational typed(double x)
 {
+    // A subnormal number carries too few bits for its shortest decimal to be
+    // near it (5e-324 for 4.94e-324): nobody types one, so it is the value
+    // it holds.
+    if (std::fabs(x) < std::numeric_limits<double>::min())
+        return exact(x);
     char text[64];
     const auto end = std::to_chars(text, text + sizeof text, x).ptr;  // shortest round trip
     const std::string s(text, end);
