@@ -34,15 +34,19 @@ Error checkTiers(const Grid& thresholds, const Grid& rates, std::size_t& tiers) 
     return Error::None;
 }
 
-double bonusFor(double amount, const Grid& thresholds, const Grid& rates, std::size_t tiers, BonusMode mode) noexcept
+// In extended precision, whose range no product or sum of a few doubles
+// leaves: a bonus is #NUM! only when it does not fit a double itself.
+long double bonusFor(long double amount, const Grid& thresholds, const Grid& rates, std::size_t tiers,
+                     BonusMode mode) noexcept
 {
     if (mode == BonusMode::Marginal) {
-        double bonus = 0.0;
+        long double bonus = 0.0L;
         for (std::size_t i = 0; i < tiers; ++i) {
-            const double lower = thresholds[i].number;
+            const long double lower = thresholds[i].number;
             if (amount <= lower)
                 break;
-            const double upper = i + 1 < tiers ? thresholds[i + 1].number : std::numeric_limits<double>::infinity();
+            const long double upper =
+                i + 1 < tiers ? thresholds[i + 1].number : std::numeric_limits<long double>::infinity();
             bonus += rates[i].number * ((amount < upper ? amount : upper) - lower);
         }
         return bonus;
@@ -51,7 +55,7 @@ double bonusFor(double amount, const Grid& thresholds, const Grid& rates, std::s
     for (std::size_t i = 0; i < tiers && thresholds[i].number <= amount; ++i)
         reached = i;
     if (reached == tiers)
-        return 0.0;
+        return 0.0L;
     return mode == BonusMode::Whole ? amount * rates[reached].number : rates[reached].number;
 }
 
@@ -69,14 +73,15 @@ Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, con
         return e;
 
     const bool capped = options.cap > 0.0;
-    auto cumulative = [&](double x) {
-        const double b = bonusFor(x, thresholds, rates, tiers, options.mode);
-        return capped && b > options.cap ? options.cap : b;
+    auto cumulative = [&](long double x) {
+        const long double b = bonusFor(x, thresholds, rates, tiers, options.mode);
+        return capped && b > options.cap ? static_cast<long double>(options.cap) : b;
     };
 
-    double result = cumulative(prior + amount);
+    long double bonus = cumulative(static_cast<long double>(prior) + amount);
     if (options.prior)
-        result -= cumulative(prior);
+        bonus -= cumulative(prior);
+    const double result = static_cast<double>(bonus);
     if (!std::isfinite(result))
         return Error::Overflow;
     return result;

@@ -8,14 +8,17 @@ namespace dealerkpi {
 
 namespace {
 
-// One pass over the pairs. The per-period rates (a division each) are only
-// summed when the mean is asked for.
+// One pass over the pairs. Every cell is checked, also opposite a blank: a
+// typo or a negative count is reported wherever it stands. The per-period
+// rates (a division each) are only summed when the mean is asked for. Sums
+// run in extended precision, whose range no sum of doubles leaves, so a rate
+// is #NUM! only when the rate itself does not fit a double.
 template <bool kMean>
 Number rateOf(const Grid& converted, const Grid& entered) noexcept
 {
-    double sumConverted = 0.0;
-    double sumEntered = 0.0;
-    double sumRates = 0.0;
+    long double sumConverted = 0.0L;
+    long double sumEntered = 0.0L;
+    long double sumRates = 0.0L;
     std::size_t periods = 0;
 
     for (std::size_t i = 0, n = converted.size(); i < n; ++i) {
@@ -23,31 +26,31 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
         const Cell& e = entered[i];
         if (c.isText() || e.isText())
             return Error::Value;  // a typo, even opposite a blank
+        if ((c.isNumber() && c.number < 0.0) || (e.isNumber() && e.number < 0.0))
+            return Error::InvalidArgument;
         if (c.isBlank() || e.isBlank())
             continue;             // a period without data
-        if (c.number < 0.0 || e.number < 0.0)
-            return Error::InvalidArgument;
         sumConverted += c.number;
         sumEntered += e.number;
         if (kMean && e.number > 0.0) {
-            sumRates += c.number / e.number;
+            sumRates += static_cast<long double>(c.number) / e.number;
             ++periods;
         }
     }
 
-    double rate;
+    double result;
     if (kMean) {
         if (periods == 0)
             return Error::DivisionByZero;
-        rate = sumRates / static_cast<double>(periods);
+        result = static_cast<double>(sumRates / static_cast<long double>(periods));
     } else {
-        if (sumEntered == 0.0)
+        if (sumEntered == 0.0L)
             return Error::DivisionByZero;
-        rate = sumConverted / sumEntered;
+        result = numeric::pooledRatio(sumConverted, sumEntered);
     }
-    if (!std::isfinite(rate))
+    if (!std::isfinite(result))
         return Error::Overflow;
-    return rate;
+    return result;
 }
 
 } // namespace
@@ -76,9 +79,10 @@ Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vec
     needs.reserve(rates.size());
     double need = target;
     for (const Cell& r : rates) {
+        const double before = need;
         need /= r.number;
-        if (rounding == Rounding::Up)
-            need = numeric::ceilSnapped(need);
+        if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
+            need = need == 0.0 && before > 0.0 ? 1.0 : numeric::ceilSnapped(need);
         else if (rounding == Rounding::Nearest)
             need = numeric::roundHalfAway(need);
         if (!std::isfinite(need)) {

@@ -47,6 +47,18 @@ inline double roundHalfAway(double x) noexcept
     return std::copysign(up ? lower + 1.0 : lower, x);
 }
 
+// sum / sum of two pooled sums held in extended precision (no sum of
+// doubles leaves its range): one double division when both sums are finite
+// doubles (exact for whole counts below 2^53, so the ratio is the nearest
+// double to the true one), else the extended quotient rounded to a double.
+inline double pooledRatio(long double top, long double bottom) noexcept
+{
+    const auto t = static_cast<double>(top), b = static_cast<double>(bottom);
+    if (std::isfinite(t) && std::isfinite(b) && b != 0.0)
+        return t / b;
+    return static_cast<double>(top / bottom);
+}
+
 inline bool isWhole(double x) noexcept { return std::isfinite(x) && std::floor(x) == x; }
 
 } // namespace dealerkpi::numeric

@@ -362,17 +362,50 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
     // Whole weights add up exactly (below 2^85), so their sum is finite and
     // is 0 only when every weight is; other weights are summed as doubles.
     bool allZero = wholeWeights && wholeSum == 0;
+    // (Their sum in extended precision never overflows: weights of 1E308
+    // split as well as weights of 1.)
     if (!wholeWeights) {
-        double sum = 0.0;
+        long double sum = 0.0L;
         for (std::size_t i = 0; i < n; ++i)
             sum += Weights{weights, false}[i];
-        if (!std::isfinite(sum))
-            return Error::Overflow;
-        allZero = sum == 0.0;  // not reached: a weight that is not whole is not 0
+        allZero = sum == 0.0L;  // not reached: a weight that is not whole is not 0
     }
     if (allZero) {  // no history: split equally
         wholeWeights = true;
         wholeSum = n;
+    }
+
+    // Weights that are not whole are still binary fractions (quarter hours,
+    // 0.5, 7.25): one power of two makes them all whole without changing their
+    // proportions, and then they split exactly, so that two remainders that
+    // are equal tie (and the tie rule decides) instead of being ordered by
+    // rounding noise. Only when they span at most 62 binary places (every
+    // scaled weight below 2^63); 0.1 next to 1000 does not.
+    Scratch<Cell> whole;
+    Grid split = weights;
+    if (!wholeWeights) {
+        int lowest = std::numeric_limits<int>::max(), highest = std::numeric_limits<int>::min();
+        for (const Cell& c : weights) {
+            if (!c.isNumber() || c.number == 0.0)
+                continue;
+            int e = 0;
+            const double m = std::frexp(c.number, &e);  // c = m * 2^e, 0.5 <= m < 1
+            const auto mantissa = static_cast<std::uint64_t>(std::ldexp(m, 53));
+            lowest = std::min(lowest, e - 53 + __builtin_ctzll(mantissa));
+            highest = std::max(highest, e);
+        }
+        if (highest - lowest <= 62) {
+            whole.assign(weights.begin(), weights.end());
+            wholeSum = 0;
+            for (Cell& c : whole) {
+                if (c.isNumber()) {
+                    c.number = std::ldexp(c.number, -lowest);
+                    wholeSum += static_cast<std::uint64_t>(c.number);
+                }
+            }
+            split = Grid(whole.data(), weights.rows, weights.cols);
+            wholeWeights = true;
+        }
     }
 
     const int d = static_cast<int>(decimals);
@@ -382,7 +415,7 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
         return Error::Overflow;
     const auto totalUnits = static_cast<Units>(rounded);
 
-    const Weights w{weights, allZero};
+    const Weights w{split, allZero};
     parts.resize(n);
     double* units = parts.data();
     if (wholeWeights && (wholeSum >> 64) == 0) {

@@ -1,38 +1,43 @@
 #include "workshop.hpp"
 
+#include "numeric.hpp"
+
 #include <cmath>
 
 namespace dealerkpi {
 
+// Every hours argument is checked whatever the measure: text, a negative
+// number or another shape in an argument the measure does not divide is as
+// wrong as in one it does.
 Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& available, Measure measure) noexcept
 {
-    const Grid* numerator = &sold;
-    const Grid* denominator = &available;
-    if (measure == Measure::Productivity)
-        numerator = &worked;
-    else if (measure == Measure::Efficiency)
-        denominator = &worked;
-
-    if (!numerator->sameShape(*denominator) || numerator->empty())
+    if (!sold.sameShape(worked) || !sold.sameShape(available) || sold.empty())
         return Error::InvalidArgument;
+    for (std::size_t i = 0, n = sold.size(); i < n; ++i) {
+        const Cell* row[] = {&sold[i], &worked[i], &available[i]};
+        for (const Cell* c : row)
+            if (c->isText())
+                return Error::Value;
+        for (const Cell* c : row)
+            if (c->isNumber() && c->number < 0.0)
+                return Error::InvalidArgument;
+    }
 
-    double top = 0.0;
-    double bottom = 0.0;
-    for (std::size_t i = 0, n = numerator->size(); i < n; ++i) {
-        const Cell& a = (*numerator)[i];
-        const Cell& b = (*denominator)[i];
-        if (a.isText() || b.isText())
-            return Error::Value;
+    const Grid& numerator = measure == Measure::Productivity ? worked : sold;
+    const Grid& denominator = measure == Measure::Efficiency ? worked : available;
+    long double top = 0.0L;
+    long double bottom = 0.0L;
+    for (std::size_t i = 0, n = numerator.size(); i < n; ++i) {
+        const Cell& a = numerator[i];
+        const Cell& b = denominator[i];
         if (a.isBlank() || b.isBlank())
             continue;
-        if (a.number < 0.0 || b.number < 0.0)
-            return Error::InvalidArgument;
         top += a.number;
         bottom += b.number;
     }
-    if (bottom == 0.0)
+    if (bottom == 0.0L)
         return Error::DivisionByZero;
-    const double ratio = top / bottom;
+    const double ratio = numeric::pooledRatio(top, bottom);
     if (!std::isfinite(ratio))
         return Error::Overflow;
     return ratio;

@@ -11,7 +11,8 @@ namespace dealerkpi {
 // WORKSHOP_EFFICIENCY. productivity = worked/available, efficiency =
 // sold/worked, overall = sold/available, each as pooled sums over the rows
 // whose operands for that measure are numbers (blank rows are skipped). The
-// operands of the measure have the same shape; the unused one is ignored.
+// three ranges have the same shape, and every one is checked (text:
+// #VALUE!, negative hours: invalid) whatever the measure.
 Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& available, Measure measure) noexcept;
 
 } // namespace dealerkpi

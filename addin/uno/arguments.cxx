@@ -4,8 +4,10 @@
 #include <cppu/unotype.hxx>
 #include <rtl/ustring.hxx>
 
+#include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <new>
 
 using css::uno::Any;
 using css::uno::Sequence;
@@ -102,7 +104,20 @@ const Any& singleElementOr(const Any& value) noexcept
     return single ? *single : value;
 }
 
+std::atomic<bool> rangeAllocationFaults{false};
+
+// The allocation of a large range's cells fails, if the test hook asks for it.
+[[gnu::cold, gnu::noinline]] void maybeFailAllocation(const Sequence<Sequence<Any>>& rows, std::size_t cells)
+{
+    double first = 0.0;
+    if (cells > 16 && rows.getLength() > 0 && rows[0].getLength() > 0 && (rows[0][0] >>= first) &&
+        first == kFailRangeAllocation)
+        throw std::bad_alloc();
+}
+
 } // namespace
+
+void enableRangeAllocationFaults() noexcept { rangeAllocationFaults.store(true, std::memory_order_relaxed); }
 
 Error CellArgument::assign(const Any& value)
 {
@@ -152,7 +167,10 @@ Error CellArgument::assignRows(const Sequence<Sequence<Any>>& rows)
     // One pass over the rows: each inner sequence is its own heap block,
     // so a second walk (to check the shape first) would cost as much again.
     const std::size_t cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
-    cells_.resize(static_cast<std::size_t>(rows.getLength()) * cols);
+    const std::size_t count = static_cast<std::size_t>(rows.getLength()) * cols;
+    if (__builtin_expect(rangeAllocationFaults.load(std::memory_order_relaxed), false))
+        maybeFailAllocation(rows, count);
+    cells_.resize(count);
     Cell* out = cells_.data();
     for (const Sequence<Any>& row : rows) {
         if (static_cast<std::size_t>(row.getLength()) != cols)

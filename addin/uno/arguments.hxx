@@ -63,6 +63,14 @@ private:
 Error optionalNumber(const css::uno::Any& value, double fallback, double& out) noexcept;
 Error optionalNumber(const css::uno::Any& value, std::optional<double>& out) noexcept;
 
+// Test hook (DEALERKPI_FAULT_INJECTION=1, see functions.cxx): from now on a
+// range of more than 16 cells whose first cell is kFailRangeAllocation fails
+// to allocate its converted cells (std::bad_alloc), as when memory runs out
+// in the middle of a call. Off unless switched on; one predictable branch
+// per range argument when off.
+inline constexpr double kFailRangeAllocation = -987654321.125;
+void enableRangeAllocationFaults() noexcept;
+
 // Calc's error value for a core error: a NaN carrying the error code.
 double errorValue(Error e) noexcept;
 

@@ -109,7 +109,11 @@ private:
 class Functions : public cppu::WeakImplHelper3<org::dealerkpi::calc::XDealerKpi, css::lang::XServiceName,
                                                css::lang::XServiceInfo> {
 public:
-    Functions() : faults_(faultInjectionRequested()) {}
+    Functions() : faults_(faultInjectionRequested())
+    {
+        if (faults_)
+            enableRangeAllocationFaults();
+    }
 
     // XDealerKpi
     double SAL_CALL funnelRate(const CellRange& converted, const CellRange& entered, const Any& method) override

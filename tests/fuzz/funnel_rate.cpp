@@ -1,5 +1,9 @@
-// FUNNEL_RATE: any converted/entered blocks, either method.
+// FUNNEL_RATE: any converted/entered blocks, either method, against the
+// oracle (tests/oracle/funnel_rate.hpp): an error only where the spec gives
+// that error, a rate within the oracle's stated units in the last place.
 #include "fuzz_input.hpp"
+#include "oracle/core_glue.hpp"
+#include "oracle/funnel_rate.hpp"
 
 using namespace dealerkpi;
 using namespace dealerkpi::fuzz;
@@ -13,48 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Usually the same shape (the interesting case), sometimes any shape.
     const Block entered = header & 2 ? in.block() : in.shaped(converted.rows, converted.cols);
 
-    const Number r = funnelRate(converted, entered, method);
-
-    // What the contract says, pair by pair in reading order.
-    Error want = Error::None;
-    double sumC = 0, sumE = 0, sumRates = 0;
-    std::size_t periods = 0;
-    if (!converted.grid().sameShape(entered) || converted.grid().empty())
-        want = Error::InvalidArgument;
-    for (std::size_t i = 0; want == Error::None && i < converted.cells.size(); ++i) {
-        const Cell& c = converted.cells[i];
-        const Cell& e = entered.cells[i];
-        if (c.isText() || e.isText()) {
-            want = Error::Value;  // a typo, even opposite a blank
-            continue;
-        }
-        if (c.isBlank() || e.isBlank())
-            continue;
-        if (c.number < 0 || e.number < 0)
-            want = Error::InvalidArgument;
-        else {
-            sumC += c.number;
-            sumE += e.number;
-            if (e.number > 0) {
-                sumRates += c.number / e.number;
-                ++periods;
-            }
-        }
-    }
-
-    if (!r.ok()) {
-        check(r.error != Error::None, "an error without a code");
-        if (want == Error::Value || want == Error::InvalidArgument)
-            check(r.error == want, "wrong error class", static_cast<double>(r.error), static_cast<double>(want));
-        else
-            check(r.error == Error::DivisionByZero || r.error == Error::Overflow, "unexpected error",
-                  static_cast<double>(r.error));
-        return 0;
-    }
-    check(want == Error::None, "a result where the contract wants an error", static_cast<double>(want));
-    check(std::isfinite(r.value), "non-finite rate", r.value);
-    check(r.value >= 0, "negative rate", r.value);
-    const double expected = method == RateMethod::Pooled ? sumC / sumE : sumRates / static_cast<double>(periods);
-    check(r.value == expected, "rate is not the pooled/mean rate", r.value, expected);
+    const Number got = funnelRate(converted, entered, method);
+    const oracle::Scalar want = oracle::funnelRate(oracle::rangeOf(converted), oracle::rangeOf(entered),
+                                                   method == RateMethod::Mean ? oracle::RateMethod::Mean
+                                                                              : oracle::RateMethod::Pooled);
+    std::string why;
+    if (!oracle::judge(want, got, why))
+        fail(why.c_str());
     return 0;
 }

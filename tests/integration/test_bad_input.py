@@ -152,7 +152,11 @@ BLOCKS["text"] = [
     ("=WORKSHOP_EFFICIENCY(8775;9000;\"abc\")", V),
     ("=WORKSHOP_EFFICIENCY(8775;9000;12000;\"abc\")", E502),
     ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L3;G1:G3)", V),
-    ("=WORKSHOP_EFFICIENCY(C1;9000;12000;1)", PRODUCTIVITY),   # productivity never reads sold hours
+    # Every hours argument is checked, also the one the measure does not divide.
+    ("=WORKSHOP_EFFICIENCY(C1;9000;12000;1)", V),
+    ("=WORKSHOP_EFFICIENCY(8775;\"abc\";12000;3)", V),
+    ("=WORKSHOP_EFFICIENCY(8775;9000;\"abc\";2)", V),
+    ("=WORKSHOP_EFFICIENCY(K1:K3;G1:G3;M1:M3)", V),
     # Where the add-in takes a plain number (target, total, amount), Calc
     # itself reads number-like text before the call; other text and "" are
     # #VALUE!.
@@ -328,7 +332,9 @@ BLOCKS["shapes"] = [
     ("=TIERED_BONUS(150000;%s;0;0;{1;2})" % TIERS, E502),
     ("=TIERED_BONUS(150000;%s;0;{3000})" % TIERS, 3000),
     ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L2;M1:M3;2)", E502),
-    ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L2;M1:M3)", 0.5875),   # overall never reads worked hours
+    ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L2;M1:M3)", E502),     # worked hours of another shape, overall
+    ("=WORKSHOP_EFFICIENCY(K1:K2;L1:L3;M1:M3;1)", E502),   # sold hours of another shape, productivity
+    ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L3;M1:M2;2)", E502),   # available hours of another shape, efficiency
     ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L3;M1:M2;1)", E502),
     ("=WORKSHOP_EFFICIENCY(8775;L1:L3;M1:M3)", E502),
     ("=WORKSHOP_EFFICIENCY(K1:K3;L1:L3;M1:M3;{1;2})", E502),
@@ -341,7 +347,8 @@ BLOCKS["negative"] = [
     ("=FUNNEL_RATE(X1:X3;B1:B3)", E502),
     ("=FUNNEL_RATE(B1:B3;X1:X3)", E502),
     ("=FUNNEL_RATE({5;-0.0001};{10;10})", E502),
-    ("=FUNNEL_RATE({5;-1};{10;\"\"})", 0.5),          # the pair with a blank side is not read
+    ("=FUNNEL_RATE({5;-1};{10;\"\"})", E502),         # negative even opposite a blank
+    ("=FUNNEL_RATE({5;\"\"};{10;-1};1)", E502),
     ("=FUNNEL_RATE(-1;10;1)", E502),
     ("=FUNNEL_RATE(-0;10)", 0),
     ("=FUNNEL_TARGET(-100;0.8)", E502),
@@ -365,7 +372,9 @@ BLOCKS["negative"] = [
     ("=WORKSHOP_EFFICIENCY(-1;9000;12000)", E502),
     ("=WORKSHOP_EFFICIENCY(8775;-9000;12000;2)", E502),
     ("=WORKSHOP_EFFICIENCY(8775;9000;-12000)", E502),
-    ("=WORKSHOP_EFFICIENCY(-1;9000;12000;1)", PRODUCTIVITY),
+    ("=WORKSHOP_EFFICIENCY(-1;9000;12000;1)", E502),   # negative wherever it stands
+    ("=WORKSHOP_EFFICIENCY(8775;-9000;12000;3)", E502),
+    ("=WORKSHOP_EFFICIENCY(8775;9000;-12000;2)", E502),
     ("=WORKSHOP_EFFICIENCY(X1:X3;L1:L3;M1:M3)", E502),
     ("=WORKSHOP_EFFICIENCY(8775;9000;12000;-3)", E502),
 ]
@@ -485,9 +494,12 @@ BLOCKS["keywords"] = keyword_cases()
 BLOCKS["magnitudes"] = [
     # Overflow and NaN never come out as a number: #NUM!.
     ("=FUNNEL_RATE(1E308;1E308)", 1),
-    ("=FUNNEL_RATE(Y1:Y2;Y3:Y4)", NUM),               # converted adds up to 2E308
-    ("=FUNNEL_RATE(Y1:Y2;Y1:Y2)", NUM),               # infinity over infinity
-    ("=FUNNEL_RATE(Y1:Y2;Y3:Y4;1)", NUM),             # mean: 1E308 + 1E308
+    # Sums past the largest number are fine when the rate is not.
+    ("=FUNNEL_RATE(Y1:Y2;Y3:Y4)", 1e308),             # 2E308 / 2
+    ("=FUNNEL_RATE(Y1:Y2;Y1:Y2)", 1),                 # 2E308 / 2E308
+    ("=FUNNEL_RATE(Y1:Y2;Y3:Y4;1)", 1e308),           # mean: (1E308 + 1E308) / 2
+    ("=FUNNEL_RATE(Y1:Y2;{1E-10;1E-10};1)", NUM),     # the rate itself is 1E318
+    ("=WORKSHOP_EFFICIENCY(Y1:Y2;Y1:Y2;Y3:Y4)", 1e308),
     ("=FUNNEL_RATE(1E308;1E-300/1E8)", NUM),
     ("=FUNNEL_RATE(1E-300/1E8;1E308)", 0),            # 1E-616 is 0 in a double
     ("=FUNNEL_RATE(1E-308;1)", E502),                 # Calc itself does not read a typed 1E-308
@@ -507,7 +519,7 @@ BLOCKS["magnitudes"] = [
     ("=TARGET_SPLIT(9007199254740994;{1;1};0;1)", NUM),                # one past: not exact
     ("=TARGET_SPLIT(1E10;{1;1};6)", NUM),             # 1E16 millionths
     ("=TARGET_SPLIT(1E9;{1;1};6;1)", 5e8),            # 1E15 millionths fit
-    ("=TARGET_SPLIT(10;{1E308;1E308};0;1)", NUM),     # the weights add up to infinity
+    ("=TARGET_SPLIT(10;{1E308;1E308};0;1)", 5),       # the weights add up past the largest number
     ("=TARGET_SPLIT(10;{1E308;1};0;1)", 10),
     ("=TARGET_SPLIT(10;{1E-300;1E-300};0;1)", 5),
     ("=TIERED_BONUS(1E308;0;10)", NUM),

@@ -8,6 +8,11 @@ instead of computing: std::bad_alloc, std::runtime_error, or an int (not a
 std::exception at all). Without the variable the sentinels are ordinary
 numbers.
 
+A second hook fails deep inside a call: a range argument of more than 16
+cells whose first cell is RANGE_ALLOC_FAILS cannot allocate its converted
+cells (std::bad_alloc in the middle of the argument conversion, after the
+guard at the top of the call has let it through).
+
 Two views: the cells a user sees (#VALUE!), and the component called straight
 through UNO, where an exception that escaped would arrive as a
 RuntimeException (LibreOffice's bridge wraps it, and Calc shows #VALUE! for
@@ -49,6 +54,17 @@ import harness  # noqa: E402
 from office import Office  # noqa: E402
 
 BAD_ALLOC, RUNTIME_ERROR, NON_STD = "-987654321.25", "-987654321.5", "-987654321.75"
+RANGE_ALLOC_FAILS = -987654321.125  # first cell of a range of more than 16 cells
+
+# One call per function whose range argument A1:A20 (A1 the sentinel, then
+# 1 .. 19) fails to convert; the range is in each function's range argument.
+RANGE_CALLS = [
+    "=FUNNEL_RATE(A1:A20;A1:A20)",
+    "=FUNNEL_TARGET(100;A1:A20)",
+    "=TARGET_SPLIT(100;A1:A20;0;1)",
+    "=TIERED_BONUS(150000;A1:A20;A1:A20;0;-1)",   # without the hook: the negative cap
+    "=WORKSHOP_EFFICIENCY(A1:A20;A1:A20;A1:A20)",
+]
 
 # One call per entry point, with the sentinel in the first argument.
 CALLS = [
@@ -61,11 +77,11 @@ CALLS = [
 
 # The same calls without the hook, worked by hand: a negative count, target or
 # hours is Err:502; a negative amount below the first threshold earns 0;
-# productivity 9000 / 12000 does not read the sold hours. TARGET_SPLIT rounds
+# negative sold hours are Err:502 whatever the measure. TARGET_SPLIT rounds
 # the total half away from zero to whole units (987654321 for .25, 987654322
 # for .5 and .75), splits the magnitude over two equal weights (an odd unit
 # goes to the earlier part) and negates: part 1 is -493827161 every time.
-WITHOUT_HOOK = ["Err:502", "Err:502", -493827161, 0, 0.75]
+WITHOUT_HOOK = ["Err:502", "Err:502", -493827161, 0, "Err:502"]
 
 # Ordinary calls that must still compute with the hook on.
 ORDINARY = [
@@ -75,6 +91,13 @@ ORDINARY = [
     ("=TIERED_BONUS(150000;{0|100000|120000};{0.02|0.03|0.04})", 3800),
     ("=WORKSHOP_EFFICIENCY(8775;9000;12000)", 0.73125),
 ]
+
+
+def fill_range_sentinel(sheet):
+    """A1 the range sentinel, A2:A20 the numbers 1 .. 19."""
+    sheet.getCellByPosition(0, 0).setValue(RANGE_ALLOC_FAILS)
+    for i in range(1, 20):
+        sheet.getCellByPosition(0, i).setValue(i)
 
 
 def evaluate(office, formulas):
@@ -149,6 +172,26 @@ class FaultInjection(unittest.TestCase):
             doc.close(True)
         self.assertTrue(self.office.alive())
 
+    def test_an_allocation_failure_deep_in_a_call_is_value_error(self):
+        doc = self.office.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            fill_range_sentinel(sheet)
+            for i, f in enumerate(RANGE_CALLS):
+                sheet.getCellByPosition(1, i).setFormula(f)
+            # The same calls over a range that converts: they still compute.
+            sheet.getCellByPosition(2, 0).setFormula("=FUNNEL_RATE(A2:A20;A2:A20)")
+            doc.calculateAll()
+            for i, f in enumerate(RANGE_CALLS):
+                c = sheet.getCellByPosition(1, i)
+                self.assertEqual((c.getString(), c.getError()), ("#VALUE!", 519), f)
+            self.assertEqual(sheet.getCellByPosition(2, 0).getValue(), 1)
+        finally:
+            doc.close(True)
+        self.assertTrue(self.office.alive(), "LibreOffice stopped answering after an allocation failure")
+        # And the office still computes afterwards.
+        self.assertEqual(evaluate(self.office, ["=FUNNEL_RATE(708;4146)"])[0][1], 0)
+
     def test_ordinary_calls_still_compute(self):
         formulas = [f for f, _ in ORDINARY]
         results = evaluate(self.office, [call % BAD_ALLOC for call in CALLS] + formulas)
@@ -191,10 +234,31 @@ class WithoutTheHook(harness.OfficeTestCase):
         functions = self.office.service("org.dealerkpi.calc.Functions")
         # Negative count: Err:502; negative target: Err:502; -987654321.25
         # rounded half away from zero, all of it to the one weight; below the
-        # first threshold: 0; productivity 9000 / 12000.
+        # first threshold: 0; negative sold hours: Err:502.
         results = [call() for _, call in direct_calls(functions, float(BAD_ALLOC))]
         self.assertEqual([nan_code(r) for r in results[:2]], [502, 502])
-        self.assertEqual(results[2:], [-987654321, 0, 0.75])
+        self.assertEqual(results[2:4], [-987654321, 0])
+        self.assertEqual(nan_code(results[4]), 502)
+
+    def test_a_range_starting_with_the_range_sentinel_converts(self):
+        # Without the hook the sentinel is an ordinary negative number: a
+        # negative count, rate, weight or hours, and TIERED_BONUS's negative
+        # cap, are Err:502 each.
+        doc = self.office.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            fill_range_sentinel(sheet)
+            sheet.getCellByPosition(2, 0).setFormula("=SUM(A1:A20)")
+            doc.calculateAll()
+            self.assertEqual(sheet.getCellByPosition(2, 0).getValue(), RANGE_ALLOC_FAILS + 190)
+            for i, f in enumerate(RANGE_CALLS):
+                c = sheet.getCellByPosition(1, i)
+                c.setFormula(f)
+            doc.calculateAll()
+            for i, f in enumerate(RANGE_CALLS):
+                self.assertEqual(sheet.getCellByPosition(1, i).getString(), "Err:502", f)
+        finally:
+            doc.close(True)
 
 
 if __name__ == "__main__":

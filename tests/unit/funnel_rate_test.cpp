@@ -103,6 +103,13 @@ TEST(FunnelRate, NegativeCountIsInvalid)
     EXPECT_EQ(funnelRate(col({N(1), N(3)}), col({N(2), N(-0.5)}), RateMethod::Mean).error, Error::InvalidArgument);
 }
 
+TEST(FunnelRate, NegativeCountOppositeABlankIsInvalid)
+{
+    // A skipped period is still read: a negative count is wrong wherever it stands.
+    EXPECT_EQ(funnelRate(col({N(5), B}), col({N(10), N(-1)}), RateMethod::Pooled).error, Error::InvalidArgument);
+    EXPECT_EQ(funnelRate(col({N(5), N(-1)}), col({N(10), B}), RateMethod::Mean).error, Error::InvalidArgument);
+}
+
 TEST(FunnelRate, FirstOffendingPairInReadingOrderDecides)
 {
     EXPECT_EQ(funnelRate(row({T, N(-1)}), row({N(1), N(1)}), RateMethod::Pooled).error, Error::Value);
@@ -194,10 +201,13 @@ TEST(FunnelRate, HugeCountsThatStayFinite)
 
 TEST(FunnelRate, OverflowIsNotAResult)
 {
-    // The sums overflow to infinity: inf / inf, inf / 2.
-    EXPECT_EQ(funnelRate(col({N(1e308), N(1e308)}), col({N(1e308), N(1e308)}), RateMethod::Pooled).error,
+    // The sums overflow a double, the rate does not: #NUM! only for a rate
+    // that does not fit.
+    EXPECT_EQ(funnelRate(col({N(1e308), N(1e308)}), col({N(1e308), N(1e308)}), RateMethod::Pooled).value, 1.0);
+    EXPECT_EQ(funnelRate(col({N(1e308), N(1e308)}), col({N(1), N(1)}), RateMethod::Pooled).value, 1e308);
+    EXPECT_EQ(funnelRate(col({N(kMax), N(kMax)}), col({N(1), N(0.5)}), RateMethod::Pooled).error, Error::Overflow);
+    EXPECT_EQ(funnelRate(col({N(1e308), N(1e308)}), col({N(1e-308), N(1e-308)}), RateMethod::Mean).error,
               Error::Overflow);
-    EXPECT_EQ(funnelRate(col({N(1e308), N(1e308)}), col({N(1), N(1)}), RateMethod::Pooled).error, Error::Overflow);
     // One monthly rate overflows.
     EXPECT_EQ(funnelRate(col({N(1e308)}), col({N(1e-308)}), RateMethod::Mean).error, Error::Overflow);
     EXPECT_EQ(funnelRate(col({N(kMax)}), col({N(kDenormMin)}), RateMethod::Pooled).error, Error::Overflow);

@@ -181,6 +181,9 @@ TEST(FunnelTarget, TinyTargets)
     EXPECT_EQ(needs(1e-300, col({N(0.5)}), Rounding::Up), (std::vector<double>{1}));
     EXPECT_EQ(needs(1e-300, col({N(0.5)}), Rounding::Nearest), (std::vector<double>{0}));
     EXPECT_EQ(needs(kDenormMin, col({N(2)}), Rounding::None), (std::vector<double>{0}));
+    // Even a need too small for a double (1e-350) is a positive need: one customer.
+    EXPECT_EQ(needs(1e-300, col({N(1e50)}), Rounding::Up), (std::vector<double>{1}));
+    EXPECT_EQ(needs(kDenormMin, col({N(2)}), Rounding::Up), (std::vector<double>{1}));
 }
 
 // --- properties --------------------------------------------------------------------------

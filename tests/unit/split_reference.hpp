@@ -99,11 +99,27 @@ inline Error targetSplit(double total, const Grid& weights, double decimals, std
         wholeWeights = wholeWeights && v <= kMaxExact && std::floor(v) == v;
         sum += v;
     }
-    if (!std::isfinite(sum))
-        return Error::Overflow;
-    if (sum == 0.0) {  // no history: split equally
+    if (sum == 0.0) {  // no history: split equally (a sum past the largest double is not 0)
         std::fill(w.begin(), w.end(), 1.0);
         wholeWeights = true;
+    }
+    // Binary fractions spanning at most 62 places: scaled by a power of two
+    // they are whole and split exactly (equal remainders tie).
+    if (!wholeWeights) {
+        int lowest = 100000, highest = -100000;
+        for (double v : w) {
+            if (v == 0.0)
+                continue;
+            int e = 0;
+            const auto mantissa = static_cast<std::uint64_t>(std::ldexp(std::frexp(v, &e), 53));
+            lowest = std::min(lowest, e - 53 + __builtin_ctzll(mantissa));
+            highest = std::max(highest, e);
+        }
+        if (highest - lowest <= 62) {
+            for (double& v : w)
+                v = std::ldexp(v, -lowest);
+            wholeWeights = true;
+        }
     }
 
     const int d = static_cast<int>(decimals);

@@ -94,6 +94,17 @@ INSTANTIATE_TEST_SUITE_P(
         return (i.param.decimals < 0 ? "Minus" : "Plus") + std::to_string(std::abs(i.param.decimals));
     });
 
+TEST(TargetSplit, FractionalWeightsTieExactly)
+{
+    // Weights in quarter hours, 0.1 h units: 8950 units over 47.5 h. Weights
+    // 6 and 1.25 both leave a remainder of exactly 10/19; the leftover unit
+    // goes to the larger weight, 6 (113.1, not 113), not to 1.25.
+    const V parts = split(895, col({N(4), N(7.5), N(3.25), N(1.25), N(6), N(10), N(5.25), N(1.25), N(3.75), N(5.25)}), 1);
+    EXPECT_EQ(parts[4], 113.1);
+    EXPECT_EQ(parts[7], 23.5);
+    EXPECT_EQ(parts[3], 23.6);  // the earlier of the two equal weights 1.25 comes first
+}
+
 TEST(TargetSplit, DecimalsOutsideMinusSixToSixAreInvalid)
 {
     for (double d : {7.0, -7.0, 100.0, -1e300, 0.5, -0.5, 2.000001, kNaN, kInf, -kInf})
@@ -291,8 +302,9 @@ TEST(TargetSplit, HugeWeights)
     // 2^53 is still a whole weight: 3 * 2^53 / (2^53 + 1) = 2.99..., 3 * 1 / (2^53 + 1) = 0.00...
     EXPECT_EQ(split(3, col({N(9007199254740992.0), N(1)})), (V{3, 0}));
     EXPECT_EQ(split(7, col({N(1e300), N(1e300)})), (V{4, 3}));
-    // Weights whose sum overflows.
-    expectError(10, col({N(1e308), N(1e308)}), 0, Error::Overflow);
+    // Weights whose sum is past the largest double still split: the proportions fit.
+    EXPECT_EQ(split(10, col({N(1e308), N(1e308)})), (V{5, 5}));
+    EXPECT_EQ(split(10, col({N(kMax), N(kMax / 4)})), (V{8, 2}));
     expectError(10, col({N(kInf)}), 0, Error::Overflow);
     expectError(10, col({N(kNaN)}), 0, Error::Overflow);
 }

@@ -254,13 +254,15 @@ TEST(TieredBonus, OverflowIsNotAResult)
 {
     EXPECT_EQ(bonusError(1e308, nums({0}), nums({2}), opts(kWhole)), Error::Overflow);
     EXPECT_EQ(bonusError(1e308, nums({-1e308}), nums({1})), Error::Overflow);
-    EXPECT_EQ(bonusError(1e308, kThresholds, kRates, opts(kMarginal, 0, 1e308)), Error::Overflow);
+    EXPECT_EQ(bonusError(kMax, nums({0}), nums({2}), opts(kWhole, 0, kMax)), Error::Overflow);  // 2 * 2kMax - 2 * kMax
 }
 
 TEST(TieredBonus, HugeButFinite)
 {
     EXPECT_DOUBLE_EQ(bonus(1e15, kThresholds, kRates), 2000 + 600 + 0.04 * (1e15 - 120000));
     EXPECT_DOUBLE_EQ(bonus(1e308, kThresholds, kRates, opts(kWhole)), 4e306);
+    // prior + amount is past the largest double, the bonus is not: 4% of the second 1E308.
+    EXPECT_DOUBLE_EQ(bonus(1e308, kThresholds, kRates, opts(kMarginal, 0, 1e308)), 4e306);
     // Capped, the overflowing cumulative amount is harmless: cap - cap.
     EXPECT_EQ(bonus(1e308, kThresholds, kRates, opts(kMarginal, 3000, 1e308)), 0);
 }

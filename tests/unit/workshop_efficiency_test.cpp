@@ -85,17 +85,27 @@ TEST(WorkshopEfficiency, TradesAcrossARow)
 
 // --- only the two operands of the measure ---------------------------------------------------
 
-TEST(WorkshopEfficiency, TheUnusedOperandIsIgnored)
+TEST(WorkshopEfficiency, EveryHoursArgumentIsChecked)
 {
-    // Efficiency does not look at available hours, productivity not at sold hours.
-    EXPECT_DOUBLE_EQ(workshopEfficiency(kSold, kWorked, col({T}), kEfficiency).value, 15275.0 / 19000.0);
-    EXPECT_DOUBLE_EQ(workshopEfficiency(kSold, kWorked, empty(), kEfficiency).value, 15275.0 / 19000.0);
-    EXPECT_DOUBLE_EQ(workshopEfficiency(col({N(-1), T}), kWorked, kAvailable, kProductivity).value,
-                     19000.0 / 26000.0);
-    EXPECT_DOUBLE_EQ(workshopEfficiency(kSold, row({T, T}), kAvailable, kOverall).value, 0.5875);
+    // The measure divides two of the three ranges; a typo, negative hours or
+    // another shape in the third is still a wrong input, not ignored.
+    EXPECT_EQ(workshopEfficiency(kSold, kWorked, col({T, N(1), N(1)}), kEfficiency).error, Error::Value);
+    EXPECT_EQ(workshopEfficiency(col({T, N(1), N(1)}), kWorked, kAvailable, kProductivity).error, Error::Value);
+    EXPECT_EQ(workshopEfficiency(kSold, col({N(1), T, N(1)}), kAvailable, kOverall).error, Error::Value);
+    EXPECT_EQ(workshopEfficiency(kSold, kWorked, nums({12000, -1, 8000}), kEfficiency).error, Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(nums({-1, 3500, 3000}), kWorked, kAvailable, kProductivity).error,
+              Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(kSold, nums({9000, -5000, 5000}), kAvailable, kOverall).error, Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(kSold, nums({9000, 5000}), kAvailable, kOverall).error, Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(kSold, kWorked, row({N(12000), N(6000), N(8000)}), kEfficiency).error,
+              Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(nums({8775}), kWorked, kAvailable, kProductivity).error, Error::InvalidArgument);
+    // Blank cells in the third range are fine.
+    EXPECT_DOUBLE_EQ(workshopEfficiency(kSold, kWorked, col({B, B, B}), kEfficiency).value, 15275.0 / 19000.0);
+    EXPECT_DOUBLE_EQ(workshopEfficiency(col({B, B, B}), kWorked, kAvailable, kProductivity).value, 19000.0 / 26000.0);
 }
 
-TEST(WorkshopEfficiency, ShapesOfTheUsedOperandsMustMatch)
+TEST(WorkshopEfficiency, ShapesMustMatch)
 {
     EXPECT_EQ(workshopEfficiency(kSold, kWorked, nums({1, 2}), kOverall).error, Error::InvalidArgument);
     EXPECT_EQ(workshopEfficiency(kSold, row({N(9000), N(5000), N(5000)}), kAvailable, kEfficiency).error,
@@ -107,6 +117,7 @@ TEST(WorkshopEfficiency, EmptyOperandsAreInvalid)
 {
     EXPECT_EQ(workshopEfficiency(empty(), empty(), empty(), kOverall).error, Error::InvalidArgument);
     EXPECT_EQ(workshopEfficiency(kSold, empty(), empty(), kProductivity).error, Error::InvalidArgument);
+    EXPECT_EQ(workshopEfficiency(kSold, kWorked, empty(), kEfficiency).error, Error::InvalidArgument);
 }
 
 // --- blanks, text, signs --------------------------------------------------------------------
@@ -169,26 +180,30 @@ TEST(WorkshopEfficiency, AboveOneIsAllowed)
 TEST(WorkshopEfficiency, TwoDimensionalBlocksPool)
 {
     const Block s = block(2, 2, {N(1), N(2), N(3), N(4)}), a = block(2, 2, {N(4), N(4), N(4), N(8)});
-    EXPECT_EQ(workshopEfficiency(s, empty(), a, kOverall).value, 0.5);
+    EXPECT_EQ(workshopEfficiency(s, block(2, 2, {B, B, B, B}), a, kOverall).value, 0.5);
 }
 
 // --- extreme numbers --------------------------------------------------------------------------
 
 TEST(WorkshopEfficiency, OverflowIsNotAResult)
 {
-    EXPECT_EQ(workshopEfficiency(col({N(1e308), N(1e308)}), empty(), col({N(1), N(1)}), kOverall).error,
+    // The sums overflow a double, the ratio does not: (1e308 + 1e308) / 2.
+    EXPECT_EQ(workshopEfficiency(col({N(1e308), N(1e308)}), col({B, B}), col({N(1), N(1)}), kOverall).value, 1e308);
+    EXPECT_EQ(workshopEfficiency(col({N(1e308), N(1e308)}), col({B, B}), col({N(1e308), N(1e308)}), kOverall).value,
+              1.0);
+    EXPECT_EQ(workshopEfficiency(col({N(1e308)}), col({B}), col({N(1e-308)}), kOverall).error, Error::Overflow);
+    EXPECT_EQ(workshopEfficiency(col({N(kMax), N(kMax)}), col({B, B}), col({N(1), N(0.5)}), kOverall).error,
               Error::Overflow);
-    EXPECT_EQ(workshopEfficiency(col({N(1e308)}), empty(), col({N(1e-308)}), kOverall).error, Error::Overflow);
-    EXPECT_EQ(workshopEfficiency(col({N(kInf)}), empty(), col({N(1)}), kOverall).error, Error::Overflow);
-    EXPECT_EQ(workshopEfficiency(col({N(kNaN)}), empty(), col({N(1)}), kOverall).error, Error::Overflow);
+    EXPECT_EQ(workshopEfficiency(col({N(kInf)}), col({B}), col({N(1)}), kOverall).error, Error::Overflow);
+    EXPECT_EQ(workshopEfficiency(col({N(kNaN)}), col({B}), col({N(1)}), kOverall).error, Error::Overflow);
 }
 
 TEST(WorkshopEfficiency, HugeAndTinyButFinite)
 {
-    EXPECT_EQ(workshopEfficiency(col({N(1e15)}), empty(), col({N(4e15)}), kOverall).value, 0.25);
-    EXPECT_EQ(workshopEfficiency(col({N(1e308)}), empty(), col({N(1e308)}), kOverall).value, 1.0);
-    EXPECT_EQ(workshopEfficiency(col({N(kDenormMin)}), empty(), col({N(kDenormMin)}), kOverall).value, 1.0);
-    EXPECT_EQ(workshopEfficiency(col({N(kDenormMin)}), empty(), col({N(1e300)}), kOverall).value, 0.0);
+    EXPECT_EQ(workshopEfficiency(col({N(1e15)}), col({B}), col({N(4e15)}), kOverall).value, 0.25);
+    EXPECT_EQ(workshopEfficiency(col({N(1e308)}), col({B}), col({N(1e308)}), kOverall).value, 1.0);
+    EXPECT_EQ(workshopEfficiency(col({N(kDenormMin)}), col({B}), col({N(kDenormMin)}), kOverall).value, 1.0);
+    EXPECT_EQ(workshopEfficiency(col({N(kDenormMin)}), col({B}), col({N(1e300)}), kOverall).value, 0.0);
 }
 
 // --- properties -------------------------------------------------------------------------------
