@@ -36,6 +36,7 @@ def build_all(office, modules, out_dir):
             doc.calculateAll()
             target = os.path.join(out_dir, name + ".ots")
             Office.save(doc, target, "calc8_template")
+            book.write_views(target)
         finally:
             doc.close(True)
         print("built %s (%s) in %.1fs" % (target, module.TITLE, time.time() - started))

@@ -55,7 +55,7 @@ def _bonus(amount, tiers, prior=None):
     """TIERED_BONUS of `amount` under the sheet's plan (B5 mode, E5 cap);
     blank while the amount or the tier table is empty."""
     thresholds, rates, fixed = tiers
-    args = '%s;%s;IF($B$5="定额";%s;%s);$B$5;$E$5' % (amount, thresholds, fixed, rates)
+    args = '%s;%s;IF($B$5="定额";%s;%s);$B$5;$E$5' % (amount, thresholds, fixed, kit.rate(rates))
     if prior:
         args += ";" + prior
     return '=IF(OR(NOT(ISNUMBER({a}));COUNT({t})=0);"";TIERED_BONUS({args}))'.format(
@@ -91,8 +91,9 @@ def _monthly(book):
         sh.formula("D%d" % r, '=IF(AND(ISNUMBER(B{r});N(C{r})>0);B{r}/C{r};"")'.format(r=r), "rate")
         sh.formula("E%d" % r, '=IF(AND(ISNUMBER(B{r});COUNT({t})>0);COUNTIF({t};"<="&B{r});"")'
                    .format(r=r, t=tiers[0]), "count")
-        sh.formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
-    sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);D%d>=1)" % (first, first), kit.GOOD)
+        # an array formula: the typed rates are read through kit.rate() over the whole tier column
+        sh.array_formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
+    sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);ROUND(D%d;2)>=1)" % (first, first), kit.GOOD)
 
     total = last + 1
     span = lambda col: "%s%d:%s%d" % (col, first, col, last)  # noqa: E731
@@ -147,9 +148,9 @@ def _yearly(book, monthly):
         r, a = b_first + i, a_first + i
         for j, col in enumerate(months):
             prior = "SUM($B%d:%s%d)" % (a, months[j - 1], a) if j else None
-            sh.formula("%s%d" % (col, r), _bonus("%s%d" % (col, a), tiers, prior), "money")
+            sh.array_formula("%s%d" % (col, r), _bonus("%s%d" % (col, a), tiers, prior), "money")
         sh.formula("N%d" % r, '=IF(COUNT(B{r}:M{r})=0;"";SUM(B{r}:M{r}))'.format(r=r), "money")
-    sh.highlight("B%d:M%d" % (b_first, b_last), "AND(ISNUMBER(B%d);B%d<0)" % (b_first, b_first))
+    sh.highlight("B%d:M%d" % (b_first, b_last), "AND(ISNUMBER(B%d);ROUND(B%d;2)<0)" % (b_first, b_first))
     _totals(sh, b_last + 1, lambda c: "%s%d:%s%d" % (c, b_first, c, b_last), months + "N", {})
 
     sh.widths(A=2.6, N=2.6, **{c: 1.95 for c in months})
@@ -160,7 +161,7 @@ def _yearly(book, monthly):
 # -- named cells (name, sheet, cells): never rename one --------------------------------------
 CELL_NAMES = (
     ("经销商", MONTHLY, "B2"),
-    ("月份", MONTHLY, "E2"),
+    ("月份", MONTHLY, "F2"),
     ("提成方式", MONTHLY, "B5"),
     ("封顶金额", MONTHLY, "E5"),
     ("提成档位", MONTHLY, "B9:D16"),

@@ -68,12 +68,15 @@ class TemplateCase(TemplateTestCase):
                 self.fill(sheet, name, value)
 
     def assertAllShown(self, sheet, expected, doc=None):
-        """expected: {cell: displayed string}. Reports every mismatch at once."""
+        """expected: {cell: displayed string}. Reports every mismatch at once.
+        A line break in a heading (headings are broken into even lines) is
+        not a difference."""
         doc = doc or self.doc
         doc.calculateAll()
         s = doc.Sheets.getByName(sheet)
-        wrong = ["%s: %r, expected %r" % (name, s.getCellRangeByName(name).getString(), text)
-                 for name, text in expected.items() if s.getCellRangeByName(name).getString() != text]
+        shown = lambda name: s.getCellRangeByName(name).getString().replace("\n", "")  # noqa: E731
+        wrong = ["%s: %r, expected %r" % (name, shown(name), text)
+                 for name, text in expected.items() if shown(name) != text]
         self.assertEqual(wrong, [], "%s: cells that display something else" % sheet)
 
     # -- protection ------------------------------------------------------------------
@@ -131,10 +134,11 @@ class TemplateCase(TemplateTestCase):
         cf = self.at(sheet, name).ConditionalFormat
         return [(cf.getByIndex(i).getFormula1(), cf.getByIndex(i).getStyleName()) for i in range(cf.Count)]
 
-    def highlighted(self, sheet, name):
+    def highlighted(self, sheet, name, value=None):
         """The styles whose conditions hold for the cell now: each condition
         is moved from its base cell to this cell, as Calc applies it, and
-        evaluated in a scratch sheet."""
+        evaluated in a scratch sheet. With `value`, the cell's own
+        references read `value` instead (e.g. what the cell displays)."""
         cell = self.at(sheet, name)
         here = cell.CellAddress
         cf = cell.ConditionalFormat
@@ -148,6 +152,8 @@ class TemplateCase(TemplateTestCase):
                 col_abs, col, row_abs, row = m.groups()
                 c = _column_index(col) + (0 if col_abs else dc)
                 r = int(row) + (0 if row_abs else dr)
+                if value is not None and (c, r) == (here.Column, here.Row + 1):
+                    return repr(float(value))
                 return "$'%s'.$%s$%d" % (sheet, _column_name(c), r)
 
             scratch = self._scratch().getCellByPosition(0, 0)
