@@ -22,6 +22,7 @@ YEARLY = "年度累计"
 MODES = ("超额累进", "全额累进", "定额")
 AMOUNT = "#,##0.##"   # units or yuan: no decimals unless there are some
 CONSULTANTS = 10
+RATE_COL = "Z"   # hidden: the tier rates as the formulas use them
 
 
 def _tier_table(sh, first, count, bound_label):
@@ -36,8 +37,13 @@ def _tier_table(sh, first, count, bound_label):
         sh.input("B%d" % r, "number").NumberFormat = sh.book.format_key(AMOUNT)
         sh.input("C%d" % r, "rate")
         sh.input("D%d" % r, "money")
+        # the rate as TIERED_BONUS takes it: a typed 3 or 0.03 is 3% (kit.rate), blank stays blank
+        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(C{r});{rate};"")'.format(r=r, rate=kit.rate("C%d" % r)),
+                   "general")
+    sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.note("A%d" % (last + 1), "从第1档起由低到高填写下限，用不到的档位留空。超额累进、全额累进用提成比例，定额用定额金额。")
-    return "$B$%d:$B$%d" % (first, last), "$C$%d:$C$%d" % (first, last), "$D$%d:$D$%d" % (first, last)
+    return "$B$%d:$B$%d" % (first, last), "$%s$%d:$%s$%d" % (RATE_COL, first, RATE_COL, last), \
+        "$D$%d:$D$%d" % (first, last)
 
 
 def _plan_inputs(sh, cap_label):
@@ -55,7 +61,7 @@ def _bonus(amount, tiers, prior=None):
     """TIERED_BONUS of `amount` under the sheet's plan (B5 mode, E5 cap);
     blank while the amount or the tier table is empty."""
     thresholds, rates, fixed = tiers
-    args = '%s;%s;IF($B$5="定额";%s;%s);$B$5;$E$5' % (amount, thresholds, fixed, kit.rate(rates))
+    args = '%s;%s;IF($B$5="定额";%s;%s);$B$5;$E$5' % (amount, thresholds, fixed, rates)
     if prior:
         args += ";" + prior
     return '=IF(OR(NOT(ISNUMBER({a}));COUNT({t})=0);"";TIERED_BONUS({args}))'.format(
@@ -91,8 +97,7 @@ def _monthly(book):
         sh.formula("D%d" % r, '=IF(AND(ISNUMBER(B{r});N(C{r})>0);B{r}/C{r};"")'.format(r=r), "rate")
         sh.formula("E%d" % r, '=IF(AND(ISNUMBER(B{r});COUNT({t})>0);COUNTIF({t};"<="&B{r});"")'
                    .format(r=r, t=tiers[0]), "count")
-        # an array formula: the typed rates are read through kit.rate() over the whole tier column
-        sh.array_formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
+        sh.formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
     sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);ROUND(D%d;2)>=1)" % (first, first), kit.GOOD)
 
     total = last + 1
@@ -148,7 +153,7 @@ def _yearly(book, monthly):
         r, a = b_first + i, a_first + i
         for j, col in enumerate(months):
             prior = "SUM($B%d:%s%d)" % (a, months[j - 1], a) if j else None
-            sh.array_formula("%s%d" % (col, r), _bonus("%s%d" % (col, a), tiers, prior), "money")
+            sh.formula("%s%d" % (col, r), _bonus("%s%d" % (col, a), tiers, prior), "money")
         sh.formula("N%d" % r, '=IF(COUNT(B{r}:M{r})=0;"";SUM(B{r}:M{r}))'.format(r=r), "money")
     sh.highlight("B%d:M%d" % (b_first, b_last), "AND(ISNUMBER(B%d);ROUND(B%d;2)<0)" % (b_first, b_first))
     _totals(sh, b_last + 1, lambda c: "%s%d:%s%d" % (c, b_first, c, b_last), months + "N", {})

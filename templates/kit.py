@@ -65,7 +65,7 @@ FORMATS = {
     # Not a percent format on purpose: in a percent cell LibreOffice appends
     # "%" as the user types, so "0.8" became 0.8 % and "80%" the text "80%%".
     "rate_input": '[>1]0"%";0%',
-    "month_confirm": '"即 "YYYY"年"M"月";;',  # nothing for 0, as month_or_blank
+    "month_confirm": 'YYYY"年"M"月";;',  # nothing for 0, as month_or_blank
 }
 
 # What input cells of a kind are formatted with (inputs may differ from computed cells).
@@ -580,7 +580,7 @@ class Sheet:
                                   "输入月份，如 2026-11、2026/11 或 2026年11月。")
             confirm = self.formula("F2", '=IFERROR(%s;"")' % month_of("E2"), "month_confirm")
             confirm.IsTextWrapped = False
-            confirm.HoriJustify = LEFT
+            confirm.ShrinkToFit = True   # a date does not run on into the next cell
         else:
             # LibreOffice 7.4 reopens a formula cell whose saved result is ""
             # as the number 0 when it sits in the print title rows (a new
@@ -589,8 +589,13 @@ class Sheet:
             src = "$'%s'." % linked_to.s.Name
             self.formula("B2", '=IF(%sB2="";"";%sB2)' % (src, src), "text_or_blank")
             self.formula("E2", '=IF(%sF2="";"";%sF2)' % (src, src), "month_or_blank")
+        for cell in ("B2", "E2"):   # a long dealer name runs on into C2 rather than wrapping
+            self.cell(cell).IsTextWrapped = False
         self.label("A%d" % legend_row, "图例：")
-        self.label("B%d" % legend_row, "请填写", INPUT)
+        legend = self.label("B%d" % legend_row, "请填写", INPUT)
+        locked = legend.CellProtection
+        locked.IsLocked = True   # it looks like an input; it is the legend
+        legend.CellProtection = locked
         self.label("C%d" % legend_row, "自动计算", COMPUTED)
         self.print_setup(last_col, title_rows=(0, legend_row - 1))
         self.frozen = (1, legend_row)
