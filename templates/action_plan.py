@@ -74,7 +74,7 @@ def build(book):
     sh.note("A%d" % (n + 1), "第二行的下阶段流程业绩目标 = 第一行的下阶段目标 × 下阶段转化率目标；"
                              "第一行目标空白时按当前表现计算。")
     sh.note("A%d" % (n + 2), "结束时间不能早于启动时间（可为同一天）。")
-    sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=4.6, H=5.6, I=2.4, J=2.4, K=2.2)
+    sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=5.2, H=5.6, I=2.4, J=2.4, K=2.2)
     sh.s.Rows.getByIndex(4).Height = 1200
     sh.freeze(2, 5)
     sh.fit_one_page()
