@@ -86,7 +86,8 @@ def build(book):
 _LAST = FIRST + 2 * (len(OBJECTIVES) + SPARE) - 1
 CELL_NAMES = (
     ("经销商", "B2"),
-    ("月份", "F2"),
+    ("月份", "E2"),
+    ("月份_首日", "F2"),
     ("当前表现", "C%d:C%d" % (FIRST, _LAST)),
     ("当前转化率", "D%d:D%d" % (FIRST, _LAST)),
     ("下阶段转化率目标", "E%d:E%d" % (FIRST, _LAST)),

@@ -166,7 +166,8 @@ def _yearly(book, monthly):
 # -- named cells (name, sheet, cells): never rename one --------------------------------------
 CELL_NAMES = (
     ("经销商", MONTHLY, "B2"),
-    ("月份", MONTHLY, "F2"),
+    ("月份", MONTHLY, "E2"),
+    ("月份_首日", MONTHLY, "F2"),
     ("提成方式", MONTHLY, "B5"),
     ("封顶金额", MONTHLY, "E5"),
     ("提成档位", MONTHLY, "B9:D16"),

@@ -235,7 +235,8 @@ def _success(book, names):
 _SOURCES_TOP = TOTAL + 4   # first source row of the 集客量分析表
 CELL_NAMES = (
     ("经销商", SOURCES_SHEET, "B2"),
-    ("月份", SOURCES_SHEET, "F2"),
+    ("月份", SOURCES_SHEET, "E2"),
+    ("月份_首日", SOURCES_SHEET, "F2"),
     ("销售顾问", SOURCES_SHEET, "A%d:A%d" % (FIRST, LAST)),
     ("集客量", SOURCES_SHEET, "B%d:D%d" % (FIRST, LAST)),
     ("集客合计", SOURCES_SHEET, "E%d" % TOTAL),

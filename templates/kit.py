@@ -20,6 +20,18 @@ The conventions of ../shared/spec/templates.md live here, once:
 - number formats as the seed shows them;
 - A4 landscape, one page wide, the title rows (with dealer and month) repeated
   on every printed page.
+And the second edition (what a dealer met in a real Calc window):
+- every input cell has an input help (what to type) and a refusal that says
+  how to type it right;
+- rate inputs take 80, 0.8 and 80% alike (see rate()); the month takes
+  2026-11, 2026/11 and 2026年11月 (see month_of(), F2 of the first sheet);
+- frozen panes at each sheet's headings and label columns, the cursor on the
+  first input cell (Sheet.freeze, Book.write_views);
+- zh-CN document language, font lists that have Chinese glyphs on Windows,
+  macOS and Linux; thin borders, text centred vertically with side margins,
+  wrapped headings broken into even lines;
+- page header (document title, sheet) and footer (page, print date);
+- named cells (Sheet.name) and the template stamp (Book.stamp).
 """
 import uno
 from com.sun.star.awt.FontWeight import BOLD
@@ -28,7 +40,7 @@ from com.sun.star.sheet.ConditionOperator import FORMULA as COND_FORMULA
 from com.sun.star.sheet.ValidationAlertStyle import STOP
 from com.sun.star.sheet.ValidationType import ANY, CUSTOM, DATE, DECIMAL, LIST, WHOLE
 from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL
-from com.sun.star.table.CellHoriJustify import CENTER, LEFT
+from com.sun.star.table.CellHoriJustify import CENTER
 from com.sun.star.table import CellRangeAddress
 
 # Style names (Chinese, as a dealer sees them in the Styles sidebar).

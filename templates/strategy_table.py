@@ -379,7 +379,7 @@ def _quarter(book, report):
 # (name, sheet, cells). The required names of templates.md come first; never rename one.
 CELL_NAMES = (
     ("经销商", REPORT, "B2"),
-    ("月份", REPORT, "F2"),
+    ("月份", REPORT, "E2"),
     ("交车数_目标", PLAN, "G%d" % ROW_DELIVERY),
     ("订单交车率_目标", PLAN, "F%d" % ROW_DELIVERY),
     ("报价订单率_目标", PLAN, "F%d" % ROW_ORDER),
@@ -394,6 +394,7 @@ CELL_NAMES = (
     ("进店线索数_实际", PLAN, "I%d" % ROW_VISIT),
     ("线索数_实际", PLAN, "I%d" % ROW_LEAD),
     # input blocks and further results
+    ("月份_首日", REPORT, "F2"),
     ("三个月线索数", REPORT, "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
     ("三个月进店线索数", REPORT, "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
     ("三个月展厅转化", REPORT, "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),

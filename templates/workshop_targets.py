@@ -150,7 +150,7 @@ def build(book):
 # (name, cells) on the one sheet. The required names of templates.md come first; never rename one.
 CELL_NAMES = (
     ("经销商", "B2"),
-    ("月份", "F2"),
+    ("月份", "E2"),
     ("售后产值目标", "B5"),
     ("可售工时", "C%d:C%d" % (CUR, CUR + 2)),
     ("生产工时", "D%d:D%d" % (CUR, CUR + 2)),
@@ -158,6 +158,7 @@ CELL_NAMES = (
     ("总效率_合计", "J%d" % (CUR + 3)),
     ("目标营业额", "B%d:B%d" % (TGT, TGT + 2)),
     # further inputs and results
+    ("月份_首日", "F2"),
     ("生产率上限", "E5"),
     ("技师数", "B%d:B%d" % (CUR, CUR + 2)),
     ("工时单价", "F%d:F%d" % (CUR, CUR + 2)),

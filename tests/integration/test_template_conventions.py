@@ -20,7 +20,7 @@ from office import enter
 # templates.md, "Named cells": names other parts read; exactly these, at least.
 REQUIRED_NAMES = {
     "strategy_table": {
-        "经销商": "KPI转化率报告.B2", "月份": "KPI转化率报告.F2",
+        "经销商": "KPI转化率报告.B2", "月份": "KPI转化率报告.E2",
         "交车数_目标": "月度策略表.G6", "订单交车率_目标": "月度策略表.F6",
         "报价订单率_目标": "月度策略表.F7", "进店线索报价率_目标": "月度策略表.F8",
         "订单数_预计": "月度策略表.G7", "报价数_预计": "月度策略表.G8",
@@ -29,7 +29,7 @@ REQUIRED_NAMES = {
         "进店线索数_实际": "月度策略表.I9", "线索数_实际": "月度策略表.I10",
     },
     "workshop_targets": {
-        "经销商": "车间效率与产值目标.B2", "月份": "车间效率与产值目标.F2",
+        "经销商": "车间效率与产值目标.B2", "月份": "车间效率与产值目标.E2",
         "售后产值目标": "车间效率与产值目标.B5",
         "可售工时": "车间效率与产值目标.C9:C11", "生产工时": "车间效率与产值目标.D9:D11",
         "销售工时": "车间效率与产值目标.E9:E11", "总效率_合计": "车间效率与产值目标.J12",
@@ -133,13 +133,23 @@ class TemplateConventions(TemplateCase):
     def sheets(self, doc):
         return [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
 
-    def used_cells(self, sheet):
+    def format_ranges(self, sheet):
+        """The used area in ranges of identically formatted cells (style,
+        protection, validity, borders, conditions are cell attributes), so
+        an attribute is read once per range, not once per cell."""
         cursor = sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
         end = cursor.RangeAddress
-        for row in range(end.EndRow + 1):
-            for col in range(end.EndColumn + 1):
-                yield sheet.getCellByPosition(col, row)
+        used = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        for group in used.getUniqueCellFormatRanges():
+            for i in range(group.Count):
+                yield group.getByIndex(i)
+
+    def cells_of(self, rng):
+        a = rng.RangeAddress
+        for row in range(a.EndRow - a.StartRow + 1):
+            for col in range(a.EndColumn - a.StartColumn + 1):
+                yield rng.getCellByPosition(col, row)
 
     def test_every_sheet_has_frozen_headings(self):
         def check(name, module, doc):
@@ -156,7 +166,7 @@ class TemplateConventions(TemplateCase):
         def check(name, module, doc):
             missing = []
             for sheet in self.sheets(doc):
-                for c in self.used_cells(sheet):
+                for c in self.format_ranges(sheet):
                     if c.CellProtection.IsLocked:
                         continue
                     v = c.Validation
@@ -191,9 +201,9 @@ class TemplateConventions(TemplateCase):
             self.assertEqual((default.CharLocale.Language, default.CharLocale.Country), ("zh", "CN"))
             # no cell overrides the fonts with one that has no Chinese glyphs
             for sheet in self.sheets(doc):
-                for c in self.used_cells(sheet):
-                    if c.getString():
-                        self.assertEqual(c.CharFontNameAsian, kit.ASIAN_FONTS, c.AbsoluteName)
+                for c in self.format_ranges(sheet):
+                    self.assertEqual(c.CharFontNameAsian, kit.ASIAN_FONTS, c.AbsoluteName)
+                    self.assertEqual(c.CharFontName, kit.WESTERN_FONTS, c.AbsoluteName)
         self.each_template(check)
 
     # -- typing a rate ------------------------------------------------------------------
@@ -201,10 +211,10 @@ class TemplateConventions(TemplateCase):
         """Every unlocked cell formatted as a typed rate."""
         out = []
         for sheet in self.sheets(doc):
-            for c in self.used_cells(sheet):
-                if not c.CellProtection.IsLocked and \
-                        doc.NumberFormats.getByKey(c.NumberFormat).FormatString == kit.FORMATS["rate_input"]:
-                    out.append(c)
+            for rng in self.format_ranges(sheet):
+                if not rng.CellProtection.IsLocked and \
+                        doc.NumberFormats.getByKey(rng.NumberFormat).FormatString == kit.FORMATS["rate_input"]:
+                    out.extend(self.cells_of(rng))
         return out
 
     def test_80_and_0_8_and_80_percent_all_give_80_percent(self):
@@ -269,7 +279,7 @@ class TemplateConventions(TemplateCase):
         def check(name, module, doc):
             first = doc.Sheets.getByIndex(0)
             month = first.getCellRangeByName("E2")
-            named = doc.NamedRanges.getByName("月份").getReferredCells()
+            named = doc.NamedRanges.getByName("月份_首日").getReferredCells()
             for typed in ("2026-11", "2026/11", "2026年11月", "2026-11-15"):
                 month.setFormula(typed)
                 doc.calculateAll()
@@ -298,8 +308,10 @@ class TemplateConventions(TemplateCase):
             doc.calculateAll()
             wrong = []
             for sheet in self.sheets(doc):
-                for c in self.used_cells(sheet):
-                    if c.ConditionalFormat.Count == 0 or not c.getString():
+                flagged = [c for rng in self.format_ranges(sheet) if rng.ConditionalFormat.Count
+                           for c in self.cells_of(rng)]
+                for c in flagged:
+                    if not c.getString():
                         continue
                     shown = _number(c.getString())
                     if shown is None:
@@ -317,9 +329,9 @@ class TemplateConventions(TemplateCase):
         def check(name, module, doc):
             styles = doc.StyleFamilies.getByName("PageStyles")
             for sheet in self.sheets(doc):
-                bare = [c.AbsoluteName for c in self.used_cells(sheet)
+                bare = [c.AbsoluteName for c in self.format_ranges(sheet)
                         if c.CellStyle in (kit.INPUT, kit.COMPUTED, kit.HEADING, kit.LABEL)
-                        and c.getCellAddress().Row > 0
+                        and c.RangeAddress.StartRow > 0
                         and min(c.TopBorder.OuterLineWidth, c.BottomBorder.OuterLineWidth,
                                 c.LeftBorder.OuterLineWidth, c.RightBorder.OuterLineWidth) == 0]
                 self.assertEqual(bare, [], sheet.Name)
@@ -348,13 +360,20 @@ class TemplateConventions(TemplateCase):
     def test_headings_leave_no_character_alone_on_a_line(self):
         def check(name, module, doc):
             alone = []
+            low = []
             for sheet in self.sheets(doc):
-                for c in self.used_cells(sheet):
-                    if c.CellStyle == kit.HEADING and "\n" in c.getString():
-                        if min(len(line) for line in c.getString().split("\n")) < 2:
-                            alone.append(c.AbsoluteName)
-                        self.assertTrue(c.IsTextWrapped)
+                for rng in self.format_ranges(sheet):
+                    if rng.IsTextWrapped and rng.VertJustify != 2:   # CellVertJustify2.CENTER
+                        low.append(rng.AbsoluteName)
+                    if rng.CellStyle != kit.HEADING:
+                        continue
+                    for c in self.cells_of(rng):
+                        if "\n" in c.getString():
+                            if min(len(line) for line in c.getString().split("\n")) < 2:
+                                alone.append(c.AbsoluteName)
+                            self.assertTrue(c.IsTextWrapped)
             self.assertEqual(alone, [])
+            self.assertEqual(low, [], "wrapped text not centred vertically")
         self.each_template(check)
 
 
