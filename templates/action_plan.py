@@ -55,8 +55,8 @@ def build(book):
         sh.merge("E%d:E%d" % (a, b))
         sh.input("E%d" % a, "rate")
         sh.input("F%d" % a, "count")
-        sh.formula("F%d" % b, '=IF(NOT(ISNUMBER(E{a}));"";IF(ISNUMBER(F{a});F{a}*E{a};'
-                              'IF(ISNUMBER(C{a});C{a}*E{a};"")))'.format(a=a), "count")
+        sh.formula("F%d" % b, '=IF(NOT(ISNUMBER(E{a}));"";IF(ISNUMBER(F{a});F{a}*{r};'
+                              'IF(ISNUMBER(C{a});C{a}*{r};"")))'.format(a=a, r=kit.rate("E%d" % a)), "count")
 
     for col in "GHK":
         sh.input("%s%d:%s%d" % (col, FIRST, col, last), "text")
@@ -74,9 +74,26 @@ def build(book):
     sh.note("A%d" % (n + 1), "第二行的下阶段流程业绩目标 = 第一行的下阶段目标 × 下阶段转化率目标；"
                              "第一行目标空白时按当前表现计算。")
     sh.note("A%d" % (n + 2), "结束时间不能早于启动时间（可为同一天）。")
-    sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=4.6, H=5.6, I=2.4, J=2.4, K=2.2)
+    sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=5.2, H=5.6, I=2.4, J=2.4, K=2.2)
     sh.s.Rows.getByIndex(4).Height = 1200
+    sh.freeze(2, 5)
     sh.fit_one_page()
+    for name, cells in CELL_NAMES:
+        sh.name(name, cells)
+
+
+# -- named cells (name, cells): never rename one ----------------------------------------------
+_LAST = FIRST + 2 * (len(OBJECTIVES) + SPARE) - 1
+CELL_NAMES = (
+    ("经销商", "B2"),
+    ("月份", "E2"),
+    ("月份_首日", "F2"),
+    ("当前表现", "C%d:C%d" % (FIRST, _LAST)),
+    ("当前转化率", "D%d:D%d" % (FIRST, _LAST)),
+    ("下阶段转化率目标", "E%d:E%d" % (FIRST, _LAST)),
+    ("下阶段流程业绩目标", "F%d:F%d" % (FIRST, _LAST)),
+    ("行动方案", "G%d:K%d" % (FIRST, _LAST)),
+)
 
 
 EXAMPLE = {

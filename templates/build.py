@@ -31,10 +31,12 @@ def build_all(office, modules, out_dir):
         try:
             book = kit.Book(doc, module.TITLE)
             module.build(book)
+            book.stamp(name, getattr(module, "VERSION", 2))
             book.finish()
             doc.calculateAll()
             target = os.path.join(out_dir, name + ".ots")
             Office.save(doc, target, "calc8_template")
+            book.write_views(target)
         finally:
             doc.close(True)
         print("built %s (%s) in %.1fs" % (target, module.TITLE, time.time() - started))

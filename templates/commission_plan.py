@@ -22,6 +22,7 @@ YEARLY = "年度累计"
 MODES = ("超额累进", "全额累进", "定额")
 AMOUNT = "#,##0.##"   # units or yuan: no decimals unless there are some
 CONSULTANTS = 10
+RATE_COL = "Z"   # hidden: the tier rates as the formulas use them
 
 
 def _tier_table(sh, first, count, bound_label):
@@ -36,8 +37,13 @@ def _tier_table(sh, first, count, bound_label):
         sh.input("B%d" % r, "number").NumberFormat = sh.book.format_key(AMOUNT)
         sh.input("C%d" % r, "rate")
         sh.input("D%d" % r, "money")
+        # the rate as TIERED_BONUS takes it: a typed 3 or 0.03 is 3% (kit.rate), blank stays blank
+        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(C{r});{rate};"")'.format(r=r, rate=kit.rate("C%d" % r)),
+                   "general")
+    sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.note("A%d" % (last + 1), "从第1档起由低到高填写下限，用不到的档位留空。超额累进、全额累进用提成比例，定额用定额金额。")
-    return "$B$%d:$B$%d" % (first, last), "$C$%d:$C$%d" % (first, last), "$D$%d:$D$%d" % (first, last)
+    return "$B$%d:$B$%d" % (first, last), "$%s$%d:$%s$%d" % (RATE_COL, first, RATE_COL, last), \
+        "$D$%d:$D$%d" % (first, last)
 
 
 def _plan_inputs(sh, cap_label):
@@ -92,7 +98,7 @@ def _monthly(book):
         sh.formula("E%d" % r, '=IF(AND(ISNUMBER(B{r});COUNT({t})>0);COUNTIF({t};"<="&B{r});"")'
                    .format(r=r, t=tiers[0]), "count")
         sh.formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
-    sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);D%d>=1)" % (first, first), kit.GOOD)
+    sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);ROUND(D%d;2)>=1)" % (first, first), kit.GOOD)
 
     total = last + 1
     span = lambda col: "%s%d:%s%d" % (col, first, col, last)  # noqa: E731
@@ -149,7 +155,7 @@ def _yearly(book, monthly):
             prior = "SUM($B%d:%s%d)" % (a, months[j - 1], a) if j else None
             sh.formula("%s%d" % (col, r), _bonus("%s%d" % (col, a), tiers, prior), "money")
         sh.formula("N%d" % r, '=IF(COUNT(B{r}:M{r})=0;"";SUM(B{r}:M{r}))'.format(r=r), "money")
-    sh.highlight("B%d:M%d" % (b_first, b_last), "AND(ISNUMBER(B%d);B%d<0)" % (b_first, b_first))
+    sh.highlight("B%d:M%d" % (b_first, b_last), "AND(ISNUMBER(B%d);ROUND(B%d;2)<0)" % (b_first, b_first))
     _totals(sh, b_last + 1, lambda c: "%s%d:%s%d" % (c, b_first, c, b_last), months + "N", {})
 
     sh.widths(A=2.6, N=2.6, **{c: 1.95 for c in months})
@@ -157,9 +163,35 @@ def _yearly(book, monthly):
     return sh
 
 
+# -- named cells (name, sheet, cells): never rename one --------------------------------------
+CELL_NAMES = (
+    ("经销商", MONTHLY, "B2"),
+    ("月份", MONTHLY, "E2"),
+    ("月份_首日", MONTHLY, "F2"),
+    ("提成方式", MONTHLY, "B5"),
+    ("封顶金额", MONTHLY, "E5"),
+    ("提成档位", MONTHLY, "B9:D16"),
+    ("销售顾问", MONTHLY, "A20:A29"),
+    ("本月业绩", MONTHLY, "B20:B29"),
+    ("本月目标", MONTHLY, "C20:C29"),
+    ("本月提成", MONTHLY, "F20:F29"),
+    ("本月提成_合计", MONTHLY, "F30"),
+    ("年度提成方式", YEARLY, "B5"),
+    ("年度封顶金额", YEARLY, "E5"),
+    ("年度提成档位", YEARLY, "B9:D14"),
+    ("各月业绩", YEARLY, "B20:M29"),
+    ("各月提成", YEARLY, "B35:M44"),
+    ("全年提成", YEARLY, "N35:N44"),
+    ("全年提成_合计", YEARLY, "N45"),
+)
+
+
 def build(book):
     monthly = _monthly(book)
-    _yearly(book, monthly)
+    yearly = _yearly(book, monthly)
+    sheets = {MONTHLY: monthly, YEARLY: yearly}
+    for name, sheet, cells in CELL_NAMES:
+        sheets[sheet].name(name, cells)
 
 
 EXAMPLE = {

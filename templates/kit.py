@@ -20,15 +20,27 @@ The conventions of ../shared/spec/templates.md live here, once:
 - number formats as the seed shows them;
 - A4 landscape, one page wide, the title rows (with dealer and month) repeated
   on every printed page.
+And the second edition (what a dealer met in a real Calc window):
+- every input cell has an input help (what to type) and a refusal that says
+  how to type it right;
+- rate inputs take 80, 0.8 and 80% alike (see rate()); the month takes
+  2026-11, 2026/11 and 2026年11月 (see month_of(), F2 of the first sheet);
+- frozen panes at each sheet's headings and label columns, the cursor on the
+  first input cell (Sheet.freeze, Book.write_views);
+- zh-CN document language, font lists that have Chinese glyphs on Windows,
+  macOS and Linux; thin borders, text centred vertically with side margins,
+  wrapped headings broken into even lines;
+- page header (document title, sheet) and footer (page, print date);
+- named cells (Sheet.name) and the template stamp (Book.stamp).
 """
 import uno
 from com.sun.star.awt.FontWeight import BOLD
 from com.sun.star.sheet.ConditionOperator import LESS as COND_LESS
 from com.sun.star.sheet.ConditionOperator import FORMULA as COND_FORMULA
 from com.sun.star.sheet.ValidationAlertStyle import STOP
-from com.sun.star.sheet.ValidationType import CUSTOM, DATE, DECIMAL, LIST, WHOLE
+from com.sun.star.sheet.ValidationType import ANY, CUSTOM, DATE, DECIMAL, LIST, WHOLE
 from com.sun.star.sheet.ConditionOperator import BETWEEN, GREATER_EQUAL
-from com.sun.star.table.CellHoriJustify import CENTER, LEFT
+from com.sun.star.table.CellHoriJustify import CENTER
 from com.sun.star.table import CellRangeAddress
 
 # Style names (Chinese, as a dealer sees them in the Styles sidebar).
@@ -61,21 +73,58 @@ FORMATS = {
     # Nothing shown for 0: for formulas in the printed title rows (see Sheet.header).
     "text_or_blank": ";;;@",
     "month_or_blank": "YYYY-MM;;",
+    # A typed rate: 80 shows (and counts) as 80 %, 0.8 as 80 % too; see rate().
+    # Not a percent format on purpose: in a percent cell LibreOffice appends
+    # "%" as the user types, so "0.8" became 0.8 % and "80%" the text "80%%".
+    "rate_input": '[>1]0"%";0%',
+    "month_confirm": 'YYYY"年"M"月";;',  # nothing for 0, as month_or_blank
 }
 
-# Validity rules for inputs: (type, operator, formula1, formula2, message).
+# What input cells of a kind are formatted with (inputs may differ from computed cells).
+INPUT_FORMATS = {"rate": "rate_input"}
+
+
+def rate(ref):
+    """The rate a rate input cell means: up to 1 a fraction (0.8 = 80 %), above
+    1 percentage points (80 = 80 %), so "80", "0.8" and "80%" all give 0.8."""
+    return "IF({0}>1;{0}/100;{0})".format(ref)
+
+
+def month_of(ref):
+    """The first day of the month typed into `ref` as 2026-11 (a date), 2026/11
+    or 2026年11月 (text); "" while blank, an error for anything else."""
+    s = 'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM({0});"年";"-");"月";"");"/";"-");".";"-")'.format(ref)
+    month = "VALUE(MID({s};6;2))".format(s=s)
+    return ('IF({0}="";"";IF(ISNUMBER({0});DATE(YEAR({0});MONTH({0});1);'
+            'IF(AND(MID({s};5;1)="-";LEN({s})<=7;LEN({s})>=6;{m}>=1;{m}<=12);'
+            'DATE(VALUE(LEFT({s};4));{m};1);NA())))'.format(ref, s=s, m=month))
+
+
+# Validity rules for inputs: (type, operator, formula1, formula2, refusal, input help).
+# The input help shows while the cell is selected; every refusal says how to type it right.
 RULES = {
-    "count": (WHOLE, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的整数。"),
-    "rate": (DECIMAL, BETWEEN, "0", "10", "请输入 0% 到 1000% 之间的比率。"),
-    "hours": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的工时。"),
-    "money": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的金额。"),
-    "number": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的数值。"),
-    "date": (DATE, GREATER_EQUAL, "1", "", "请输入有效日期，如 2026-01-31。"),
+    "count": (WHOLE, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的整数，如 120（不要输入小数或文字）。",
+              "输入整数，如 120。"),
+    "rate": (DECIMAL, BETWEEN, "0", "1000", "比率请输入数字：80 即 80%（也可输入 0.8 或 80%），最大 1000。",
+             "输入 80 即 80%（也可输入 0.8）。1 及以下按小数计：1 即 100%。"),
+    "hours": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的工时，如 9000。", "输入工时数，如 9000。"),
+    "money": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的金额（元），如 480，不要输入货币符号。",
+              "输入金额（元），如 480。"),
+    "number": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的数值，如 100000。", "输入数值，如 100000。"),
+    "date": (DATE, GREATER_EQUAL, "1", "", "请输入有效日期，如 2026-01-31。", "输入日期，如 2026-11-30。"),
     # amounts that may be negative (returns, charge-backs, a loss-making month)
-    "signed": (DECIMAL, BETWEEN, "-1E+15", "1E+15", "请输入数值（退车、冲减可填负数）。"),
+    "signed": (DECIMAL, BETWEEN, "-1E+15", "1E+15", "请输入数值（退车、冲减可填负数），如 150000 或 -50000。",
+               "输入数值，如 150000；退车、冲减填负数。"),
+    "text": (ANY, None, "", "", "", "输入文字。"),
 }
+INPUT_TITLE = "填写说明"
 
 NOTE = "说明"
+
+# Font lists (the first one installed is used): Windows, macOS, Linux.
+WESTERN_FONTS = "Microsoft YaHei;PingFang SC;Noto Sans CJK SC;WenQuanYi Micro Hei;Arial;Helvetica;Liberation Sans"
+ASIAN_FONTS = "Microsoft YaHei;PingFang SC;Noto Sans CJK SC;WenQuanYi Micro Hei"
+THIN = 18  # 1/100 mm: a hairline border that a black-and-white printout keeps
 
 
 def date_value(year, month, day=1):
@@ -91,6 +140,42 @@ def _prop(name, value):
     return p
 
 
+def _column_name(index):
+    """Column letters of a 0-based column index: 0 -> A, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+# Heading text widths: a Chinese character of the bold 10 pt heading is about
+# 3.7 mm wide, a Latin letter or digit about half that.
+_UNIT = 370
+
+
+def _text_units(text):
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+
+
+def _split_even(text, lines):
+    """`text` in `lines` pieces of about equal width, never one character alone."""
+    total = _text_units(text)
+    out, piece, used = [], "", 0.0
+    for ch in text:
+        piece += ch
+        used += _text_units(ch)
+        if len(out) < lines - 1 and used >= total * (len(out) + 1) / lines - 1e-9:
+            out.append(piece)
+            piece = ""
+    if piece:
+        out.append(piece)
+    if len(out) > 1 and len(out[-1]) == 1:
+        out[-2:] = [out[-2][:-1], out[-2][-1] + out[-1]]
+    return out
+
+
 class Book:
     """The document being built."""
 
@@ -99,12 +184,34 @@ class Book:
         self.formats = doc.NumberFormats
         self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
         self._sheets_used = 0
+        self.sheets = []
         doc.DocumentProperties.Title = title
+        self._language()
         self._make_styles()
+
+    # -- language and fonts ----------------------------------------------------------
+    def _language(self):
+        """zh-CN for the document and its text (no spelling marks under KPI),
+        and font lists that find a font with Chinese glyphs on every system."""
+        zh = uno.createUnoStruct("com.sun.star.lang.Locale")
+        zh.Language, zh.Country = "zh", "CN"
+        self.doc.CharLocale = zh
+        self.doc.CharLocaleAsian = zh
+        default = self.doc.StyleFamilies.getByName("CellStyles").getByName("Default")
+        default.CharLocale = zh
+        default.CharLocaleAsian = zh
+        default.CharFontName = WESTERN_FONTS
+        default.CharFontNameAsian = ASIAN_FONTS
+        default.CharFontNameComplex = WESTERN_FONTS
+        # centred vertically; a little space on both sides, so a right-aligned
+        # number never touches the text of the next column
+        default.VertJustify = 2  # CellVertJustify2.CENTER
+        default.ParaLeftMargin = 100
+        default.ParaRightMargin = 100
 
     # -- styles ------------------------------------------------------------------
     def _cell_style(self, name, color=None, bold=False, locked=True, font_color=None, height=None,
-                    wrap=True):
+                    wrap=True, border=True):
         styles = self.doc.StyleFamilies.getByName("CellStyles")
         if styles.hasByName(name):
             return styles.getByName(name)
@@ -123,6 +230,11 @@ class Book:
             style.CharHeight = height
             style.CharHeightAsian = height
         style.IsTextWrapped = wrap
+        if border:
+            line = uno.createUnoStruct("com.sun.star.table.BorderLine2")
+            line.OuterLineWidth, line.LineWidth, line.Color = THIN, THIN, 0x000000
+            for side in ("TopBorder", "BottomBorder", "LeftBorder", "RightBorder"):
+                setattr(style, side, line)
         protection = style.CellProtection
         protection.IsLocked = locked
         style.CellProtection = protection
@@ -133,7 +245,7 @@ class Book:
         self._cell_style(COMPUTED, COMPUTED_COLOR)
         self._cell_style(LABEL)
         self._cell_style(HEADING, HEADING_COLOR, bold=True, font_color=0xFFFFFF)
-        self._cell_style(TITLE_STYLE, bold=True, height=16, wrap=False)
+        self._cell_style(TITLE_STYLE, bold=True, height=16, wrap=False, border=False)
         alert = self._cell_style(ALERT, ALERT_COLOR)
         alert.ParentStyle = COMPUTED
         alert.CellBackColor = ALERT_COLOR
@@ -161,13 +273,101 @@ class Book:
             sheets.insertNewByName(name, sheets.Count)
             s = sheets.getByName(name)
         self._sheets_used += 1
-        return Sheet(self, s)
+        sheet = Sheet(self, s)
+        self.sheets.append(sheet)
+        return sheet
+
+    # -- the template stamp ----------------------------------------------------------
+    STAMP_KIND = "DealerKPI模板"
+    STAMP_VERSION = "DealerKPI版本"
+
+    def stamp(self, kind, version):
+        """Document user-defined properties naming the template's kind (its
+        module name) and its layout version, so a tool can tell a DealerKPI
+        file, its kind and its layout from any other spreadsheet. A new
+        document made from the template keeps them."""
+        from com.sun.star.beans.PropertyAttribute import REMOVEABLE
+        props = self.doc.DocumentProperties.UserDefinedProperties
+        # ODF stores a user-defined number as a float: the version is 2.0 when read back.
+        for name, value in ((self.STAMP_KIND, str(kind)), (self.STAMP_VERSION, float(version))):
+            if props.PropertySetInfo.hasPropertyByName(name):
+                props.removeProperty(name)
+            props.addProperty(name, REMOVEABLE, value)
+
+    def write_views(self, path):
+        """Writes the view settings (frozen panes, each sheet's cursor, the
+        active sheet) into the saved file `path`. A document saved from the
+        headless office has no view to take them from (its settings.xml holds
+        no "Views"), so they are written here; a new document made from the
+        template opens with them."""
+        import zipfile
+        from xml.sax.saxutils import escape, quoteattr
+
+        def item(name, kind, value):
+            return '<config:config-item config:name="%s" config:type="%s">%s</config:config-item>' % (
+                name, kind, escape(str(value)))
+
+        tables = []
+        for sheet in self.sheets:
+            cols, rows = sheet.frozen
+            cursor = sheet.cell(sheet.first_input or "A1").CellAddress
+            entries = [item("CursorPositionX", "int", cursor.Column), item("CursorPositionY", "int", cursor.Row),
+                       item("HorizontalSplitMode", "short", 2 if cols else 0),
+                       item("VerticalSplitMode", "short", 2 if rows else 0),
+                       item("HorizontalSplitPosition", "int", cols), item("VerticalSplitPosition", "int", rows),
+                       item("ActiveSplitRange", "short", 3 if cols and rows else 2),
+                       item("PositionLeft", "int", 0), item("PositionRight", "int", cols),
+                       item("PositionTop", "int", 0), item("PositionBottom", "int", rows),
+                       item("ZoomType", "short", 0), item("ZoomValue", "int", 100),
+                       item("PageViewZoomValue", "int", 60), item("ShowGrid", "boolean", "true")]
+            tables.append('<config:config-item-map-entry config:name=%s>%s</config:config-item-map-entry>'
+                          % (quoteattr(sheet.s.Name), "".join(entries)))
+        view = ('<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+                + item("ViewId", "string", "view1")
+                + '<config:config-item-map-named config:name="Tables">%s</config:config-item-map-named>'
+                % "".join(tables)
+                + item("ActiveTable", "string", self.sheets[0].s.Name)
+                + item("HorizontalScrollbarWidth", "int", 1000)
+                + item("ZoomType", "short", 0) + item("ZoomValue", "int", 100)
+                + item("PageViewZoomValue", "int", 60) + item("ShowPageBreakPreview", "boolean", "false")
+                + item("ShowZeroValues", "boolean", "true") + item("ShowNotes", "boolean", "true")
+                + item("ShowGrid", "boolean", "true") + item("HasColumnRowHeaders", "boolean", "true")
+                + item("HasSheetTabs", "boolean", "true") + item("IsOutlineSymbolsSet", "boolean", "true")
+                + '</config:config-item-map-entry></config:config-item-map-indexed>')
+        with zipfile.ZipFile(path) as z:
+            parts = [(info, z.read(info.filename)) for info in z.infolist()]
+        out = path + ".tmp"
+        with zipfile.ZipFile(out, "w") as z:
+            for info, data in parts:
+                if info.filename == "settings.xml":
+                    text = data.decode("utf-8")
+                    marker = '<config:config-item-set config:name="ooo:view-settings">'
+                    head, tail = text.split(marker, 1)
+                    body, rest = tail.split("</config:config-item-set>", 1)
+                    body = body.split('<config:config-item-map-indexed config:name="Views">')[0]
+                    data = (head + marker + body + view + "</config:config-item-set>" + rest).encode("utf-8")
+                z.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
+        import os
+        os.replace(out, path)
 
     def finish(self):
-        """Protects every sheet and selects the first one."""
+        """Balances wrapped headings, freezes every sheet's headings, puts each
+        sheet's cursor on its first input cell, protects every sheet and
+        selects the first one."""
+        controller = self.doc.CurrentController
+        for sheet in self.sheets:
+            sheet._balance_headings()
+            controller.setActiveSheet(sheet.s)
+            cols, rows = sheet.frozen
+            controller.freezeAtPosition(cols, rows)
+            if sheet.first_input:
+                controller.select(sheet.cell(sheet.first_input))
         for i in range(self.doc.Sheets.Count):
             self.doc.Sheets.getByIndex(i).protect("")
-        self.doc.CurrentController.setActiveSheet(self.doc.Sheets.getByIndex(0))
+        first = self.sheets[0] if self.sheets else None
+        controller.setActiveSheet(self.doc.Sheets.getByIndex(0))
+        if first and first.first_input:
+            controller.select(first.cell(first.first_input))
 
 
 class Sheet:
@@ -176,9 +376,33 @@ class Sheet:
     def __init__(self, book, sheet):
         self.book = book
         self.s = sheet
+        self.frozen = (1, 3)       # label column A, title rows 1-3; see freeze()
+        self.first_input = None    # where the cursor starts
+        self.headings = []
+
+    def freeze(self, cols, rows):
+        """Frozen panes: the first `cols` columns and `rows` rows stay while
+        the user scrolls (the label columns and the heading rows)."""
+        self.frozen = (cols, rows)
 
     def cell(self, name):
         return self.s.getCellRangeByName(name)
+
+    def name(self, name, cells):
+        """A named range (Insert > Named Expressions) for the cell or range
+        `cells` of this sheet, absolute, e.g. name("交车数_目标", "G6").
+        Names are the contract users' own formulas and the group roll-up
+        rely on: Chinese, stable across layout versions."""
+        a = self.cell(cells).RangeAddress
+        ref = "$'%s'.$%s$%d" % (self.s.Name, _column_name(a.StartColumn), a.StartRow + 1)
+        if (a.EndColumn, a.EndRow) != (a.StartColumn, a.StartRow):
+            ref += ":$%s$%d" % (_column_name(a.EndColumn), a.EndRow + 1)
+        names = self.book.doc.NamedRanges
+        if names.hasByName(name):
+            raise ValueError("the name %s is given twice" % name)
+        origin = uno.createUnoStruct("com.sun.star.table.CellAddress")
+        origin.Sheet = a.Sheet
+        names.addNewByName(name, ref, origin, 0)
 
     def _styled(self, name, style, kind):
         rng = self.cell(name)
@@ -199,13 +423,43 @@ class Sheet:
         return rng
 
     def heading(self, name, text):
+        self.headings.append(name)
         return self.label(name, text, HEADING, center=True)
 
-    def input(self, name, kind="count", value=None, message=None):
-        """An input cell (or range): unlocked, input style, validity rule by kind."""
-        rng = self._styled(name, INPUT, kind if kind in FORMATS else None)
-        if kind in RULES:
-            self.validate(name, *RULES[kind][:4], message or RULES[kind][4])
+    def _balance_headings(self):
+        """A heading that wraps is broken into lines of even length, so no
+        line holds a single character (业务目标本月预/计)."""
+        for name in self.headings:
+            rng = self.cell(name)
+            text = rng.getString()
+            if not text or "\n" in text:
+                continue
+            width = self._width_of(rng) - 250  # margins, 1/100 mm
+            units = _text_units(text)
+            per_line = max(1.0, width / _UNIT)
+            lines = int(-(-units // per_line))
+            if lines <= 1:
+                continue
+            rng.setString("\n".join(_split_even(text, lines)))
+            self.s.Rows.getByIndex(rng.CellAddress.Row).OptimalHeight = True
+
+    def _width_of(self, rng):
+        """The width of the cell, or of the merged area it starts."""
+        cursor = self.s.createCursorByRange(rng)
+        cursor.collapseToMergedArea()
+        a = cursor.RangeAddress
+        cols = self.s.Columns
+        return sum(cols.getByIndex(c).Width for c in range(a.StartColumn, a.EndColumn + 1))
+
+    def input(self, name, kind="count", value=None, message=None, help=None):
+        """An input cell (or range): unlocked, input style, validity rule by
+        kind with its input help (what to type) and refusal message."""
+        fmt = INPUT_FORMATS.get(kind, kind)
+        rng = self._styled(name, INPUT, fmt if fmt in FORMATS else None)
+        if self.first_input is None:
+            self.first_input = name.split(":")[0]
+        rule = RULES.get(kind, RULES["text"])
+        self.validate(name, *rule[:4], message or rule[4], help or rule[5])
         if value is not None:
             if isinstance(value, str):
                 rng.setString(value)
@@ -216,8 +470,13 @@ class Sheet:
     def choice(self, name, options, message="请从列表中选择。"):
         """An input cell that takes one of `options` (a drop-down list)."""
         rng = self._styled(name, INPUT, None)
+        if self.first_input is None:
+            self.first_input = name.split(":")[0]
         v = rng.Validation
         v.Type = LIST
+        v.ShowInputMessage = True
+        v.InputTitle = INPUT_TITLE
+        v.InputMessage = "从下拉列表中选择：" + "、".join(options) + "。"
         v.setFormula1(";".join('"%s"' % o for o in options))
         v.ShowList = 1
         v.ShowErrorMessage = True
@@ -238,20 +497,25 @@ class Sheet:
         rng.setArrayFormula(formula)
         return rng
 
-    def validate(self, name, vtype, operator, formula1, formula2, message):
+    def validate(self, name, vtype, operator, formula1, formula2, message, help):
+        """A validity rule with its refusal `message` and its input `help`
+        (shown while the cell is selected)."""
         rng = self.cell(name)
         v = rng.Validation
         v.Type = vtype
-        v.setOperator(operator)
+        if operator is not None:
+            v.setOperator(operator)
         v.setFormula1(formula1)
         if formula2:
             v.setFormula2(formula2)
         v.IgnoreBlankCells = True
-        v.ShowErrorMessage = True
+        v.ShowErrorMessage = vtype != ANY
         v.ErrorAlertStyle = STOP
         v.ErrorTitle = "输入无效"
         v.ErrorMessage = message
-        v.ShowInputMessage = False
+        v.ShowInputMessage = True
+        v.InputTitle = INPUT_TITLE
+        v.InputMessage = help
         rng.Validation = v
 
     def highlight(self, name, condition, style=ALERT):
@@ -266,7 +530,7 @@ class Sheet:
         rng.ConditionalFormat = fmt
 
     # -- layout ---------------------------------------------------------------------
-    def validate_formula(self, name, condition, message):
+    def validate_formula(self, name, condition, message, help=None):
         """A validity rule given as a condition, written for the top-left cell
         of `name` (relative references follow each cell), e.g.
         'OR(I7="";J7>=I7)'. Blank cells are allowed."""
@@ -281,7 +545,9 @@ class Sheet:
         v.ErrorAlertStyle = STOP
         v.ErrorTitle = "输入无效"
         v.ErrorMessage = message
-        v.ShowInputMessage = False
+        v.ShowInputMessage = True
+        v.InputTitle = INPUT_TITLE
+        v.InputMessage = help or rng.Validation.InputMessage or message
         rng.Validation = v
 
     def merge(self, name):
@@ -300,7 +566,7 @@ class Sheet:
     def note(self, name, text):
         """An explanatory line (small grey text, not wrapped, so it runs across
         the empty cells to its right)."""
-        self.book._cell_style(NOTE, font_color=0x595959, height=9, wrap=False)
+        self.book._cell_style(NOTE, font_color=0x595959, height=9, wrap=False, border=False)
         return self.label(name, text, NOTE)
 
     def widths(self, **cm):
@@ -317,9 +583,16 @@ class Sheet:
         self.label("A2", "经销商：")
         self.label("D2", "月份：")
         if linked_to is None:
-            self.input("B2", "text")
+            self.input("B2", "text", help="输入经销商名称。")
+            # The month: typed as 2026-11 (a date), 2026/11 or 2026年11月 (text);
+            # F2 holds its first day, which the formulas and the other sheets use.
             self.input("E2", "month")
-            self.validate("E2", DATE, GREATER_EQUAL, "1", "", "请输入月份，如 2026-11。")
+            self.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % month_of("E2"),
+                                  "请输入月份，如 2026-11、2026/11 或 2026年11月。",
+                                  "输入月份，如 2026-11、2026/11 或 2026年11月。")
+            confirm = self.formula("F2", '=IFERROR(%s;"")' % month_of("E2"), "month_confirm")
+            confirm.IsTextWrapped = False
+            confirm.ShrinkToFit = True   # a date does not run on into the next cell
         else:
             # LibreOffice 7.4 reopens a formula cell whose saved result is ""
             # as the number 0 when it sits in the print title rows (a new
@@ -327,11 +600,17 @@ class Sheet:
             # recalculated): formats that show nothing for 0.
             src = "$'%s'." % linked_to.s.Name
             self.formula("B2", '=IF(%sB2="";"";%sB2)' % (src, src), "text_or_blank")
-            self.formula("E2", '=IF(%sE2="";"";%sE2)' % (src, src), "month_or_blank")
+            self.formula("E2", '=IF(%sF2="";"";%sF2)' % (src, src), "month_or_blank")
+        for cell in ("B2", "E2"):   # a long dealer name runs on into C2 rather than wrapping
+            self.cell(cell).IsTextWrapped = False
         self.label("A%d" % legend_row, "图例：")
-        self.label("B%d" % legend_row, "请填写", INPUT)
+        legend = self.label("B%d" % legend_row, "请填写", INPUT)
+        locked = legend.CellProtection
+        locked.IsLocked = True   # it looks like an input; it is the legend
+        legend.CellProtection = locked
         self.label("C%d" % legend_row, "自动计算", COMPUTED)
         self.print_setup(last_col, title_rows=(0, legend_row - 1))
+        self.frozen = (1, legend_row)
 
     def print_setup(self, last_col, title_rows=(0, 2)):
         """A4 landscape, one page wide, title rows repeated."""
@@ -346,11 +625,39 @@ class Sheet:
         page.ScaleToPagesX = 1
         page.ScaleToPagesY = 0
         page.CenterHorizontally = True
+        # Header and footer fields cannot show a cell: the dealer and the month
+        # are in the title rows (1-3), repeated at the top of every printed page;
+        # the page header names the document (its title) and the sheet, the
+        # footer the page and the print date.
+        doc = self.book.doc
         page.HeaderIsOn = True
+        page.FooterIsOn = True
+        page.HeaderIsShared = True
+        page.FooterIsShared = True
+
+        def field(kind):
+            return doc.createInstance("com.sun.star.text.TextField." + kind)
+
+        def put(text, parts):
+            text.setString("")
+            cursor = text.createTextCursor()
+            for part in parts:
+                cursor.gotoEnd(False)
+                if isinstance(part, str):
+                    text.insertString(cursor, part, False)
+                else:
+                    text.insertTextContent(cursor, part, False)
+
         header = page.RightPageHeaderContent
-        header.LeftText.setString(self.s.Name)
-        header.RightText.setString("DealerKPI")
+        put(header.LeftText, [field("DocInfo.Title")])
+        put(header.CenterText, [])
+        put(header.RightText, [field("SheetName")])
         page.RightPageHeaderContent = header
+        footer = page.RightPageFooterContent
+        put(footer.LeftText, [])
+        put(footer.CenterText, ["第 ", field("PageNumber"), " 页，共 ", field("PageCount"), " 页"])
+        put(footer.RightText, ["打印日期：", field("Date")])
+        page.RightPageFooterContent = footer
         self.s.PageStyle = name
         rows = CellRangeAddress()
         rows.Sheet = self.s.RangeAddress.Sheet

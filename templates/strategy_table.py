@@ -190,7 +190,8 @@ def _report(book):
     sh.formula("E%d" % R_FIRST_VISITS, '=IF(COUNT(B{r}:D{r})=0;"";AVERAGE(B{r}:D{r}))'.format(r=R_FIRST_VISITS))
     sh.note("F%d" % R_FIRST_VISITS, "首次进店试驾率的基数：线索进店数 − 活跃、休眠线索再次进店数")
     sh.note("A%d" % (R_FIRST_VISITS + 1), "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
-    sh.widths(A=6.5, B=2.4, C=2.4, D=2.4, E=3.6)
+    sh.widths(A=7.6, B=2.4, C=2.4, D=2.4, E=3.6)
+    sh.freeze(1, 5)
     sh.fit_one_page()
     return sh
 
@@ -231,7 +232,8 @@ def _plan(book, report):
     sh.input("G%d" % ROW_DELIVERY, "count")
     for r in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
         sh.formula("G%d" % r, _guard(("G%d" % (r - 1), "F%d" % (r - 1)),
-                                     'IF(F{p}>0;FUNNEL_TARGET(G{p};F{p});"")'.format(p=r - 1)))
+                                     'IF(F{p}>0;FUNNEL_TARGET(G{p};{rate});"")'
+                                     .format(p=r - 1, rate=kit.rate("F%d" % (r - 1)))))
     for r in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
         sh.input("F%d" % r, "rate")
     # 线索进店率 this month follows from the channel plan: visits needed / leads planned.
@@ -265,7 +267,7 @@ def _plan(book, report):
         last_month("E%d" % visit, rr, "rate")
         sh.input("F%d" % visit, "rate")
         sh.input("G%d" % lead, "count")
-        sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*F{v}".format(l=lead, v=visit)))
+        sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*{rate}".format(l=lead, rate=kit.rate("F%d" % visit))))
         sh.input("I%d" % visit, "count")
         sh.input("I%d" % lead, "count")
         kpi_actual(visit, visit, lead)
@@ -287,11 +289,13 @@ def _plan(book, report):
     sh.formula("G%d" % P_GAP, _guard(("G%d" % P_BOTTOM_UP, "G%d" % P_TOP_DOWN),
                                      "ROUND(G{b};0)-ROUND(G{t};0)".format(b=P_BOTTOM_UP, t=P_TOP_DOWN)))
     sh.highlight("G%d" % P_GAP, "AND(ISNUMBER(G{0});G{0}<0)".format(P_GAP))
-    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);J%d<1)" % (P_FIRST, P_FIRST))
-    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);J%d>=1)" % (P_FIRST, P_FIRST), kit.GOOD)
+    # compared as shown (0%): 99.6% shows as 100% and is green
+    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);ROUND(J%d;2)<1)" % (P_FIRST, P_FIRST))
+    sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);ROUND(J%d;2)>=1)" % (P_FIRST, P_FIRST), kit.GOOD)
     sh.note("B%d" % (P_GAP + 2), "先填本月交车目标和各业务KPI本月目标，再填各渠道计划线索数与目标转化率；"
             "月内填写业务目标本月实际。结果 = 本月实际 ÷ 本月预计，达到 100% 显示绿色，不足显示红色。")
     sh.widths(A=2.2, B=5.2, C=2.4, D=5.6, E=2.4, F=2.4, G=2.6, H=2.4, I=2.6, J=2.0, K=5.4)
+    sh.freeze(2, 5)
     return sh
 
 
@@ -314,7 +318,10 @@ def _quarter(book, report):
         return Q_FIRST + plan_row - P_FIRST
 
     def copy(cell, plan_cell, kind):
-        sh.formula(cell, '=IF({p}{c}="";"";{p}{c})'.format(p=plan, c=plan_cell), kind)
+        value = "{p}{c}".format(p=plan, c=plan_cell)
+        if kind == "rate":  # a typed rate: 80 and 0.8 both mean 80 %
+            value = kit.rate(value)
+        sh.formula(cell, '=IF({p}{c}="";"";{v})'.format(p=plan, c=plan_cell, v=value), kind)
 
     def split(row):
         for k, c in enumerate("FGH", start=1):
@@ -364,13 +371,54 @@ def _quarter(book, report):
     sh.note("B%d" % (row_of(P_LAST) + 2), "填写本季度交车目标、各渠道本季度计划线索数和去年同期三个月的订单数；"
             "KPI 目标取自月度策略表。每行按订单占比分解为整数，三个月之和等于本季度预计（取整后）。")
     sh.widths(A=2.2, B=5.2, C=5.6, D=2.6, E=2.8, F=2.2, G=2.2, H=2.2, I=5.4)
+    sh.freeze(2, Q_FIRST - 1)
     return sh
+
+
+# -- named cells: the contract of users' formulas and the group roll-up ----------------------
+# (name, sheet, cells). The required names of templates.md come first; never rename one.
+CELL_NAMES = (
+    ("经销商", REPORT, "B2"),
+    ("月份", REPORT, "E2"),
+    ("交车数_目标", PLAN, "G%d" % ROW_DELIVERY),
+    ("订单交车率_目标", PLAN, "F%d" % ROW_DELIVERY),
+    ("报价订单率_目标", PLAN, "F%d" % ROW_ORDER),
+    ("进店线索报价率_目标", PLAN, "F%d" % ROW_QUOTE),
+    ("订单数_预计", PLAN, "G%d" % ROW_ORDER),
+    ("报价数_预计", PLAN, "G%d" % ROW_QUOTE),
+    ("进店线索数_预计", PLAN, "G%d" % ROW_VISIT),
+    ("线索数_预计", PLAN, "G%d" % ROW_LEAD),
+    ("交车数_实际", PLAN, "I%d" % ROW_DELIVERY),
+    ("订单数_实际", PLAN, "I%d" % ROW_ORDER),
+    ("报价数_实际", PLAN, "I%d" % ROW_QUOTE),
+    ("进店线索数_实际", PLAN, "I%d" % ROW_VISIT),
+    ("线索数_实际", PLAN, "I%d" % ROW_LEAD),
+    # input blocks and further results
+    ("月份_首日", REPORT, "F2"),
+    ("三个月线索数", REPORT, "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
+    ("三个月进店线索数", REPORT, "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
+    ("三个月展厅转化", REPORT, "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),
+    ("线索进店率_三个月", REPORT, "E%d" % R_RATE_TOTAL),
+    ("渠道目标转化率", PLAN, "F%d:F%d" % (P_CHANNEL, P_LAST)),
+    ("渠道计划", PLAN, "G%d:G%d" % (P_CHANNEL, P_LAST)),
+    ("渠道实际", PLAN, "I%d:I%d" % (P_CHANNEL, P_LAST)),
+    ("结果", PLAN, "J%d:J%d" % (P_FIRST, P_LAST)),
+    ("进店线索数_自下而上", PLAN, "G%d" % P_BOTTOM_UP),
+    ("进店线索覆盖差额", PLAN, "G%d" % P_GAP),
+    ("去年同期订单数", QUARTER, "F%d:H%d" % (Q_WEIGHTS, Q_WEIGHTS)),
+    ("交车数_本季度目标", QUARTER, "E%d" % Q_FIRST),
+    ("渠道计划_本季度", QUARTER, "E%d:E%d" % (Q_FIRST + P_CHANNEL - P_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+    ("季度分解_各月", QUARTER, "F%d:H%d" % (Q_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+)
 
 
 def build(book):
     report = _report(book)
-    _plan(book, report)
-    _quarter(book, report)
+    plan = _plan(book, report)
+    quarter = _quarter(book, report)
+    sheets = {REPORT: report, PLAN: plan, QUARTER: quarter}
+    for name, sheet, cells in CELL_NAMES:
+        sheets[sheet].name(name, cells)
 
 
 # -- the seed's month (004), used by the example month and the tests ----------------------

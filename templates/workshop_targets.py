@@ -103,8 +103,8 @@ def build(book):
         sh.formula("C%d" % t, '=IF(AND(ISNUMBER(B{t});N(F{r})>0);B{t}/F{r};"")'.format(**f), "hours")
         sh.formula("D%d" % t, '=IF(AND(ISNUMBER(C{t});N(I{r})>0);C{t}/I{r};"")'.format(**f), "hours")
         sh.formula("E%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(D{r}));D{t}-D{r};"")'.format(**f), "hours")
-        sh.formula("F%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(C{r});ISNUMBER($E$5));C{r}*$E$5-D{t};"")'
-                   .format(**f), "hours")
+        sh.formula("F%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(C{r});ISNUMBER($E$5));C{r}*{ceiling}-D{t};"")'
+                   .format(ceiling=kit.rate("$E$5"), **f), "hours")
         sh.formula("G%d" % t, '=IF(AND(ISNUMBER(D{t});N(C{r})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"生产率");"")'
                    .format(**f), "rate")
         sh.formula("H%d" % t, '=IF(AND(ISNUMBER(C{t});N(D{t})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"工时效率");"")'
@@ -112,8 +112,10 @@ def build(book):
         sh.formula("I%d" % t, '=IF(AND(ISNUMBER(C{t});N(C{r})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"总效率");"")'
                    .format(**f), "rate")
     # short of capacity: red
-    sh.highlight("F%d:F%d" % (TGT, tlast), "AND(ISNUMBER(F%d);F%d<0)" % (TGT, TGT))
-    sh.highlight("G%d:G%d" % (TGT, tlast), "AND(ISNUMBER(G%d);ISNUMBER($E$5);G%d>$E$5)" % (TGT, TGT))
+    # compared as shown: -0.004 shows as -0.00 and 90.5% as 90%, neither is red
+    sh.highlight("F%d:F%d" % (TGT, tlast), "AND(ISNUMBER(F%d);ROUND(F%d;2)<0)" % (TGT, TGT))
+    sh.highlight("G%d:G%d" % (TGT, tlast), "AND(ISNUMBER(G%d);ISNUMBER($E$5);ROUND(G%d;2)>ROUND(%s;2))"
+                 % (TGT, TGT, kit.rate("$E$5")))
 
     sh.label("A%d" % ttotal, "合计")
     tspan = "{c}%d:{c}%d" % (TGT, tlast)
@@ -138,7 +140,36 @@ def build(book):
     sh.widths(A=3.4, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
     for row in (8, TGT - 1):
         sh.s.Rows.getByIndex(row - 1).Height = 1500
+    sh.freeze(1, 8)
     sh.fit_one_page()
+    for name, cells in CELL_NAMES:
+        sh.name(name, cells)
+
+
+# -- named cells: the contract of users' formulas and the group roll-up ----------------------
+# (name, cells) on the one sheet. The required names of templates.md come first; never rename one.
+CELL_NAMES = (
+    ("经销商", "B2"),
+    ("月份", "E2"),
+    ("售后产值目标", "B5"),
+    ("可售工时", "C%d:C%d" % (CUR, CUR + 2)),
+    ("生产工时", "D%d:D%d" % (CUR, CUR + 2)),
+    ("销售工时", "E%d:E%d" % (CUR, CUR + 2)),
+    ("总效率_合计", "J%d" % (CUR + 3)),
+    ("目标营业额", "B%d:B%d" % (TGT, TGT + 2)),
+    # further inputs and results
+    ("月份_首日", "F2"),
+    ("生产率上限", "E5"),
+    ("技师数", "B%d:B%d" % (CUR, CUR + 2)),
+    ("工时单价", "F%d:F%d" % (CUR, CUR + 2)),
+    ("生产率_合计", "H%d" % (CUR + 3)),
+    ("工时效率_合计", "I%d" % (CUR + 3)),
+    ("营业额", "K%d:K%d" % (CUR, CUR + 2)),
+    ("营业额_合计", "K%d" % (CUR + 3)),
+    ("目标销售工时", "C%d:C%d" % (TGT, TGT + 2)),
+    ("所需生产工时", "D%d:D%d" % (TGT, TGT + 2)),
+    ("产能差额", "F%d:F%d" % (TGT, TGT + 2)),
+)
 
 
 EXAMPLE = {

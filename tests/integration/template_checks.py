@@ -33,6 +33,30 @@ def _column_name(index):
 
 ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
 
+SOURCE_DIR = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# The template stamp (templates/kit.py, Book.stamp).
+STAMP_KIND, STAMP_VERSION = "DealerKPI模板", "DealerKPI版本"
+
+
+def template_modules():
+    """The template modules the build makes, as templates/CMakeLists.txt lists
+    them (set(DEALERKPI_TEMPLATES ...)), so a template added later is checked too."""
+    text = open(os.path.join(SOURCE_DIR, "templates", "CMakeLists.txt"), encoding="utf-8").read()
+    body = re.search(r"set\(DEALERKPI_TEMPLATES\s(.*?)\)", text, re.S).group(1)
+    return [w for w in re.sub(r"#.*", "", body).split()]
+
+
+def readme_names(title):
+    """{name: "sheet.range"} of the named-cells table in the README section of
+    the template titled `title` (### <title> — ...)."""
+    text = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
+    section = re.search(r"^### %s\b.*?(?=^##)" % re.escape(title), text, re.S | re.M)
+    if not section:
+        return {}
+    rows = re.findall(r"^\| (\S+) \| ([^|.]+\.[A-Z$0-9:]+) \|", section.group(0), re.M)
+    return {name: ref for name, ref in rows if name != "name"}
+
 
 class TemplateCase(TemplateTestCase):
 
@@ -44,12 +68,15 @@ class TemplateCase(TemplateTestCase):
                 self.fill(sheet, name, value)
 
     def assertAllShown(self, sheet, expected, doc=None):
-        """expected: {cell: displayed string}. Reports every mismatch at once."""
+        """expected: {cell: displayed string}. Reports every mismatch at once.
+        A line break in a heading (headings are broken into even lines) is
+        not a difference."""
         doc = doc or self.doc
         doc.calculateAll()
         s = doc.Sheets.getByName(sheet)
-        wrong = ["%s: %r, expected %r" % (name, s.getCellRangeByName(name).getString(), text)
-                 for name, text in expected.items() if s.getCellRangeByName(name).getString() != text]
+        shown = lambda name: s.getCellRangeByName(name).getString().replace("\n", "")  # noqa: E731
+        wrong = ["%s: %r, expected %r" % (name, shown(name), text)
+                 for name, text in expected.items() if shown(name) != text]
         self.assertEqual(wrong, [], "%s: cells that display something else" % sheet)
 
     # -- protection ------------------------------------------------------------------
@@ -107,10 +134,11 @@ class TemplateCase(TemplateTestCase):
         cf = self.at(sheet, name).ConditionalFormat
         return [(cf.getByIndex(i).getFormula1(), cf.getByIndex(i).getStyleName()) for i in range(cf.Count)]
 
-    def highlighted(self, sheet, name):
+    def highlighted(self, sheet, name, value=None):
         """The styles whose conditions hold for the cell now: each condition
         is moved from its base cell to this cell, as Calc applies it, and
-        evaluated in a scratch sheet."""
+        evaluated in a scratch sheet. With `value`, the cell's own
+        references read `value` instead (e.g. what the cell displays)."""
         cell = self.at(sheet, name)
         here = cell.CellAddress
         cf = cell.ConditionalFormat
@@ -124,6 +152,8 @@ class TemplateCase(TemplateTestCase):
                 col_abs, col, row_abs, row = m.groups()
                 c = _column_index(col) + (0 if col_abs else dc)
                 r = int(row) + (0 if row_abs else dr)
+                if value is not None and (c, r) == (here.Column, here.Row + 1):
+                    return repr(float(value))
                 return "$'%s'.$%s$%d" % (sheet, _column_name(c), r)
 
             scratch = self._scratch().getCellByPosition(0, 0)
@@ -138,6 +168,30 @@ class TemplateCase(TemplateTestCase):
         if not sheets.hasByName("_检查"):
             sheets.insertNewByName("_检查", sheets.Count)
         return sheets.getByName("_检查")
+
+    # -- named cells and the stamp ---------------------------------------------------------
+    def named_cells(self, doc=None):
+        """{name: "sheet.A1:B2"} of every named range of the document."""
+        doc = doc or self.doc
+        out = {}
+        for name in doc.NamedRanges.ElementNames:
+            cells = doc.NamedRanges.getByName(name).getReferredCells()
+            if cells is None:
+                out[name] = None
+                continue
+            a = cells.RangeAddress
+            ref = "%s%d" % (_column_name(a.StartColumn), a.StartRow + 1)
+            if (a.StartColumn, a.StartRow) != (a.EndColumn, a.EndRow):
+                ref += ":%s%d" % (_column_name(a.EndColumn), a.EndRow + 1)
+            out[name] = "%s.%s" % (doc.Sheets.getByIndex(a.Sheet).Name, ref)
+        return out
+
+    def stamp(self, doc=None):
+        """(kind, version) of the document's template stamp; None where missing."""
+        props = (doc or self.doc).DocumentProperties.UserDefinedProperties
+        info = props.PropertySetInfo
+        return tuple(props.getPropertyValue(n) if info.hasPropertyByName(n) else None
+                     for n in (STAMP_KIND, STAMP_VERSION))
 
     # -- round trip ------------------------------------------------------------------------
     def reopened(self, filter_name, ext):

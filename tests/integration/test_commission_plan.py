@@ -216,7 +216,7 @@ class CommissionPlan(TemplateCase):
         self.assertFalse(self.refuses(M, "B5", "定额"))
         self.assertTrue(self.refuses(Y, "B5", "marginal"))
         self.assertTrue(self.refuses(M, "B9", -1))          # lower bounds >= 0
-        self.assertTrue(self.refuses(M, "C9", 10.5))        # rates 0..10
+        self.assertTrue(self.refuses(M, "C9", 1000.5))      # rates 0..1000 (5 or 0.05 is 5%)
         self.assertTrue(self.refuses(M, "C9", -0.01))
         self.assertFalse(self.refuses(M, "C9", 0.05))
         self.assertTrue(self.refuses(M, "D9", -500))        # money >= 0
@@ -226,13 +226,14 @@ class CommissionPlan(TemplateCase):
         self.assertTrue(self.refuses(M, "B20", "很多"))
         self.assertFalse(self.refuses(Y, "F20", -50000))
         self.assertTrue(self.refuses(Y, "F20", "退车"))
-        self.assertEqual(self.at(Y, "F20").Validation.ErrorMessage, "请输入数值（退车、冲减可填负数）。")
+        self.assertEqual(self.at(Y, "F20").Validation.ErrorMessage, "请输入数值（退车、冲减可填负数），如 150000 或 -50000。")
 
     def test_print_setup_and_labels(self):
         self.assertPrintSetup(one_page=True)
         self.assertNoBrands()
         self.assertEqual(self.doc.DocumentProperties.Title, "销售顾问提成方案")
-        self.assertEqual([self.at(M, c).getString() for c in ("A19", "B19", "C19", "D19", "E19", "F19")],
+        self.assertEqual([self.at(M, c).getString().replace("\n", "")
+                          for c in ("A19", "B19", "C19", "D19", "E19", "F19")],
                          ["销售顾问", "本月业绩（销量或毛利）", "本月目标", "达成率", "达到档位", "本月提成（元）"])
         self.assertEqual([self.at(Y, "%s19" % c).getString() for c in "BM"], ["1月", "12月"])
         self.assertEqual(self.at(M, "A30").getString(), "合计")

@@ -202,18 +202,18 @@ class ConsultantFunnel(TemplateCase):
         self.assertTrue(self.refuses(RET, "N7", -2))
         self.assertTrue(self.refuses(RET, "D22", 9.5))
         self.assertTrue(self.refuses(SRC, "B21", -30))
-        self.assertEqual(self.at(SUC, "B7").Validation.ErrorMessage, "请输入大于或等于 0 的整数。")
+        self.assertEqual(self.at(SUC, "B7").Validation.ErrorMessage, "请输入大于或等于 0 的整数，如 120（不要输入小数或文字）。")
 
     def test_print_setup_and_labels(self):
         self.assertPrintSetup(one_page=True)
         self.assertNoBrands()
         self.assertEqual(self.doc.DocumentProperties.Title, "销售顾问漏斗分析")
-        self.assertEqual([self.at(SUC, "%s6" % c).getString() for c in "BCDEFG"],
+        self.assertEqual([self.at(SUC, "%s6" % c).getString().replace("\n", "") for c in "BCDEFG"],
                          ["初次接触", "弄清需求", "新车展示", "试车", "报价成交", "递交新车"])
-        self.assertEqual(self.at(SUC, "M5").getString(), "销售成功率")
-        self.assertEqual([self.at(SRC, "%s6" % c).getString() for c in "BCD"], ["老客户推荐", "主动出击", "路过展厅"])
-        self.assertEqual([self.at(RET, "%s6" % c).getString() for c in "BCD"], ["来电", "来店", "其它"])
-        self.assertEqual([self.at(RET, "%s5" % c).getString() for c in "BFJN"],
+        self.assertEqual(self.at(SUC, "M5").getString().replace("\n", ""), "销售成功率")
+        self.assertEqual([self.at(SRC, "%s6" % c).getString().replace("\n", "") for c in "BCD"], ["老客户推荐", "主动出击", "路过展厅"])
+        self.assertEqual([self.at(RET, "%s6" % c).getString().replace("\n", "") for c in "BCD"], ["来电", "来店", "其它"])
+        self.assertEqual([self.at(RET, "%s5" % c).getString().replace("\n", "") for c in "BFJN"],
                          ["来访客户数量", "潜在客户数量（留档）", "留档率", "成交"])
         self.assertEqual(self.at(RET, "A20").getString(), "集客目标 = 销售目标 ÷（留档率 × 成交率）")
 
