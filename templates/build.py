@@ -24,6 +24,7 @@ import kit  # noqa: E402
 
 def build_all(office, modules, out_dir):
     os.makedirs(out_dir, exist_ok=True)
+    kit.office_context = office.ctx
     for name in modules:
         started = time.time()
         module = importlib.import_module(name)

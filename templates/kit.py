@@ -19,7 +19,9 @@ The conventions of ../shared/spec/templates.md live here, once:
   money, dates);
 - number formats as the seed shows them;
 - A4 landscape, one page wide, the title rows (with dealer and month) repeated
-  on every printed page.
+  on every printed page;
+- charts (Sheet.chart) over ranges of their own sheet, fed by cells that stay
+  blank until there is data, so an empty template draws an empty chart.
 """
 import uno
 from com.sun.star.awt.FontWeight import BOLD
@@ -333,6 +335,45 @@ class Sheet:
         self.label("C%d" % legend_row, "自动计算", COMPUTED)
         self.print_setup(last_col, title_rows=(0, legend_row - 1))
 
+    # -- charts ----------------------------------------------------------------------
+    def chart(self, name, anchor, kind, series, categories=None, title=None, x_title=None, y_title=None,
+              y_format=None, legend=True, colors=None):
+        """A chart that follows the cells, drawn over `anchor` (a cell range such
+        as "G5:N20": the chart covers it, anchored to its top-left cell, and
+        prints with the sheet).
+
+        kind: "column" (vertical bars), "bar" (horizontal bars), "line" or
+        "xy" (scatter with lines: the categories are the x values).
+        series: [(label, values), ...], label a cell holding the series' name
+        ("B5", a heading), values a range of this sheet ("B6:B12"); each series
+        may carry a third item, a dict of options: {"kind": "line"} draws that
+        series as a line over columns (a ceiling, a target), {"labels": True}
+        writes each value on its bar or point, {"color": 0xRRGGBB} its colour.
+        categories: the range of the category labels (or x values for "xy").
+        y_format: the value axis' number format (a FORMATS kind or a code);
+        by default it follows the first series' cells.
+
+        Every range is of this sheet, so the chart follows its cells and a
+        copied sheet keeps its chart. Feed charts from cells that are blank
+        (or 0 where that reads right) until there is data (chart_cell): the
+        chart then draws nothing and shows no error text in a label.
+        Returns the chart document (chart2 model).
+        """
+        return _Chart(self, name, anchor, kind, series, categories, title, x_title, y_title, y_format,
+                      legend, colors).doc
+
+    def chart_cell(self, name, source, kind="count", zero=False):
+        """A computed cell that feeds a chart: the number `source` (a cell or
+        a formula without "=") shows, anything else (blank, text, an error)
+        shows blank, or 0 with zero=True."""
+        other = "0" if zero else '""'
+        # ISNUMBER of an error is FALSE: no error value reaches the chart
+        return self.formula(name, "=IF(ISNUMBER({s});{s};{o})".format(s=source, o=other), kind)
+
+    def range_rep(self, rng):
+        """The absolute range of `rng` in this sheet, as a chart data sequence names it."""
+        return self.cell(rng).AbsoluteName
+
     def print_setup(self, last_col, title_rows=(0, 2)):
         """A4 landscape, one page wide, title rows repeated."""
         styles = self.book.doc.StyleFamilies.getByName("PageStyles")
@@ -357,3 +398,150 @@ class Sheet:
         rows.StartRow, rows.EndRow = title_rows
         self.s.setTitleRows(rows)
         self.s.setPrintTitleRows(True)
+
+
+# -- charts ----------------------------------------------------------------------------
+# chart2 templates by kind: the diagram's layout (axes, grid, stacking).
+_CHART_TEMPLATES = {
+    "column": "com.sun.star.chart2.template.Column",
+    "bar": "com.sun.star.chart2.template.Bar",
+    "line": "com.sun.star.chart2.template.LineSymbol",
+    "xy": "com.sun.star.chart2.template.ScatterLineSymbol",
+}
+_CHART_TYPES = {
+    "column": "com.sun.star.chart2.ColumnChartType",
+    "bar": "com.sun.star.chart2.ColumnChartType",
+    "line": "com.sun.star.chart2.LineChartType",
+    "xy": "com.sun.star.chart2.ScatterChartType",
+}
+# Series colours, in order: the sheets' heading blue first, then colours that
+# stay apart in a black-and-white printout (dark, light, mid grey).
+CHART_COLORS = (0x1F4E79, 0xF4B183, 0x70AD47, 0x7F7F7F, 0xFFC000, 0x5B9BD5)
+
+
+class _Chart:
+    def __init__(self, sheet, name, anchor, kind, series, categories, title, x_title, y_title, y_format,
+                 legend, colors):
+        import uno as _uno
+        self.sheet = sheet
+        s = sheet.s
+        first, last = (anchor.split(":") + [anchor])[:2]
+        top_left = s.getCellRangeByName(first)
+        bottom_right = s.getCellRangeByName(last)
+        rect = _uno.createUnoStruct("com.sun.star.awt.Rectangle")
+        rect.X, rect.Y = top_left.Position.X, top_left.Position.Y
+        rect.Width = bottom_right.Position.X + bottom_right.Size.Width - rect.X
+        rect.Height = bottom_right.Position.Y + bottom_right.Size.Height - rect.Y
+        # Created over the first series' values, then laid out series by series.
+        s.Charts.addNewByName(name, rect, (s.getCellRangeByName(series[0][1]).RangeAddress,), False, False)
+        self.doc = doc = s.Charts.getByName(name).EmbeddedObject
+        doc.lockControllers()
+        try:
+            self._layout(kind, series, categories, colors or CHART_COLORS)
+            self._texts(title, x_title, y_title, legend, kind)
+            if y_format:
+                # the value axis in a format of its own (otherwise it follows the first series' cells)
+                code = FORMATS.get(y_format, y_format)
+                formats = doc.getNumberFormats()
+                key = formats.queryKey(code, sheet.book.locale, False)
+                axis = doc.getDiagram().getYAxis()
+                axis.LinkNumberFormatToSource = False
+                axis.NumberFormat = key if key != -1 else formats.addNew(code, sheet.book.locale)
+        finally:
+            doc.unlockControllers()
+        self._anchor_to_cell(name, top_left)
+
+    def _seq(self, rng, role):
+        seq = self.doc.getDataProvider().createDataSequenceByRangeRepresentation(self.sheet.range_rep(rng))
+        seq.Role = role
+        return seq
+
+    def _labeled(self, values, label=None):
+        lds = _service("com.sun.star.chart2.data.LabeledDataSequence")
+        lds.setValues(values)
+        if label is not None:
+            lds.setLabel(label)
+        return lds
+
+    def _layout(self, kind, series, categories, colors):
+        doc = self.doc
+        template = doc.getChartTypeManager().createInstance(_CHART_TEMPLATES[kind])
+        template.changeDiagram(doc.getFirstDiagram())
+        diagram = doc.getFirstDiagram()
+        coord = diagram.getCoordinateSystems()[0]
+        main = coord.getChartTypes()[0]
+        by_type = {}
+        for i, item in enumerate(series):
+            label, values = item[0], item[1]
+            opts = item[2] if len(item) > 2 else {}
+            data = [self._labeled(self._seq(values, "values-y"), self._seq(label, "label"))]
+            if kind == "xy":
+                data.append(self._labeled(self._seq(categories, "values-x")))
+            ds = _service("com.sun.star.chart2.DataSeries")
+            ds.setData(tuple(data))
+            ds.Color = opts.get("color", colors[i % len(colors)])
+            if opts.get("labels"):
+                label_struct = ds.Label
+                label_struct.ShowNumber = True
+                ds.Label = label_struct
+            if kind in ("line", "xy") or opts.get("kind") == "line":
+                ds.LineWidth = 50
+            by_type.setdefault(opts.get("kind", kind), []).append(ds)
+        types = []
+        for k, items in by_type.items():
+            ct = main if k == kind else _service(_CHART_TYPES[k])
+            ct.setDataSeries(tuple(items))
+            types.append(ct)
+        coord.setChartTypes(tuple(types))
+        if categories and kind != "xy":
+            axis = coord.getAxisByDimension(0, 0)
+            scale = axis.getScaleData()
+            scale.Categories = self._labeled(self._seq(categories, "categories"))
+            if kind == "bar":
+                # horizontal bars read top-down in the order of the rows
+                from com.sun.star.chart2.AxisOrientation import REVERSE
+                scale.Orientation = REVERSE
+            axis.setScaleData(scale)
+
+    def _texts(self, title, x_title, y_title, legend, kind):
+        doc = self.doc
+        doc.HasMainTitle = bool(title)
+        if title:
+            doc.getTitle().String = title
+            doc.getTitle().CharHeight = 11
+        doc.HasLegend = bool(legend)
+        if legend:
+            from com.sun.star.chart.ChartLegendPosition import BOTTOM
+            doc.getLegend().Alignment = BOTTOM
+        diagram = doc.getDiagram()
+        # white plot area and no frame around the chart: it reads as part of the sheet
+        diagram.getWall().FillColor = 0xFFFFFF
+        doc.getArea().LineStyle = 0  # com.sun.star.drawing.LineStyle.NONE
+        for attr, text in (("X", x_title), ("Y", y_title)):
+            setattr(diagram, "Has%sAxisTitle" % attr, bool(text))
+            if text:
+                t = getattr(diagram, "%sAxisTitle" % attr)
+                t.String = text
+                t.CharHeight = 9
+
+    def _anchor_to_cell(self, name, cell):
+        """The chart moves with the cell it starts on (rows inserted above push it down)."""
+        draw = self.sheet.s.DrawPage
+        for i in range(draw.Count):
+            shape = draw.getByIndex(i)
+            if shape.ShapeType == "com.sun.star.drawing.OLE2Shape" and shape.PersistName == name:
+                shape.Anchor = cell
+                shape.Name = name  # as the Navigator lists it
+                return
+        raise RuntimeError("chart %s has no shape on its sheet" % name)
+
+
+# The office's component context: charts are put together from chart2 services
+# that only the office can create (build.py sets it before building).
+office_context = None
+
+
+def _service(name):
+    if office_context is None:
+        raise RuntimeError("kit.office_context is not set: charts need the office's component context")
+    return office_context.ServiceManager.createInstanceWithContext(name, office_context)

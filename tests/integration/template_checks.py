@@ -6,7 +6,7 @@ import os
 import re
 
 from office import Office
-from template_harness import TemplateTestCase
+from template_harness import TemplateTestCase, shows_error
 
 # MB and VW only as words of their own: ISNUMBER contains "MB".
 BRANDS = re.compile(r"BMBS|(?<![A-Za-z])(MB|VW)(?![A-Za-z])|Mercedes|Benz|Volkswagen|奔驰|梅赛德斯|大众")
@@ -32,6 +32,49 @@ def _column_name(index):
 
 
 ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
+
+# A chart data sequence's range: $Sheet.$B$6:$B$9 or $'Sheet name'.$B$6 (several joined by ";").
+_CHART_RANGE = re.compile(r"^\$?(?:'((?:[^']|'')+)'|([^.']+))\.(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$")
+
+
+def chart_ranges(doc, sheet_name):
+    """{chart name: {"series": [(label range, values range, x range or None)],
+    "categories": range or None, "kinds": [chart type names]}} of the charts
+    on a sheet, as their data sequences name them."""
+    sheet = doc.Sheets.getByName(sheet_name)
+    out = {}
+    for name in sheet.Charts.ElementNames:
+        chart = sheet.Charts.getByName(name).EmbeddedObject
+        coord = chart.getFirstDiagram().getCoordinateSystems()[0]
+        series, kinds = [], []
+        for ct in coord.getChartTypes():
+            kinds.append(ct.getChartType())
+            for ds in ct.getDataSeries():
+                label = values = x = None
+                for lds in ds.getDataSequences():
+                    role = lds.getValues().Role
+                    if role == "values-x":
+                        x = lds.getValues().getSourceRangeRepresentation()
+                    else:
+                        values = lds.getValues().getSourceRangeRepresentation()
+                        if lds.getLabel() is not None:
+                            label = lds.getLabel().getSourceRangeRepresentation()
+                series.append((label, values, x))
+        cats = coord.getAxisByDimension(0, 0).getScaleData().Categories
+        out[name] = {"series": series, "kinds": kinds,
+                     "categories": cats.getValues().getSourceRangeRepresentation() if cats is not None else None}
+    return out
+
+
+def split_range(rep):
+    """[(sheet name, "B6:B9"), ...] of a chart range representation."""
+    parts = []
+    for piece in rep.split(";"):
+        m = _CHART_RANGE.match(piece)
+        if not m:
+            raise AssertionError("not a cell range: %r" % piece)
+        parts.append(((m.group(1) or "").replace("''", "'") or m.group(2), m.group(3).replace("$", "")))
+    return parts
 
 
 class TemplateCase(TemplateTestCase):
@@ -138,6 +181,48 @@ class TemplateCase(TemplateTestCase):
         if not sheets.hasByName("_检查"):
             sheets.insertNewByName("_检查", sheets.Count)
         return sheets.getByName("_检查")
+
+    # -- charts ----------------------------------------------------------------------------
+    def assertChartsFollowCells(self, sheet, names, doc=None):
+        """The sheet has exactly the charts `names`; each draws from ranges of
+        this sheet only; no cell a chart reads shows an error value; every
+        series is named by a cell that shows text. Returns chart_ranges()."""
+        doc = doc or self.doc
+        doc.calculateAll()
+        charts = chart_ranges(doc, sheet)
+        self.assertEqual(sorted(charts), sorted(names), "%s: charts" % sheet)
+        s = doc.Sheets.getByName(sheet)
+        for name, chart in charts.items():
+            reps = [r for label, values, x in chart["series"] for r in (label, values, x) if r]
+            reps += [chart["categories"]] if chart["categories"] else []
+            self.assertTrue(chart["series"], "%s has no series" % name)
+            for rep in reps:
+                for where, rng in split_range(rep):
+                    self.assertEqual(where, sheet, "%s reads %s" % (name, rep))
+                    cells = s.getCellRangeByName(rng)
+                    for row in range(cells.Rows.Count):
+                        for col in range(cells.Columns.Count):
+                            c = cells.getCellByPosition(col, row)
+                            self.assertFalse(shows_error(c), "%s reads %s: %s" % (name, c.AbsoluteName,
+                                                                                    c.getString()))
+            for label, _values, _x in chart["series"]:
+                self.assertIsNotNone(label, "%s: a series without a name" % name)
+                (where, rng), = split_range(label)
+                self.assertNotEqual(s.getCellRangeByName(rng).getString().strip(), "", "%s: %s" % (name, label))
+        return charts
+
+    def chart_values(self, sheet, chart, doc=None):
+        """[[value or None per point] per series] as the chart reads them now."""
+        doc = doc or self.doc
+        doc.calculateAll()
+        model = doc.Sheets.getByName(sheet).Charts.getByName(chart).EmbeddedObject
+        out = []
+        for ct in model.getFirstDiagram().getCoordinateSystems()[0].getChartTypes():
+            for ds in ct.getDataSeries():
+                for lds in ds.getDataSequences():
+                    if lds.getValues().Role != "values-x":
+                        out.append([None if v != v else v for v in lds.getValues().getNumericalData()])
+        return out
 
     # -- round trip ------------------------------------------------------------------------
     def reopened(self, filter_name, ext):
