@@ -329,7 +329,7 @@ void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double m
     OUString sold = block(U("销售工时")), worked = block(U("生产工时")), avail = block(U("可售工时"));
     w.formula(w.col(U("总效率_合计")), r,
               "=IF(SUMPRODUCT(ISNUMBER(" + sold + ");ISNUMBER(" + avail + ");" + avail +
-                  ">0)=0;\"\";WORKSHOP_EFFICIENCY(" + sold + ";" + worked + ";" + avail + ";\"总效率\"))");
+                  ">0)=0;\"\";WORKSHOP_EFFICIENCY(" + sold + ";" + worked + ";" + avail + U(";\"总效率\"))"));
     if (file)
         w.put(w.col(U("文件")), r, OUString::number(static_cast<sal_Int64>(rows.size())) + U(" 个文件"));
 }
