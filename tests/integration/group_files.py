@@ -185,7 +185,9 @@ class DealerFiles:
         os.makedirs(folder, exist_ok=True)
         out = {}
         good, _ = self.good(folder, STRATEGY, "好店", month, i=3)
-        data = open(good, "rb").read()
+        with open(good, "rb") as f:
+            data = f.read()
+        os.remove(good)  # only its bytes are used: the folder holds the bad files alone
 
         out["corrupt_zip"] = _write(folder, "corrupt.ods", b"PK\x03\x04" + bytes(range(256)) * 8)
         out["truncated"] = _write(folder, "truncated.ods", data[:len(data) // 2])
