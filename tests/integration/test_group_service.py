@@ -187,6 +187,18 @@ class ReadAndRollUp(GroupCase):
             self.assertEqual(sha(path), self.hashes[path], path)
         self.assertEqual(gf.lock_files(self.tmp), [])
 
+    def test_empty_group_summary_shows_no_error(self):
+        from template_harness import formula_cells_of, installed_templates, shows_error
+        doc = self.office.load(installed_templates(self.office)["group_summary.ots"], as_template=True)
+        try:
+            doc.calculateAll()
+            self.assertEqual([c.AbsoluteName for c in formula_cells_of(doc) if shows_error(c)], [])
+            self.assertEqual(doc.DocumentProperties.Title, "集团汇总")
+            header, rows = table_rows(sheet_table(doc, "汇总"))
+            self.assertEqual([t for t in header if t in gf.STRATEGY_NAMES], list(gf.STRATEGY_NAMES))
+        finally:
+            doc.close(True)
+
     # -- writeRollup -----------------------------------------------------------------
     def rollup(self, records, name, month=""):
         out = os.path.join(self.tmp, name)
@@ -406,6 +418,35 @@ class MenuPath(GroupCase):
                 doc.close(True)
         self.assertEqual(tables[0], tables[1])
         self.assertEqual(gf.lock_files(self.tmp), [])
+
+    def test_distribute_from_the_menu(self):
+        table = os.path.join(self.tmp, "dealers.csv")
+        with open(table, "w", encoding="utf-8", newline="") as f:
+            f.write("经销商代码,经销商,售后产值目标\n101,东店,6000000\n102,西店,-5\n103,南店,4500000.5\n")
+        menu_dir, service_dir = os.path.join(self.tmp, "menu-out"), os.path.join(self.tmp, "service-out")
+        report = os.path.join(self.tmp, "distribute.txt")
+        with open(self.ANSWERS, "w", encoding="utf-8") as f:
+            f.write("dealers=%s\nout_dir=%s\nkind=workshop_targets\nmonth=2027-01\nlock=1\nreport=%s\n"
+                    % (table, menu_dir, report))
+        try:
+            helper = self.office.service("com.sun.star.frame.DispatchHelper")
+            helper.executeDispatch(self.doc.CurrentController.Frame,
+                                   "service:org.dealerkpi.group.Menu?distribute", "", 0, ())
+        finally:
+            os.remove(self.ANSWERS)
+        with open(report, encoding="utf-8") as f:
+            said = f.read()
+        # the menu speaks the UI's language; the service's reasons are Chinese
+        self.assertRegex(said, r"^(已生成 2 个经销商文件。|Wrote 2 dealer files\.)\n")
+        self.assertIn("第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则", said)
+        self.wf.distribute("workshop_targets", file_url(table), "2027-01", file_url(service_dir), True, False, None)
+        names = sorted(os.listdir(menu_dir))
+        self.assertEqual(names, ["101_东店_2027-01.ods", "103_南店_2027-01.ods"])
+        self.assertEqual(sorted(os.listdir(service_dir)), names)
+        for name in names:
+            a, b = (self.wf.readDealerFile(file_url(os.path.join(d, name))) for d in (menu_dir, service_dir))
+            self.assertEqual((a.Kind, a.Dealer, a.Month, values_of(a)), (b.Kind, b.Dealer, b.Month, values_of(b)))
+        self.assertEqual(values_of(a)["售后产值目标"], 4500000.5)
 
 
 class CrashHook(unittest.TestCase):
