@@ -143,6 +143,10 @@ class DealerFiles:
     def new(self, kind):
         """A new document from the installed template, with names and stamp."""
         doc = self.office.load(self.template_path(kind), as_template=True)
+        if doc is None:  # seen once on a loaded machine: the office answered nothing; ask again
+            doc = self.office.load(self.template_path(kind), as_template=True)
+        if doc is None:
+            raise RuntimeError("the office could not open %s" % self.template_path(kind))
         ensure_contract(doc, kind)
         return doc
 

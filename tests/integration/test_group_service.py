@@ -277,6 +277,25 @@ class ReadAndRollUp(GroupCase):
         self.assertEqual(listed[second], [("与 %s 重复（同一经销商、同一月份、同一模板），已采用 %s。" % (first, first), "未采用")])
         self.assertEqual(set(listed), set(self.bad.values()) | {self.other_month, second})
 
+    def test_achievement_below_100_percent_as_shown_is_red(self):
+        out = os.path.join(self.tmp, "red.ods")
+        self.wf.writeRollup(tuple(self.records.values()), "", file_url(out), False)
+        doc = self.office.load(out)
+        try:
+            sheet = doc.Sheets.getByName("汇总")
+            header, rows = table_rows(sheet_table(doc, "汇总"))
+            first = next(i for i, row in enumerate(sheet_table(doc, "汇总")) if row[header["经销商"]] == rows[0][header["经销商"]])
+            for name in ("交车数_达成率", "线索数_达成率"):
+                for r in range(first, first + len(rows)):
+                    fmt = sheet.getCellByPosition(header[name], r).ConditionalFormat
+                    self.assertEqual(fmt.Count, 1, (name, r))
+                    entry = fmt.getByIndex(0)
+                    self.assertEqual(entry.StyleName, "预警")
+                    ref = "%s%d" % (chr(65 + header[name]), first + 1)  # one rule from the first row down
+                    self.assertEqual(entry.getFormula1(), "AND(ISNUMBER(%s);ROUND(%s;2)<1)" % (ref, ref))
+        finally:
+            doc.close(True)
+
     def test_same_records_in_another_order_give_the_same_workbook(self):
         records = list(self.records.values())
         _s1, first = self.rollup(records, "order1.ods")
