@@ -408,6 +408,20 @@ class MenuPath(GroupCase):
     ANSWERS = os.path.join(tempfile.gettempdir(), "dealerkpi-menu-answers-%d.txt" % os.getpid())
     ENV = {"DEALERKPI_GROUP_MENU_ANSWERS": ANSWERS}
 
+    def test_the_menu_is_in_calc(self):
+        provider = self.office.service("com.sun.star.configuration.ConfigurationProvider")
+        node = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.dealerkpi.group.menu"))
+        self.assertEqual(node.Title, "DealerKPI")
+        self.assertEqual(node.Context, "com.sun.star.sheet.SpreadsheetDocument")
+        items = [node.Submenu.getByName(n) for n in sorted(node.Submenu.ElementNames)]
+        self.assertEqual([i.URL for i in items], ["service:org.dealerkpi.group.Menu?distribute",
+                                                  "service:org.dealerkpi.group.Menu?rollup"])
+        # the titles as this office's UI language shows them
+        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…"],
+                                                 ["Distribute templates…", "Roll up dealer reports…"]))
+
     def test_rollup_from_the_menu(self):
         inputs = os.path.join(self.tmp, "in")
         made = self.files.good_set(inputs, 3, "2026-11", xlsx_every=2)
