@@ -8,7 +8,11 @@
 #   TEMPLATE_DIR  folder of .ots files to carry (empty: none)
 #   MANIFEST, COMPONENTS  the configured META-INF/manifest.xml and lib/dealerkpi.components
 #   HELP_DIR      the help pages (help/<lang>/...), ICON_DIR the icons
-foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB MANIFEST COMPONENTS HELP_DIR ICON_DIR)
+#   GROUP_LIBRARY, GROUP_RDB, GROUP_COMPONENTS, GROUP_REGISTRY  the group workflow's
+#                 library, type library, configured group.components and registry
+#                 folder (Addons.xcu)
+foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB MANIFEST COMPONENTS HELP_DIR ICON_DIR
+          GROUP_LIBRARY GROUP_RDB GROUP_COMPONENTS GROUP_REGISTRY)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "package_oxt.cmake: ${v} is not set")
   endif()
@@ -20,7 +24,9 @@ file(COPY ${DESCRIPTION} DESTINATION ${STAGE})
 file(COPY ${MANIFEST} DESTINATION ${STAGE}/META-INF)
 file(COPY ${COMPONENTS} ${LIBRARY} DESTINATION ${STAGE}/lib)
 file(COPY ${HELP_DIR} ${ICON_DIR} DESTINATION ${STAGE})
-file(COPY ${RDB} DESTINATION ${STAGE}/types)
+file(COPY ${RDB} ${GROUP_RDB} DESTINATION ${STAGE}/types)
+file(COPY ${GROUP_COMPONENTS} ${GROUP_LIBRARY} DESTINATION ${STAGE}/lib)
+file(COPY ${GROUP_REGISTRY}/Addons.xcu DESTINATION ${STAGE}/registry)
 file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
 # %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.
 file(COPY ${REGISTRY}/Paths.xcu DESTINATION ${STAGE})
