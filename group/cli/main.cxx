@@ -43,13 +43,6 @@ Reference<XGroupWorkflow> workflow_of(const Office& office) {
 
 uno::Sequence<rtl::OUString> one_line(const rtl::OUString& s) { return uno::Sequence<rtl::OUString>(&s, 1); }
 
-std::string path_of_url(const rtl::OUString& url) {
-    rtl::OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
-        return to_utf8(url);
-    return to_utf8(path);
-}
-
 // distribute's progress, as the service reports it.
 class Indicator : public cppu::WeakImplHelper1<task::XStatusIndicator> {
 public:
@@ -95,12 +88,14 @@ int run_distribute(const Command& c) {
     // One line per row: the file written, or the row and why not.
     std::size_t written = 0, refused = 0;
     for (const rtl::OUString& l : lines) {
+        // "第 N 行：已生成 PATH" for a file written; anything else says why not.
         std::string line = to_utf8(l);
-        std::string path = line.rfind("file:", 0) == 0 ? path_of_url(l) : line;
+        const std::string mark = "已生成 ";
+        std::size_t at = line.find(mark);
         std::error_code ec;
-        bool is_file = fs::is_regular_file(path, ec);
+        bool is_file = at != std::string::npos && fs::is_regular_file(line.substr(at + mark.size()), ec);
         (is_file ? written : refused) += 1;
-        (is_file ? std::cout : std::cerr) << (is_file ? path : line) << "\n";
+        (is_file ? std::cout : std::cerr) << line << "\n";
     }
     std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
     if (refused)
