@@ -32,6 +32,7 @@ echo "== 4/5 command line dealerkpi-group"
 if [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
 install -D -m 755 build/dealerkpi-group "$prefix/bin/dealerkpi-group"
 install -D -m 644 build/dealerkpi.oxt "$prefix/share/dealerkpi/dealerkpi.oxt"
+install -D -m 644 build/dealerkpi-group.rdb "$prefix/share/dealerkpi/dealerkpi-group.rdb"
 echo "$prefix/bin/dealerkpi-group (dealerkpi-group --help)"
 case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo "note: $prefix/bin is not on your PATH" ;; esac
 

@@ -24,6 +24,7 @@
 
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/container/XSet.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <cppuhelper/bootstrap.hxx>
@@ -239,8 +240,23 @@ Reference<uno::XComponentContext> local_context() {
         ::setenv("URE_BOOTSTRAP", rc.c_str(), 0);
         try {
             ctx = cppu::defaultBootstrap_InitialComponentContext();
+            // The group types: the office's type library does not have them.
+            fs::path dir = self_exe().parent_path();
+            fs::path rdb;
+            for (const fs::path& c : {dir / "dealerkpi-group.rdb", dir / "../share/dealerkpi/dealerkpi-group.rdb"})
+                if (fs::is_regular_file(c))
+                    rdb = c;
+            if (rdb.empty()) {
+                error = "dealerkpi-group.rdb not found next to " + self_exe().string();
+                ctx.clear();
+                return;
+            }
+            Reference<container::XSet> types(
+                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), UNO_QUERY_THROW);
+            types->insert(uno::Any(file_url(fs::canonical(rdb))));
         } catch (const uno::Exception& e) {
             error = to_utf8(e.Message);
+            ctx.clear();
         }
     });
     if (!ctx.is())
