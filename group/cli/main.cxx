@@ -51,7 +51,7 @@ public:
         range_ = range > 0 ? range : 0;
         progress_.set(0, range_);
     }
-    void SAL_CALL end() override {}
+    void SAL_CALL end() override { progress_.set(range_, range_); }
     void SAL_CALL setText(const rtl::OUString&) override {}
     void SAL_CALL setValue(sal_Int32 value) override {
         progress_.set(static_cast<std::size_t>(std::max<sal_Int32>(0, value)), range_);
@@ -72,7 +72,7 @@ int run_distribute(const Command& c) {
     Reference<XGroupWorkflow> wf = workflow_of(office);
     uno::Sequence<rtl::OUString> lines;
     {
-        Progress progress("下发 distribute", 0);
+        Progress progress("下发 distribute", 0, false);
         Reference<task::XStatusIndicator> indicator(new Indicator(progress));
         try {
             lines = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),

@@ -50,6 +50,35 @@ std::mutex registry_mutex;
 std::set<Office*> registry;
 std::set<std::string> temp_dirs;
 
+// The offices' process groups again, lock-free, for a crash of this program
+// (a signal handler may take no lock).
+constexpr int kMaxOffices = 128;
+std::atomic<pid_t> live_groups[kMaxOffices];
+
+void remember_group(pid_t pid) {
+    for (auto& slot : live_groups) {
+        pid_t empty = 0;
+        if (slot.compare_exchange_strong(empty, pid))
+            return;
+    }
+}
+
+void forget_group(pid_t pid) {
+    for (auto& slot : live_groups) {
+        pid_t p = pid;
+        if (slot.compare_exchange_strong(p, 0))
+            return;
+    }
+}
+
+extern "C" void on_fatal_signal(int sig) {
+    for (auto& slot : live_groups)
+        if (pid_t p = slot.load())
+            ::killpg(p, SIGKILL);
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
 std::string no_shared_cache() {
     // Extensions installed for all users would show in the throw-away profile
     // too; an empty shared cache keeps it to exactly the .oxt given.
@@ -266,6 +295,8 @@ Reference<uno::XComponentContext> local_context() {
 
 void install_interrupt_handler() {
     ::signal(SIGPIPE, SIG_IGN);  // a dead office's pipe is an error code, not a signal
+    for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
+        ::signal(sig, on_fatal_signal);  // no office outlives this program
     static sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
@@ -398,6 +429,7 @@ void Office::launch() {
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
         pid_ = spawn(argv, env, "", !setup_.verbose);
+        remember_group(pid_);
         reaped_ = false;
     }
 }
@@ -443,6 +475,7 @@ void Office::start() {
         if (reap(nullptr)) {
             int code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
             ::killpg(pid_, SIGKILL);
+            forget_group(pid_);
             if (code == kRestartCode) {
                 launch();
                 continue;
@@ -505,6 +538,7 @@ void Office::stop() {
         if (setup_.verbose)
             std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") stopped\n";
         std::lock_guard<std::mutex> lock(registry_mutex);
+        forget_group(pid_);
         pid_ = -1;
     }
     {

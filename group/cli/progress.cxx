@@ -18,8 +18,8 @@ std::string clock_text(double seconds) {
     return buf;
 }
 
-Progress::Progress(std::string title, std::size_t total)
-    : title_(std::move(title)), total_(total), tty_(::isatty(2) == 1),
+Progress::Progress(std::string title, std::size_t total, bool files)
+    : title_(std::move(title)), total_(total), files_(files), tty_(::isatty(2) == 1),
       start_(std::chrono::steady_clock::now()), last_plain_(start_) {
     if (tty_) {
         // The clock runs on even when no file finishes.
@@ -42,8 +42,11 @@ double Progress::elapsed() const {
 std::string Progress::line_locked() const {
     std::ostringstream s;
     double t = elapsed();
-    s << title_ << " " << done_ << "/" << total_ << " 文件 files";
-    s << " · 未采用 not taken " << not_taken_;
+    s << title_ << " " << done_ << "/" << total_;
+    if (files_)
+        s << " 文件 files · 未采用 not taken " << not_taken_;
+    else
+        s << " 行 rows";
     s << " · 用时 elapsed " << clock_text(t);
     if (done_ > 0 && done_ < total_)
         s << " · 剩余 left ~" << clock_text(t / done_ * (total_ - done_));

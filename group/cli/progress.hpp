@@ -13,7 +13,8 @@ namespace dkgroup {
 
 class Progress {
 public:
-    Progress(std::string title, std::size_t total);
+    // `files`: a roll-up's files (with the count not taken); otherwise rows.
+    Progress(std::string title, std::size_t total, bool files = true);
     ~Progress();  // finish()
 
     // One file done; `not_taken` with a reason prints a line above the progress.
@@ -34,6 +35,7 @@ private:
 
     std::string title_;
     std::size_t total_, done_ = 0, not_taken_ = 0;
+    bool files_;
     bool tty_;
     bool finished_ = false;
     std::chrono::steady_clock::time_point start_, last_plain_;
