@@ -6,7 +6,9 @@
 #   LIBRARY       the add-in's shared library
 #   RDB           the add-in's type library
 #   TEMPLATE_DIR  folder of .ots files to carry (empty: none)
-foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB)
+#   GROUP_LIBRARY, GROUP_RDB, GROUP_REGISTRY  the group workflow's library, type
+#                 library and registry folder (group.components, Addons.xcu)
+foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB GROUP_LIBRARY GROUP_RDB GROUP_REGISTRY)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "package_oxt.cmake: ${v} is not set")
   endif()
@@ -17,7 +19,9 @@ file(MAKE_DIRECTORY ${STAGE}/META-INF ${STAGE}/lib ${STAGE}/types ${STAGE}/regis
 file(COPY ${DESCRIPTION} DESTINATION ${STAGE})
 file(COPY ${REGISTRY}/manifest.xml DESTINATION ${STAGE}/META-INF)
 file(COPY ${REGISTRY}/dealerkpi.components ${LIBRARY} DESTINATION ${STAGE}/lib)
-file(COPY ${RDB} DESTINATION ${STAGE}/types)
+file(COPY ${RDB} ${GROUP_RDB} DESTINATION ${STAGE}/types)
+file(COPY ${GROUP_REGISTRY}/group.components ${GROUP_LIBRARY} DESTINATION ${STAGE}/lib)
+file(COPY ${GROUP_REGISTRY}/Addons.xcu DESTINATION ${STAGE}/registry)
 file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
 # %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.
 file(COPY ${REGISTRY}/Paths.xcu DESTINATION ${STAGE})

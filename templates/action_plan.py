@@ -77,6 +77,21 @@ def build(book):
     sh.widths(A=2.6, B=3.8, C=2.0, D=2.0, E=2.3, F=2.5, G=4.6, H=5.6, I=2.4, J=2.4, K=2.2)
     sh.s.Rows.getByIndex(4).Height = 1200
     sh.fit_one_page()
+    for name, cells in CELL_NAMES:
+        sh.name(name, cells)
+
+
+# -- named cells (name, cells): never rename one ----------------------------------------------
+_LAST = FIRST + 2 * (len(OBJECTIVES) + SPARE) - 1
+CELL_NAMES = (
+    ("经销商", "B2"),
+    ("月份", "E2"),
+    ("当前表现", "C%d:C%d" % (FIRST, _LAST)),
+    ("当前转化率", "D%d:D%d" % (FIRST, _LAST)),
+    ("下阶段转化率目标", "E%d:E%d" % (FIRST, _LAST)),
+    ("下阶段流程业绩目标", "F%d:F%d" % (FIRST, _LAST)),
+    ("行动方案", "G%d:K%d" % (FIRST, _LAST)),
+)
 
 
 EXAMPLE = {

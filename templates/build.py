@@ -31,6 +31,7 @@ def build_all(office, modules, out_dir):
         try:
             book = kit.Book(doc, module.TITLE)
             module.build(book)
+            book.stamp(name, getattr(module, "VERSION", 2))
             book.finish()
             doc.calculateAll()
             target = os.path.join(out_dir, name + ".ots")

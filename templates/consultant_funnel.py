@@ -228,10 +228,36 @@ def _success(book, names):
     return sh
 
 
+# -- named cells (name, sheet, cells): never rename one --------------------------------------
+_SOURCES_TOP = TOTAL + 4   # first source row of the 集客量分析表
+CELL_NAMES = (
+    ("经销商", SOURCES_SHEET, "B2"),
+    ("月份", SOURCES_SHEET, "E2"),
+    ("销售顾问", SOURCES_SHEET, "A%d:A%d" % (FIRST, LAST)),
+    ("集客量", SOURCES_SHEET, "B%d:D%d" % (FIRST, LAST)),
+    ("集客合计", SOURCES_SHEET, "E%d" % TOTAL),
+    ("集客本月目标", SOURCES_SHEET, "B%d:B%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
+    ("集客下月目标", SOURCES_SHEET, "G%d:G%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
+    ("来访客户数", RETENTION_SHEET, "B%d:D%d" % (FIRST, LAST)),
+    ("潜在客户数", RETENTION_SHEET, "F%d:H%d" % (FIRST, LAST)),
+    ("成交客户数", RETENTION_SHEET, "N%d:N%d" % (FIRST, LAST)),
+    ("留档率_总计", RETENTION_SHEET, "M%d" % TOTAL),
+    ("成交率_总计", RETENTION_SHEET, "O%d" % TOTAL),
+    ("下月销售目标", RETENTION_SHEET, "D%d:D%d" % (TARGETS_FIRST, TARGETS_TOTAL - 1)),
+    ("集客目标_总计", RETENTION_SHEET, "F%d" % TARGETS_TOTAL),
+    ("步骤客户数", SUCCESS_SHEET, "B%d:G%d" % (FIRST, LAST)),
+    ("步骤转化率_总计", SUCCESS_SHEET, "H%d:L%d" % (TOTAL, TOTAL)),
+    ("销售成功率_总计", SUCCESS_SHEET, "M%d" % TOTAL),
+)
+
+
 def build(book):
     names = _sources(book)
-    _retention(book, names)
-    _success(book, names)
+    retention = _retention(book, names)
+    success = _success(book, names)
+    sheets = {SOURCES_SHEET: names, RETENTION_SHEET: retention, SUCCESS_SHEET: success}
+    for name, sheet, cells in CELL_NAMES:
+        sheets[sheet].name(name, cells)
 
 
 EXAMPLE = {

@@ -91,6 +91,16 @@ def _prop(name, value):
     return p
 
 
+def _column_name(index):
+    """Column letters of a 0-based column index: 0 -> A, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
 class Book:
     """The document being built."""
 
@@ -163,6 +173,23 @@ class Book:
         self._sheets_used += 1
         return Sheet(self, s)
 
+    # -- the template stamp ----------------------------------------------------------
+    STAMP_KIND = "DealerKPI模板"
+    STAMP_VERSION = "DealerKPI版本"
+
+    def stamp(self, kind, version):
+        """Document user-defined properties naming the template's kind (its
+        module name) and its layout version, so a tool can tell a DealerKPI
+        file, its kind and its layout from any other spreadsheet. A new
+        document made from the template keeps them."""
+        from com.sun.star.beans.PropertyAttribute import REMOVEABLE
+        props = self.doc.DocumentProperties.UserDefinedProperties
+        # ODF stores a user-defined number as a float: the version is 2.0 when read back.
+        for name, value in ((self.STAMP_KIND, str(kind)), (self.STAMP_VERSION, float(version))):
+            if props.PropertySetInfo.hasPropertyByName(name):
+                props.removeProperty(name)
+            props.addProperty(name, REMOVEABLE, value)
+
     def finish(self):
         """Protects every sheet and selects the first one."""
         for i in range(self.doc.Sheets.Count):
@@ -179,6 +206,22 @@ class Sheet:
 
     def cell(self, name):
         return self.s.getCellRangeByName(name)
+
+    def name(self, name, cells):
+        """A named range (Insert > Named Expressions) for the cell or range
+        `cells` of this sheet, absolute, e.g. name("交车数_目标", "G6").
+        Names are the contract users' own formulas and the group roll-up
+        rely on: Chinese, stable across layout versions."""
+        a = self.cell(cells).RangeAddress
+        ref = "$'%s'.$%s$%d" % (self.s.Name, _column_name(a.StartColumn), a.StartRow + 1)
+        if (a.EndColumn, a.EndRow) != (a.StartColumn, a.StartRow):
+            ref += ":$%s$%d" % (_column_name(a.EndColumn), a.EndRow + 1)
+        names = self.book.doc.NamedRanges
+        if names.hasByName(name):
+            raise ValueError("the name %s is given twice" % name)
+        origin = uno.createUnoStruct("com.sun.star.table.CellAddress")
+        origin.Sheet = a.Sheet
+        names.addNewByName(name, ref, origin, 0)
 
     def _styled(self, name, style, kind):
         rng = self.cell(name)

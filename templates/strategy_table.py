@@ -367,10 +367,49 @@ def _quarter(book, report):
     return sh
 
 
+# -- named cells: the contract of users' formulas and the group roll-up ----------------------
+# (name, sheet, cells). The required names of templates.md come first; never rename one.
+CELL_NAMES = (
+    ("经销商", REPORT, "B2"),
+    ("月份", REPORT, "E2"),
+    ("交车数_目标", PLAN, "G%d" % ROW_DELIVERY),
+    ("订单交车率_目标", PLAN, "F%d" % ROW_DELIVERY),
+    ("报价订单率_目标", PLAN, "F%d" % ROW_ORDER),
+    ("进店线索报价率_目标", PLAN, "F%d" % ROW_QUOTE),
+    ("订单数_预计", PLAN, "G%d" % ROW_ORDER),
+    ("报价数_预计", PLAN, "G%d" % ROW_QUOTE),
+    ("进店线索数_预计", PLAN, "G%d" % ROW_VISIT),
+    ("线索数_预计", PLAN, "G%d" % ROW_LEAD),
+    ("交车数_实际", PLAN, "I%d" % ROW_DELIVERY),
+    ("订单数_实际", PLAN, "I%d" % ROW_ORDER),
+    ("报价数_实际", PLAN, "I%d" % ROW_QUOTE),
+    ("进店线索数_实际", PLAN, "I%d" % ROW_VISIT),
+    ("线索数_实际", PLAN, "I%d" % ROW_LEAD),
+    # input blocks and further results
+    ("三个月线索数", REPORT, "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
+    ("三个月进店线索数", REPORT, "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
+    ("三个月展厅转化", REPORT, "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),
+    ("线索进店率_三个月", REPORT, "E%d" % R_RATE_TOTAL),
+    ("渠道目标转化率", PLAN, "F%d:F%d" % (P_CHANNEL, P_LAST)),
+    ("渠道计划", PLAN, "G%d:G%d" % (P_CHANNEL, P_LAST)),
+    ("渠道实际", PLAN, "I%d:I%d" % (P_CHANNEL, P_LAST)),
+    ("结果", PLAN, "J%d:J%d" % (P_FIRST, P_LAST)),
+    ("进店线索数_自下而上", PLAN, "G%d" % P_BOTTOM_UP),
+    ("进店线索覆盖差额", PLAN, "G%d" % P_GAP),
+    ("去年同期订单数", QUARTER, "F%d:H%d" % (Q_WEIGHTS, Q_WEIGHTS)),
+    ("交车数_本季度目标", QUARTER, "E%d" % Q_FIRST),
+    ("渠道计划_本季度", QUARTER, "E%d:E%d" % (Q_FIRST + P_CHANNEL - P_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+    ("季度分解_各月", QUARTER, "F%d:H%d" % (Q_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+)
+
+
 def build(book):
     report = _report(book)
-    _plan(book, report)
-    _quarter(book, report)
+    plan = _plan(book, report)
+    quarter = _quarter(book, report)
+    sheets = {REPORT: report, PLAN: plan, QUARTER: quarter}
+    for name, sheet, cells in CELL_NAMES:
+        sheets[sheet].name(name, cells)
 
 
 # -- the seed's month (004), used by the example month and the tests ----------------------

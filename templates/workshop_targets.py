@@ -139,6 +139,33 @@ def build(book):
     for row in (8, TGT - 1):
         sh.s.Rows.getByIndex(row - 1).Height = 1500
     sh.fit_one_page()
+    for name, cells in CELL_NAMES:
+        sh.name(name, cells)
+
+
+# -- named cells: the contract of users' formulas and the group roll-up ----------------------
+# (name, cells) on the one sheet. The required names of templates.md come first; never rename one.
+CELL_NAMES = (
+    ("经销商", "B2"),
+    ("月份", "E2"),
+    ("售后产值目标", "B5"),
+    ("可售工时", "C%d:C%d" % (CUR, CUR + 2)),
+    ("生产工时", "D%d:D%d" % (CUR, CUR + 2)),
+    ("销售工时", "E%d:E%d" % (CUR, CUR + 2)),
+    ("总效率_合计", "J%d" % (CUR + 3)),
+    ("目标营业额", "B%d:B%d" % (TGT, TGT + 2)),
+    # further inputs and results
+    ("生产率上限", "E5"),
+    ("技师数", "B%d:B%d" % (CUR, CUR + 2)),
+    ("工时单价", "F%d:F%d" % (CUR, CUR + 2)),
+    ("生产率_合计", "H%d" % (CUR + 3)),
+    ("工时效率_合计", "I%d" % (CUR + 3)),
+    ("营业额", "K%d:K%d" % (CUR, CUR + 2)),
+    ("营业额_合计", "K%d" % (CUR + 3)),
+    ("目标销售工时", "C%d:C%d" % (TGT, TGT + 2)),
+    ("所需生产工时", "D%d:D%d" % (TGT, TGT + 2)),
+    ("产能差额", "F%d:F%d" % (TGT, TGT + 2)),
+)
 
 
 EXAMPLE = {

@@ -185,20 +185,15 @@ class DealerFiles:
         os.makedirs(folder, exist_ok=True)
         out = {}
         good, _ = self.good(folder, STRATEGY, "好店", month, i=3)
-        data = open(good, "rb").read()
+        with open(good, "rb") as f:
+            data = f.read()
+        os.remove(good)  # only its bytes are used: the folder holds the bad files alone
 
         out["corrupt_zip"] = _write(folder, "corrupt.ods", b"PK\x03\x04" + bytes(range(256)) * 8)
         out["truncated"] = _write(folder, "truncated.ods", data[:len(data) // 2])
         out["text_as_ods"] = _write(folder, "text.ods", "经销商,月份\n一号店,2026-11\n".encode("utf-8"))
 
-        writer = self.office.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, props(Hidden=True))
-        try:
-            writer.Text.setString("这不是电子表格")
-            path = os.path.join(folder, "writer.ods")
-            writer.storeToURL(file_url(path), props(FilterName="writer8", Overwrite=True))
-            out["not_spreadsheet"] = path
-        finally:
-            writer.close(True)
+        out["not_spreadsheet"] = _odt(os.path.join(folder, "writer.ods"))
 
         plain = self.office.new_calc()
         try:
@@ -252,6 +247,27 @@ def _write(folder, name, data):
     path = os.path.join(folder, name)
     with open(path, "wb") as f:
         f.write(data)
+    return path
+
+
+def _odt(path):
+    """A text document (ODF, as a word processor saves it) under a spreadsheet's name;
+    made by hand, since the office that runs the tests may have no word processor."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+               '<office:body><office:text><text:p>这不是电子表格</text:p></office:text></office:body>'
+               '</office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
     return path
 
 
@@ -316,7 +332,8 @@ def set_named(doc, name, value):
 def set_stamp(doc, kind, version):
     udp = doc.DocumentProperties.UserDefinedProperties
     info = udp.getPropertySetInfo()
-    for key, value in ((STAMP_KIND, kind), (STAMP_VERSION, version)):
+    # the version as a number (a double: the property bag takes no byte, which a small int becomes)
+    for key, value in ((STAMP_KIND, kind), (STAMP_VERSION, float(version))):
         if info.hasPropertyByName(key):
             udp.setPropertyValue(key, value)
         else:
@@ -340,7 +357,8 @@ def add_open_macro(doc, marker):
     lib = libs.getByName("Standard") if libs.hasByName("Standard") else libs.createLibrary("Standard")
     lib.insertByName("Marker", MACRO_MARKER_BASIC % marker)
     script = "vnd.sun.star.script:Standard.Marker.Main?language=Basic&location=document"
-    doc.Events.replaceByName("OnLoad", props(EventType="Script", Script=script))
+    binding = uno.Any("[]com.sun.star.beans.PropertyValue", props(EventType="Script", Script=script))
+    uno.invoke(doc.Events, "replaceByName", ("OnLoad", binding))
 
 
 def lock_files(folder):

@@ -33,6 +33,30 @@ def _column_name(index):
 
 ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
 
+SOURCE_DIR = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# The template stamp (templates/kit.py, Book.stamp).
+STAMP_KIND, STAMP_VERSION = "DealerKPI模板", "DealerKPI版本"
+
+
+def template_modules():
+    """The template modules the build makes, as templates/CMakeLists.txt lists
+    them (set(DEALERKPI_TEMPLATES ...)), so a template added later is checked too."""
+    text = open(os.path.join(SOURCE_DIR, "templates", "CMakeLists.txt"), encoding="utf-8").read()
+    body = re.search(r"set\(DEALERKPI_TEMPLATES\s(.*?)\)", text, re.S).group(1)
+    return [w for w in re.sub(r"#.*", "", body).split()]
+
+
+def readme_names(title):
+    """{name: "sheet.range"} of the named-cells table in the README section of
+    the template titled `title` (### <title> — ...)."""
+    text = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
+    section = re.search(r"^### %s\b.*?(?=^##)" % re.escape(title), text, re.S | re.M)
+    if not section:
+        return {}
+    rows = re.findall(r"^\| (\S+) \| ([^|.]+\.[A-Z$0-9:]+) \|", section.group(0), re.M)
+    return {name: ref for name, ref in rows if name != "name"}
+
 
 class TemplateCase(TemplateTestCase):
 
@@ -138,6 +162,30 @@ class TemplateCase(TemplateTestCase):
         if not sheets.hasByName("_检查"):
             sheets.insertNewByName("_检查", sheets.Count)
         return sheets.getByName("_检查")
+
+    # -- named cells and the stamp ---------------------------------------------------------
+    def named_cells(self, doc=None):
+        """{name: "sheet.A1:B2"} of every named range of the document."""
+        doc = doc or self.doc
+        out = {}
+        for name in doc.NamedRanges.ElementNames:
+            cells = doc.NamedRanges.getByName(name).getReferredCells()
+            if cells is None:
+                out[name] = None
+                continue
+            a = cells.RangeAddress
+            ref = "%s%d" % (_column_name(a.StartColumn), a.StartRow + 1)
+            if (a.StartColumn, a.StartRow) != (a.EndColumn, a.EndRow):
+                ref += ":%s%d" % (_column_name(a.EndColumn), a.EndRow + 1)
+            out[name] = "%s.%s" % (doc.Sheets.getByIndex(a.Sheet).Name, ref)
+        return out
+
+    def stamp(self, doc=None):
+        """(kind, version) of the document's template stamp; None where missing."""
+        props = (doc or self.doc).DocumentProperties.UserDefinedProperties
+        info = props.PropertySetInfo
+        return tuple(props.getPropertyValue(n) if info.hasPropertyByName(n) else None
+                     for n in (STAMP_KIND, STAMP_VERSION))
 
     # -- round trip ------------------------------------------------------------------------
     def reopened(self, filter_name, ext):

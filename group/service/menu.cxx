@@ -1,0 +1,357 @@
+// The DealerKPI menu in Calc (registry Addons.xcu): 下发模板… and 汇总经销商报表…,
+// dispatched as service:org.dealerkpi.group.Menu?distribute / ?rollup. It asks
+// with the office's own pickers and a small dialog, shows progress on the
+// status bar and calls the same Workflow as the command line.
+//
+// Test hook: when the office's environment names a file in
+// DEALERKPI_GROUP_MENU_ANSWERS, the answers are read from it (key=value lines:
+// dealers, kind, month, out_dir, lock, inputs, output, report) instead of
+// asking, and the closing message is written to `report` instead of shown.
+#include "workflow.hxx"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XCheckBox.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/task/XJobExecutor.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/FolderPicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <com/sun/star/ui/dialogs/XFilterManager.hpp>
+#include <com/sun/star/ucb/SimpleFileAccess.hpp>
+#include <cppuhelper/supportsservice.hxx>
+#include <osl/file.hxx>
+#include <rtl/ref.hxx>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <string>
+
+using namespace css;
+
+namespace dealerkpi::group {
+namespace {
+
+constexpr char kImplementation[] = "org.dealerkpi.group.MenuImpl";
+constexpr char kService[] = "org.dealerkpi.group.Menu";
+
+OUString urlOfPath(const OUString& path)
+{
+    OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(path, url) == osl::FileBase::E_None)
+        return url;
+    return path;
+}
+
+class Menu : public cppu::WeakImplHelper2<task::XJobExecutor, lang::XServiceInfo>
+{
+public:
+    explicit Menu(const Reference<uno::XComponentContext>& ctx) : ctx_(ctx), zh_(chineseUi(ctx))
+    {
+        if (const char* answers = std::getenv("DEALERKPI_GROUP_MENU_ANSWERS"); answers && *answers) {
+            scripted_ = true;
+            std::ifstream in(answers);
+            std::string line;
+            while (std::getline(in, line)) {
+                auto eq = line.find('=');
+                if (eq != std::string::npos)
+                    answers_[U(line.substr(0, eq).c_str())] = U(line.substr(eq + 1).c_str()).trim();
+            }
+        }
+    }
+
+    void SAL_CALL trigger(const OUString& event) override
+    {
+        try {
+            frame_ = frame::Desktop::create(ctx_)->getCurrentFrame();
+            if (event == "distribute")
+                distribute();
+            else if (event == "rollup")
+                rollup();
+        } catch (const uno::Exception& e) {
+            tell(text(U("出错了："), "Error: ") + e.Message, true);
+        }
+    }
+
+    OUString SAL_CALL getImplementationName() override { return OUString::createFromAscii(kImplementation); }
+    sal_Bool SAL_CALL supportsService(const OUString& n) override { return cppu::supportsService(this, n); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return seq<OUString>({OUString::createFromAscii(kService)}); }
+
+private:
+    OUString text(const OUString& zh, const char* en) const { return zh_ ? zh : OUString::createFromAscii(en); }
+
+    OUString answer(const char* key) const
+    {
+        auto it = answers_.find(OUString::createFromAscii(key));
+        return it == answers_.end() ? OUString() : it->second;
+    }
+
+    Reference<task::XStatusIndicator> indicator()
+    {
+        Reference<task::XStatusIndicatorFactory> f(frame_, uno::UNO_QUERY);
+        return f.is() ? f->createStatusIndicator() : Reference<task::XStatusIndicator>();
+    }
+
+    Reference<awt::XWindowPeer> parent()
+    {
+        if (!frame_.is())
+            return {};
+        return Reference<awt::XWindowPeer>(frame_->getContainerWindow(), uno::UNO_QUERY);
+    }
+
+    void tell(const OUString& message, bool error = false)
+    {
+        if (scripted_) {
+            OUString report = answer("report");
+            if (!report.isEmpty()) {
+                OString path = OUStringToOString(report, RTL_TEXTENCODING_UTF8);
+                std::ofstream(path.getStr()) << OUStringToOString(message, RTL_TEXTENCODING_UTF8).getStr() << "\n";
+            }
+            return;
+        }
+        auto peer = parent();
+        if (!peer.is())
+            return;
+        Reference<awt::XMessageBoxFactory> boxes(awt::Toolkit::create(ctx_), uno::UNO_QUERY_THROW);
+        auto box = boxes->createMessageBox(peer, error ? awt::MessageBoxType_ERRORBOX : awt::MessageBoxType_INFOBOX,
+                                           awt::MessageBoxButtons::BUTTONS_OK, U("DealerKPI"), message);
+        box->execute();
+    }
+
+    /** A file to open (or to save with `save`); empty when cancelled. */
+    OUString pickFile(bool save, const OUString& title, const std::vector<std::pair<OUString, OUString>>& filters)
+    {
+        using namespace ui::dialogs;
+        auto args = seq<uno::Any>({uno::Any(save ? TemplateDescription::FILESAVE_AUTOEXTENSION
+                                              : TemplateDescription::FILEOPEN_SIMPLE)});
+        Reference<XFilePicker3> picker = FilePicker::createWithMode(ctx_, args[0].get<sal_Int16>());
+        picker->setTitle(title);
+        for (const auto& [name, pattern] : filters)
+            picker->appendFilter(name, pattern);
+        if (!filters.empty())
+            picker->setCurrentFilter(filters.front().first);
+        if (picker->execute() != ExecutableDialogResults::OK)
+            return OUString();
+        auto files = picker->getSelectedFiles();
+        return files.getLength() ? files[0] : OUString();
+    }
+
+    OUString pickFolder(const OUString& title)
+    {
+        auto picker = ui::dialogs::FolderPicker::create(ctx_);
+        picker->setTitle(title);
+        if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK)
+            return OUString();
+        return picker->getDirectory();
+    }
+
+    /** The small dialog: template kind (distribute only), month, lock. */
+    bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock)
+    {
+        auto smgr = ctx_->getServiceManager();
+        Reference<lang::XMultiServiceFactory> model(
+            smgr->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialogModel"), ctx_), uno::UNO_QUERY_THROW);
+        Reference<beans::XPropertySet> mp(model, uno::UNO_QUERY_THROW);
+        mp->setPropertyValue(U("Width"), uno::Any(sal_Int32(200)));
+        mp->setPropertyValue(U("Height"), uno::Any(sal_Int32(withKind ? 100 : 64)));
+        mp->setPropertyValue(U("PositionX"), uno::Any(sal_Int32(60)));
+        mp->setPropertyValue(U("PositionY"), uno::Any(sal_Int32(60)));
+        mp->setPropertyValue(U("Title"), uno::Any(withKind ? text(U("下发模板"), "Distribute templates")
+                                                                    : text(U("汇总经销商报表"), "Roll up dealer reports")));
+        Reference<container::XNameContainer> controls(model, uno::UNO_QUERY_THROW);
+        auto add = [&](const char* type, const char* name, sal_Int32 x, sal_Int32 y, sal_Int32 w, sal_Int32 h,
+                       const std::vector<std::pair<const char*, uno::Any>>& props) {
+            Reference<beans::XPropertySet> c(model->createInstance(OUString::createFromAscii(type)), uno::UNO_QUERY_THROW);
+            c->setPropertyValue(U("PositionX"), uno::Any(x));
+            c->setPropertyValue(U("PositionY"), uno::Any(y));
+            c->setPropertyValue(U("Width"), uno::Any(w));
+            c->setPropertyValue(U("Height"), uno::Any(h));
+            for (const auto& [k, v] : props)
+                c->setPropertyValue(OUString::createFromAscii(k), v);
+            controls->insertByName(OUString::createFromAscii(name), uno::Any(c));
+        };
+        sal_Int32 y = 8;
+        if (withKind) {
+            add("com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", 8, y + 2, 60, 10,
+                {{"Label", uno::Any(text(U("模板："), "Template:"))}});
+            auto items = seq<OUString>({text(U("月度销售跨部门策略表"), "Monthly sales strategy table"),
+                                     text(U("售后车间效率与产值目标"), "Workshop efficiency and revenue target")});
+            add("com.sun.star.awt.UnoControlListBoxModel", "kind", 70, y, 122, 12,
+                {{"StringItemList", uno::Any(items)}, {"Dropdown", uno::Any(true)},
+                 {"SelectedItems", uno::Any(Sequence<sal_Int16>{0})}});
+            y += 18;
+        }
+        add("com.sun.star.awt.UnoControlFixedTextModel", "monthLabel", 8, y + 2, 60, 10,
+            {{"Label", uno::Any(withKind ? text(U("月份（YYYY-MM）："), "Month (YYYY-MM):")
+                                         : text(U("月份（空：多数文件的月份）："), "Month (empty: most files'):"))}});
+        add("com.sun.star.awt.UnoControlEditModel", "month", 70, y, 122, 12, {{"Text", uno::Any(month)}});
+        y += 18;
+        if (withKind) {
+            add("com.sun.star.awt.UnoControlCheckBoxModel", "lock", 8, y, 184, 12,
+                {{"Label", uno::Any(text(U("锁定集团下达的目标（经销商不能修改）"), "Lock the targets the group sets"))},
+                 {"State", uno::Any(sal_Int16(0))}});
+            y += 18;
+        }
+        add("com.sun.star.awt.UnoControlButtonModel", "ok", 84, y, 50, 14,
+            {{"Label", uno::Any(text(U("确定"), "OK"))}, {"PushButtonType", uno::Any(sal_Int16(1))},
+             {"DefaultButton", uno::Any(true)}});
+        add("com.sun.star.awt.UnoControlButtonModel", "cancel", 142, y, 50, 14,
+            {{"Label", uno::Any(text(U("取消"), "Cancel"))}, {"PushButtonType", uno::Any(sal_Int16(2))}});
+
+        Reference<awt::XControl> dialog(smgr->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialog"), ctx_),
+                                        uno::UNO_QUERY_THROW);
+        dialog->setModel(Reference<awt::XControlModel>(model, uno::UNO_QUERY_THROW));
+        dialog->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), uno::UNO_QUERY_THROW), parent());
+        if (Reference<awt::XDialog>(dialog, uno::UNO_QUERY_THROW)->execute() != 1) {
+            dialog->dispose();
+            return false;
+        }
+        Reference<awt::XControlContainer> cc(dialog, uno::UNO_QUERY_THROW);
+        month = Reference<awt::XTextComponent>(cc->getControl(U("month")), uno::UNO_QUERY_THROW)->getText().trim();
+        if (withKind) {
+            sal_Int16 pos = Reference<awt::XListBox>(cc->getControl(U("kind")), uno::UNO_QUERY_THROW)->getSelectedItemPos();
+            kind = OUString::createFromAscii(pos == 1 ? kWorkshop : kStrategy);
+            lock = Reference<awt::XCheckBox>(cc->getControl(U("lock")), uno::UNO_QUERY_THROW)->getState() == 1;
+        }
+        dialog->dispose();
+        return true;
+    }
+
+    void distribute()
+    {
+        OUString dealers, outDir, kind = OUString::createFromAscii(kStrategy), month;
+        bool lock = false;
+        if (scripted_) {
+            dealers = urlOfPath(answer("dealers"));
+            outDir = urlOfPath(answer("out_dir"));
+            if (!answer("kind").isEmpty())
+                kind = answer("kind");
+            month = answer("month");
+            lock = answer("lock") == "1";
+        } else {
+            dealers = pickFile(false, text(U("选择经销商名单"), "Choose the dealers table"),
+                               {{text(U("经销商名单 (*.ods;*.xlsx;*.csv)"), "Dealers table (*.ods;*.xlsx;*.csv)"),
+                                 U("*.ods;*.xlsx;*.csv")}});
+            if (dealers.isEmpty())
+                return;
+            if (!askOptions(true, kind, month, lock))
+                return;
+            outDir = pickFolder(text(U("选择存放经销商文件的文件夹"), "Choose the folder for the dealer files"));
+            if (outDir.isEmpty())
+                return;
+        }
+        rtl::Reference<Workflow> workflow(new Workflow(ctx_));
+        auto lines = workflow->distribute(kind, dealers, month, outDir, lock, false, indicator());
+        sal_Int32 written = 0;
+        OUStringBuffer failed;
+        for (const auto& l : lines) {
+            if (l.indexOf(U("已生成")) >= 0)
+                ++written;
+            else
+                failed.append(l + "\n");
+        }
+        OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件。")
+                               : "Wrote " + OUString::number(written) + " dealer files.";
+        if (!failed.isEmpty())
+            message += (zh_ ? U("\n未生成：\n") : OUString("\nNot written:\n")) + failed.makeStringAndClear();
+        tell(message);
+    }
+
+    void collect(const Reference<ucb::XSimpleFileAccess3>& files, const OUString& folder, std::vector<OUString>& out)
+    {
+        for (const auto& entry : files->getFolderContents(folder, true)) {
+            if (files->isFolder(entry)) {
+                collect(files, entry, out);
+                continue;
+            }
+            OUString lower = entry.toAsciiLowerCase();
+            if (fileNameOfUrl(entry).startsWith(".~lock."))
+                continue;
+            if (lower.endsWith(".ods") || lower.endsWith(".xlsx") || lower.endsWith(".xls"))
+                out.push_back(entry);
+        }
+    }
+
+    void rollup()
+    {
+        OUString inputs, output, kind, month;
+        bool lock = false;
+        if (scripted_) {
+            inputs = urlOfPath(answer("inputs"));
+            output = urlOfPath(answer("output"));
+            month = answer("month");
+        } else {
+            inputs = pickFolder(text(U("选择收回的经销商报表所在的文件夹"), "Choose the folder of the dealer reports"));
+            if (inputs.isEmpty())
+                return;
+            if (!askOptions(false, kind, month, lock))
+                return;
+            output = pickFile(true, text(U("保存集团汇总"), "Save the group roll-up"),
+                              {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
+                               {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}});
+            if (output.isEmpty())
+                return;
+            OUString lower = output.toAsciiLowerCase();
+            if (!lower.endsWith(".ods") && !lower.endsWith(".xlsx"))
+                output += ".ods";
+        }
+        auto access = ucb::SimpleFileAccess::create(ctx_);
+        std::vector<OUString> urls;
+        collect(access, inputs, urls);
+        std::sort(urls.begin(), urls.end());
+        rtl::Reference<Workflow> workflow(new Workflow(ctx_));
+        auto status = indicator();
+        if (status.is())
+            status->start(text(U("汇总经销商报表"), "Rolling up dealer reports"), static_cast<sal_Int32>(urls.size()));
+        std::vector<DealerFile> records;
+        for (size_t i = 0; i < urls.size(); ++i) {
+            if (status.is()) {
+                status->setText(text(U("读取 "), "Reading ") + fileNameOfUrl(urls[i]));
+                status->setValue(static_cast<sal_Int32>(i));
+            }
+            records.push_back(workflow->readDealerFile(urls[i]));
+        }
+        if (status.is())
+            status->end();
+        // The save picker has asked about replacing an existing file already.
+        OUString summary = workflow->writeRollup(Sequence<DealerFile>(records.data(), records.size()), month, output, true);
+        if (!scripted_ || answer("open") != "0") {
+            auto desktop = frame::Desktop::create(ctx_);
+            Sequence<beans::PropertyValue> args;
+            if (scripted_)
+                args = seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))});
+            desktop->loadComponentFromURL(output, U("_blank"), 0, args);
+        }
+        tell(summary);
+    }
+
+    Reference<uno::XComponentContext> ctx_;
+    Reference<frame::XFrame> frame_;
+    bool zh_;
+    bool scripted_ = false;
+    std::map<OUString, OUString> answers_;
+};
+
+} // namespace
+} // namespace dealerkpi::group
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_dealerkpi_group_Menu_get_implementation(uno::XComponentContext* ctx, const uno::Sequence<uno::Any>&)
+{
+    return cppu::acquire(new dealerkpi::group::Menu(ctx));
+}

@@ -1,0 +1,237 @@
+#include "office.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/ucb/SimpleFileAccess.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <rtl/uri.hxx>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace css;
+
+namespace dealerkpi::group {
+
+const std::vector<OUString>& contractNames(const OUString& kind)
+{
+    static const std::vector<OUString> strategy{
+        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
+        U("订单数_预计"), U("报价数_预计"), U("进店线索数_预计"), U("线索数_预计"), U("交车数_实际"), U("订单数_实际"),
+        U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
+    static const std::vector<OUString> workshop{
+        U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"), U("销售工时"), U("总效率_合计"), U("目标营业额")};
+    static const std::vector<OUString> none;
+    if (kind.equalsAscii(kStrategy))
+        return strategy;
+    if (kind.equalsAscii(kWorkshop))
+        return workshop;
+    return none;
+}
+
+const std::vector<OUString>& requiredNames(const OUString& kind)
+{
+    static const std::vector<OUString> strategy{
+        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
+        U("交车数_实际"), U("订单数_实际"), U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
+    static const std::vector<OUString> workshop{U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"),
+                                                U("销售工时")};
+    static const std::vector<OUString> none;
+    if (kind.equalsAscii(kStrategy))
+        return strategy;
+    if (kind.equalsAscii(kWorkshop))
+        return workshop;
+    return none;
+}
+
+const std::vector<OUString>& trades()
+{
+    static const std::vector<OUString> t{U("机修"), U("钣金"), U("喷漆")};
+    return t;
+}
+
+beans::PropertyValue prop(const char* name, const uno::Any& value)
+{
+    beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
+
+void closeDocument(const Reference<lang::XComponent>& doc) noexcept
+{
+    if (!doc.is())
+        return;
+    try {
+        Reference<util::XCloseable> closeable(doc, uno::UNO_QUERY);
+        if (closeable.is())
+            closeable->close(true);
+        else
+            doc->dispose();
+    } catch (const uno::Exception&) {
+        try {
+            doc->dispose();
+        } catch (const uno::Exception&) {
+        }
+    }
+}
+
+OUString templateUrl(const Reference<uno::XComponentContext>& ctx, const OUString& file)
+{
+    auto info = deployment::PackageInformationProvider::get(ctx);
+    OUString root = info->getPackageLocation(U("org.dealerkpi.calc"));
+    if (root.isEmpty())
+        throw lang::IllegalArgumentException(U("找不到已安装的 DealerKPI 扩展（org.dealerkpi.calc）。"), {}, 0);
+    return root + "/templates/DealerKPI/" + file;
+}
+
+Reference<lang::XComponent> newFromTemplate(const Reference<uno::XComponentContext>& ctx, const OUString& file)
+{
+    OUString url = templateUrl(ctx, file);
+    if (!fileExists(ctx, url))
+        throw lang::IllegalArgumentException(U("找不到模板 ") + file + U("：") + url, {}, 0);
+    auto desktop = frame::Desktop::create(ctx);
+    auto args = seq<beans::PropertyValue>({prop("AsTemplate", uno::Any(true)), prop("Hidden", uno::Any(true))});
+    auto doc = desktop->loadComponentFromURL(url, U("_blank"), 0, args);
+    if (!doc.is())
+        throw lang::IllegalArgumentException(U("无法打开模板 ") + file, {}, 0);
+    return doc;
+}
+
+std::vector<Reference<table::XCell>> namedCells(const Reference<sheet::XSpreadsheetDocument>& doc,
+                                                const OUString& name)
+{
+    std::vector<Reference<table::XCell>> out;
+    Reference<beans::XPropertySet> props(doc, uno::UNO_QUERY_THROW);
+    Reference<container::XNameAccess> names(props->getPropertyValue(U("NamedRanges")), uno::UNO_QUERY_THROW);
+    if (!names->hasByName(name))
+        return out;
+    Reference<sheet::XCellRangeReferrer> ref(names->getByName(name), uno::UNO_QUERY);
+    if (!ref.is())
+        return out;
+    Reference<table::XCellRange> range = ref->getReferredCells();
+    if (!range.is())
+        return out;
+    Reference<sheet::XCellRangeAddressable> addressable(range, uno::UNO_QUERY_THROW);
+    table::CellRangeAddress a = addressable->getRangeAddress();
+    for (sal_Int32 r = 0; r <= a.EndRow - a.StartRow; ++r)
+        for (sal_Int32 c = 0; c <= a.EndColumn - a.StartColumn; ++c)
+            out.push_back(range->getCellByPosition(c, r));
+    return out;
+}
+
+namespace {
+// Days from 1899-12-30 to y-m-d (proleptic Gregorian).
+long daysFromCivil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468 + 25569;  // 25569: 1899-12-30 to 1970-01-01
+}
+} // namespace
+
+OUString monthOfSerial(double serial)
+{
+    if (!std::isfinite(serial) || serial < 1 || serial > 2958465)
+        return OUString();
+    long z = static_cast<long>(std::floor(serial)) - 25569 + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = static_cast<long>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u", y, m);
+    return OUString::createFromAscii(buf);
+}
+
+double serialOfMonth(const OUString& month)
+{
+    if (month.getLength() != 7 || month[4] != '-')
+        return -1;
+    for (sal_Int32 i : {0, 1, 2, 3, 5, 6})
+        if (month[i] < '0' || month[i] > '9')
+            return -1;
+    long y = month.copy(0, 4).toInt32();
+    unsigned m = static_cast<unsigned>(month.copy(5, 2).toInt32());
+    if (y < 1900 || m < 1 || m > 12)
+        return -1;
+    return static_cast<double>(daysFromCivil(y, m, 1));
+}
+
+OUString errorText(sal_Int32 code)
+{
+    switch (code) {
+    case 532: return U("#DIV/0!");
+    case 519: return U("#VALUE!");
+    case 525: return U("#NAME?");
+    case 503: return U("#NUM!");
+    case 524: return U("#REF!");
+    case 32767: return U("#N/A");
+    default: return "Err:" + OUString::number(code);
+    }
+}
+
+bool chineseUi(const Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        auto provider = configuration::theDefaultProvider::get(ctx);
+        auto args = seq<uno::Any>({uno::Any(prop("nodepath", uno::Any(U("/org.openoffice.Setup/L10N"))))});
+        Reference<container::XNameAccess> node(
+            provider->createInstanceWithArguments(U("com.sun.star.configuration.ConfigurationAccess"), args),
+            uno::UNO_QUERY_THROW);
+        OUString locale;
+        node->getByName(U("ooLocale")) >>= locale;
+        return locale.isEmpty() || locale.startsWith("zh");
+    } catch (const uno::Exception&) {
+        return true;
+    }
+}
+
+OUString fileNameOfUrl(const OUString& url)
+{
+    sal_Int32 slash = url.lastIndexOf('/');
+    OUString last = slash >= 0 ? url.copy(slash + 1) : url;
+    return rtl::Uri::decode(last, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
+}
+
+bool fileExists(const Reference<uno::XComponentContext>& ctx, const OUString& url)
+{
+    try {
+        return ucb::SimpleFileAccess::create(ctx)->exists(url);
+    } catch (const uno::Exception&) {
+        return false;
+    }
+}
+
+void storeByEnding(const Reference<lang::XComponent>& doc, const OUString& url)
+{
+    OUString lower = url.toAsciiLowerCase();
+    OUString filter;
+    if (lower.endsWith(".ods"))
+        filter = U("calc8");
+    else if (lower.endsWith(".xlsx"))
+        filter = U("Calc Office Open XML");
+    else
+        throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾。"), {}, 0);
+    Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
+    auto args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter)), prop("Overwrite", uno::Any(true))});
+    storable->storeToURL(url, args);
+}
+
+} // namespace dealerkpi::group

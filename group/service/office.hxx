@@ -1,0 +1,82 @@
+// What the group workflow's two components (the service and the menu) share:
+// loading and closing documents in the office, named cells, the installed
+// templates, messages.
+#pragma once
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustrbuf.hxx>
+#include <rtl/ustring.hxx>
+
+#include <cstring>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace dealerkpi::group {
+
+using rtl::OString;
+using rtl::OUString;
+using rtl::OUStringBuffer;
+using css::uno::Reference;
+using css::uno::Sequence;
+
+constexpr char kStrategy[] = "strategy_table";
+constexpr char kWorkshop[] = "workshop_targets";
+constexpr sal_Int32 kLayoutVersion = 2;
+
+/** A UTF-8 literal (the messages are Chinese). */
+inline OUString U(const char* utf8) { return OUString(utf8, static_cast<sal_Int32>(std::strlen(utf8)), RTL_TEXTENCODING_UTF8); }
+
+template <class T> Sequence<T> seq(std::initializer_list<T> items)
+{
+    return Sequence<T>(items.begin(), static_cast<sal_Int32>(items.size()));
+}
+
+/** The named cells of a template kind (templates.md), in contract order. */
+const std::vector<OUString>& contractNames(const OUString& kind);
+/** The names a file must have filled: the group-set targets and the dealer's actuals. */
+const std::vector<OUString>& requiredNames(const OUString& kind);
+/** The trades of the workshop table, the order of its three-cell names. */
+const std::vector<OUString>& trades();
+
+css::beans::PropertyValue prop(const char* name, const css::uno::Any& value);
+
+/** Closes a document, ignoring a veto. */
+void closeDocument(const Reference<css::lang::XComponent>& doc) noexcept;
+
+/** A new hidden document from the installed template `file` (e.g. "group_summary.ots"). */
+Reference<css::lang::XComponent> newFromTemplate(const Reference<css::uno::XComponentContext>& ctx,
+                                                 const OUString& file);
+/** The file URL of the installed template `file`. */
+OUString templateUrl(const Reference<css::uno::XComponentContext>& ctx, const OUString& file);
+
+/** The cells a name refers to, in reading order (empty when there is no such name). */
+std::vector<Reference<css::table::XCell>> namedCells(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                     const OUString& name);
+
+/** "2026-11" from a spreadsheet date serial; empty when not a plausible date. */
+OUString monthOfSerial(double serial);
+/** The serial of the first day of "YYYY-MM"; -1 when `month` is not of that form. */
+double serialOfMonth(const OUString& month);
+/** A Calc error code as Calc shows it (#DIV/0!, Err:502, ...). */
+OUString errorText(sal_Int32 code);
+
+/** True when the office's UI speaks Chinese. */
+bool chineseUi(const Reference<css::uno::XComponentContext>& ctx);
+
+/** The file name part of a URL, decoded. */
+OUString fileNameOfUrl(const OUString& url);
+
+bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUString& url);
+
+/** Stores `doc` at `url` as .ods or .xlsx (by the ending). */
+void storeByEnding(const Reference<css::lang::XComponent>& doc, const OUString& url);
+
+} // namespace dealerkpi::group

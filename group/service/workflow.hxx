@@ -1,0 +1,53 @@
+// org.dealerkpi.group.Workflow: the group workflow's one implementation,
+// called by the DealerKPI menu in Calc and by the dealerkpi-group command line.
+#pragma once
+
+#include "office.hxx"
+
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <org/dealerkpi/group/DealerFile.hpp>
+#include <org/dealerkpi/group/XGroupWorkflow.hpp>
+
+namespace dealerkpi::group {
+
+using org::dealerkpi::group::DealerFile;
+
+/** Load-time recalculation off (Calc > Formula > Recalculation on file load:
+    never) while it lives, so that a file's saved results can be read before
+    this office recalculates; the user's setting comes back afterwards. */
+class RecalcOff
+{
+public:
+    explicit RecalcOff(const Reference<css::uno::XComponentContext>& ctx) noexcept;
+    ~RecalcOff();
+    RecalcOff(const RecalcOff&) = delete;
+    RecalcOff& operator=(const RecalcOff&) = delete;
+
+private:
+    Reference<css::uno::XInterface> access_;
+    sal_Int32 ooxml_ = -1, odf_ = -1;
+};
+
+class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkflow, css::lang::XServiceInfo>
+{
+public:
+    explicit Workflow(const Reference<css::uno::XComponentContext>& ctx) : ctx_(ctx) {}
+
+    Sequence<OUString> SAL_CALL distribute(const OUString& templateKind, const OUString& dealersUrl,
+                                           const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                           sal_Bool force,
+                                           const Reference<css::task::XStatusIndicator>& progress) override;
+    DealerFile SAL_CALL readDealerFile(const OUString& url) override;
+    OUString SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
+                                  sal_Bool force) override;
+
+    OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const OUString& name) override;
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
+
+private:
+    Reference<css::uno::XComponentContext> ctx_;
+};
+
+} // namespace dealerkpi::group

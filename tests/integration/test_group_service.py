@@ -1,0 +1,437 @@
+"""The group workflow's service (org.dealerkpi.group.Workflow) in a real office:
+readDealerFile on good files of both kinds (.ods, .xlsx, .xls) and on one of
+each bad kind, writeRollup's three sheets against figures worked out here
+from what was typed, the same records in another order, distribute from an
+.ods and a .csv dealers table with a bad row of each kind, no lock files, no
+macro run, the menu path, the crash hook.
+"""
+import os
+
+# This process must know the group workflow's types to call the service: the
+# office's own types plus group.rdb, for this process only (the office started
+# below must not inherit it, or it would lose the add-in's types).
+_PROGRAM = "file:///usr/lib/libreoffice/program/"
+os.environ["UNO_TYPES"] = "%stypes.rdb %stypes/offapi.rdb %s" % (_PROGRAM, _PROGRAM, "file://" + os.path.join(
+    os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../build")),
+    "group.rdb"))
+import uno  # noqa: E402
+
+del os.environ["UNO_TYPES"]
+
+import csv  # noqa: E402
+import decimal  # noqa: E402
+import hashlib  # noqa: E402
+import random  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+import unittest  # noqa: E402
+
+import group_files as gf
+import harness
+from office import Office, file_url, props
+
+SERVICE = "org.dealerkpi.group.Workflow"
+
+
+def shown_rate(x):
+    """How a 0% cell shows x (Calc rounds half away from zero)."""
+    d = decimal.Decimal(repr(x * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
+    return "%d%%" % d
+
+
+def shown_count(x):
+    d = decimal.Decimal(repr(x)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
+    return "{:,}".format(int(d))
+
+
+def shown_money(x):
+    d = decimal.Decimal(repr(x)).quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    return "{:,.2f}".format(d)
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def values_of(record):
+    return {nv.Name: nv.Value for nv in record.Values}
+
+
+def sheet_table(doc, name):
+    """Every used cell of a sheet as displayed: rows of strings."""
+    sheet = doc.Sheets.getByName(name)
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    rows = cursor.RangeAddress.EndRow + 1
+    cols = cursor.RangeAddress.EndColumn + 1
+    rng = sheet.getCellRangeByPosition(0, 0, cols - 1, rows - 1)
+    return [[rng.getCellByPosition(c, r).getString() for c in range(cols)] for r in range(rows)]
+
+
+def table_rows(table):
+    """{title: column} and the data rows under the header row (经销商 in it)."""
+    for i, row in enumerate(table):
+        if "经销商" in row[:3] or row[:1] == ["文件"]:
+            header = {t: k for k, t in enumerate(row) if t}
+            return header, table[i + 1:]
+    raise AssertionError("no header row")
+
+
+class GroupCase(harness.OfficeTestCase):
+    ENV = {}
+
+    @classmethod
+    def setUpClass(cls):
+        saved = {k: os.environ.get(k) for k in cls.ENV}
+        os.environ.update(cls.ENV)
+        try:
+            super().setUpClass()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        cls.wf = cls.office.service(SERVICE)
+        cls.files = gf.DealerFiles(cls.office)
+
+
+class ReadAndRollUp(GroupCase):
+    N = 6
+    MONTH = "2026-11"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.good_dir = os.path.join(cls.tmp, "good")
+        cls.good = cls.files.good_set(cls.good_dir, cls.N, cls.MONTH, xlsx_every=3)
+        # one .xls of each kind
+        for kind in gf.KINDS:
+            path, typed = cls.files.good(cls.good_dir, kind, "旧格式店", cls.MONTH, i=11, ext=".xls")
+            cls.good.append((path, kind, typed))
+        cls.bad_dir = os.path.join(cls.tmp, "bad")
+        cls.marker = os.path.join(cls.tmp, "macro-ran.txt")
+        cls.bad = cls.files.bad_set(cls.bad_dir, cls.MONTH, marker=cls.marker)
+        # another month, and a repeat of a dealer-month already sent
+        cls.other_month, _ = cls.files.good(cls.bad_dir, gf.STRATEGY, "经销商001", "2026-10", i=0)
+        cls.repeat, _ = cls.files.good(cls.bad_dir, gf.STRATEGY, "经销商002", cls.MONTH, i=1, ext=".ods")
+        os.rename(cls.repeat, os.path.join(cls.bad_dir, "zz_repeat.ods"))
+        cls.repeat = os.path.join(cls.bad_dir, "zz_repeat.ods")
+        cls.hashes = {p: sha(p) for p in cls.all_paths()}
+        cls.records = {p: cls.wf.readDealerFile(file_url(p)) for p in cls.all_paths()}
+
+    @classmethod
+    def all_paths(cls):
+        return [p for p, _k, _t in cls.good] + list(cls.bad.values()) + [cls.other_month, cls.repeat]
+
+    # -- readDealerFile ------------------------------------------------------------
+    def test_good_files_are_read_at_their_names(self):
+        for path, kind, typed in self.good:
+            rec = self.records[path]
+            with self.subTest(file=os.path.basename(path)):
+                self.assertEqual(list(rec.Problems), [])
+                self.assertEqual(list(rec.Notes), [])
+                self.assertEqual(rec.Kind, kind)
+                self.assertEqual(rec.Version, 2)
+                self.assertEqual(rec.Dealer, typed["经销商"])
+                self.assertEqual(rec.Month, self.MONTH)
+                got = values_of(rec)
+                want = gf.expected_strategy(typed) if kind == gf.STRATEGY else typed
+                for name, value in want.items():
+                    if name in ("经销商", "月份"):
+                        continue
+                    if isinstance(value, list):
+                        self.assertEqual(list(got[name]), value, name)
+                    else:
+                        self.assertAlmostEqual(got[name], value, delta=abs(value) * 1e-12, msg=name)
+                self.assertEqual(set(got), set(gf.STRATEGY_NAMES if kind == gf.STRATEGY else gf.WORKSHOP_NAMES))
+
+    def test_bad_files_say_why(self):
+        expect = {
+            "corrupt_zip": "无法打开", "truncated": "无法打开", "password": "密码",
+            "text_as_ods": "不是电子表格", "not_spreadsheet": "不是电子表格",
+            "not_template": "不是 DealerKPI 模板", "unknown_version": "未知的模板版本 9",
+            "blank_required": "必填单元格 交车数_实际 未填写", "error_required": "必填单元格 交车数_实际 显示错误值 #DIV/0!",
+        }
+        for case, text in expect.items():
+            rec = self.records[self.bad[case]]
+            with self.subTest(case=case):
+                self.assertEqual(len(rec.Problems), 1, list(rec.Problems))
+                self.assertIn(text, rec.Problems[0])
+
+    def test_macro_is_read_as_data_and_never_run(self):
+        rec = self.records[self.bad["macro"]]
+        self.assertEqual(list(rec.Problems), [])
+        self.assertEqual(len(rec.Notes), 1)
+        self.assertIn("宏", rec.Notes[0])
+        self.assertEqual(values_of(rec)["交车数_实际"], gf.strategy_values(8)["交车数_实际"])
+        self.assertFalse(os.path.exists(self.marker))
+
+    def test_lo25_xlsx_is_read_from_its_saved_results(self):
+        with __import__("zipfile").ZipFile(self.bad["xlsx_lo25"]) as z:
+            sheets = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        self.assertIn(b"FUNNEL_TARGET(", sheets)
+        self.assertNotIn(b"ORG.DEALERKPI", sheets.upper())
+        rec = self.records[self.bad["xlsx_lo25"]]
+        self.assertEqual(list(rec.Problems), [])
+        self.assertEqual(len(rec.Notes), 1)
+        self.assertIn("保存的计算结果", rec.Notes[0])
+        got = values_of(rec)
+        want = gf.expected_strategy(gf.strategy_values(9))
+        for name in ("订单数_预计", "报价数_预计", "进店线索数_预计", "交车数_实际"):
+            self.assertAlmostEqual(got[name], want[name], delta=want[name] * 1e-12, msg=name)
+
+    def test_files_are_left_as_they_were(self):
+        for path in self.all_paths():
+            self.assertEqual(sha(path), self.hashes[path], path)
+        self.assertEqual(gf.lock_files(self.tmp), [])
+
+    # -- writeRollup -----------------------------------------------------------------
+    def rollup(self, records, name, month=""):
+        out = os.path.join(self.tmp, name)
+        summary = self.wf.writeRollup(tuple(records), month, file_url(out), False)
+        doc = self.office.load(out)
+        try:
+            tables = {s: sheet_table(doc, s) for s in ("汇总", "售后汇总", "问题清单")}
+        finally:
+            doc.close(True)
+        return summary, tables
+
+    def test_rollup_figures(self):
+        summary, tables = self.rollup(self.records.values(), "group.ods")
+        strategy = [t for p, k, t in self.good if k == gf.STRATEGY]
+        workshop = [t for p, k, t in self.good if k == gf.WORKSHOP]
+        self.assertIn("已汇总 %d 个文件" % (len(strategy) + len(workshop) + 2), summary)  # + macro, lo25
+
+        # 汇总: the good strategy files, the macro file and the 25.2 .xlsx
+        taken = [gf.expected_strategy(t) for t in strategy]
+        taken += [gf.expected_strategy(dict(gf.strategy_values(i), 经销商=d)) for i, d in ((8, "宏店"), (9, "新版本店"))]
+        header, rows = table_rows(tables["汇总"])
+        self.assertEqual(len(rows), len(taken) + 1)
+        dealers = [r[header["经销商"]] for r in rows[:-1]]
+        self.assertEqual(sorted(dealers), sorted(t["经销商"] for t in taken))
+        ach = {t["经销商"]: t["交车数_实际"] / t["交车数_目标"] for t in taken}
+        self.assertEqual(dealers, sorted(dealers, key=lambda d: (-ach[d], d)))
+        self.assertEqual([r[header["排名"]] for r in rows[:-1]], [str(i + 1) for i in range(len(taken))])
+        for r in rows[:-1]:
+            self.assertEqual(r[header["交车数_达成率"]], shown_rate(ach[r[header["经销商"]]]))
+        total = rows[-1]
+        self.assertEqual(total[header["经销商"]], "集团合计")
+        self.assertEqual(total[header["月份"]], self.MONTH)
+        s = lambda name: sum(t[name] for t in taken)  # noqa: E731
+        for name in ("交车数_目标", "订单数_预计", "报价数_预计", "进店线索数_预计", "线索数_预计",
+                     "交车数_实际", "订单数_实际", "报价数_实际", "进店线索数_实际", "线索数_实际"):
+            self.assertEqual(total[header[name]], shown_count(s(name)), name)
+        # rates pooled over the dealers' counts, never the mean of their rates
+        self.assertEqual(total[header["订单交车率_目标"]], shown_rate(s("交车数_目标") / s("订单数_预计")))
+        self.assertEqual(total[header["报价订单率_目标"]], shown_rate(s("订单数_预计") / s("报价数_预计")))
+        self.assertEqual(total[header["进店线索报价率_目标"]], shown_rate(s("报价数_预计") / s("进店线索数_预计")))
+        self.assertEqual(total[header["交车数_达成率"]], shown_rate(s("交车数_实际") / s("交车数_目标")))
+        self.assertEqual(total[header["线索数_达成率"]], shown_rate(s("线索数_实际") / s("线索数_预计")))
+        mean = sum(ach.values()) / len(ach)
+        self.assertNotEqual(shown_rate(mean), total[header["交车数_达成率"]], "pick values where pooled != mean")
+
+        # 售后汇总
+        header, rows = table_rows(tables["售后汇总"])
+        self.assertEqual(len(rows), len(workshop) + 1)
+        total = rows[-1]
+        self.assertEqual(total[header["经销商"]], "集团合计")
+        for k, trade in enumerate(gf.TRADES):
+            for name in ("可售工时", "生产工时", "销售工时"):
+                self.assertEqual(total[header["%s_%s" % (name, trade)]],
+                                 shown_money(sum(t[name][k] for t in workshop)), name + trade)
+        sold = sum(sum(t["销售工时"]) for t in workshop)
+        avail = sum(sum(t["可售工时"]) for t in workshop)
+        self.assertEqual(total[header["总效率_合计"]], shown_rate(sold / avail))
+        self.assertEqual(total[header["售后产值目标"]], shown_money(sum(t["售后产值目标"] for t in workshop)))
+        eff = [sum(t["销售工时"]) / sum(t["可售工时"]) for t in workshop]
+        self.assertEqual([r[header["总效率_合计"]] for r in rows[:-1]], [shown_rate(e) for e in sorted(eff, reverse=True)])
+
+        # 问题清单
+        header, rows = table_rows(tables["问题清单"])
+        listed = {}
+        for r in rows:
+            listed.setdefault(r[header["文件"]], []).append((r[header["原因"]], r[header["处理"]]))
+        for case, path in self.bad.items():
+            with self.subTest(case=case):
+                self.assertIn(path, listed)
+                action = "已汇总" if case in ("macro", "xlsx_lo25") else "未采用"
+                self.assertEqual([a for _r, a in listed[path]], [action])
+        self.assertIn("不是本次汇总的月份 2026-11", listed[self.other_month][0][0])
+        # a dealer-month twice: the first by path is taken, the other listed with both names
+        sent = [p for p, k, t in self.good if k == gf.STRATEGY and t["经销商"] == "经销商002"] + [self.repeat]
+        first, second = sorted(sent)
+        self.assertEqual(listed[second], [("与 %s 重复（同一经销商、同一月份、同一模板），已采用 %s。" % (first, first), "未采用")])
+        self.assertEqual(set(listed), set(self.bad.values()) | {self.other_month, second})
+
+    def test_same_records_in_another_order_give_the_same_workbook(self):
+        records = list(self.records.values())
+        _s1, first = self.rollup(records, "order1.ods")
+        random.Random(7).shuffle(records)
+        _s2, second = self.rollup(reversed(records), "order2.ods")
+        self.assertEqual(first, second)
+
+    def test_month_given_and_xlsx_output(self):
+        summary, tables = self.rollup(self.records.values(), "october.xlsx", month="2026-10")
+        self.assertIn("已汇总 1 个文件", summary)
+        header, rows = table_rows(tables["汇总"])
+        self.assertEqual([r[header["经销商"]] for r in rows], ["经销商001", "集团合计"])
+
+    def test_never_overwrites_without_force(self):
+        out = os.path.join(self.tmp, "exists.ods")
+        open(out, "w").close()
+        with self.assertRaises(uno.getClass("com.sun.star.lang.IllegalArgumentException")):
+            self.wf.writeRollup(tuple(self.records.values()), "", file_url(out), False)
+        self.assertEqual(os.path.getsize(out), 0)
+        self.wf.writeRollup(tuple(self.records.values()), "", file_url(out), True)
+        self.assertGreater(os.path.getsize(out), 0)
+
+
+class Distribute(GroupCase):
+    HEADER = ["经销商代码", "经销商", "交车数_目标", "订单交车率_目标", "报价订单率_目标", "进店线索报价率_目标"]
+    ROWS = [
+        ["001", "一号店", 120, 0.8, 0.33, 0.3],     # row 2: good
+        ["002", "二号店", 90, 0.85, 0.3, 0.35],     # row 3: good
+        ["003", "三号店", 80.5, 0.8, 0.3, 0.3],     # row 4: not a whole number
+        ["004", "四号店", 100, 12, 0.3, 0.3],       # row 5: rate above 1000%
+        ["001", "重复店", 100, 0.8, 0.3, 0.3],      # row 6: duplicate code
+        ["005", "五号店", 100, 0.8, 0.3, 0.3, 7],   # row 7: a value in an unknown column
+    ]
+
+    def write_table(self, path):
+        header = self.HEADER + ["不存在的列"]
+        if path.endswith(".csv"):
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(header)
+                for r in self.ROWS:
+                    w.writerow(r + [""] * (len(header) - len(r)))
+            return
+        doc = self.office.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            for c, t in enumerate(header):
+                sheet.getCellByPosition(c, 0).setString(t)
+            for r, row in enumerate(self.ROWS, start=1):
+                for c, v in enumerate(row):
+                    cell = sheet.getCellByPosition(c, r)
+                    cell.setString(v) if isinstance(v, str) else cell.setValue(v)
+            gf.save(doc, path)
+        finally:
+            doc.close(True)
+
+    def check(self, ext, lock):
+        folder = tempfile.mkdtemp(dir=self.tmp)
+        table = os.path.join(folder, "dealers" + ext)
+        self.write_table(table)
+        out = os.path.join(folder, "out")
+        lines = list(self.wf.distribute("strategy_table", file_url(table), "2026-12", file_url(out), lock, False, None))
+        self.assertEqual(len(lines), 6, lines)
+        self.assertIn("第 2 行：已生成", lines[0])
+        self.assertIn("第 3 行：已生成", lines[1])
+        self.assertIn("第 4 行：交车数_目标 的值 80.5 不符合单元格的有效性规则", lines[2])
+        self.assertIn("第 5 行：订单交车率_目标 的值 12 不符合单元格的有效性规则", lines[3])
+        self.assertIn("第 6 行：经销商代码 001 与第 2 行重复", lines[4])
+        self.assertIn("第 7 行：列 不存在的列 不是模板 strategy_table 的输入单元格名称", lines[5])
+        self.assertEqual(sorted(os.listdir(out)), ["001_一号店_2026-12.ods", "002_二号店_2026-12.ods"])
+        rec = self.wf.readDealerFile(file_url(os.path.join(out, "001_一号店_2026-12.ods")))
+        self.assertEqual((rec.Kind, rec.Dealer, rec.Month), ("strategy_table", "一号店", "2026-12"))
+        got = values_of(rec)
+        self.assertEqual(got["交车数_目标"], 120)
+        self.assertAlmostEqual(got["订单交车率_目标"], 0.8, delta=1e-15)
+        self.assertAlmostEqual(got["订单数_预计"], 150, delta=1e-9)
+        self.assertIn("交车数_实际 未填写", " ".join(rec.Problems))  # the dealer's part is still to do
+        doc = self.office.load(os.path.join(out, "002_二号店_2026-12.ods"))
+        try:
+            for name in self.HEADER[2:]:
+                cell = gf.named_cells(doc, name)[0]
+                self.assertEqual(cell.CellProtection.IsLocked, lock, name)
+            self.assertFalse(gf.named_cells(doc, "交车数_实际")[0].CellProtection.IsLocked)
+        finally:
+            doc.close(True)
+        # never overwritten without force
+        before = sha(os.path.join(out, "001_一号店_2026-12.ods"))
+        again = list(self.wf.distribute("strategy_table", file_url(table), "2026-12", file_url(out), lock, False, None))
+        self.assertIn("文件已存在", again[0])
+        self.assertEqual(sha(os.path.join(out, "001_一号店_2026-12.ods")), before)
+        self.assertEqual(gf.lock_files(folder), [])
+
+    def test_from_ods_locked(self):
+        self.check(".ods", True)
+
+    def test_from_csv(self):
+        self.check(".csv", False)
+
+    def test_bad_arguments(self):
+        bad = uno.getClass("com.sun.star.lang.IllegalArgumentException")
+        with self.assertRaises(bad):
+            self.wf.distribute("nope", file_url(self.tmp + "/x.csv"), "2026-12", file_url(self.tmp), False, False, None)
+        with self.assertRaises(bad):
+            self.wf.distribute("strategy_table", file_url(self.tmp + "/x.csv"), "2026-13", file_url(self.tmp),
+                               False, False, None)
+
+
+class MenuPath(GroupCase):
+    """The menu's rollup, its pickers answered from a file, gives the service's workbook."""
+    ANSWERS = os.path.join(tempfile.gettempdir(), "dealerkpi-menu-answers-%d.txt" % os.getpid())
+    ENV = {"DEALERKPI_GROUP_MENU_ANSWERS": ANSWERS}
+
+    def test_rollup_from_the_menu(self):
+        inputs = os.path.join(self.tmp, "in")
+        made = self.files.good_set(inputs, 3, "2026-11", xlsx_every=2)
+        bad = self.files.bad_set(os.path.join(inputs, "sub"), "2026-11", marker=os.path.join(self.tmp, "m.txt"))
+        menu_out = os.path.join(self.tmp, "menu.ods")
+        report = os.path.join(self.tmp, "report.txt")
+        with open(self.ANSWERS, "w", encoding="utf-8") as f:
+            f.write("inputs=%s\noutput=%s\nmonth=\nreport=%s\nopen=0\n" % (inputs, menu_out, report))
+        try:
+            frame = self.doc.CurrentController.Frame
+            helper = self.office.service("com.sun.star.frame.DispatchHelper")
+            helper.executeDispatch(frame, "service:org.dealerkpi.group.Menu?rollup", "", 0, ())
+        finally:
+            os.remove(self.ANSWERS)
+        with open(report, encoding="utf-8") as f:
+            self.assertIn("已汇总 %d 个文件" % (len(made) + 2), f.read())
+        paths = [p for p, _k, _t in made] + list(bad.values())
+        records = [self.wf.readDealerFile(file_url(p)) for p in paths]
+        service_out = os.path.join(self.tmp, "service.ods")
+        self.wf.writeRollup(tuple(records), "", file_url(service_out), False)
+        tables = []
+        for path in (menu_out, service_out):
+            doc = self.office.load(path)
+            try:
+                tables.append({s: sheet_table(doc, s) for s in ("汇总", "售后汇总", "问题清单")})
+            finally:
+                doc.close(True)
+        self.assertEqual(tables[0], tables[1])
+        self.assertEqual(gf.lock_files(self.tmp), [])
+
+
+class CrashHook(unittest.TestCase):
+    """DEALERKPI_GROUP_TEST_CRASH=<file name>: reading that file aborts the office."""
+
+    def test_abort(self):
+        os.environ["DEALERKPI_GROUP_TEST_CRASH"] = "crash-me.ods"
+        try:
+            office = Office(harness.profile_dir()).__enter__()
+        finally:
+            del os.environ["DEALERKPI_GROUP_TEST_CRASH"]
+        try:
+            tmp = tempfile.mkdtemp(prefix="dealerkpi-crash-")
+            files = gf.DealerFiles(office)
+            good, _ = files.good(tmp, gf.STRATEGY, "一号店", "2026-11")
+            crash = os.path.join(tmp, "crash-me.ods")
+            shutil.copy(good, crash)
+            wf = office.service(SERVICE)
+            self.assertEqual(list(wf.readDealerFile(file_url(good)).Problems), [])
+            with self.assertRaises(Exception):
+                wf.readDealerFile(file_url(crash))
+            self.assertFalse(office.alive())
+        finally:
+            office.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
