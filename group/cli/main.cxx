@@ -239,13 +239,22 @@ int run_rollup(const Command& c) {
     for (std::size_t i = 0; i < n; ++i)
         all.getArray()[i] = results[i];
     rtl::OUString summary;
-    try {
-        summary = workflow_of(*writer->office)->writeRollup(all, from_utf8(r.month), file_url(r.out), r.force);
-    } catch (const lang::IllegalArgumentException& e) {
-        throw Failure(kNothing, to_utf8(e.Message));
-    } catch (const uno::RuntimeException& e) {
-        throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
-                                    to_utf8(e.Message));
+    bool force = r.force;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            summary = workflow_of(*writer->office)->writeRollup(all, from_utf8(r.month), file_url(r.out), force);
+            break;
+        } catch (const lang::IllegalArgumentException& e) {
+            throw Failure(kNothing, to_utf8(e.Message));
+        } catch (const uno::RuntimeException& e) {
+            if (attempt == 2 || writer->office->running())
+                throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
+                                            to_utf8(e.Message));
+            // The office died: once more on a new one. Without --force the output did
+            // not exist before this run, so what the dead office left of it is replaced.
+            writer->office->restart();
+            force = true;
+        }
     }
     writer->office->stop();
     std::cout << to_utf8(summary) << "\n";
