@@ -4,16 +4,20 @@
 #
 #   scripts/bench.sh                 # everything, Calc with 100,000 rows (a few minutes)
 #   scripts/bench.sh --rows 5000     # a quick run
+#   scripts/bench.sh --group-only    # only the group roll-up (dealerkpi-group)
 #
 # Options: --rows N (Calc rows, default 100000), --runs N (timed recalculations
-# per Calc case, median; default 5), --core-only, --calc-only,
+# per Calc case, median; default 5), --core-only, --calc-only, --group-only,
+# --no-group, --files N (dealer files for the roll-up, default 200),
 # --build-dir DIR (default build).
 #
 # 1. core_bench: the arithmetic (addin/core), Google Benchmark;
 # 2. adapter_bench: the add-in's own share of a call (argument conversion);
 # 3. calc_bench.py: the functions in a headless LibreOffice against the native
 #    formulas they replace, the cost of a call per UNO signature (a
-#    benchmark-only probe add-in) and the filled templates.
+#    benchmark-only probe add-in) and the filled templates;
+# 4. group_bench.py: dealerkpi-group rollup over generated dealer files against
+#    the bare cost of opening and closing them, and --jobs 2 against --jobs 1.
 # Benchmarks are not tests: nothing here runs under ctest. The report goes to
 # stdout and to <build-dir>/bench/report.md.
 set -euo pipefail
@@ -24,14 +28,19 @@ runs=5
 build=build
 core=1
 calc=1
+group=1
+files=200
 while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --build-dir) build="$2"; shift 2 ;;
-    --core-only) calc=0; shift ;;
-    --calc-only) core=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --core-only) calc=0; group=0; shift ;;
+    --calc-only) core=0; group=0; shift ;;
+    --group-only) core=0; calc=0; shift ;;
+    --no-group) group=0; shift ;;
+    --files) files="$2"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,7 +48,7 @@ done
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake --preset default -B "$build" >/dev/null
 fi
-cmake --build "$build" --target bench
+cmake --build "$build" --target bench dealerkpi-group oxt
 
 out="$build/bench"
 mkdir -p "$out"
@@ -70,6 +79,13 @@ uno_python=/usr/bin/python3  # the Python that has `import uno`
     "$uno_python" tests/bench/calc_bench.py --oxt "$build/dealerkpi.oxt" \
       --probe-oxt "$build/tests/bench/dealerkpi-bench-probe.oxt" --rows "$rows" --runs "$runs" \
       || echo "calc_bench.py reported problems (see PROBLEMS above)" >"$out/failed"
+  fi
+
+  if ((group)); then
+    echo
+    "$uno_python" tests/bench/group_bench.py --cli "$build/dealerkpi-group" --oxt "$build/dealerkpi.oxt" \
+      --files "$files" --build-dir "$build" \
+      || echo "group_bench.py failed" >"$out/failed"
   fi
 } | tee "$report"
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno
-  libboost-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
+  libboost-dev libboost-program-options-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
   clang libclang-rt-14-dev util-linux
 )
 missing=()

@@ -1,0 +1,558 @@
+#include "office.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/container/XSet.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <osl/file.hxx>
+#include <rtl/ustring.hxx>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using namespace css;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace dkgroup {
+
+namespace {
+
+constexpr int kRestartCode = 81;  // soffice asks to be started again (fresh profile, new extension)
+
+// Every office this process runs, for the interrupt handler.
+std::mutex registry_mutex;
+std::set<Office*> registry;
+std::set<std::string> temp_dirs;
+
+// The offices' process groups again, lock-free, for a crash of this program
+// (a signal handler may take no lock).
+constexpr int kMaxOffices = 128;
+std::atomic<pid_t> live_groups[kMaxOffices];
+
+void remember_group(pid_t pid) {
+    for (auto& slot : live_groups) {
+        pid_t empty = 0;
+        if (slot.compare_exchange_strong(empty, pid))
+            return;
+    }
+}
+
+void forget_group(pid_t pid) {
+    for (auto& slot : live_groups) {
+        pid_t p = pid;
+        if (slot.compare_exchange_strong(p, 0))
+            return;
+    }
+}
+
+extern "C" void on_fatal_signal(int sig) {
+    for (auto& slot : live_groups)
+        if (pid_t p = slot.load())
+            ::killpg(p, SIGKILL);
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+std::string no_shared_cache() {
+    // Extensions installed for all users would show in the throw-away profile
+    // too; an empty shared cache keeps it to exactly the .oxt given.
+    const char* tmp = std::getenv("TMPDIR");
+    return std::string(tmp && *tmp ? tmp : "/tmp") + "/dealerkpi-no-shared-extensions";
+}
+
+fs::path temp_root() {
+    const char* tmp = std::getenv("TMPDIR");
+    return tmp && *tmp ? fs::path(tmp) : fs::path("/tmp");
+}
+
+fs::path make_temp_dir(const std::string& prefix) {
+    std::string tmpl = (temp_root() / (prefix + "XXXXXX")).string();
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    if (!::mkdtemp(buf.data()))
+        throw Failure(kNothing, "无法创建临时文件夹 / cannot make a temporary folder in " + temp_root().string() +
+                                    ": " + std::strerror(errno));
+    std::lock_guard<std::mutex> lock(registry_mutex);
+    temp_dirs.insert(buf.data());
+    return fs::path(buf.data());
+}
+
+void remove_temp_dir(const fs::path& dir) {
+    if (dir.empty())
+        return;
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    std::lock_guard<std::mutex> lock(registry_mutex);
+    temp_dirs.erase(dir.string());
+}
+
+fs::path self_exe() {
+    std::error_code ec;
+    fs::path p = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : p;
+}
+
+bool executable(const fs::path& p) { return ::access(p.c_str(), X_OK) == 0 && fs::is_regular_file(p); }
+
+// FNV-1a over the file's bytes: names the cached profile of one .oxt.
+std::string content_hash(const fs::path& p, const std::string& salt) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        throw Failure(kNothing, "扩展包不可读 / cannot read the extension: " + p.string());
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](unsigned char c) { h = (h ^ c) * 1099511628211ULL; };
+    for (unsigned char c : salt)
+        mix(c);
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        for (std::streamsize i = 0; i < in.gcount(); ++i)
+            mix(static_cast<unsigned char>(buf[i]));
+        if (!in)
+            break;
+    }
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+// An environment for a child: ours with the changes given (name=value, or name alone to drop).
+std::vector<std::string> child_environment(const std::vector<std::string>& changes) {
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) {
+        std::string entry(*e);
+        std::string name = entry.substr(0, entry.find('='));
+        bool replaced = false;
+        for (const std::string& c : changes)
+            if (c.substr(0, c.find('=')) == name)
+                replaced = true;
+        if (!replaced)
+            env.push_back(entry);
+    }
+    for (const std::string& c : changes)
+        if (c.find('=') != std::string::npos)
+            env.push_back(c);
+    return env;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& v) {
+    std::vector<char*> out;
+    for (std::string& s : v)
+        out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+// fork + exec in a new process group, stdin/stdout/stderr to /dev/null (or
+// stdout/stderr to `log`). Everything is prepared before fork: the child only
+// calls async-signal-safe functions.
+pid_t spawn(std::vector<std::string> argv, std::vector<std::string> env, const std::string& log, bool quiet) {
+    std::vector<char*> cargv = c_strings(argv);
+    std::vector<char*> cenv = c_strings(env);
+    int devnull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    int out = log.empty() ? devnull : ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (!quiet && log.empty())
+        out = -1;  // keep our stderr (--verbose)
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::setsid();
+        sigset_t none;
+        sigemptyset(&none);
+        ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
+        ::signal(SIGPIPE, SIG_DFL);
+        ::dup2(devnull, 0);
+        if (out >= 0) {
+            ::dup2(out, 1);
+            ::dup2(out, 2);
+        }
+        ::execve(cargv[0], cargv.data(), cenv.data());
+        ::_exit(127);
+    }
+    int err = errno;
+    ::close(devnull);
+    if (out >= 0 && out != devnull)
+        ::close(out);
+    if (pid < 0)
+        throw Failure(kNothing, std::string("cannot start ") + argv[0] + ": " + std::strerror(err));
+    return pid;
+}
+
+int wait_exit(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string last_line(const fs::path& log) {
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (line.find_first_not_of(" \t\r") != std::string::npos)
+            last = line;
+    return last;
+}
+
+// unopkg add into `profile`; as root, as user nobody (unopkg refuses a per-user
+// install as root).
+void unopkg_add(const OfficeSetup& s, const fs::path& profile, const fs::path& log) {
+    std::vector<std::string> argv;
+    std::vector<std::string> env_changes;
+    if (::geteuid() == 0) {
+        struct passwd* nobody = ::getpwnam("nobody");
+        if (!nobody)
+            throw Failure(kNothing, "as root, unopkg needs the user nobody");
+        for (auto& e : fs::recursive_directory_iterator(profile))
+            ::lchown(e.path().c_str(), nobody->pw_uid, nobody->pw_gid);
+        ::chown(profile.c_str(), nobody->pw_uid, nobody->pw_gid);
+        argv = {"/usr/bin/setpriv", "--reuid=" + std::to_string(nobody->pw_uid),
+                "--regid=" + std::to_string(nobody->pw_gid), "--clear-groups"};
+        env_changes = {"HOME=" + profile.string()};
+    }
+    argv.push_back((s.program_dir / "unopkg").string());
+    argv.insert(argv.end(), {"add", "-s", fs::absolute(s.oxt).string(),
+                             "-env:UserInstallation=" + to_utf8(file_url(profile)),
+                             "-env:UNO_SHARED_PACKAGES_CACHE=" + to_utf8(file_url(no_shared_cache()))});
+    int code = wait_exit(spawn(argv, child_environment(env_changes), log.string(), true));
+    if (code != 0)
+        throw Failure(kNothing, "无法安装扩展 / unopkg add failed (" + std::to_string(code) + "): " + last_line(log));
+}
+
+}  // namespace
+
+std::string to_utf8(const rtl::OUString& s) {
+    rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), o.getLength());
+}
+
+rtl::OUString from_utf8(const std::string& s) {
+    return rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+
+rtl::OUString file_url(const fs::path& p) {
+    rtl::OUString url;
+    osl::FileBase::getFileURLFromSystemPath(from_utf8(fs::absolute(p).lexically_normal().string()), url);
+    return url;
+}
+
+Reference<uno::XComponentContext> local_context() {
+    static std::once_flag once;
+    static Reference<uno::XComponentContext> ctx;
+    static std::string error;
+    std::call_once(once, [] {
+        std::string rc = std::string("vnd.sun.star.pathname:") + DEALERKPI_LO_PROGRAM_DIR + "/fundamentalrc";
+        ::setenv("URE_BOOTSTRAP", rc.c_str(), 0);
+        try {
+            ctx = cppu::defaultBootstrap_InitialComponentContext();
+            // The group types: the office's type library does not have them.
+            fs::path dir = self_exe().parent_path();
+            fs::path rdb;
+            for (const fs::path& c : {dir / "dealerkpi-group.rdb", dir / "../share/dealerkpi/dealerkpi-group.rdb"})
+                if (fs::is_regular_file(c))
+                    rdb = c;
+            if (rdb.empty()) {
+                error = "dealerkpi-group.rdb not found next to " + self_exe().string();
+                ctx.clear();
+                return;
+            }
+            Reference<container::XSet> types(
+                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), UNO_QUERY_THROW);
+            types->insert(uno::Any(file_url(fs::canonical(rdb))));
+        } catch (const uno::Exception& e) {
+            error = to_utf8(e.Message);
+            ctx.clear();
+        }
+    });
+    if (!ctx.is())
+        throw Failure(kNothing, "UNO 运行环境无法启动 / cannot start the UNO runtime: " + error);
+    return ctx;
+}
+
+void install_interrupt_handler() {
+    ::signal(SIGPIPE, SIG_IGN);  // a dead office's pipe is an error code, not a signal
+    for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
+        ::signal(sig, on_fatal_signal);  // no office outlives this program
+    static sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    ::pthread_sigmask(SIG_BLOCK, &set, nullptr);  // inherited by every thread made after this
+    std::thread([] {
+        int sig = 0;
+        ::sigwait(&set, &sig);
+        std::lock_guard<std::mutex> lock(registry_mutex);
+        for (Office* o : registry)
+            o->kill();
+        for (const std::string& d : temp_dirs) {
+            std::error_code ec;
+            fs::remove_all(d, ec);
+        }
+        const char msg[] = "\ndealerkpi-group: 已中断，后台 LibreOffice 已关闭 / interrupted, offices stopped\n";
+        ssize_t ignored = ::write(2, msg, sizeof msg - 1);
+        (void)ignored;
+        ::_exit(kInterrupted);
+    }).detach();
+}
+
+OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0) {
+    (void)argv0;
+    OfficeSetup s;
+    s.timeout_seconds = o.timeout_seconds;
+    s.verbose = o.verbose;
+    const char* env_soffice = std::getenv("DEALERKPI_SOFFICE");
+    s.soffice = !o.soffice.empty() ? o.soffice
+              : env_soffice && *env_soffice ? env_soffice
+                                            : std::string(DEALERKPI_LO_PROGRAM_DIR) + "/soffice";
+    std::error_code ec;
+    if (!executable(s.soffice))
+        throw Failure(kNothing, "找不到 LibreOffice / soffice not found or not executable: " + s.soffice);
+    s.program_dir = fs::canonical(s.soffice, ec).parent_path();
+    if (!executable(s.program_dir / "unopkg"))
+        throw Failure(kNothing, "找不到 unopkg / no unopkg next to " + s.soffice);
+
+    const char* env_oxt = std::getenv("DEALERKPI_OXT");
+    std::vector<fs::path> candidates;
+    if (!o.oxt.empty())
+        candidates = {o.oxt};
+    else if (env_oxt && *env_oxt)
+        candidates = {env_oxt};
+    else {
+        fs::path dir = self_exe().parent_path();
+        candidates = {dir / "../share/dealerkpi/dealerkpi.oxt", dir / "dealerkpi.oxt"};
+    }
+    for (const fs::path& c : candidates)
+        if (fs::is_regular_file(c, ec)) {
+            s.oxt = fs::canonical(c, ec);
+            break;
+        }
+    if (s.oxt.empty())
+        throw Failure(kNothing, "找不到 DealerKPI 扩展包 / dealerkpi.oxt not found (looked at " +
+                                    candidates.front().string() + "; --oxt or DEALERKPI_OXT names it)");
+
+    // The cached profile: one per .oxt content and office.
+    fs::path cache;
+    if (const char* c = std::getenv("DEALERKPI_GROUP_CACHE"); c && *c)
+        cache = c;
+    else if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        cache = fs::path(x) / "dealerkpi-group";
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        cache = fs::path(h) / ".cache/dealerkpi-group";
+    else
+        cache = temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
+    s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
+    if (fs::is_regular_file(s.profile / "ready", ec))
+        return s;
+
+    fs::create_directories(cache, ec);
+    if (ec)
+        throw Failure(kNothing, "无法创建缓存文件夹 / cannot make the cache folder " + cache.string() + ": " + ec.message());
+    if (s.verbose)
+        std::cerr << "dealerkpi-group: preparing a LibreOffice profile with " << s.oxt.string() << "\n";
+    fs::path work = make_temp_dir("dealerkpi-group-prepare-");
+    try {
+        ::chmod(work.c_str(), 0755);
+        fs::path profile = work / "profile";
+        fs::create_directories(profile);
+        unopkg_add(s, profile, work / "unopkg.log");
+        {
+            // The first start of a fresh profile (and after an extension add)
+            // ends with the restart code: take it here, once.
+            OfficeSetup first = s;
+            first.profile = profile;
+            Office office(first, -1);
+            office.start();
+            office.stop();
+        }
+        fs::path target_tmp = cache / ("tmp-" + std::to_string(::getpid()) + "-" + s.profile.filename().string());
+        fs::remove_all(target_tmp, ec);
+        fs::copy(profile, target_tmp, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+        std::ofstream(target_tmp / "ready") << s.oxt.string() << "\n";
+        fs::rename(target_tmp, s.profile, ec);
+        if (ec)  // another run prepared it at the same time
+            fs::remove_all(target_tmp, ec);
+    } catch (...) {
+        remove_temp_dir(work);
+        throw;
+    }
+    remove_temp_dir(work);
+    if (!fs::is_regular_file(s.profile / "ready", ec))
+        throw Failure(kNothing, "无法准备配置 / cannot prepare the profile in " + cache.string());
+    return s;
+}
+
+Office::Office(const OfficeSetup& setup, int index) : setup_(setup), index_(index) {}
+
+Office::~Office() {
+    try {
+        stop();
+    } catch (...) {
+    }
+}
+
+void Office::launch() {
+    static std::atomic<int> counter{0};
+    pipe_ = "dealerkpi-group-" + std::to_string(::getpid()) + "-" + std::to_string(index_ + 1) + "-" +
+            std::to_string(counter++);
+    fs::path profile = index_ < 0 ? setup_.profile : workdir_ / "profile";
+    std::vector<std::string> argv = {
+        setup_.soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+        "-env:UserInstallation=" + to_utf8(file_url(profile)),
+        "-env:UNO_SHARED_PACKAGES_CACHE=" + to_utf8(file_url(no_shared_cache())),
+        "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"};
+    std::vector<std::string> env = child_environment({"SAL_USE_VCLPLUGIN=svp", "SESSION_MANAGER"});
+    {
+        std::lock_guard<std::mutex> lock(registry_mutex);
+        pid_ = spawn(argv, env, "", !setup_.verbose);
+        remember_group(pid_);
+        reaped_ = false;
+    }
+}
+
+bool Office::reap(int* status) {
+    if (pid_ <= 0 || reaped_)
+        return reaped_;
+    int st = 0;
+    pid_t r = ::waitpid(pid_, &st, WNOHANG);
+    if (r == pid_) {
+        reaped_ = true;
+        status_ = st;
+    }
+    if (status)
+        *status = status_;
+    return reaped_;
+}
+
+bool Office::running() { return pid_ > 0 && !reap(nullptr); }
+
+void Office::kill() {
+    pid_t p = pid_;
+    if (p > 0)
+        ::killpg(p, SIGKILL);
+}
+
+void Office::start() {
+    using clock = std::chrono::steady_clock;
+    auto t0 = clock::now();
+    Reference<uno::XComponentContext> local = local_context();
+    if (index_ >= 0) {
+        workdir_ = make_temp_dir("dealerkpi-group-office-");
+        fs::copy(setup_.profile, workdir_ / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    }
+    {
+        std::lock_guard<std::mutex> lock(registry_mutex);
+        registry.insert(this);
+    }
+    auto deadline = clock::now() + std::chrono::duration<double>(std::max(60.0, setup_.timeout_seconds));
+    launch();
+    Reference<bridge::XUnoUrlResolver> resolver = bridge::UnoUrlResolver::create(local);
+    for (;;) {
+        if (reap(nullptr)) {
+            int code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+            ::killpg(pid_, SIGKILL);
+            forget_group(pid_);
+            if (code == kRestartCode) {
+                launch();
+                continue;
+            }
+            stop();
+            throw Failure(kNothing, "LibreOffice 启动失败 / soffice exited with " + std::to_string(code) +
+                                        " while starting (" + setup_.soffice + ")");
+        }
+        try {
+            Reference<uno::XInterface> x = resolver->resolve(
+                from_utf8("uno:pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"));
+            context_.set(x, UNO_QUERY_THROW);
+            break;
+        } catch (const connection::NoConnectException&) {
+        } catch (const uno::Exception& e) {
+            stop();
+            throw Failure(kNothing, "无法连接 LibreOffice / cannot connect to soffice: " + to_utf8(e.Message));
+        }
+        if (clock::now() > deadline) {
+            stop();
+            throw Failure(kNothing, "LibreOffice 未响应 / soffice did not answer within " +
+                                        std::to_string(static_cast<int>(std::max(60.0, setup_.timeout_seconds))) + " s");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    try {
+        workflow_.set(context_->getServiceManager()->createInstanceWithContext(
+                          "org.dealerkpi.group.Workflow", context_),
+                      UNO_QUERY);
+    } catch (const uno::Exception&) {
+        workflow_.clear();
+    }
+    if (setup_.verbose)
+        std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
+                  << std::chrono::duration<double>(clock::now() - t0).count() << " s\n";
+}
+
+void Office::stop() {
+    if (pid_ > 0) {
+        bool asked = false;
+        if (context_.is() && !reaped_) {
+            try {
+                asked = frame::Desktop::create(context_)->terminate();
+            } catch (const uno::Exception&) {
+                asked = true;  // the bridge went down with the office
+            }
+        }
+        workflow_.clear();
+        context_.clear();
+        auto until = std::chrono::steady_clock::now() + std::chrono::seconds(asked ? 20 : 0);
+        while (!reap(nullptr) && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        ::killpg(pid_, SIGKILL);  // whatever is left of the group (soffice.bin under oosplash)
+        if (!reaped_) {
+            int st;
+            while (::waitpid(pid_, &st, 0) < 0 && errno == EINTR) {
+            }
+            reaped_ = true;
+        }
+        if (setup_.verbose)
+            std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") stopped\n";
+        std::lock_guard<std::mutex> lock(registry_mutex);
+        forget_group(pid_);
+        pid_ = -1;
+    }
+    {
+        std::lock_guard<std::mutex> lock(registry_mutex);
+        registry.erase(this);
+    }
+    remove_temp_dir(workdir_);
+    workdir_.clear();
+}
+
+void Office::restart() {
+    kill();
+    stop();
+    start();
+}
+
+}  // namespace dkgroup

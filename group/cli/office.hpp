@@ -1,0 +1,82 @@
+// Headless LibreOffice processes for dealerkpi-group: a throw-away profile with
+// the DealerKPI extension, the process (restarted on exit 81), the C++ UNO
+// bridge over a named pipe, and a clean stop (also on Ctrl-C and on errors).
+#pragma once
+
+#include <filesystem>
+#include <atomic>
+#include <string>
+
+#include <sys/types.h>
+
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <org/dealerkpi/group/XGroupWorkflow.hpp>
+
+#include "options.hpp"
+
+namespace dkgroup {
+
+// Where the parts are found: soffice, the .oxt, LibreOffice's program folder.
+struct OfficeSetup {
+    std::string soffice;
+    std::filesystem::path program_dir;  // unopkg, fundamentalrc
+    std::filesystem::path oxt;
+    std::filesystem::path profile;      // the prepared profile (read-only; copied per office)
+    double timeout_seconds = 300;
+    bool verbose = false;
+};
+
+// Finds soffice and the .oxt (throws Failure) and makes sure a profile with
+// this .oxt installed exists in the cache (DEALERKPI_GROUP_CACHE, else
+// $XDG_CACHE_HOME/dealerkpi-group, else ~/.cache/dealerkpi-group), keyed by the
+// .oxt's content: prepared once (unopkg add, first start), then copied per office.
+OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0);
+
+// Installs the handler that, on SIGINT/SIGTERM/SIGHUP, kills every office this
+// process started, removes their profiles and exits with 130.
+void install_interrupt_handler();
+
+// The process's own UNO runtime (the office's URE, bootstrapped once).
+css::uno::Reference<css::uno::XComponentContext> local_context();
+
+class Office {
+public:
+    Office(const OfficeSetup& setup, int index);
+    ~Office();  // stop()
+    Office(const Office&) = delete;
+    Office& operator=(const Office&) = delete;
+
+    // Copies the profile, starts soffice, connects; throws Failure(kNothing).
+    void start();
+    // Asks the office to terminate, waits, kills what is left, removes the profile.
+    void stop();
+    // stop() then start(): after a crash or a hang.
+    void restart();
+    // SIGKILL to the office's process group (from any thread).
+    void kill();
+    // True while the soffice process runs.
+    bool running();
+
+    css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
+    int index() const { return index_; }
+
+private:
+    void launch();
+    bool reap(int* status);
+
+    const OfficeSetup& setup_;
+    int index_;
+    std::filesystem::path workdir_;
+    std::string pipe_;
+    std::atomic<pid_t> pid_{-1};  // also the process group
+    bool reaped_ = false;
+    int status_ = 0;
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow_;
+};
+
+std::string to_utf8(const rtl::OUString& s);
+rtl::OUString from_utf8(const std::string& s);
+rtl::OUString file_url(const std::filesystem::path& p);
+
+}  // namespace dkgroup

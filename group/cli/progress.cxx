@@ -1,0 +1,117 @@
+#include "progress.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace dkgroup {
+
+std::string clock_text(double seconds) {
+    long s = static_cast<long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+Progress::Progress(std::string title, std::size_t total, bool files)
+    : title_(std::move(title)), total_(total), files_(files), tty_(::isatty(2) == 1),
+      start_(std::chrono::steady_clock::now()), last_plain_(start_) {
+    if (tty_) {
+        // The clock runs on even when no file finishes.
+        ticker_ = std::thread([this] {
+            std::unique_lock<std::mutex> lock(mutex_);
+            while (!finished_) {
+                draw_locked(false);
+                wake_.wait_for(lock, std::chrono::milliseconds(500));
+            }
+        });
+    }
+}
+
+Progress::~Progress() { finish(); }
+
+double Progress::elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+std::string Progress::line_locked() const {
+    std::ostringstream s;
+    double t = elapsed();
+    s << title_ << " " << done_ << "/" << total_;
+    if (files_)
+        s << " 文件 files · 未采用 not taken " << not_taken_;
+    else
+        s << " 行 rows";
+    s << " · 用时 elapsed " << clock_text(t);
+    if (done_ > 0 && done_ < total_)
+        s << " · 剩余 left ~" << clock_text(t / done_ * (total_ - done_));
+    return s.str();
+}
+
+void Progress::draw_locked(bool force) {
+    if (tty_) {
+        std::cerr << "\r" << line_locked() << "\x1b[K" << std::flush;
+        return;
+    }
+    // Plain lines: every 5 % of the files or every 15 s, and the last one.
+    auto now = std::chrono::steady_clock::now();
+    std::size_t step = total_ / 20 > 0 ? total_ / 20 : 1;
+    if (force || done_ >= last_plain_done_ + step || now - last_plain_ > std::chrono::seconds(15)) {
+        std::cerr << line_locked() << "\n" << std::flush;
+        last_plain_ = now;
+        last_plain_done_ = done_;
+    }
+}
+
+void Progress::done(const std::string& name, bool not_taken, const std::string& reason) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++done_;
+    if (not_taken) {
+        ++not_taken_;
+        if (tty_)
+            std::cerr << "\r\x1b[K";
+        std::cerr << "  未采用 not taken: " << name << " — " << reason << "\n";
+    }
+    if (!finished_)
+        draw_locked(done_ == total_);
+}
+
+void Progress::set(std::size_t done, std::size_t total) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    done_ = done;
+    total_ = total;
+    if (!finished_)
+        draw_locked(false);
+}
+
+void Progress::say(const std::string& line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (tty_)
+        std::cerr << "\r\x1b[K";
+    std::cerr << line << "\n";
+    if (tty_ && !finished_)
+        draw_locked(false);
+}
+
+void Progress::finish() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (finished_)
+            return;
+        finished_ = true;
+        if (tty_)
+            std::cerr << "\r" << line_locked() << "\x1b[K\n" << std::flush;
+        else if (last_plain_done_ != done_ || done_ == 0)
+            std::cerr << line_locked() << "\n" << std::flush;
+    }
+    wake_.notify_all();
+    if (ticker_.joinable())
+        ticker_.join();
+}
+
+}  // namespace dkgroup
