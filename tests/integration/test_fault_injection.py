@@ -123,15 +123,21 @@ def nan_code(x):
     return struct.unpack("<Q", struct.pack("<d", x))[0] & 0xFFFF
 
 
+def cell(x):
+    """A value as Calc passes it to a required range parameter
+    (sequence<sequence<any>>): a 1x1 array."""
+    return ((x,),)
+
+
 def direct_calls(functions, first):
     """Each of the five methods called straight through UNO with `first` as
-    the first argument (None is an omitted argument)."""
+    the first argument (None is an omitted argument), shaped as Calc passes it."""
     return [
-        ("funnelRate", lambda: functions.funnelRate(first, 10.0, None)),
-        ("funnelTarget", lambda: functions.funnelTarget(first, 0.5, None)),
-        ("targetSplit", lambda: functions.targetSplit(first, 1.0, None, 1.0)),
-        ("tieredBonus", lambda: functions.tieredBonus(first, 0.0, 0.02, None, None, None)),
-        ("workshopEfficiency", lambda: functions.workshopEfficiency(first, 9000.0, 12000.0, 1.0)),
+        ("funnelRate", lambda: functions.funnelRate(cell(first), cell(10.0), None)),
+        ("funnelTarget", lambda: functions.funnelTarget(first, cell(0.5), None)),
+        ("targetSplit", lambda: functions.targetSplit(first, cell(1.0), None, 1.0)),
+        ("tieredBonus", lambda: functions.tieredBonus(first, cell(0.0), cell(0.02), None, None, None)),
+        ("workshopEfficiency", lambda: functions.workshopEfficiency(cell(first), cell(9000.0), cell(12000.0), 1.0)),
     ]
 
 
@@ -210,11 +216,11 @@ class FaultInjection(unittest.TestCase):
 
     def test_ordinary_direct_calls_compute(self):
         f = self.functions
-        self.assertAlmostEqual(f.funnelRate(708.0, 4146.0, None), 708 / 4146, places=15)
-        self.assertEqual(f.funnelTarget(100.0, 0.5, None), 200)                  # 100 / 0.5
-        self.assertEqual(f.targetSplit(10.0, 1.0, None, 1.0), 10)                # one weight takes all
-        self.assertEqual(f.tieredBonus(150000.0, 0.0, 0.02, None, None, None), 3000)   # 150000 * 0.02
-        self.assertEqual(f.workshopEfficiency(8775.0, 9000.0, 12000.0, 1.0), 0.75)     # 9000 / 12000
+        self.assertAlmostEqual(f.funnelRate(cell(708.0), cell(4146.0), None), 708 / 4146, places=15)
+        self.assertEqual(f.funnelTarget(100.0, cell(0.5), None), 200)                  # 100 / 0.5
+        self.assertEqual(f.targetSplit(10.0, cell(1.0), None, 1.0), 10)                # one weight takes all
+        self.assertEqual(f.tieredBonus(150000.0, cell(0.0), cell(0.02), None, None, None), 3000)  # 150000 * 0.02
+        self.assertEqual(f.workshopEfficiency(cell(8775.0), cell(9000.0), cell(12000.0), 1.0), 0.75)  # 9000 / 12000
 
 
 class WithoutTheHook(harness.OfficeTestCase):
