@@ -240,7 +240,8 @@ def _success_charts(sh):
              "B6:G6", title="团队销售漏斗（各步骤客户数）", legend=False, y_min=0)
     sh.chart("顾问成功率", "G%d:M%d" % (CHART_TOP, CHART_BOTTOM), "column",
              [("M5", _span("M"), {"labels": True, "color": 0x70AD47})], "A%d:A%d" % (FIRST, LAST),
-             title="各销售顾问销售成功率（递交新车 ÷ 初次接触）", legend=False, y_min=0)
+             title="各销售顾问销售成功率（递交新车 ÷ 初次接触）", legend=False, y_min=0,
+             y_max=1, y_format="rate")  # 0%-100% also while empty
 
 
 def build(book):

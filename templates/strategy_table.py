@@ -430,8 +430,7 @@ def _plan_charts(sh):
     sh.chart("各行达成", "E%d:K%d" % (P_CHART_TOP, P_CHART_BOTTOM), "bar",
              [("%s%d" % (n, top), "{c}{a}:{c}{b}".format(c=n, a=first, b=last), {"labels": True}),
               ("%s%d" % (o, top), "{c}{a}:{c}{b}".format(c=o, a=first, b=last), {"kind": "line", "color": 0xC00000})],
-             "{c}{a}:{c}{b}".format(c=m, a=first, b=last), title="结果：本月实际 ÷ 本月预计", y_min=0,
-             y_format="rate")
+             "{c}{a}:{c}{b}".format(c=m, a=first, b=last), title="结果：本月实际 ÷ 本月预计", y_min=0)
     sh.s.Rows.getByIndex(P_CHART_TOP - 1).IsStartOfNewPage = True
     sh.widths(L=0.6, M=3.4, N=2.0, O=2.0)
     area = sh.cell("A1:K%d" % P_CHART_BOTTOM).RangeAddress
