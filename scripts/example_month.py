@@ -52,13 +52,19 @@ def main():
                 module = importlib.import_module(name)
                 doc = office.load(os.path.join(args.templates, name + ".ots"), as_template=True)
                 try:
-                    fill(doc, module.EXAMPLE)
+                    # the example as a dealer enters it (the strategy table: the months typed
+                    # once into 年度数据 and the month chosen)
+                    fill(doc, getattr(module, "DEALER_EXAMPLE", module.EXAMPLE))
                     target = os.path.join(args.out, module.TITLE + ".ods")
                     Office.save(doc, target, "calc8")
                     print("\n%s\n  %s" % (module.TITLE, target))
                     for sheet, cell, label in getattr(module, "HIGHLIGHTS", ()):
                         shown = doc.Sheets.getByName(sheet).getCellRangeByName(cell).getString()
                         print("  %-28s %s" % (label, shown))
+                    for i in range(doc.Sheets.Count):
+                        sheet = doc.Sheets.getByIndex(i)
+                        if sheet.Charts.Count:
+                            print("  %-28s %s" % ("图表（%s）" % sheet.Name, "、".join(sheet.Charts.ElementNames)))
                 finally:
                     doc.close(True)
     print("\nOpen the files above in LibreOffice Calc, or start a new month from "

@@ -108,8 +108,40 @@ def _monthly(book):
     sh.formula("D%d" % (total + 1), '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(span("D")), "rate")
     sh.note("A%d" % (total + 3), "达到档位：业绩不低于该档下限的最高档（0 表示未达到第1档）。达成率 100% 及以上显示为绿色。")
     sh.widths(A=2.8, B=3.4, C=3.0, D=2.6, E=2.4, F=3.2)
+    _payout_curve(sh, tiers, first, last)
     sh.fit_one_page()
     return sh
+
+
+CURVE_HEAD = 8      # 提成方案: the payout curve's points, H8:I29
+CURVE_POINTS = 21   # 0 .. the curve's end in 20 steps
+CURVE_END = "I31"   # the curve's end: 1.5 x the highest lower bound, or the best 业绩 if higher
+CURVE_CHART = (35, 54)
+
+
+def _payout_curve(sh, tiers, first, last):
+    """The bonus against 业绩 under the sheet's plan: points from 0 to the
+    curve's end, each computed with TIERED_BONUS like a consultant's row."""
+    thresholds = tiers[0]
+    sh.heading("H%d" % CURVE_HEAD, "业绩")
+    sh.heading("I%d" % CURVE_HEAD, "提成（元）")
+    sh.note("H%d" % (CURVE_HEAD - 1), "提成曲线（图表数据）")
+    sh.label(CURVE_END.replace("I", "H"), "曲线终点")
+    sh.formula(CURVE_END, '=IF(COUNT({t})=0;"";MAX(1.5*MAX({t});MAX(B{a}:B{b})))'.format(
+        t=thresholds, a=first, b=last)).NumberFormat = sh.book.format_key(AMOUNT)
+    end = "$%s$%s" % (CURVE_END[0], CURVE_END[1:])
+    for i in range(CURVE_POINTS):
+        r = CURVE_HEAD + 1 + i
+        sh.formula("H%d" % r, '=IF(AND(ISNUMBER({e});N({e})>0);{e}*{i}/{n};"")'.format(
+            e=end, i=i, n=CURVE_POINTS - 1)).NumberFormat = sh.book.format_key(AMOUNT)
+        bonus = _bonus("H%d" % r, tiers)[1:]
+        # a tier table TIERED_BONUS refuses shows its error in the consultants' rows, not in the chart
+        sh.formula("I%d" % r, "=IF(ISNUMBER({b});{b};\"\")".format(b=bonus), "money")
+    span = "{c}%d:{c}%d" % (CURVE_HEAD + 1, CURVE_HEAD + CURVE_POINTS)
+    sh.chart("提成曲线", "A%d:I%d" % CURVE_CHART, "xy", [("I%d" % CURVE_HEAD, span.format(c="I"))],
+             span.format(c="H"), title="提成曲线：本月提成与业绩（按本表提成方式、档位与封顶）",
+             x_title="本月业绩", y_title="本月提成（元）", legend=False, y_format="#,##0")
+    sh.widths(G=0.5, H=2.8, I=2.8)
 
 
 def _yearly(book, monthly):

@@ -227,6 +227,8 @@ def _success(book, names):
     sh.widths(A=3.0, **{c: 2.0 for c in "BCDEFGHIJKLM"})
     sh.s.Rows.getByIndex(5).Height = 1000
     sh.freeze(1, 6)
+
+    _success_charts(sh)
     sh.fit_one_page()
     return sh
 
@@ -253,6 +255,20 @@ CELL_NAMES = (
     ("步骤转化率_总计", SUCCESS_SHEET, "H%d:L%d" % (TOTAL, TOTAL)),
     ("销售成功率_总计", SUCCESS_SHEET, "M%d" % TOTAL),
 )
+
+CHART_TOP, CHART_BOTTOM = TOTAL + 4, TOTAL + 22   # 21..39, under the table
+
+
+def _success_charts(sh):
+    """The team's six steps (the 总计 row) and each consultant's 销售成功率,
+    read straight from the table (its cells stay blank until filled)."""
+    steps = "B%d:G%d" % (TOTAL, TOTAL)
+    sh.chart("团队漏斗", "A%d:F%d" % (CHART_TOP, CHART_BOTTOM), "column", [("A%d" % TOTAL, steps, {"labels": True})],
+             "B6:G6", title="团队销售漏斗（各步骤客户数）", legend=False, y_min=0)
+    sh.chart("顾问成功率", "G%d:M%d" % (CHART_TOP, CHART_BOTTOM), "column",
+             [("M5", _span("M"), {"labels": True, "color": 0x70AD47})], "A%d:A%d" % (FIRST, LAST),
+             title="各销售顾问销售成功率（递交新车 ÷ 初次接触）", legend=False, y_min=0,
+             y_max=1, y_format="rate")  # 0%-100% also while empty
 
 
 def build(book):

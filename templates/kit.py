@@ -616,7 +616,7 @@ class Sheet:
 
     # -- charts ----------------------------------------------------------------------
     def chart(self, name, anchor, kind, series, categories=None, title=None, x_title=None, y_title=None,
-              y_format=None, legend=True, colors=None):
+              y_format=None, legend=True, colors=None, log=False, y_min=None, y_max=None):
         """A chart that follows the cells, drawn over `anchor` (a cell range such
         as "G5:N20": the chart covers it, anchored to its top-left cell, and
         prints with the sheet).
@@ -630,7 +630,9 @@ class Sheet:
         writes each value on its bar or point, {"color": 0xRRGGBB} its colour.
         categories: the range of the category labels (or x values for "xy").
         y_format: the value axis' number format (a FORMATS kind or a code);
-        by default it follows the first series' cells.
+        by default it follows the first series' cells. log: a logarithmic
+        value axis (a funnel's steps differ by orders of magnitude); y_min,
+        y_max: fixed ends of the value axis.
 
         Every range is of this sheet, so the chart follows its cells and a
         copied sheet keeps its chart. Feed charts from cells that are blank
@@ -638,8 +640,19 @@ class Sheet:
         chart then draws nothing and shows no error text in a label.
         Returns the chart document (chart2 model).
         """
-        return _Chart(self, name, anchor, kind, series, categories, title, x_title, y_title, y_format,
-                      legend, colors).doc
+        chart = _Chart(self, name, anchor, kind, series, categories, title, x_title, y_title, y_format,
+                       legend, colors)
+        if log or y_min is not None or y_max is not None:
+            axis = chart.doc.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(1, 0)
+            scale = axis.getScaleData()
+            if log:
+                scale.Scaling = _service("com.sun.star.chart2.LogarithmicScaling")
+            if y_min is not None:
+                scale.Minimum = y_min
+            if y_max is not None:
+                scale.Maximum = y_max
+            axis.setScaleData(scale)
+        return chart.doc
 
     def chart_cell(self, name, source, kind="count", zero=False):
         """A computed cell that feeds a chart: the number `source` (a cell or
@@ -739,6 +752,9 @@ class _Chart:
         rect.X, rect.Y = top_left.Position.X, top_left.Position.Y
         rect.Width = bottom_right.Position.X + bottom_right.Size.Width - rect.X
         rect.Height = bottom_right.Position.Y + bottom_right.Size.Height - rect.Y
+        # On its sheet shown: a chart made on a sheet not shown hangs the office when the
+        # document is stored (LibreOffice 7.4). Book.finish shows the first sheet again.
+        sheet.book.doc.CurrentController.setActiveSheet(s)
         # Created over the first series' values, then laid out series by series.
         s.Charts.addNewByName(name, rect, (s.getCellRangeByName(series[0][1]).RangeAddress,), False, False)
         self.doc = doc = s.Charts.getByName(name).EmbeddedObject

@@ -25,6 +25,7 @@ TITLE = "月度销售跨部门策略表"
 REPORT = "KPI转化率报告"
 PLAN = "月度策略表"
 QUARTER = "季度分解"
+YEAR = "年度数据"
 
 MONTHS = "BCD"  # N-3, N-2, N-1 on the report sheet; E is the three-month column
 
@@ -58,6 +59,18 @@ R_DELIVERIES, R_DELIVERY_RATE = 43, 44
 # leads' return visits (the seed's 29% = 130 / (330+5+15+8+20+70) = 130 / 448).
 R_FIRST_VISITS = 45
 FIRST_VISIT_ROWS = (R_VISITS_WALKIN, R_VISITS["网络"])   # rows 17..22
+
+# The typed rows of sheet 1 (the three months' counts), and where each sits on
+# 年度数据 (one row per count, twelve months across).
+INPUT_ROWS = ((R_TRAFFIC, R_WALKIN) + tuple(R_LEADS.values()) + tuple(R_VISITS.values())
+              + (R_DRIVES, R_QUOTES, R_ORDERS, R_DELIVERIES))
+USED = "GHI"   # sheet 1: the figures the report computes with (typed, else from 年度数据)
+Y_YEAR = "B4"  # 年度数据: the year its twelve months belong to
+Y_MONTHS = "BCDEFGHIJKLM"
+Y_LEADS_TOTAL, Y_VISITS_TOTAL = 15, 24
+Y_ROWS = {R_TRAFFIC: 6, R_WALKIN: 7, **{r: r for r in R_LEADS.values()},
+          **{r: r - 1 for r in R_VISITS.values()},
+          R_DRIVES: 26, R_QUOTES: 27, R_ORDERS: 28, R_DELIVERIES: 29}
 
 # -- sheet 2 and 3: rows ---------------------------------------------------------------
 # The showroom funnel, from the result backwards: (target, its KPI, the KPI's
@@ -112,6 +125,22 @@ def _channel_rows():
 
 
 # -- sheet 1 ------------------------------------------------------------------------------
+def _used(c, row):
+    """The cell the report computes with for month column `c` (B, C, D) of
+    `row`: for a typed row, its twin in the 采用的数据 block (the typed figure,
+    or 年度数据's when the typed cell is blank); otherwise the cell itself."""
+    if row in INPUT_ROWS:
+        return "%s%d" % (USED[MONTHS.index(c)], row)
+    return "%s%d" % (c, row)
+
+
+def _used_span(row):
+    """The three months of `row` as the report computes with them."""
+    if row in INPUT_ROWS:
+        return "%s%d:%s%d" % (USED[0], row, USED[-1], row)
+    return "B%d:D%d" % (row, row)
+
+
 def _report(book):
     sh = book.sheet(REPORT)
     sh.header("KPI转化率报告（辅导前三个月）", "E")
@@ -123,27 +152,29 @@ def _report(book):
         sh.label("A%d" % row, label)
         for c in MONTHS:
             if source:
-                sh.formula("%s%d" % (c, row), '=IF(ISNUMBER({c}{s});{c}{s};"")'.format(c=c, s=source))
+                src = _used(c, source)
+                sh.formula("%s%d" % (c, row), '=IF(ISNUMBER({s});{s};"")'.format(s=src))
             else:
                 sh.input("%s%d" % (c, row), "count")
-        rng = "B{r}:D{r}".format(r=row)
+        rng = _used_span(row)
         sh.formula("E%d" % row, '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(rng))
 
     def total_row(row, label, first, last):
         sh.label("A%d" % row, label)
         for c in "BCDE":
-            rng = "{c}{a}:{c}{b}".format(c=c, a=first, b=last)
-            sh.formula("%s%d" % (c, row), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng))
+            cells = ";".join(_used(c, r) if c != "E" else "E%d" % r for r in range(first, last + 1))
+            sh.formula("%s%d" % (c, row), '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
 
     def rate_row(row, label, num, den):
         """Per-month rates, and the three months pooled (the seed's rule)."""
         sh.label("A%d" % row, label)
         for c in MONTHS:
+            n, d = _used(c, num), _used(c, den)
             sh.formula("%s%d" % (c, row),
-                       _guard(("%s%d" % (c, num), "%s%d" % (c, den)),
-                              'IF({c}{d}>0;FUNNEL_RATE({c}{n};{c}{d});"")'.format(c=c, n=num, d=den)), "rate")
-        sh.formula("E%d" % row, '=IF(SUMPRODUCT(ISNUMBER(B{n}:D{n});ISNUMBER(B{d}:D{d});B{d}:D{d}>0)=0;"";'
-                   'FUNNEL_RATE(B{n}:D{n};B{d}:D{d}))'.format(n=num, d=den), "rate1")
+                       _guard((n, d), 'IF({d}>0;FUNNEL_RATE({n};{d});"")'.format(n=n, d=d)), "rate")
+        n, d = _used_span(num), _used_span(den)
+        sh.formula("E%d" % row, '=IF(SUMPRODUCT(ISNUMBER({n});ISNUMBER({d});{d}>0)=0;"";'
+                   'FUNNEL_RATE({n};{d}))'.format(n=n, d=d), "rate1")
 
     count_row(R_TRAFFIC, "散客客流数")
     count_row(R_WALKIN, "散客留档数")
@@ -185,15 +216,74 @@ def _report(book):
         list(range(first, last + 1))
     sh.label("A%d" % R_FIRST_VISITS, "首次进店数（不含再次进店）")
     for c in MONTHS:
-        rng = "{c}{a}:{c}{b}".format(c=c, a=first, b=last)
-        sh.formula("%s%d" % (c, R_FIRST_VISITS), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng))
+        cells = ";".join(_used(c, r) for r in range(first, last + 1))
+        sh.formula("%s%d" % (c, R_FIRST_VISITS), '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
     sh.formula("E%d" % R_FIRST_VISITS, '=IF(COUNT(B{r}:D{r})=0;"";AVERAGE(B{r}:D{r}))'.format(r=R_FIRST_VISITS))
     sh.note("F%d" % R_FIRST_VISITS, "首次进店试驾率的基数：线索进店数 − 活跃、休眠线索再次进店数")
     sh.note("A%d" % (R_FIRST_VISITS + 1), "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
     sh.widths(A=7.6, B=2.4, C=2.4, D=2.4, E=3.6)
     sh.freeze(1, 5)
+    _report_used_block(sh)
+    _report_chart(sh)
     sh.fit_one_page()
     return sh
+
+
+def _report_used_block(sh):
+    """Columns G-I: the figures the report computes with. The month row (4)
+    names the three months before 月份; each typed row takes its typed figure
+    (B-D) when there is one, else 年度数据's figure of that month."""
+    year = "$'%s'." % YEAR
+    book_year = "IF(ISNUMBER({y}${c}${r});{y}${c}${r};YEAR($F$2))".format(
+        y=year, c=Y_YEAR[0], r=Y_YEAR[1:])
+    sh.label("A4", "对应月份（按月份自动）")
+    for k, c in zip((-3, -2, -1), MONTHS):
+        sh.formula("%s4" % c, '=IF(ISNUMBER($F$2);EDATE(DATE(YEAR($F$2);MONTH($F$2);1);{k});"")'.format(k=k),
+                   "month")
+    first, last = USED[0], USED[-1]
+    sh.merge("%s4:%s4" % (first, last))
+    sh.heading("%s4" % first, "本表采用的数据")
+    for c, text in zip(USED, ("N-3月", "N-2月", "N-1月")):
+        sh.heading("%s5" % c, text)
+    for row in INPUT_ROWS:
+        y_row = Y_ROWS[row]
+        span = "{y}$B${r}:$M${r}".format(y=year, r=y_row)
+        for c, u in zip(MONTHS, USED):
+            month = "%s$4" % c
+            pick = "INDEX({s};MONTH({m}))".format(s=span, m=month)
+            sh.formula("%s%d" % (u, row),
+                       '=IF(ISNUMBER({t});{t};IF(ISNUMBER({m});IF(YEAR({m})={y};IF(ISNUMBER({p});{p};"");"");""))'
+                       .format(t="%s%d" % (c, row), m=month, y=book_year, p=pick))
+    for r in (16, 26, 36):
+        for c in USED:
+            sh.heading("%s%d" % (c, r), "")
+    sh.note("A47", "N-3月至N-1月：填写了的格子优先；留空的格子按“月份”取“%s”表中对应月份的数字（见 G-I 列“本表采用的数据”）。"
+                   "第一个月（前三个月不在%s中）可直接在本表填写。" % (YEAR, YEAR))
+    sh.widths(F=2.6, G=1.9, H=1.9, I=1.9)  # F2 shows the month as understood
+
+
+FUNNEL_CHART_ROWS = (("线索数", R_LEADS_TOTAL), ("线索进店数", R_VISITS_TOTAL), ("首次进店试驾数", R_DRIVES),
+                     ("报价数", R_QUOTES), ("订单数", R_ORDERS), ("交车数", R_DELIVERIES))
+R_CHART_DATA = 31   # sheet 1: the funnel chart's cells (K31:N37), under the chart
+
+
+def _report_chart(sh):
+    """The three months' funnel: one bar per step and month, from K31:N37."""
+    top = R_CHART_DATA
+    sh.heading("K%d" % top, "漏斗图数据")
+    for c, text in zip("LMN", ("N-3月", "N-2月", "N-1月")):
+        sh.heading("%s%d" % (c, top), text)
+    for i, (label, row) in enumerate(FUNNEL_CHART_ROWS):
+        r = top + 1 + i
+        sh.label("K%d" % r, label)
+        for c, month in zip("LMN", MONTHS):
+            sh.chart_cell("%s%d" % (c, r), _used(month, row))
+    last = top + len(FUNNEL_CHART_ROWS)
+    sh.chart("三个月漏斗", "K4:Q29", "bar",
+             [("%s%d" % (c, top), "{c}{a}:{c}{b}".format(c=c, a=top + 1, b=last), {"labels": True})
+              for c in "LMN"],
+             "K%d:K%d" % (top + 1, last), title="三个月销售漏斗（对数刻度）", log=True)
+    sh.widths(J=0.4, K=3.0, L=1.9, M=1.9, N=1.9)
 
 
 # -- sheet 2 ------------------------------------------------------------------------------
@@ -296,7 +386,59 @@ def _plan(book, report):
             "月内填写业务目标本月实际。结果 = 本月实际 ÷ 本月预计，达到 100% 显示绿色，不足显示红色。")
     sh.widths(A=2.2, B=5.2, C=2.4, D=5.6, E=2.4, F=2.4, G=2.6, H=2.4, I=2.6, J=2.0, K=5.4)
     sh.freeze(2, 5)
+    _plan_charts(sh)
     return sh
+
+
+P_CHART_TOP = P_GAP + 4          # 34: the plan sheet's charts, under the table
+P_CHART_BOTTOM = P_CHART_TOP + 36  # a printed page of their own
+P_DATA_COL = "MNO"               # the charts' cells, right of the printed table
+P_ACHIEVE = 8                    # first row of the achievement chart's cells (M8 heading)
+
+
+def _plan_rows():
+    """(plan row, short label) of every 业务目标 row, as the achievement chart names them."""
+    for i, (target, *_rest) in enumerate(FUNNEL):
+        yield P_FIRST + i, target
+    for i, visit, lead in _channel_rows():
+        label, visit_name, lead_name = PLAN_CHANNELS[i][:3]
+        name = label.split(" ", 1)[1]
+        yield visit, "%s·%s" % (name, visit_name)
+        yield lead, "%s·%s" % (name, lead_name)
+
+
+def _plan_charts(sh):
+    """Under the table: bottom-up against top-down 进店, and each row's 结果
+    against 100%. Their cells sit right of the table (M-O), outside the print area."""
+    m, n, o = P_DATA_COL
+    sh.heading("%s5" % m, "图表数据")
+    sh.heading("%s5" % n, "自下而上")
+    sh.heading("%s5" % o, "自上而下")
+    sh.label("%s6" % m, "进店线索数")
+    sh.chart_cell("%s6" % n, "G%d" % P_BOTTOM_UP)
+    sh.chart_cell("%s6" % o, "G%d" % P_TOP_DOWN)
+    sh.chart("进店覆盖", "A%d:D%d" % (P_CHART_TOP, P_CHART_BOTTOM), "column",
+             [("%s5" % n, "%s6" % n, {"labels": True}), ("%s5" % o, "%s6" % o, {"labels": True})],
+             "%s6" % m, title="进店线索：自下而上与自上而下", y_min=0)
+    top = P_ACHIEVE
+    sh.heading("%s%d" % (m, top), "业务目标")
+    sh.heading("%s%d" % (n, top), "结果")
+    sh.heading("%s%d" % (o, top), "100%")
+    rows = list(_plan_rows())
+    first, last = top + 1, top + len(rows)
+    for i, (row, label) in enumerate(rows):
+        r = first + i
+        sh.label("%s%d" % (m, r), label)
+        sh.chart_cell("%s%d" % (n, r), "J%d" % row, "rate")
+        sh.formula("%s%d" % (o, r), '=IF(COUNT({n}{a}:{n}{b})=0;"";1)'.format(n=n, a=first, b=last), "rate")
+    sh.chart("各行达成", "E%d:K%d" % (P_CHART_TOP, P_CHART_BOTTOM), "bar",
+             [("%s%d" % (n, top), "{c}{a}:{c}{b}".format(c=n, a=first, b=last), {"labels": True}),
+              ("%s%d" % (o, top), "{c}{a}:{c}{b}".format(c=o, a=first, b=last), {"kind": "line", "color": 0xC00000})],
+             "{c}{a}:{c}{b}".format(c=m, a=first, b=last), title="结果：本月实际 ÷ 本月预计", y_min=0)
+    sh.s.Rows.getByIndex(P_CHART_TOP - 1).IsStartOfNewPage = True
+    sh.widths(L=0.6, M=3.4, N=2.0, O=2.0)
+    area = sh.cell("A1:K%d" % P_CHART_BOTTOM).RangeAddress
+    sh.s.setPrintAreas((area,))
 
 
 # -- sheet 3 ------------------------------------------------------------------------------
@@ -412,11 +554,64 @@ CELL_NAMES = (
 )
 
 
+# -- sheet 4 ------------------------------------------------------------------------------
+def _year(book, report):
+    """年度数据: each month's counts of the KPI report, typed once, twelve
+    months across; KPI转化率报告 reads the three months before its 月份."""
+    sh = book.sheet(YEAR)
+    sh.header("年度数据（每月的实际数，每月填写一次）", "N", linked_to=report)
+    sh.merge("B2:C2")  # the dealer's name on two narrow month columns
+    sh.label("A4", "年份")
+    sh.input(Y_YEAR, "count").NumberFormat = book.format_key("0")
+    sh.validate(Y_YEAR, kit.WHOLE, kit.BETWEEN, "2000", "2100", "请输入四位年份，如 2026。")
+    sh.note("C4", "留空即为“%s”中月份所在的年份。选好“%s”的月份后，该表的 N-3月至N-1月自动取本表前三个月的数字（绿色月份）。"
+                  % (REPORT, REPORT))
+    sh.heading("A5", "KPI")
+    for i, c in enumerate(Y_MONTHS):
+        sh.heading("%s5" % c, "%d月" % (i + 1))
+    sh.heading("N5", "全年合计")
+    labels = {R_TRAFFIC: "散客客流数", R_WALKIN: "散客留档数",
+              **{R_LEADS[n]: leads for n, leads, _v, _r in CHANNELS},
+              **{R_VISITS[n]: visits for n, _l, visits, _r in CHANNELS},
+              R_DRIVES: "首次进店试驾数", R_QUOTES: "报价数", R_ORDERS: "订单数", R_DELIVERIES: "交车数"}
+    for row in INPUT_ROWS:
+        y = Y_ROWS[row]
+        sh.label("A%d" % y, labels[row])
+        sh.input("B{r}:M{r}".format(r=y), "count")
+    sh.label("A%d" % Y_LEADS_TOTAL, "线索数（合计）")
+    sh.heading("A16", "进店线索")
+    sh.label("A%d" % Y_VISITS_TOTAL, "线索进店数（合计）")
+    sh.heading("A25", "展厅转化")
+    for c in Y_MONTHS:
+        sh.formula("%s%d" % (c, Y_LEADS_TOTAL), '=IF(COUNT({c}7:{c}14)=0;"";SUM({c}7:{c}14))'.format(c=c))
+        sh.formula("%s%d" % (c, Y_VISITS_TOTAL), '=IF(COUNT({c}7;{c}17:{c}23)=0;"";SUM({c}7;{c}17:{c}23))'
+                   .format(c=c))
+        for r in (16, 25):
+            sh.heading("%s%d" % (c, r), "")
+    for r in list(Y_ROWS.values()) + [Y_LEADS_TOTAL, Y_VISITS_TOTAL]:
+        sh.formula("N%d" % r, '=IF(COUNT(B{r}:M{r})=0;"";SUM(B{r}:M{r}))'.format(r=r))
+    for r in (16, 25):
+        sh.heading("N%d" % r, "")
+    # the months KPI转化率报告 reads now: their headings turn green
+    rep = "$'%s'." % REPORT
+    first = "DATE(YEAR({r}$F$2);MONTH({r}$F$2);1)".format(r=rep)
+    this = "DATE(IF(ISNUMBER($B$4);$B$4;YEAR({r}$F$2));COLUMN(B5)-1;1)".format(r=rep)
+    sh.highlight("B5:M5", "AND(ISNUMBER({r}$F$2);{t}>=EDATE({f};-3);{t}<{f})".format(r=rep, t=this, f=first),
+                 kit.GOOD)
+    sh.note("A31", "每月月初把上个月的实际数填入对应月份一列（散客留档数同时计入线索数与进店数）；"
+                   "一年用一个工作簿，月份变了，KPI转化率报告和月度策略表的“上月实际”“上月表现”随之更新。")
+    sh.widths(A=6.5, N=2.4, **{c: 1.75 for c in Y_MONTHS})
+    sh.freeze(1, 5)
+    sh.fit_one_page()
+    return sh
+
+
 def build(book):
     report = _report(book)
     plan = _plan(book, report)
     quarter = _quarter(book, report)
-    sheets = {REPORT: report, PLAN: plan, QUARTER: quarter}
+    year = _year(book, report)
+    sheets = {REPORT: report, PLAN: plan, QUARTER: quarter, YEAR: year}
     for name, sheet, cells in CELL_NAMES:
         sheets[sheet].name(name, cells)
 
@@ -483,3 +678,19 @@ HIGHLIGHTS = (
     (PLAN, "G%d" % ROW_LEAD, "本月预计线索数"),
     (PLAN, "G%d" % P_GAP, "进店线索覆盖差额"),
 )
+
+
+def _typed_once(example):
+    """The example month as a dealer with a year in one workbook enters it: the
+    three months (August-October) typed into 年度数据, 月份 2026-11 chosen, the
+    report's own N-3..N-1 cells left blank."""
+    out = {sheet: dict(cells) for sheet, cells in example.items()}
+    report = out[REPORT]
+    year = out.setdefault(YEAR, {})
+    for cell in [c for c in report if c[0] in MONTHS and c[1:].isdigit() and int(c[1:]) in INPUT_ROWS]:
+        month = 8 + MONTHS.index(cell[0])          # N-3 of 2026-11 is August
+        year["%s%d" % (Y_MONTHS[month - 1], Y_ROWS[int(cell[1:])])] = report.pop(cell)
+    return out
+
+
+DEALER_EXAMPLE = _typed_once(EXAMPLE)

@@ -141,6 +141,8 @@ def build(book):
     for row in (8, TGT - 1):
         sh.s.Rows.getByIndex(row - 1).Height = 1500
     sh.freeze(1, 8)
+
+    _chart(sh, total)
     sh.fit_one_page()
     for name, cells in CELL_NAMES:
         sh.name(name, cells)
@@ -170,6 +172,33 @@ CELL_NAMES = (
     ("所需生产工时", "D%d:D%d" % (TGT, TGT + 2)),
     ("产能差额", "F%d:F%d" % (TGT, TGT + 2)),
 )
+
+
+CHART_TOP, CHART_BOTTOM = 27, 45   # the chart, under the notes
+CHART_DATA = 8                     # its cells: M8:P11, right of the printed table
+
+
+def _chart(sh, total):
+    """Each trade's 生产率, now and as the target needs it, against the ceiling."""
+    first, last = CHART_DATA + 1, CHART_DATA + len(TRADES)
+    for col, text in zip("MNOP", ("图表数据", "当前生产率", "目标生产率", "生产率上限")):
+        sh.heading("%s%d" % (col, CHART_DATA), text)
+    for i, trade in enumerate(TRADES):
+        r = first + i
+        sh.label("M%d" % r, trade)
+        sh.chart_cell("N%d" % r, "H%d" % (CUR + i), "rate")
+        sh.chart_cell("O%d" % r, "G%d" % (TGT + i), "rate")
+        # the ceiling as a line, drawn once a trade has a figure
+        sh.formula("P%d" % r, '=IF(AND(ISNUMBER($E$5);COUNT($N${a}:$O${b})>0);$E$5;"")'.format(a=first, b=last),
+                   "rate")
+    span = "{c}%d:{c}%d" % (first, last)
+    sh.chart("生产率与上限", "A%d:G%d" % (CHART_TOP, CHART_BOTTOM), "column",
+             [("N%d" % CHART_DATA, span.format(c="N"), {"labels": True}),
+              ("O%d" % CHART_DATA, span.format(c="O"), {"labels": True}),
+              ("P%d" % CHART_DATA, span.format(c="P"), {"kind": "line", "color": 0xC00000})],
+             span.format(c="M"), title="各工种生产率：当前、目标与生产率上限", y_min=0)
+    sh.widths(L=0.6, M=2.4, N=2.4, O=2.4, P=2.4)
+    sh.s.setPrintAreas((sh.cell("A1:K%d" % CHART_BOTTOM).RangeAddress,))
 
 
 EXAMPLE = {

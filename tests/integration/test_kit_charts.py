@@ -22,6 +22,9 @@ class KitCharts(TemplateCase):
         doc = self.office.new_calc()
         try:
             book = kit.Book(doc, "图表测试")
+            # The charts on the second sheet: storing charts made on a sheet not
+            # shown used to hang the office.
+            book.sheet("首页").label("A1", "首页")
             sh = book.sheet(SHEET)
             sh.header("图表测试", "K")
             for col, text in zip("ABC", ("步骤", "客户数", "转化率")):

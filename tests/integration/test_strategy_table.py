@@ -262,8 +262,8 @@ class FileNew(OfficeTestCase):
         doc = self.open_as_the_template_dialog_does()
         try:
             self.assertEqual(doc.getURL(), "")  # a new untitled document, not the template
-            self.assertEqual([doc.Sheets.getByIndex(i).Name for i in range(doc.Sheets.Count)], [R, P, Q])
-            for i in range(3):  # the checks below look at real formulas
+            self.assertEqual([doc.Sheets.getByIndex(i).Name for i in range(doc.Sheets.Count)], [R, P, Q, st.YEAR])
+            for i in range(4):  # the checks below look at real formulas
                 self.assertTrue(doc.Sheets.getByIndex(i).queryContentCells(FORMULA).RangeAddresses)
             self.assertEqual(self.shown_figures_and_errors(doc), [], "as opened")
             doc.calculateAll()
