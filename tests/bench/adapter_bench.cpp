@@ -186,6 +186,51 @@ void BM_Adapter_TargetSplit_Array10k(benchmark::State& s)
 }
 BENCHMARK(BM_Adapter_TargetSplit_Array10k);
 
+// =PAYOUT_CURVE(A2;$E$1:$E$3;$F$1:$F$3): the published curve, one call per row.
+void BM_Adapter_PayoutCurve_Row(benchmark::State& s)
+{
+    auto f = component();
+    const Any p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3});
+    run(s, [&] { return f->payoutCurve(1.2, p, y, kOmitted); });
+}
+BENCHMARK(BM_Adapter_PayoutCurve_Row);
+
+// The same held: "封顶".
+void BM_Adapter_PayoutCurve_RowHold(benchmark::State& s)
+{
+    auto f = component();
+    const Any p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3}), hold(utf16("封顶"));
+    run(s, [&] { return f->payoutCurve(1.6, p, y, hold); });
+}
+BENCHMARK(BM_Adapter_PayoutCurve_RowHold);
+
+// =KPI_SCORE(A2:C2;D2:F2;$K$1:$M$1;1.2;;$K$2:$M$2): three measures per row.
+void BM_Adapter_KpiScore_Row(benchmark::State& s)
+{
+    auto f = component();
+    const Any a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
+    const Any cap(1.2), d = columnRange({0, 0, 1});
+    run(s, [&] { return f->kpiScore(a, t, w, cap, kOmitted, d); });
+}
+BENCHMARK(BM_Adapter_KpiScore_Row);
+
+// The same with the directions as words: "越高越好", "越高越好", "越低越好".
+void BM_Adapter_KpiScore_RowWords(benchmark::State& s)
+{
+    auto f = component();
+    const Any a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
+    const Any cap(1.2);
+    Sequence<Sequence<Any>> rows(3);
+    const char* words[] = {"越高越好", "越高越好", "越低越好"};
+    for (int i = 0; i < 3; ++i) {
+        const Any cell(utf16(words[i]));
+        rows.getArray()[i] = Sequence<Any>(&cell, 1);
+    }
+    const Any d(rows);
+    run(s, [&] { return f->kpiScore(a, t, w, cap, kOmitted, d); });
+}
+BENCHMARK(BM_Adapter_KpiScore_RowWords);
+
 } // namespace
 
 BENCHMARK_MAIN();

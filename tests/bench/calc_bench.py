@@ -14,6 +14,7 @@ native twin (same numbers, no error cells) before it is timed.
 
 Tables printed (Markdown):
   1. functions: case, add-in s, native s, ratio, ratio to the floor, us per call
+     (PAYOUT_CURVE and KPI_SCORE: add-in, native twin and a same-signature probe)
   2. signatures: what a call from Calc costs per argument / result type
   3. templates: recalculation of each template filled with its example month
      (the goal: the strategy table in under 50 ms)
@@ -96,6 +97,10 @@ class Data:
         self.sold = [round(w * rng.uniform(0.7, 1.3), 1) for w in self.worked]
         self.rates = [0.8 if i % 2 == 0 else 1.25 for i in range(rows)]  # a chain that stays bounded
         self.weights = [float(rng.randint(0, 1000)) for _ in range(rows)]
+        self.attainments = [round(rng.uniform(0.3, 1.8), 4) for _ in range(rows)]
+        # A scorecard per row: three actuals against three targets.
+        self.targets3 = [[float(rng.randint(50, 150)) for _ in range(rows)] for _ in range(3)]
+        self.actuals3 = [[round(t * rng.uniform(0.5, 1.5), 1) for t in col] for col in self.targets3]
 
 
 TIERS = (0.0, 100000.0, 120000.0)
@@ -138,6 +143,24 @@ def setup_ones(sheet, d):
     pass
 
 
+# The published pay curve: 50% -> 0, 75% -> 0.5, 100% -> 1, 150% -> 3.
+CURVE_POINTS = (0.5, 0.75, 1.0, 1.5)
+CURVE_PAYOUTS = (0.0, 0.5, 1.0, 3.0)
+
+
+def setup_curve(sheet, d):
+    put_column(sheet, 0, 0, d.attainments)
+    put_column(sheet, 4, 0, list(CURVE_POINTS))
+    put_column(sheet, 5, 0, list(CURVE_PAYOUTS))
+
+
+def setup_score(sheet, d):
+    for k in range(3):
+        put_column(sheet, k, 0, d.actuals3[k])       # A:C actuals
+        put_column(sheet, 3 + k, 0, d.targets3[k])   # D:F targets
+    sheet.getCellRangeByName("K1:M1").setDataArray(((50.0, 30.0, 20.0),))  # weights
+
+
 # A case: (name, setup, add-in kind, add-in formula, native kind, native formula).
 # kind "rows": the formula in H1 filled down to the last row (inputs in A:G);
 #      "chain": C2 filled down to the last row (C1 holds the target, B the rates);
@@ -165,6 +188,26 @@ CASES = [
 # rows of the probe table.
 FLOOR = ("floor: FUNNEL_RATE(1;1)", setup_ones, "rows", "=FUNNEL_RATE(1;1)", "rows", "=1/1")
 CASES.append(FLOOR)  # its own row too: against native =1/1, and against itself (about 1.00)
+
+# The newer functions, each timed in one run with the native formula a user
+# would write instead and with a do-nothing probe method of the same
+# signature: (name, setup, add-in, native, probe). Goals: add-in <= 1.0 x
+# native and <= 1.3 x probe.
+CURVE_GOAL_NATIVE, CURVE_GOAL_PROBE = 1.0, 1.3
+TRIPLES = [
+    ("PAYOUT_CURVE per row", setup_curve,
+     "=PAYOUT_CURVE(A1;$E$1:$E$4;$F$1:$F$4)",
+     # The LOOKUP idiom: the segment that starts at or below A1 (the last one
+     # extended), read off its straight line; 0 below the first point.
+     "=IF(A1<$E$1;0;LOOKUP(A1;$E$1:$E$3;$F$1:$F$3)+(A1-LOOKUP(A1;$E$1:$E$3))"
+     "*(LOOKUP(A1;$E$1:$E$3;$F$2:$F$4)-LOOKUP(A1;$E$1:$E$3;$F$1:$F$3))"
+     "/(LOOKUP(A1;$E$1:$E$3;$E$2:$E$4)-LOOKUP(A1;$E$1:$E$3)))",
+     "=PROBE_D1A3(A1;$E$1:$E$4;$F$1:$F$4)"),
+    ("KPI_SCORE per row (3 measures, cap)", setup_score,
+     "=KPI_SCORE(A1:C1;D1:F1;$K$1:$M$1;1.2)",
+     "=SUMPRODUCT($K$1:$M$1;IF(A1:C1/D1:F1>1.2;1.2;A1:C1/D1:F1))/SUM($K$1:$M$1)",
+     "=PROBE_A6(A1:C1;D1:F1;$K$1:$M$1;1.2)"),
+]
 
 # The probe add-in: (name, signature, setup, kind, formula).
 PROBES = [
@@ -217,6 +260,10 @@ PROBES = [
     ("{PROBE_ECHO_S(A1:A{n})}", "sequence<sequence<double>> f(same)", setup_workshop, "array",
      "=PROBE_ECHO_S(A1:A{n})"),
     ("native {A1:A{n}*1}", "(native)", setup_workshop, "array", "=A1:A{n}*1"),
+    ("PROBE_D1A3(A1;points;payouts)", "double f(double, any x3), 4-cell ranges (PAYOUT_CURVE's)", setup_curve,
+     "rows", "=PROBE_D1A3(A1;$E$1:$E$4;$F$1:$F$4)"),
+    ("PROBE_A6(A1:C1;D1:F1;weights;1.2)", "double f(any x6), 3-cell ranges (KPI_SCORE's)", setup_score,
+     "rows", "=PROBE_A6(A1:C1;D1:F1;$K$1:$M$1;1.2)"),
 ]
 
 
@@ -447,6 +494,45 @@ def main():
                   % (FLOOR[3], statistics.median(floors), statistics.median(floors) / args.rows * 1e6,
                      statistics.median(spreads) * 100, max(spreads) * 100))
         sys.stdout.flush()
+
+        # 1b. The newer functions: add-in, native twin and same-signature probe
+        #     timed together.
+        if args.probe_oxt:
+            triples = []
+            for name, setup, addin, native, probe in TRIPLES:
+                if only and not only.search(name):
+                    continue
+                (a_s, a_v, a_err), (n_s, n_v, n_err), (p_s, _, p_err) = bench.measure(
+                    (setup, "rows", addin), (setup, "rows", native), (setup, "rows", probe))
+                if a_err or n_err or p_err:
+                    problems.append("%s: %d add-in, %d native, %d probe error cells" % (name, a_err, n_err, p_err))
+                elif not same_values(a_v, n_v, rel=1e-12):
+                    problems.append("%s: the add-in and the native formula disagree" % name)
+                triples.append((name, addin, native, probe, a_s, n_s, p_s))
+                print("  measured %-32s add-in %.4fs native %.4fs probe %.4fs" % (name, a_s, n_s, p_s),
+                      file=sys.stderr)
+            if triples:
+                print("\n## PAYOUT_CURVE and KPI_SCORE against their native twins and a probe (%d rows)\n"
+                      % args.rows)
+                print("Add-in, native formula and a do-nothing probe method of the same UNO signature, "
+                      "timed in turn in one run. Goals: add-in / native <= %.1f, add-in / probe <= %.1f.\n"
+                      % (CURVE_GOAL_NATIVE, CURVE_GOAL_PROBE))
+                print("| case | add-in s | native s | probe s | add-in / native | add-in / probe | goals |")
+                print("|---|---:|---:|---:|---:|---:|---|")
+                for name, addin, native, probe, a_s, n_s, p_s in triples:
+                    r_native, r_probe = a_s / n_s, a_s / p_s
+                    missed = [g for g, ok in (("native", r_native <= CURVE_GOAL_NATIVE),
+                                              ("probe", r_probe <= CURVE_GOAL_PROBE)) if not ok]
+                    for g in missed:
+                        problems.append("%s: add-in / %s %.2f misses its goal" % (name, g,
+                                        r_native if g == "native" else r_probe))
+                    print("| %s | %s | %s | %s | %.2f | %.2f | %s |" % (
+                        name, fmt(a_s, 4), fmt(n_s, 4), fmt(p_s, 4), r_native, r_probe,
+                        "met" if not missed else "MISSED: " + ", ".join(missed)))
+                print()
+                for name, addin, native, probe, *_ in triples:
+                    print("- %s: `%s` vs `%s` vs `%s`" % (name, addin, native, probe))
+            sys.stdout.flush()
 
         # 2. What a call costs per signature: each probe timed in turn with
         #    the floor, so that its ratio to the floor compares runs made at

@@ -308,6 +308,59 @@ BENCHMARK(BM_TargetSplit_Whole10k);
 BENCHMARK(BM_TargetSplit_Fractional10k);
 BENCHMARK(BM_TargetSplit_Equal10k);
 
+// --- PAYOUT_CURVE -------------------------------------------------------------------
+// The published curve (75% -> 0.5, 100% -> 1, 150% -> 3) at 64 attainments
+// from 30% to 180%: below, between and beyond the points.
+void runCurve(benchmark::State& state, const std::vector<Cell>& points, const std::vector<Cell>& payouts, Beyond b)
+{
+    const Grid p = gridOf(points), y = gridOf(payouts);
+    std::vector<double> xs(64);
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        xs[i] = 0.3 + 1.5 * static_cast<double>((i * 37) % 64) / 64.0;
+    std::size_t i = 0;
+    const auto before = bench::allocations();
+    for (auto _ : state) {
+        Number n = payoutCurve(xs[i++ & 63], p, y, b);
+        benchmark::DoNotOptimize(n);
+    }
+    bench::reportAllocations(state, before);
+}
+void BM_PayoutCurve_Published3(benchmark::State& s)
+{
+    static const auto p = column({0.75, 1, 1.5}), y = column({0.5, 1, 3});
+    runCurve(s, p, y, Beyond::Extend);
+}
+void BM_PayoutCurve_Plan5Hold(benchmark::State& s)
+{
+    static const auto p = column({0, 0.5, 0.5, 1, 1.3}), y = column({0, 0.25, 0.5, 1, 1.45});
+    runCurve(s, p, y, Beyond::Hold);
+}
+BENCHMARK(BM_PayoutCurve_Published3);
+BENCHMARK(BM_PayoutCurve_Plan5Hold);
+
+// --- KPI_SCORE ----------------------------------------------------------------------
+// The contract's scorecard: three measures, one cap for all, directions {0;0;1}.
+void BM_KpiScore_Golden3(benchmark::State& state)
+{
+    static const auto a = column({110, 0.95, 25}), t = column({100, 0.9, 30}), w = column({50, 30, 20});
+    static const auto cap = column({1.2}), gate = std::vector<Cell>{Cell::blank()};
+    static const Keyword directions[] = {Keyword::of(0.0), Keyword::of(0.0), Keyword::of(1.0)};
+    KpiInputs in;
+    in.actuals = gridOf(a);
+    in.targets = gridOf(t);
+    in.weights = gridOf(w);
+    in.caps = gridOf(cap);
+    in.gates = gridOf(gate);
+    in.directions = KeywordList(directions, 3);
+    const auto before = bench::allocations();
+    for (auto _ : state) {
+        Number n = kpiScore(in);
+        benchmark::DoNotOptimize(n);
+    }
+    bench::reportAllocations(state, before);
+}
+BENCHMARK(BM_KpiScore_Golden3);
+
 // --- keywords -----------------------------------------------------------------------
 void runKeyword(benchmark::State& state, Keyword k)
 {

@@ -25,7 +25,8 @@ SCALAR = ("BM_TieredBonus_", "BM_FunnelRate_Scalar", "BM_FunnelRate_Pooled3", "B
           "BM_WorkshopEfficiency_Scalar", "BM_WorkshopEfficiency_Overall3", "BM_FunnelTarget_", "BM_Keyword_",
           "BM_TargetSplit_Quarter3", "BM_TargetSplit_Revenue3Cents", "BM_Adapter_WorkshopEfficiency_",
           "BM_Adapter_FunnelRate_Row", "BM_Adapter_TieredBonus_", "BM_Adapter_FunnelTarget_Chained",
-          "BM_Adapter_TargetSplit_Part")
+          "BM_Adapter_TargetSplit_Part", "BM_PayoutCurve_", "BM_KpiScore_", "BM_Adapter_PayoutCurve_",
+          "BM_Adapter_KpiScore_")
 
 
 def medians(path):

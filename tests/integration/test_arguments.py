@@ -598,5 +598,160 @@ class Blanks(CalcCase):
         ])
 
 
+# PAYOUT_CURVE: the published pay curve 75% -> 0.5, 100% -> 1, 150% -> 3.
+# At 0.9: 0.5 + 0.15 * 0.5 / 0.25 = 0.8; at 1.6: 3 + 0.1 * 2 / 0.5 = 3.4; held: 3.
+CURVE = "{0.75|1|1.5};{0.5|1|3}"
+# KPI_SCORE golden: (50 x 110/100 + 30 x 0.95/0.9 + 20 x min(30/25, 1.2)) / 100.
+KPI = (50 * 1.1 + 30 * 0.95 / 0.9 + 20 * 1.2) / 100
+KPI_INLINE = "{110;0.95;25};{100;0.9;30};{50;30;20};1.2"
+FULL_WIDTH = "\u3000"
+
+
+class PayoutCurveAndKpiScoreArguments(CalcCase):
+    """PAYOUT_CURVE and KPI_SCORE: every argument form, spare rows, keywords
+    in every spelling and the error each wrong input gives."""
+
+    def put_row(self, left, values):
+        a = self.cell(left).getCellAddress()
+        for i, v in enumerate(values):
+            harness.enter(self.sheet.getCellByPosition(a.Column + i, a.Row), v)
+
+    def test_curve_argument_forms(self):
+        self.put_column("A1", [0.75, 1, 1.5])          # a column
+        self.put_column("B1", [0.5, 1, 3])
+        self.put_row("D1", [0.75, 1, 1.5])             # a row
+        self.put_row("D2", [0.5, 1, 3])
+        self.put("D4", 0.75)                           # a 2x2 block read row by row: 0.75 1 / 1.5 blank
+        self.put("E4", 1)
+        self.put("D5", 1.5)
+        self.put("C1", 0.9)                            # the attainment in a cell
+        self.assertValues([
+            ("=PAYOUT_CURVE(0.9;A1:A3;B1:B3)", 0.8),
+            ("=PAYOUT_CURVE(C1;A1:A3;B1:B3)", 0.8),
+            ("=PAYOUT_CURVE(0.9;D1:F1;D2:F2)", 0.8),
+            ("=PAYOUT_CURVE(0.9;D1:F1;B1:B3)", 0.8),    # a row of points, a column of payouts
+            ("=PAYOUT_CURVE(0.9;D4:E5;B1:B3)", 0.8),    # the block's last cell is a spare one
+            ("=PAYOUT_CURVE(0.9;%s)" % CURVE, 0.8),
+            ("=PAYOUT_CURVE(0.9;{0.75;1;1.5};{0.5;1;3})", 0.8),
+            ("=PAYOUT_CURVE(1;1;100)", 100),             # one point, single values
+            ("=PAYOUT_CURVE(7;1;100)", 100),             # holds beyond it
+            ("=PAYOUT_CURVE(0.5;1;100)", 0),
+        ])
+
+    def test_curve_spare_rows(self):
+        self.put_column("A1", [0.75, 1, 1.5, None, None, None])
+        self.put_column("B1", [0.5, 1, 3, None, None, None])
+        self.put_column("C1", [0.75, 1, 1.5, "=\"\"", None])  # a formula that shows nothing is blank
+        self.assertValues([
+            ("=PAYOUT_CURVE(1.6;A1:A6;B1:B6)", 3.4),
+            ("=PAYOUT_CURVE(1.6;A1:A6;B1:B3)", 3.4),
+            ("=PAYOUT_CURVE(1.6;C1:C5;B1:B6)", 3.4),
+            ("=PAYOUT_CURVE(1.6;A:A;B:B)", 3.4),          # whole columns
+        ])
+
+    def test_curve_beyond_keyword(self):
+        extend = ["", ";", ";0", ";\"extend\"", ";\"EXTEND\"", ";\" Extend \"", ";\"延伸\"",
+                  ";\"%s延伸%s\"" % (FULL_WIDTH, FULL_WIDTH), ";\"\"", ";\"0\""]
+        hold = [";1", ";\"hold\"", ";\"HOLD\"", ";\"  Hold\"", ";\"封顶\"", ";\"封頂\"",
+                ";\"%s封顶\"" % FULL_WIDTH, ";\" %shold%s \"" % (FULL_WIDTH, FULL_WIDTH), ";\"1\""]
+        self.assertValues([("=PAYOUT_CURVE(1.6;%s%s)" % (CURVE, k), 3.4) for k in extend]
+                          + [("=PAYOUT_CURVE(1.6;%s%s)" % (CURVE, k), 3) for k in hold])
+        self.assertErrors([("=PAYOUT_CURVE(1.6;%s;%s)" % (CURVE, k), "Err:502")
+                           for k in ("2", "-1", "0.5", "\"cap\"", "\"ho ld\"", "\"封\"")])
+        self.put("A1", "封頂")
+        self.put("A2", 1)
+        self.assertValues([("=PAYOUT_CURVE(1.6;%s;A1)" % CURVE, 3), ("=PAYOUT_CURVE(1.6;%s;A2)" % CURVE, 3),
+                           ("=PAYOUT_CURVE(1.6;%s;A3)" % CURVE, 3.4)])   # a blank cell: the default
+
+    def test_curve_errors(self):
+        self.put_column("A1", [0.75, None, 1.5])
+        self.put_column("B1", [0.75, "x", 1.5])
+        self.assertErrors([
+            ("=PAYOUT_CURVE(1;A1:A3;{0.5|1|3})", "Err:502"),               # a hole
+            ("=PAYOUT_CURVE(1;{1|1|1};{1|2|3})", "Err:502"),               # three equal points
+            ("=PAYOUT_CURVE(1;{0.75|1.5|1};{0.5|1|3})", "Err:502"),        # descending
+            ("=PAYOUT_CURVE(1;{0.75|1|1.5};{0.5|1})", "Err:502"),          # count mismatch
+            ("=PAYOUT_CURVE(1;B1:B3;{0.5|1|3})", "#VALUE!"),               # text among the points
+            ("=PAYOUT_CURVE(1;{0.75|1|1.5};{0.5|\"x\"|3})", "#VALUE!"),
+            ("=PAYOUT_CURVE(\"x\";%s)" % CURVE, "#VALUE!"),                # text attainment
+            ("=PAYOUT_CURVE(1E308;{0|1};{0|2})", "#NUM!"),                 # beyond a double
+        ])
+
+    def test_score_argument_forms(self):
+        self.put_column("A1", [110, 0.95, 25])
+        self.put_column("B1", [100, 0.9, 30])
+        self.put_column("C1", [50, 30, 20])
+        self.put_column("D1", [0, 0, 1])
+        self.put("E1", 1.2)
+        self.put_row("G1", [110, 0.95, 25])
+        self.put_row("G2", [100, 0.9, 30])
+        self.put_row("G3", [50, 30, 20])
+        self.put_row("G4", [0, 0, 1])
+        # A 2x2 scorecard (the fourth measure spare: no weight).
+        for name, v in (("K1", 110), ("L1", 0.95), ("K2", 25), ("K4", 100), ("L4", 0.9), ("K5", 30),
+                        ("K7", 50), ("L7", 30), ("K8", 20), ("K10", 0), ("L10", 0), ("K11", 1)):
+            self.put(name, v)
+        self.assertValues([
+            ("=KPI_SCORE(A1:A3;B1:B3;C1:C3;E1;;D1:D3)", KPI),
+            ("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3)", KPI),
+            ("=KPI_SCORE(G1:I1;G2:I2;G3:I3;E1;;G4:I4)", KPI),
+            ("=KPI_SCORE(A1:A3;B1:B3;C1:C3;E1;;G4:I4)", KPI),               # directions in a row
+            ("=KPI_SCORE(A1:A3;B1:B3;C1:C3;{1.2;1.2;1.2};;{0|0|1})", KPI),  # one cap each, inline
+            ("=KPI_SCORE(K1:L2;K4:L5;K7:L8;E1;;K10:L11)", KPI),
+            ("=KPI_SCORE(%s;;{0;0;1})" % KPI_INLINE, KPI),
+            ("=KPI_SCORE(90;100;1)", 0.9),                                   # single values
+            ("=KPI_SCORE(A1;B1;C1)", 1.1),                                   # single cells
+            ("=KPI_SCORE(25;30;1;;;1)", 1.2),                                # lower is better: 30 / 25
+        ])
+
+    def test_score_spare_rows_and_blanks(self):
+        self.put_column("A1", [110, 0.95, 25, None, None])
+        self.put_column("B1", [100, 0.9, 30, None, None])
+        self.put_column("C1", [50, 30, 20, None, None])
+        self.put_column("D1", [0, 0, 1, None, None])
+        self.put_column("E1", [None, 1, None, None, None])
+        self.assertValues([
+            ("=KPI_SCORE(A1:A5;B1:B5;C1:C5;1.2;;D1:D5)", KPI),
+            ("=KPI_SCORE(A1:A5;B1:B5;C1:C5;1.2;E1:E5;D1:D5)", KPI),          # blank gates: none
+            ("=KPI_SCORE({100;\"\"};{100;50};{1;1})", 0.5),                # a blank actual: 0 achievement
+        ])
+
+    def test_score_direction_keywords(self):
+        data = "{20;40};{30;30};{1;1}"
+        lower = (1.5 + 0.75) / 2          # 30/20 and 30/40
+        higher = (20 / 30 + 40 / 30) / 2
+        self.assertValues(
+            [("=KPI_SCORE(%s;;;%s)" % (data, k), lower)
+             for k in ("1", "\"lower\"", "\"LOWER\"", "\" Lower \"", "\"越低越好\"",
+                       "\"%s越低越好%s\"" % (FULL_WIDTH, FULL_WIDTH), "\" %slower\"" % FULL_WIDTH)]
+            + [("=KPI_SCORE(%s;;;%s)" % (data, k), higher)
+               for k in ("", "0", "\"higher\"", "\"Higher\"", "\"越高越好\"", "\"%s越高越好\"" % FULL_WIDTH)]
+            + [("=KPI_SCORE(%s;;;{\"lower\";\"越高越好\"})" % data, (1.5 + 40 / 30) / 2)])
+        self.assertErrors([("=KPI_SCORE(%s;;;%s)" % (data, k), "Err:502")
+                           for k in ("2", "-1", "\"low\"", "\"越低\"", "{0;1;0}")])
+
+    def test_score_errors(self):
+        self.put_column("A1", [110, "n/a", 25])
+        self.assertErrors([
+            ("=KPI_SCORE(%s;;{0;0;1})" % KPI_INLINE.replace("{50;30;20}", "{50;-30;20}"), "Err:502"),
+            ("=KPI_SCORE(%s;;{0;0;1})" % KPI_INLINE.replace("{50;30;20}", "{0;0;0}"), "#DIV/0!"),
+            ("=KPI_SCORE({1;2};{1;1};{\"\";\"\"})", "#DIV/0!"),              # nothing kept
+            ("=KPI_SCORE(%s;;{0;0;1})" % KPI_INLINE.replace("{100;0.9;30}", "{100;0;30}"), "Err:502"),
+            ("=KPI_SCORE({1;2};{1;\"\"};{1;1})", "Err:502"),                 # a blank target
+            ("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};-1)", "Err:502"),
+            ("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};{1;1})", "Err:502"),    # two caps for three
+            ("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30})", "Err:502"),
+            ("=KPI_SCORE({110;0.95;25};{100|0.9|30};{50;30;20})", "Err:502"),  # a column against a row
+            ("=KPI_SCORE(0;5;1;;;1)", "#DIV/0!"),                             # lower is better, 0, no cap
+            ("=KPI_SCORE(-3;5;1;;;1)", "Err:502"),
+            ("=KPI_SCORE(A1:A3;{100;0.9;30};{50;30;20})", "Err:502"),         # a column against rows
+            ("=KPI_SCORE(A1:A3;{100|0.9|30};{50|30|20})", "#VALUE!"),         # text among the actuals
+            ("=KPI_SCORE({110;\"x\";25};{100;0.9;30};{50;30;20})", "#VALUE!"),
+            ("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};\"x\")", "#VALUE!"),
+            ("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};;\"x\")", "#VALUE!"),
+        ])
+        self.assertValue("=KPI_SCORE(0;5;1;1.5;;1)", 1.5)                     # scores its cap
+
+
 if __name__ == "__main__":
     harness.main()

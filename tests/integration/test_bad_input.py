@@ -447,10 +447,14 @@ def keyword_cases():
                     ("\"平均\"", WALKIN_MEAN), ("\" 平均 \"", WALKIN_MEAN), ("\"0\"", WALKIN_POOLED),
                     ("\"1\"", WALKIN_MEAN), ("\" 1 \"", WALKIN_MEAN), ("\"1.0\"", WALKIN_MEAN),
                     ("\"1e0\"", WALKIN_MEAN), ("Z1", WALKIN_MEAN), ("Z2", WALKIN_MEAN),
-                    ("\"mean\"&CHAR(9)", WALKIN_MEAN)]:
+                    ("\"mean\"&CHAR(9)", WALKIN_MEAN),
+                    # Traditional Chinese, and full-width spaces (U+3000) trimmed like ASCII ones.
+                    ("\"合併\"", WALKIN_POOLED), ("\"加總\"", WALKIN_POOLED),
+                    ("UNICHAR(12288)&\"平均\"", WALKIN_MEAN), ("\"mean\"&UNICHAR(12288)&\" \"", WALKIN_MEAN),
+                    ("UNICHAR(12288)&\"合併\"&UNICHAR(12288)", WALKIN_POOLED)]:
         cases.append((rate % k, want))
     for k in ["\"pool\"", "\"pooledd\"", "\"means\"", "\"avg\"", "\"average\"", "\"合并的\"", "\"平均值\"",
-              "\"均值\"", "\"合 并\"", "\"ＭＥＡＮ\"", "UNICHAR(12288)&\"平均\"", "\"mean\"&UNICHAR(8203)",
+              "\"均值\"", "\"合 并\"", "\"ＭＥＡＮ\"", "UNICHAR(12289)&\"平均\"", "\"mean\"&UNICHAR(8203)",
               "\"2\"", "\"-1\"", "\"0.5\"", "\"1.0000001\"", "\"nan\"", "\"inf\"", "2", "-1", "0.5", "1E308",
               "REPT(\"x\";30000)"]:
         cases.append((rate % k, E502))
@@ -459,7 +463,9 @@ def keyword_cases():
     for k, want in [("\"None\"", THIRD_NONE), ("\"UP\"", THIRD_UP), ("\"Nearest\"", THIRD_NEAREST),
                     ("\"NEAREST\"", THIRD_NEAREST), ("\"不取整\"", THIRD_NONE), ("\"无\"", THIRD_NONE),
                     ("\"向上\"", THIRD_UP), ("\"向上取整\"", THIRD_UP), ("\"四舍五入\"", THIRD_NEAREST),
-                    ("\" up \"", THIRD_UP), ("\"2\"", THIRD_NEAREST), ("TRUE()", THIRD_UP)]:
+                    ("\" up \"", THIRD_UP), ("\"2\"", THIRD_NEAREST), ("TRUE()", THIRD_UP),
+                    ("\"四捨五入\"", THIRD_NEAREST), ("\"無\"", THIRD_NONE),
+                    ("UNICHAR(12288)&\"向上\"", THIRD_UP)]:
         cases.append((target % k, want))
     for k in ["\"round\"", "\"ceil\"", "\"ceiling\"", "\"near\"", "\"upp\"", "\"down\"", "\"向下\"",
               "\"四舍五人\"", "\"取整\"", "3", "-1", "1.5", "\"1.5\""]:
@@ -471,7 +477,9 @@ def keyword_cases():
                            ("\"超额累进\"", TIERS, 3800), ("\"全额累进\"", TIERS, 6000),
                            ("Z3", TIERS, 6000), ("\"Fixed\"", FIXED_TIERS, 2000),
                            ("\"定额\"", FIXED_TIERS, 2000), ("Z4", FIXED_TIERS, 2000),
-                           ("\"whole\"&CHAR(10)", TIERS, 6000)]:
+                           ("\"whole\"&CHAR(10)", TIERS, 6000),
+                           ("\"超額累進\"", TIERS, 3800), ("\"全額累進\"", TIERS, 6000),
+                           ("\"定額\"", FIXED_TIERS, 2000), ("\"全額累進\"&UNICHAR(12288)", TIERS, 6000)]:
         cases.append((bonus % (table, k), want))
     for k in ["\"margin\"", "\"marginally\"", "\"whole amount\"", "\"fix\"", "\"tax\"", "\"累进\"",
               "\"超额累计\"", "\"全额\"", "\"定 额\"", "3", "-1", "0.5"]:
@@ -481,15 +489,110 @@ def keyword_cases():
     for k, want in [("\"Productivity\"", PRODUCTIVITY), ("\"PRODUCTIVITY\"", PRODUCTIVITY),
                     ("\"efficiency\"", EFFICIENCY), ("\"EFFICIENCY\"", EFFICIENCY), ("\" Overall \"", OVERALL),
                     ("\"生产率\"", PRODUCTIVITY), ("\"工时效率\"", EFFICIENCY), ("\"总效率\"", OVERALL),
-                    ("\"3\"", OVERALL), ("\"1\"", PRODUCTIVITY)]:
+                    ("\"3\"", OVERALL), ("\"1\"", PRODUCTIVITY),
+                    ("\"生產率\"", PRODUCTIVITY), ("\"工時效率\"", EFFICIENCY), ("Z5", OVERALL),
+                    ("UNICHAR(12288)&\"總效率\"", OVERALL)]:
         cases.append((shop % k, want))
     for k in ["\"productive\"", "\"effciency\"", "\"total\"", "\"overal\"", "\"效率\"", "\"生产效率\"",
-              "\"总效率率\"", "Z5", "\"生产率\"&UNICHAR(8203)", "\"😀\"", "0", "4", "2.5"]:
+              "\"总效率率\"", "\"生产率\"&UNICHAR(8203)", "\"😀\"", "0", "4", "2.5",
+              "\"總效\"&UNICHAR(12288)&\"率\""]:
         cases.append((shop % k, E502))
+
+    curve = "=PAYOUT_CURVE(1.6;{0.75|1|1.5};{0.5|1|3};%s)"   # extended 3.4, held 3
+    for k, want in [("\"Extend\"", 3.4), ("\"EXTEND\"", 3.4), ("\"延伸\"", 3.4), ("0", 3.4), ("\"\"", 3.4),
+                    ("F4", 3.4), ("E1", 3.4), ("\"Hold\"", 3), ("\" HOLD \"", 3), ("\"封顶\"", 3),
+                    ("\"封頂\"", 3), ("UNICHAR(12288)&\"封頂\"&UNICHAR(12288)", 3), ("TRUE()", 3), ("\"1\"", 3)]:
+        cases.append((curve % k, want))
+    for k in ["\"cap\"", "\"capped\"", "\"holds\"", "\"extended\"", "\"封\"", "\"封 顶\"", "\"延长\"",
+              "Z1", "Z3", "2", "-1", "0.5"]:
+        cases.append((curve % k, E502))
+
+    score = "=KPI_SCORE({20;40};{30;30};{1;1};;;%s)"  # lower (1.5 + 0.75) / 2, higher (2/3 + 4/3) / 2
+    lower, higher = (1.5 + 0.75) / 2, (20 / 30 + 40 / 30) / 2
+    for k, want in [("\"Lower\"", lower), ("\"LOWER\"", lower), ("\"越低越好\"", lower), ("1", lower),
+                    ("UNICHAR(12288)&\"越低越好\"", lower), ("\"lower\"&UNICHAR(12288)", lower),
+                    ("\"Higher\"", higher), ("\"越高越好\"", higher), ("0", higher), ("E1", higher),
+                    ("F4", higher), ("\"\"", higher), ("{\"lower\";\"higher\"}", (1.5 + 40 / 30) / 2)]:
+        cases.append((score % k, want))
+    for k in ["\"low\"", "\"less\"", "\"lower is better\"", "\"越低\"", "\"越低越好的\"", "Z1", "2", "-1",
+              "0.5", "{0;1;0}"]:
+        cases.append((score % k, E502))
     return cases
 
 
 BLOCKS["keywords"] = keyword_cases()
+
+
+# PAYOUT_CURVE over the fixture's tier tables read as curves (points I1:I3,
+# payouts J1:J3: 0 -> 0.02, 100000 -> 0.03, 120000 -> 0.04) and KPI_SCORE
+# over the funnel and workshop columns.
+CURVE_110000 = 0.03 + 0.5 * 0.01                    # halfway between 100000 and 120000
+# Sold over worked hours, weighted by available hours: (12000 x 8775/9000 +
+# 6000 x 3500/5000 + 8000 x 3000/5000) / 26000 = (11700 + 4200 + 4800) / 26000.
+SCORE_WORKSHOP = 20700 / 26000
+BLOCKS["curves_and_scores"] = [
+    ("=PAYOUT_CURVE(110000;I1:I3;J1:J3)", CURVE_110000),
+    ("=PAYOUT_CURVE(110000;N1:N5;O1:O5)", CURVE_110000),    # two spare rows
+    ("=PAYOUT_CURVE(110000;N1:N5;J1:J3)", CURVE_110000),
+    ("=PAYOUT_CURVE(110000;I:I;J:J)", CURVE_110000),        # whole columns
+    ("=PAYOUT_CURVE(E1;I1:I3;J1:J3)", 0.02),                # a blank attainment is 0: the first point
+    ("=PAYOUT_CURVE(-1;I1:I3;J1:J3)", 0),                   # below the first point
+    ("=PAYOUT_CURVE(1E9;I1:I3;J1:J3;1)", 0.04),
+    ("=PAYOUT_CURVE(220000;I1:I3;J1:J3)", 0.09),            # 0.04 + 100000 x 0.01 / 20000
+    ("=PAYOUT_CURVE(100000;U1:U3;J1:J3)", 0.04),            # duplicate thresholds: a jump, the second payout
+    ("=PAYOUT_CURVE(50000;U1:U3;J1:J3)", 0.025),
+    ("=PAYOUT_CURVE(200000;U1:U3;J1:J3)", 0.04),            # ends in a jump: holds
+    ("=PAYOUT_CURVE(3;V1:W2;{1|2|3|4})", 3),                # a 2x2 block read row by row: 1 2 3 4
+    ("=PAYOUT_CURVE(1;P1:P3;Q1:Q3)", E502),                 # a hole
+    ("=PAYOUT_CURVE(1;T1:T3;J1:J3)", E502),                 # descending
+    ("=PAYOUT_CURVE(1;{0|1|1|1};{1|2|3|4})", E502),         # three equal points
+    ("=PAYOUT_CURVE(1;I1:I3;J1:J2)", E502),                 # count mismatch
+    ("=PAYOUT_CURVE(1;I1:I2;J1:J3)", E502),
+    ("=PAYOUT_CURVE(1;E1:E3;E1:E3)", E502),                 # no curve at all
+    ("=PAYOUT_CURVE(1;R1:R4;S1:S4)", V),                    # selected with the header row
+    ("=PAYOUT_CURVE(1;G1:G3;J1:J3)", V),                    # text among the points
+    ("=PAYOUT_CURVE(1;I1:I3;C1:C3)", V),                    # text payouts
+    ("=PAYOUT_CURVE(C1;I1:I3;J1:J3)", V),                   # text attainment
+    ("=PAYOUT_CURVE(C2;I1:I3;J1:J3)", 0.02 + 708 * 0.01 / 100000),  # Calc reads "708" as 708 here
+    ("=PAYOUT_CURVE(F1;I1:I3;J1:J3)", DIV0),                # an error attainment propagates
+    ("=PAYOUT_CURVE(F2;I1:I3;J1:J3)", NA),
+    ("=PAYOUT_CURVE(1;F1:F3;J1:J3)", E504),                 # error cells inside a range
+    ("=PAYOUT_CURVE(1;I1:I3;F1:F3)", E504),
+    ("=PAYOUT_CURVE(Y1;{0|1};{0|2})", NUM),                 # 2E308 does not fit a double
+    ("=PAYOUT_CURVE(Y1;{0|1};{0|2};1)", 2),
+    ("=PAYOUT_CURVE(Y1;Y3:Y4;{0|1})", 1),                   # points 1, 1: ends in a jump, its second payout holds
+    ("=KPI_SCORE(K1:K3;L1:L3;M1:M3)", SCORE_WORKSHOP),
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3)", LEADS),               # rates weighted by entered: the pooled rate
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;F4)", LEADS),            # a cap that shows nothing: none
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;E1;E2;E3)", LEADS),      # blank cap, gate, direction
+    ("=KPI_SCORE(AA1:AA3;AB1:AB3;AC1:AC3)", (12000 * 8775 / 9000 + 0 + 8000 * 3000 / 5000) / 26000),
+    ("=KPI_SCORE(E1;5;1)", 0),                              # a blank actual: 0 achievement
+    # A lone blank cell reaches the add-in as 0: lower is better, actual 0, no cap.
+    ("=KPI_SCORE(E1;5;1;;;1)", DIV0),
+    ("=KPI_SCORE(E1:E2;{5|5};{1|1};;;1)", 0),              # blank inside a range: 0 achievement
+    ("=KPI_SCORE(G1:G3;B1:B3;A1:A3)", V),                   # text among the actuals
+    ("=KPI_SCORE(A1:A3;G1:G3;A1:A3)", V),
+    ("=KPI_SCORE(A1:A3;B1:B3;G1:G3)", V),
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;C1)", V),                # text cap
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;;C1)", V),               # text gate
+    ("=KPI_SCORE(A1:A3;B1:B3;X1:X3)", E502),                # a negative weight
+    ("=KPI_SCORE(A1:A3;E1:E3;B1:B3)", E502),                # blank targets
+    ("=KPI_SCORE(A1:A3;X1:X3;B1:B3)", E502),                # a negative target
+    ("=KPI_SCORE(A1:A3;B1:B2;B1:B3)", E502),                # shapes
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;H1:H2)", E502),          # two caps for three measures
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;X1)", E502),             # a negative cap
+    ("=KPI_SCORE(A1:A3;B1:B3;B1:B3;;;Z1)", E502),           # "Mean" is no direction
+    ("=KPI_SCORE(X1;5;1;;;1)", E502),                       # a negative lower-is-better actual
+    ("=KPI_SCORE(A1:A3;B1:B3;E1:E3)", DIV0),                # no weight kept
+    ("=KPI_SCORE(A1:A3;B1:B3;{0;0;0})", E502),              # rows against a column
+    ("=KPI_SCORE(A1:A3;B1:B3;{0|0|0})", DIV0),              # kept weights summing to 0
+    ("=KPI_SCORE(0;5;1;;;1)", DIV0),                        # lower is better, 0, no cap
+    ("=KPI_SCORE(0;5;1;1.2;;1)", 1.2),                      # with a cap: the cap
+    ("=KPI_SCORE(A1:A3;F1:F3;B1:B3)", E504),                # error cells inside a range
+    ("=KPI_SCORE(F1;1;1)", DIV0),                           # an error cell given alone
+    ("=KPI_SCORE(Y1:Y2;Y3:Y4;Y1:Y2)", 1e308),               # 1E308 x 1E308 inside, 1E308 out
+    ("=KPI_SCORE(Y1;0.5;1)", NUM),                          # 2E308
+]
 
 BLOCKS["magnitudes"] = [
     # Overflow and NaN never come out as a number: #NUM!.
@@ -638,6 +741,14 @@ MILLION = [
     ("=TIERED_BONUS(10.5;A:A;B:B;1)", 21),          # whole: 10.5 * 2
     ("=TIERED_BONUS(2000000;A:A;B:B)", 3999998),    # 2 * (2000000 - 1)
     ("=TIERED_BONUS(100;E:E;B:B)", V),
+    ("=PAYOUT_CURVE(10.5;A:A;B:B)", 2),             # a million points, every payout 2
+    ("=PAYOUT_CURVE(10.5;A:A;A:A)", 10.5),          # payout = point: the line through them
+    ("=PAYOUT_CURVE(2000000;A:A;A:A)", 2000000),    # extended with slope 1
+    ("=PAYOUT_CURVE(10;E:E;B:B)", V),
+    ("=KPI_SCORE(A:A;B:B;B:B)", 1048577 / 4),       # = FUNNEL_RATE(A:A;B:B)
+    ("=KPI_SCORE(B:B;A:A;A:A;;;1)", 2097153 / 6),   # lower: (i / 2) weighted by i: (2N + 1) / 6
+    ("=KPI_SCORE(E:E;B:B;B:B)", V),
+    ("=KPI_SCORE(A:A;B:B;C:C)", DIV0),
     ("=WORKSHOP_EFFICIENCY(A:A;A:A;B:B)", 1048577 / 4),
     ("=WORKSHOP_EFFICIENCY(A:A;B:B;A:A;1)", 4 / 1048577),   # 2N / (N(N+1)/2)
     ("=WORKSHOP_EFFICIENCY(A:A;A:A;C:C)", DIV0),

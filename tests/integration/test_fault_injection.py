@@ -73,6 +73,8 @@ CALLS = [
     "=TARGET_SPLIT(%s;{1;1};0;1)",
     "=TIERED_BONUS(%s;{0|100000|120000};{0.02|0.03|0.04})",
     "=WORKSHOP_EFFICIENCY(%s;9000;12000;1)",
+    "=PAYOUT_CURVE(%s;{0.75|1|1.5};{0.5|1|3})",
+    "=KPI_SCORE(%s;30;1;;;\"lower\")",
 ]
 
 # The same calls without the hook, worked by hand: a negative count, target or
@@ -81,7 +83,10 @@ CALLS = [
 # the total half away from zero to whole units (987654321 for .25, 987654322
 # for .5 and .75), splits the magnitude over two equal weights (an odd unit
 # goes to the earlier part) and negates: part 1 is -493827161 every time.
-WITHOUT_HOOK = ["Err:502", "Err:502", -493827161, 0, "Err:502"]
+# WORKSHOP_EFFICIENCY checks every hours argument whatever the measure;
+# PAYOUT_CURVE pays 0 below the first point; a negative days-of-stock actual
+# on a lower-is-better measure is Err:502.
+WITHOUT_HOOK = ["Err:502", "Err:502", -493827161, 0, "Err:502", 0, "Err:502"]
 
 # Ordinary calls that must still compute with the hook on.
 ORDINARY = [
@@ -90,6 +95,8 @@ ORDINARY = [
     ("=TARGET_SPLIT(330;{100;70;115};0;3)", 133),
     ("=TIERED_BONUS(150000;{0|100000|120000};{0.02|0.03|0.04})", 3800),
     ("=WORKSHOP_EFFICIENCY(8775;9000;12000)", 0.73125),
+    ("=PAYOUT_CURVE(0.9;{0.75|1|1.5};{0.5|1|3})", 0.8),
+    ("=KPI_SCORE(25;30;1;;;1)", 1.2),
 ]
 
 

@@ -185,5 +185,81 @@ class WorkshopEfficiencyGolden(CalcCase):
         self.assertAlmostEqual(15275 / 19000, 0.8039, places=4)
 
 
+class PayoutCurveGolden(CalcCase):
+    """A published pay curve (75% -> 0.5, 100% -> 1, 150% -> 3) and an
+    accelerator/decelerator plan with a jump at 50% of quota."""
+
+    CURVE = "{0.75|1|1.5};{0.5|1|3}"
+    PLAN = "{0|0.5|0.5|1|1.3};{0|0.25|0.5|1|1.45}"
+    FACTOR = "0.00"
+
+    def test_published_curve(self):
+        # 0.9: 0.5 + (0.9 - 0.75) * (1 - 0.5) / 0.25 = 0.8; 1.2: 1 + 0.2 * 2 / 0.5 = 1.8;
+        # 1.6: 3 + 0.1 * 4 = 3.4 (the last slope, 2 / 0.5, goes on).
+        for x, want, text in [(0.7, 0, "0.00"), (0.75, 0.5, "0.50"), (0.9, 0.8, "0.80"), (1, 1, "1.00"),
+                              (1.2, 1.8, "1.80"), (1.5, 3, "3.00"), (1.6, 3.4, "3.40")]:
+            with self.subTest(attainment=x):
+                self.assertShown("=PAYOUT_CURVE(%s;%s)" % (x, self.CURVE), self.FACTOR, want, text)
+        self.assertShown("=PAYOUT_CURVE(1.6;%s;\"hold\")" % self.CURVE, self.FACTOR, 3, "3.00")
+
+    def test_plan_with_a_jump(self):
+        # 0.4: 0.25 * 0.4 / 0.5 = 0.2, i.e. 20,000 of 100,000; at 0.5 the second payout; 1.3 -> 1.45.
+        self.assertShown("=PAYOUT_CURVE(0.4;%s)" % self.PLAN, self.FACTOR, 0.2, "0.20")
+        self.assertShown("=PAYOUT_CURVE(0.5;%s)" % self.PLAN, self.FACTOR, 0.5, "0.50")
+        self.assertShown("=PAYOUT_CURVE(1.3;%s)" % self.PLAN, self.FACTOR, 1.45, "1.45")
+        self.assertShown("=100000*PAYOUT_CURVE(0.4;%s)" % self.PLAN, COUNT, 20000, "20,000")
+        self.assertShown("=100000*PAYOUT_CURVE(1.3;%s)" % self.PLAN, COUNT, 145000, "145,000")
+
+    def test_curve_table_in_cells(self):
+        # The plan's table as finance keeps it: points in A, payouts in B, two spare rows.
+        self.put_column("A1", [0.75, 1, 1.5, None, None])
+        self.put_column("B1", [0.5, 1, 3, None, None])
+        self.put("C1", 1.2)
+        self.assertShown("=PAYOUT_CURVE(C1;A1:A5;B1:B5)", PERCENT_0, 1.8, "180%")
+
+
+class KpiScoreGolden(CalcCase):
+    """The scorecard of the contract: sales 110 of 100, customer value 0.95 of
+    0.9, days of stock 25 against 30 (lower is better), weights 50/30/20, cap 1.2."""
+
+    SCORE = (50 * 1.1 + 30 * 0.95 / 0.9 + 20 * 1.2) / 100   # 1.106667
+
+    def setUp(self):
+        super().setUp()
+        self.put_column("A1", [110, 0.95, 25])
+        self.put_column("B1", [100, 0.9, 30])
+        self.put_column("C1", [50, 30, 20])
+        self.put_column("D1", [0, 0, 1])
+        self.put_column("E1", [0, 1, 0])
+
+    def test_score(self):
+        self.assertShown("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3)", "0.000000", self.SCORE, "1.106667")
+        self.assertShown("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3)", PERCENT_1, self.SCORE, "110.7%")
+
+    def test_inline(self):
+        self.assertShown("=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};1.2;;{0;0;1})", "0.000000",
+                         self.SCORE, "1.106667")
+
+    def test_gates_met(self):
+        # 0.95 / 0.9 = 1.056 >= 1: the same score.
+        self.assertShown("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;E1:E3;D1:D3)", "0.000000", self.SCORE, "1.106667")
+
+    def test_gate_missed(self):
+        # 0.85 / 0.9 = 0.944 < 1: 一票否决.
+        self.put("A2", 0.85)
+        self.assertShown("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;E1:E3;D1:D3)", "0.000000", 0, "0.000000")
+
+    def test_weights_as_fractions(self):
+        self.put_column("C1", [0.5, 0.3, 0.2])
+        self.assertShown("=KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3)", "0.000000", self.SCORE, "1.106667")
+
+    def test_bonus_from_the_score(self):
+        # The typical use: a base of 10,000 times the score, or the score read off a pay curve.
+        self.assertShown("=10000*KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3)", MONEY, 10000 * self.SCORE, "11,066.67")
+        # 1 + (1.106667 - 1) * 2 / 0.5 = 1.426667 on the published curve.
+        self.assertShown("=PAYOUT_CURVE(KPI_SCORE(A1:A3;B1:B3;C1:C3;1.2;;D1:D3);{0.75|1|1.5};{0.5|1|3})",
+                         "0.00", 1 + (self.SCORE - 1) * 4, "1.43")
+
+
 if __name__ == "__main__":
     harness.main()

@@ -90,6 +90,8 @@ class DocumentsHaveNoMacros(ZipChecks, harness.OfficeTestCase):
         self.put("A2", "=TIERED_BONUS(150000;{0|100000|120000};{0.02|0.03|0.04})")
         self.put("A3", "=WORKSHOP_EFFICIENCY(8775;9000;12000)")
         self.put("A4", "=TARGET_SPLIT(330;{100;70;115};0;1)")
+        self.put("A5", "=PAYOUT_CURVE(0.9;{0.75|1|1.5};{0.5|1|3})")
+        self.put("A6", "=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};1.2;;{0;0;1})")
         self.cell("B1:B3").setArrayFormula("=FUNNEL_TARGET(100;{0.8|0.33|0.3};1)")
         self.doc.calculateAll()
         path = os.path.join(self.tmp, "functions.ods")

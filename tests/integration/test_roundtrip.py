@@ -1,4 +1,4 @@
-"""Formulas with the five functions survive saving as .ods and .xlsx,
+"""Formulas with the functions survive saving as .ods and .xlsx,
 closing and opening again: the stored names, the cached values and the
 values recalculated by the add-in after an input changes.
 """
@@ -28,6 +28,11 @@ FORMULAS = {
     "F4": ("=ORG.DEALERKPI.CALC.FUNCTIONS.TIEREDBONUS(150000;{0|100000|120000};{0.02|0.03|0.04};\"whole\")", 6000),
     # 15275 / 26000
     "F5": ("=ORG.DEALERKPI.CALC.FUNCTIONS.WORKSHOPEFFICIENCY(C1:C3;D1:D3;E1:E3)", 0.5875),
+    # 1 + 0.2 * 2 / 0.5 on the published pay curve, held above 150%
+    "F6": ("=ORG.DEALERKPI.CALC.FUNCTIONS.PAYOUTCURVE(1.2;{0.75|1|1.5};{0.5|1|3};\"封顶\")", 1.8),
+    # (50 x 1.1 + 30 x 0.95/0.9 + 20 x 1.2) / 100
+    "F7": ("=ORG.DEALERKPI.CALC.FUNCTIONS.KPISCORE({110;0.95;25};{100;0.9;30};{50;30;20};1.2;;{0;0;\"越低越好\"})",
+           (50 * 1.1 + 30 * 0.95 / 0.9 + 20 * 1.2) / 100),
 }
 ARRAYS = {
     # rounded up: 125, 379, 1264
@@ -46,6 +51,8 @@ ODS_FORMULAS = {
     "F3": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(8844682.38;{8775;3500;3000};2;2)",
     "F4": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.TIEREDBONUS(150000;{0|100000|120000};{0.02|0.03|0.04};\"whole\")",
     "F5": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.WORKSHOPEFFICIENCY([.C1:.C3];[.D1:.D3];[.E1:.E3])",
+    "F6": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.PAYOUTCURVE(1.2;{0.75|1|1.5};{0.5|1|3};\"封顶\")",
+    "F7": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.KPISCORE({110;0.95;25};{100;0.9;30};{50;30;20};1.2;;{0;0;\"越低越好\"})",
     "G1": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELTARGET(100;{0.8|0.33|0.3};\"up\")",
     "H1": "of:=ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(330;{100;70;115})",
 }
@@ -59,11 +66,14 @@ XLSX_FORMULAS_7_4 = {
     "F3": "ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(8844682.38,{8775,3500,3000},2,2)",
     "F4": "ORG.DEALERKPI.CALC.FUNCTIONS.TIEREDBONUS(150000,{0;100000;120000},{0.02;0.03;0.04},\"whole\")",
     "F5": "ORG.DEALERKPI.CALC.FUNCTIONS.WORKSHOPEFFICIENCY(C1:C3,D1:D3,E1:E3)",
+    "F6": "ORG.DEALERKPI.CALC.FUNCTIONS.PAYOUTCURVE(1.2,{0.75;1;1.5},{0.5;1;3},\"封顶\")",
+    "F7": "ORG.DEALERKPI.CALC.FUNCTIONS.KPISCORE({110,0.95,25},{100,0.9,30},{50,30,20},1.2,,{0,0,\"越低越好\"})",
     "G1": "ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELTARGET(100,{0.8;0.33;0.3},\"up\")",
     "H1": "ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(330,{100,70,115})",
 }
 ENGLISH = {"FUNNELRATE": "FUNNEL_RATE", "FUNNELTARGET": "FUNNEL_TARGET", "TARGETSPLIT": "TARGET_SPLIT",
-           "TIEREDBONUS": "TIERED_BONUS", "WORKSHOPEFFICIENCY": "WORKSHOP_EFFICIENCY"}
+           "TIEREDBONUS": "TIERED_BONUS", "WORKSHOPEFFICIENCY": "WORKSHOP_EFFICIENCY",
+           "PAYOUTCURVE": "PAYOUT_CURVE", "KPISCORE": "KPI_SCORE"}
 VERSION = os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4")
 
 
@@ -167,6 +177,8 @@ class RoundTrip(CalcCase):
         for name, formula in ODS_FORMULAS.items():
             self.assertEqual(stored[name][0], formula, name)
         self.assertEqual(float(stored["F4"][1]), 6000)
+        self.assertEqual(float(stored["F6"][1]), 1.8)
+        self.assertAlmostEqual(float(stored["F7"][1]), FORMULAS["F7"][1], places=12)
         self.assertEqual(float(stored["G3"][1]), 1264)
         self.assertEqual(float(stored["J1"][1]), 133)
         self.check_sheet(self.doc, "after opening the .ods")
@@ -181,6 +193,8 @@ class RoundTrip(CalcCase):
         # Cached values, shown by a spreadsheet that does not have the add-in.
         self.assertAlmostEqual(float(stored["F1"][1]), 2588 / 12468, places=12)
         self.assertEqual(float(stored["F4"][1]), 6000)
+        self.assertEqual(float(stored["F6"][1]), 1.8)
+        self.assertAlmostEqual(float(stored["F7"][1]), FORMULAS["F7"][1], places=12)
         self.assertEqual(float(stored["G3"][1]), 1264)
         self.assertEqual(float(stored["J1"][1]), 133)
         self.check_sheet(self.doc, "after opening the .xlsx")

@@ -38,8 +38,10 @@ FORMULAS = (
     "=TARGET_SPLIT(B1;C1:E1;0;2)",                  # M
     "=FUNNEL_TARGET(H1;0.3;1)",                     # N
     "=SUM(F1:N1)",                                  # O  native reading everything
+    "=PAYOUT_CURVE(F1*2;$X$4:$X$6;$Y$4:$Y$6)",      # P  on a native-fed add-in result
+    "=KPI_SCORE(C1:D1;D1:E1;$X$7:$Y$7;1.2;;$X$8:$Y$8)",  # Q  sold/worked higher, worked/available lower
 )
-BLOCK = "F1:O%d" % ROWS
+BLOCK = "F1:Q%d" % ROWS
 
 
 def inputs(i):
@@ -69,7 +71,9 @@ class ThreadedCalculation(harness.OfficeTestCase):
         self.set_threaded(True)
         self.cell("A1:E%d" % ROWS).setDataArray(tuple(inputs(i) for i in range(ROWS)))
         self.cell("X1:Y3").setDataArray(((0, 0.02), (100000, 0.03), (120000, 0.04)))
-        self.cell("F1:O1").setFormulaArray((FORMULAS,))
+        # A pay curve (points, payouts), the scorecard's weights and directions.
+        self.cell("X4:Y8").setDataArray(((0, 0), (0.5, 0.5), (1, 2), (60, 40), (0, 1)))
+        self.cell("F1:Q1").setFormulaArray((FORMULAS,))
         self.cell(BLOCK).fillAuto(TO_BOTTOM, 1)
         self.assertEqual(self.cell("F%d" % ROWS).getFormula(),
                          "=ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE(A%d;B%d)" % (ROWS, ROWS))
@@ -99,7 +103,7 @@ class ThreadedCalculation(harness.OfficeTestCase):
 
     def check_row_1(self):
         # i = 0: A 0, B 0, C 8, D 9, E 12.
-        cells = {name: self.cell(name + "1") for name in "FGHIJKLMNO"}
+        cells = {name: self.cell(name + "1") for name in "FGHIJKLMNOPQ"}
         self.assertEqual(cells["F"].getString(), "#DIV/0!")           # 0 / 0
         # Window rows 1..3: entered 0, 51, 52; mean over the two with entries.
         self.assertAlmostEqual(cells["G"].getValue(), (1 / 51 + 2 / 52) / 2, places=15)
@@ -111,10 +115,13 @@ class ThreadedCalculation(harness.OfficeTestCase):
         self.assertEqual(cells["M"].getValue(), 0)                    # a total of 0
         self.assertEqual(cells["N"].getValue(), 0)                    # target 0
         self.assertEqual(cells["O"].getString(), "#DIV/0!")
+        self.assertEqual(cells["P"].getString(), "#DIV/0!")           # the error of F1 propagates
+        # sold 8 / worked 9 (60) and available 12 / worked 9 capped at 1.2 (40).
+        self.assertAlmostEqual(cells["Q"].getValue(), (60 * 8 / 9 + 40 * 1.2) / 100, places=15)
 
     def check_row_2(self):
         # i = 1: A 1, B 51, C 9, D 10, E 13; H = 3 + 51 = 54.
-        c = {name: self.cell(name + "2") for name in "FGHIJKLMNO"}
+        c = {name: self.cell(name + "2") for name in "FGHIJKLMNOPQ"}
         want = {
             "F": 1 / 51,
             "G": (1 / 51 + 2 / 52 + 3 / 53) / 3,
@@ -129,6 +136,10 @@ class ThreadedCalculation(harness.OfficeTestCase):
             "N": 180,                        # 54 / 0.3 = 180, already whole
         }
         want["O"] = sum(want.values())
+        # 2/51 is below the first segment's end 0.5: 2/51 * 0.5 / 0.5 = 2/51.
+        want["P"] = 2 / 51
+        # 9 / 10 (60), then 13 / 10 = 1.3 capped at 1.2 (40).
+        want["Q"] = (60 * 0.9 + 40 * 1.2) / 100
         for name, value in want.items():
             self.assertEqual(c[name].getError(), 0, name)
             self.assertAlmostEqual(c[name].getValue(), value, places=9, msg=name)

@@ -1,4 +1,4 @@
-"""The Function Wizard texts of the five functions, as a real office shows
+"""The Function Wizard texts of the functions, as a real office shows
 them: through com.sun.star.sheet.FunctionDescriptions (the data the wizard
 and the formula tooltips use) in an English office and in an office whose
 user interface is Simplified Chinese, and through the configuration API
@@ -35,6 +35,15 @@ FUNCTIONS = {
                     ["业绩", "档位下限", "比例或金额", "计算方式", "封顶", "已计业绩"]),
     "workshopEfficiency": ("WORKSHOP_EFFICIENCY", ["sold_hours", "worked_hours", "available_hours", "measure"],
                            ["销售工时", "生产工时", "可售工时", "指标"]),
+    "payoutCurve": ("PAYOUT_CURVE", ["attainment", "points", "payouts", "beyond"],
+                    ["达成率", "达成率节点", "系数", "超出部分"]),
+    "kpiScore": ("KPI_SCORE", ["actuals", "targets", "weights", "caps", "gates", "directions"],
+                 ["实际值", "目标值", "权重", "封顶", "门槛", "方向"]),
+}
+# Functions with Traditional Chinese texts, and their argument names in it.
+TRADITIONAL = {
+    "payoutCurve": ["達成率", "達成率節點", "係數", "超出部分"],
+    "kpiScore": ["實際值", "目標值", "權重", "封頂", "門檻", "方向"],
 }
 CJK = re.compile("[\u4e00-\u9fff]")
 
@@ -170,6 +179,22 @@ class EnglishWizard(WizardChecks, harness.OfficeTestCase):
                         text = params.getByName(p).getByName("Description")
                         self.assertTrue(text.strip(), p)
                         self.assertEqual(locale == "zh-CN", bool(CJK.search(text)), p)
+
+    def test_configuration_in_traditional_chinese(self):
+        functions = self.config("zh-TW")
+        simplified = xcu_texts("zh-CN")
+        expected = xcu_texts("zh-TW")
+        for method, names in TRADITIONAL.items():
+            with self.subTest(function=method):
+                fn = functions.getByName(method)
+                self.assertEqual(fn.getByName("DisplayName"), FUNCTIONS[method][0])
+                self.assertEqual(fn.getByName("Description"), expected[method][0])
+                self.assertNotEqual(fn.getByName("Description"), simplified[method][0])
+                params = fn.getByName("Parameters")
+                shown = [params.getByName(p).getByName("DisplayName") for p in params.getElementNames()]
+                self.assertEqual(sorted(shown), sorted(names))
+                for p, (_, text) in zip(FUNCTIONS[method][1], expected[method][1]):
+                    self.assertTrue(CJK.search(text), p)
 
     def test_english_compatibility_names(self):
         functions = self.config("en-US")

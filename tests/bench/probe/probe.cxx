@@ -87,6 +87,11 @@ public:
         return Any(out);
     }
     Sequence<Sequence<double>> SAL_CALL probeEchoS(const Sequence<Sequence<double>>& a) override { return a; }
+    double SAL_CALL probeD1A3(double a, const Any&, const Any&, const Any&) override { return a; }
+    double SAL_CALL probeA6(const Any& a, const Any&, const Any&, const Any&, const Any&, const Any&) override
+    {
+        return first(a);
+    }
 
     rtl::OUString SAL_CALL getServiceName() override { return kServiceName; }
     rtl::OUString SAL_CALL getImplementationName() override { return kImplementationName; }
