@@ -13,21 +13,21 @@ Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& avai
 {
     if (!sold.sameShape(worked) || !sold.sameShape(available) || sold.empty())
         return Error::InvalidArgument;
-    for (std::size_t i = 0, n = sold.size(); i < n; ++i) {
-        const Cell* row[] = {&sold[i], &worked[i], &available[i]};
-        for (const Cell* c : row)
-            if (c->isText())
-                return Error::Value;
-        for (const Cell* c : row)
-            if (c->isNumber() && c->number < 0.0)
-                return Error::InvalidArgument;
-    }
 
     const Grid& numerator = measure == Measure::Productivity ? worked : sold;
     const Grid& denominator = measure == Measure::Efficiency ? worked : available;
     long double top = 0.0L;
     long double bottom = 0.0L;
-    for (std::size_t i = 0, n = numerator.size(); i < n; ++i) {
+    // One pass: each row is checked whole (text first, then a negative
+    // number), then its two operands are added if both are numbers.
+    for (std::size_t i = 0, n = sold.size(); i < n; ++i) {
+        const Cell& s = sold[i];
+        const Cell& w = worked[i];
+        const Cell& v = available[i];
+        if (s.isText() || w.isText() || v.isText())
+            return Error::Value;
+        if (s.number < 0.0 || w.number < 0.0 || v.number < 0.0)  // blank and text hold 0
+            return Error::InvalidArgument;
         const Cell& a = numerator[i];
         const Cell& b = denominator[i];
         if (a.isBlank() || b.isBlank())
