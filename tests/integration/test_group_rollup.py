@@ -99,6 +99,7 @@ class GroupRollup(unittest.TestCase):
             cls._make()
         except Exception:
             cls.office.close()
+            shutil.rmtree(cls.tmp, ignore_errors=True)
             raise
 
     @classmethod
@@ -332,6 +333,8 @@ class GroupRollup(unittest.TestCase):
         self.assertFalse(os.path.exists(self.marker), "the open-event macro ran")
         self.assertEqual(soffice_pids_of_cli(), [])
         self.assertEqual([d for d in os.listdir(tempfile.gettempdir()) if d.startswith("dealerkpi-group-office-")], [])
+        self.assertEqual([d for d in os.listdir("/tmp") if d.startswith("OSL_PIPE_%d_dealerkpi-group-" % os.getuid())],
+                         [])  # no pipe left by an office that was killed
 
     def test_office_crash_retried_once_then_listed(self):
         folder = os.path.join(self.tmp, "crash")
