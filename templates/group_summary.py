@@ -41,10 +41,10 @@ STRATEGY_COLUMNS = (
 )
 TRADES = ("机修", "钣金", "喷漆")
 WORKSHOP_COLUMNS = (
-    (("排名", "count", 1.2), ("经销商", "text", 3.6), ("月份", "month", 1.8), ("售后产值目标", "money", 3.2))
+    (("排名", "count", 1.2), ("经销商", "text", 3.6), ("月份", "month", 1.8), ("售后产值目标", "money", 3.3))
     + tuple(("%s_%s" % (name, t), "hours", 2.4) for name in ("可售工时", "生产工时", "销售工时") for t in TRADES)
     + (("总效率_合计", "rate", 2.4),)
-    + tuple(("目标营业额_%s" % t, "money", 3.0) for t in TRADES)
+    + tuple(("目标营业额_%s" % t, "money", 3.3) for t in TRADES)
     + (("文件", "text", 8.0),)
 )
 ISSUE_COLUMNS = (("文件", "text", 9.0), ("经销商", "text", 3.6), ("月份", "month", 1.8), ("原因", "text", 14.0),
@@ -67,14 +67,19 @@ def _table(book, sheet, title, columns, note):
     last = _col(len(columns) - 1)
     for i, (text, kind, width) in enumerate(columns):
         c = _col(i)
-        sh.heading("%s%d" % (c, HEADER_ROW), text)
+        head = sh.heading("%s%d" % (c, HEADER_ROW), text)
+        head.VertJustify = 2  # centred
+        # a long title wraps onto two lines of about equal length, never one character alone below
+        if len(text) > 5 and kind not in ("text", "money"):
+            width = (len(text) + 1) // 2 * 0.36 + 0.35
         sh.s.Columns.getByIndex(i).Width = int(width * 1000)
         rng = sh.cell("%s%d:%s%d" % (c, HEADER_ROW + 1, c, LAST_ROW))
         rng.NumberFormat = book.format_key(kind)
         if kind == "text":
             rng.HoriJustify = LEFT
+            rng.IsTextWrapped = text == "原因"  # a long reason wraps inside its column
     sh.note("A3", note)
-    sh.s.Rows.getByIndex(HEADER_ROW - 1).Height = 1200
+    sh.s.Rows.getByIndex(HEADER_ROW - 1).Height = 1100
     sh.print_setup(last, title_rows=(0, HEADER_ROW - 1))
     return sh, last
 
@@ -86,6 +91,8 @@ def build(book):
                        "按交车数达成率排名；达成率不足 100% 标红。集团合计行：计数相加，比率按各店计数合并计算（不是各店比率的平均）。")
     sh.formula("B2", '=""', "month_or_blank")
     sh.formula("D2", '=""', "text_or_blank")
+    sh.cell("D2").IsTextWrapped = False  # one line, running over the empty cells to its right
+    sh.cell("D2").IsCellBackgroundTransparent = True
     book.doc.NamedRanges.addNewByName("汇总月份", "$'%s'.$B$2" % SUMMARY, sh.cell("B2").CellAddress, 0)
     book.doc.NamedRanges.addNewByName("汇总说明", "$'%s'.$D$2" % SUMMARY, sh.cell("D2").CellAddress, 0)
     titles = [c[0] for c in STRATEGY_COLUMNS]

@@ -143,6 +143,10 @@ class DealerFiles:
     def new(self, kind):
         """A new document from the installed template, with names and stamp."""
         doc = self.office.load(self.template_path(kind), as_template=True)
+        if doc is None:  # seen once on a loaded machine: the office answered nothing; ask again
+            doc = self.office.load(self.template_path(kind), as_template=True)
+        if doc is None:
+            raise RuntimeError("the office could not open %s" % self.template_path(kind))
         ensure_contract(doc, kind)
         return doc
 
@@ -186,8 +190,7 @@ class DealerFiles:
         out = {}
         good, _ = self.good(folder, STRATEGY, "好店", month, i=3)
         with open(good, "rb") as f:
-            data = f.read()
-        os.remove(good)  # only its bytes are used: the folder holds the bad files alone
+            data = f.read()  # the good file stays: a folder scan takes it beside the bad ones
 
         out["corrupt_zip"] = _write(folder, "corrupt.ods", b"PK\x03\x04" + bytes(range(256)) * 8)
         out["truncated"] = _write(folder, "truncated.ods", data[:len(data) // 2])

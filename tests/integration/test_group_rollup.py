@@ -178,6 +178,9 @@ class GroupRollup(unittest.TestCase):
         bad = os.path.join(cls.inbox, "其他")
         cls.marker = os.path.join(cls.tmp, "macro-ran.txt")
         cls.bad = cls.files.bad_set(bad, month=MONTH, marker=cls.marker)
+        good = os.path.join(bad, "%s_好店_%s.ods" % (STRATEGY, MONTH))  # the file the bad ones start from
+        if os.path.exists(good):
+            cls.typed["好店"] = dict(expected_strategy(strategy_values(3)), file=good)
         for case, dealer, i in (("macro", "宏店", 8), ("xlsx_lo25", "新版本店", 9)):
             cls.typed[dealer] = dict(expected_strategy(strategy_values(i)), file=cls.bad[case])
         cls.bad["other_month"], _ = cls.files.good(bad, STRATEGY, "上月店", "2026-10", i=11)

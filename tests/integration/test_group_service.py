@@ -187,6 +187,18 @@ class ReadAndRollUp(GroupCase):
             self.assertEqual(sha(path), self.hashes[path], path)
         self.assertEqual(gf.lock_files(self.tmp), [])
 
+    def test_empty_group_summary_shows_no_error(self):
+        from template_harness import formula_cells_of, installed_templates, shows_error
+        doc = self.office.load(installed_templates(self.office)["group_summary.ots"], as_template=True)
+        try:
+            doc.calculateAll()
+            self.assertEqual([c.AbsoluteName for c in formula_cells_of(doc) if shows_error(c)], [])
+            self.assertEqual(doc.DocumentProperties.Title, "集团汇总")
+            header, rows = table_rows(sheet_table(doc, "汇总"))
+            self.assertEqual([t for t in header if t in gf.STRATEGY_NAMES], list(gf.STRATEGY_NAMES))
+        finally:
+            doc.close(True)
+
     # -- writeRollup -----------------------------------------------------------------
     def rollup(self, records, name, month=""):
         out = os.path.join(self.tmp, name)
@@ -264,6 +276,25 @@ class ReadAndRollUp(GroupCase):
         first, second = sorted(sent)
         self.assertEqual(listed[second], [("与 %s 重复（同一经销商、同一月份、同一模板），已采用 %s。" % (first, first), "未采用")])
         self.assertEqual(set(listed), set(self.bad.values()) | {self.other_month, second})
+
+    def test_achievement_below_100_percent_as_shown_is_red(self):
+        out = os.path.join(self.tmp, "red.ods")
+        self.wf.writeRollup(tuple(self.records.values()), "", file_url(out), False)
+        doc = self.office.load(out)
+        try:
+            sheet = doc.Sheets.getByName("汇总")
+            header, rows = table_rows(sheet_table(doc, "汇总"))
+            first = next(i for i, row in enumerate(sheet_table(doc, "汇总")) if row[header["经销商"]] == rows[0][header["经销商"]])
+            for name in ("交车数_达成率", "线索数_达成率"):
+                for r in range(first, first + len(rows)):
+                    fmt = sheet.getCellByPosition(header[name], r).ConditionalFormat
+                    self.assertEqual(fmt.Count, 1, (name, r))
+                    entry = fmt.getByIndex(0)
+                    self.assertEqual(entry.StyleName, "预警")
+                    ref = "%s%d" % (chr(65 + header[name]), first + 1)  # one rule from the first row down
+                    self.assertEqual(entry.getFormula1(), "AND(ISNUMBER(%s);ROUND(%s;2)<1)" % (ref, ref))
+        finally:
+            doc.close(True)
 
     def test_same_records_in_another_order_give_the_same_workbook(self):
         records = list(self.records.values())
@@ -377,6 +408,20 @@ class MenuPath(GroupCase):
     ANSWERS = os.path.join(tempfile.gettempdir(), "dealerkpi-menu-answers-%d.txt" % os.getpid())
     ENV = {"DEALERKPI_GROUP_MENU_ANSWERS": ANSWERS}
 
+    def test_the_menu_is_in_calc(self):
+        provider = self.office.service("com.sun.star.configuration.ConfigurationProvider")
+        node = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.dealerkpi.group.menu"))
+        self.assertEqual(node.Title, "DealerKPI")
+        self.assertEqual(node.Context, "com.sun.star.sheet.SpreadsheetDocument")
+        items = [node.Submenu.getByName(n) for n in sorted(node.Submenu.ElementNames)]
+        self.assertEqual([i.URL for i in items], ["service:org.dealerkpi.group.Menu?distribute",
+                                                  "service:org.dealerkpi.group.Menu?rollup"])
+        # the titles as this office's UI language shows them
+        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…"],
+                                                 ["Distribute templates…", "Roll up dealer reports…"]))
+
     def test_rollup_from_the_menu(self):
         inputs = os.path.join(self.tmp, "in")
         made = self.files.good_set(inputs, 3, "2026-11", xlsx_every=2)
@@ -392,8 +437,10 @@ class MenuPath(GroupCase):
         finally:
             os.remove(self.ANSWERS)
         with open(report, encoding="utf-8") as f:
-            self.assertIn("已汇总 %d 个文件" % (len(made) + 2), f.read())
-        paths = [p for p, _k, _t in made] + list(bad.values())
+            # the good ones, the good file bad_set starts from, the macro and the 25.2 .xlsx
+            self.assertIn("已汇总 %d 个文件" % (len(made) + 3), f.read())
+        paths = [p for p, _k, _t in made] + list(bad.values()) + [
+            os.path.join(inputs, "sub", "strategy_table_好店_2026-11.ods")]
         records = [self.wf.readDealerFile(file_url(p)) for p in paths]
         service_out = os.path.join(self.tmp, "service.ods")
         self.wf.writeRollup(tuple(records), "", file_url(service_out), False)
@@ -406,6 +453,35 @@ class MenuPath(GroupCase):
                 doc.close(True)
         self.assertEqual(tables[0], tables[1])
         self.assertEqual(gf.lock_files(self.tmp), [])
+
+    def test_distribute_from_the_menu(self):
+        table = os.path.join(self.tmp, "dealers.csv")
+        with open(table, "w", encoding="utf-8", newline="") as f:
+            f.write("经销商代码,经销商,售后产值目标\n101,东店,6000000\n102,西店,-5\n103,南店,4500000.5\n")
+        menu_dir, service_dir = os.path.join(self.tmp, "menu-out"), os.path.join(self.tmp, "service-out")
+        report = os.path.join(self.tmp, "distribute.txt")
+        with open(self.ANSWERS, "w", encoding="utf-8") as f:
+            f.write("dealers=%s\nout_dir=%s\nkind=workshop_targets\nmonth=2027-01\nlock=1\nreport=%s\n"
+                    % (table, menu_dir, report))
+        try:
+            helper = self.office.service("com.sun.star.frame.DispatchHelper")
+            helper.executeDispatch(self.doc.CurrentController.Frame,
+                                   "service:org.dealerkpi.group.Menu?distribute", "", 0, ())
+        finally:
+            os.remove(self.ANSWERS)
+        with open(report, encoding="utf-8") as f:
+            said = f.read()
+        # the menu speaks the UI's language; the service's reasons are Chinese
+        self.assertRegex(said, r"^(已生成 2 个经销商文件。|Wrote 2 dealer files\.)\n")
+        self.assertIn("第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则", said)
+        self.wf.distribute("workshop_targets", file_url(table), "2027-01", file_url(service_dir), True, False, None)
+        names = sorted(os.listdir(menu_dir))
+        self.assertEqual(names, ["101_东店_2027-01.ods", "103_南店_2027-01.ods"])
+        self.assertEqual(sorted(os.listdir(service_dir)), names)
+        for name in names:
+            a, b = (self.wf.readDealerFile(file_url(os.path.join(d, name))) for d in (menu_dir, service_dir))
+            self.assertEqual((a.Kind, a.Dealer, a.Month, values_of(a)), (b.Kind, b.Dealer, b.Month, values_of(b)))
+        self.assertEqual(values_of(a)["售后产值目标"], 4500000.5)
 
 
 class CrashHook(unittest.TestCase):

@@ -57,15 +57,21 @@ class PackageContents(unittest.TestCase):
             "lib/dealerkpi.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
             "registry/CalcAddIns.xcu": "application/vnd.sun.star.configuration-data",
             "Paths.xcu": "application/vnd.sun.star.configuration-data",
+            "types/group.rdb": "application/vnd.sun.star.uno-typelibrary;type=RDB",
+            "lib/group.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
+            "registry/Addons.xcu": "application/vnd.sun.star.configuration-data",
         })
         for path in entries:
             self.assertIn(path, self.names)
         self.assertIn("lib/dealerkpi.uno.so", self.names)
+        self.assertIn("lib/dealerkpi_group.uno.so", self.names)
 
     def test_carries_every_template(self):
         cmake = open(os.path.join(os.path.dirname(__file__), "../../templates/CMakeLists.txt"), encoding="utf-8").read()
-        block = cmake.split("set(DEALERKPI_TEMPLATES", 1)[1].split(")", 1)[0]
-        listed = [w for w in block.split() if not w.startswith("#")]
+        listed = []
+        for variable in ("DEALERKPI_TEMPLATES", "DEALERKPI_GROUP_TEMPLATES"):
+            block = cmake.split("set(%s" % variable, 1)[1].split(")", 1)[0]
+            listed += [w for w in block.split() if not w.startswith("#")]
         carried = sorted(n.rsplit("/", 1)[1][:-4] for n in self.names
                          if n.startswith("templates/DealerKPI/") and n.endswith(".ots"))
         self.assertEqual(carried, sorted(listed))
