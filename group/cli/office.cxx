@@ -419,6 +419,7 @@ void Office::launch() {
     static std::atomic<int> counter{0};
     pipe_ = "dealerkpi-group-" + std::to_string(::getpid()) + "-" + std::to_string(index_ + 1) + "-" +
             std::to_string(counter++);
+    pipes_.push_back(pipe_);
     fs::path profile = index_ < 0 ? setup_.profile : workdir_ / "profile";
     std::vector<std::string> argv = {
         setup_.soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
@@ -547,6 +548,10 @@ void Office::stop() {
     }
     remove_temp_dir(workdir_);
     workdir_.clear();
+    // An office that was killed leaves its pipe's socket file (osl: /tmp/OSL_PIPE_<uid>_<name>).
+    for (const std::string& p : pipes_)
+        ::unlink(("/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + p).c_str());
+    pipes_.clear();
 }
 
 void Office::restart() {

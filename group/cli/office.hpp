@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <atomic>
 #include <string>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -68,6 +69,7 @@ private:
     int index_;
     std::filesystem::path workdir_;
     std::string pipe_;
+    std::vector<std::string> pipes_;  // every pipe name used: their files go at stop()
     std::atomic<pid_t> pid_{-1};  // also the process group
     bool reaped_ = false;
     int status_ = 0;
