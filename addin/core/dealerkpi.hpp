@@ -5,6 +5,8 @@
 #include "funnel.hpp"
 #include "grid.hpp"
 #include "keywords.hpp"
+#include "kpi_score.hpp"
 #include "outcome.hpp"
+#include "payout_curve.hpp"
 #include "split.hpp"
 #include "workshop.hpp"

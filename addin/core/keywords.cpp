@@ -10,7 +10,7 @@ namespace {
 
 struct Spelling {
     int code;
-    std::initializer_list<std::string_view> words;  // English first, then Chinese
+    std::initializer_list<std::string_view> words;  // English, then Simplified, then Traditional Chinese
 };
 
 // The classic locale's white space, as the trimming of the C++ library sees it.
@@ -19,12 +19,38 @@ constexpr bool isSpace(char c) noexcept
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
+// U+3000 IDEOGRAPHIC SPACE, what a Chinese input method types as a space.
+constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
+
+constexpr bool startsWith(std::string_view s, std::string_view p) noexcept
+{
+    return s.size() >= p.size() && s.substr(0, p.size()) == p;
+}
+
+constexpr bool endsWith(std::string_view s, std::string_view p) noexcept
+{
+    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Trims ASCII white space and full-width spaces, in any mix, at both ends.
 constexpr std::string_view trimmed(std::string_view s) noexcept
 {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
+    for (;;) {
+        if (!s.empty() && isSpace(s.front()))
+            s.remove_prefix(1);
+        else if (startsWith(s, kFullWidthSpace))
+            s.remove_prefix(kFullWidthSpace.size());
+        else
+            break;
+    }
+    for (;;) {
+        if (!s.empty() && isSpace(s.back()))
+            s.remove_suffix(1);
+        else if (endsWith(s, kFullWidthSpace))
+            s.remove_suffix(kFullWidthSpace.size());
+        else
+            break;
+    }
     return s;
 }
 
@@ -99,27 +125,39 @@ Parsed<E> lookUp(const Keyword& k, E fallback, std::initializer_list<Spelling> t
 Parsed<RateMethod> parseRateMethod(const Keyword& k)
 {
     return lookUp(k, RateMethod::Pooled,
-                  {{0, {"pooled", "合并", "加总"}}, {1, {"mean", "平均"}}});
+                  {{0, {"pooled", "合并", "加总", "合併", "加總"}}, {1, {"mean", "平均"}}});
 }
 
 Parsed<Rounding> parseRounding(const Keyword& k)
 {
     return lookUp(k, Rounding::None,
-                  {{0, {"none", "不取整", "无"}}, {1, {"up", "向上", "向上取整"}},
-                   {2, {"nearest", "四舍五入"}}});
+                  {{0, {"none", "不取整", "无", "無"}}, {1, {"up", "向上", "向上取整"}},
+                   {2, {"nearest", "四舍五入", "四捨五入"}}});
 }
 
 Parsed<BonusMode> parseBonusMode(const Keyword& k)
 {
     return lookUp(k, BonusMode::Marginal,
-                  {{0, {"marginal", "超额累进"}}, {1, {"whole", "全额累进"}}, {2, {"fixed", "定额"}}});
+                  {{0, {"marginal", "超额累进", "超額累進"}}, {1, {"whole", "全额累进", "全額累進"}},
+                   {2, {"fixed", "定额", "定額"}}});
 }
 
 Parsed<Measure> parseMeasure(const Keyword& k)
 {
     return lookUp(k, Measure::Overall,
-                  {{1, {"productivity", "生产率"}}, {2, {"efficiency", "工时效率"}},
-                   {3, {"overall", "总效率"}}});
+                  {{1, {"productivity", "生产率", "生產率"}}, {2, {"efficiency", "工时效率", "工時效率"}},
+                   {3, {"overall", "总效率", "總效率"}}});
+}
+
+Parsed<Beyond> parseBeyond(const Keyword& k)
+{
+    return lookUp(k, Beyond::Extend, {{0, {"extend", "延伸"}}, {1, {"hold", "封顶", "封頂"}}});
+}
+
+Parsed<Direction> parseDirection(const Keyword& k)
+{
+    // 越高越好 and 越低越好 are written the same in both scripts.
+    return lookUp(k, Direction::Higher, {{0, {"higher", "越高越好"}}, {1, {"lower", "越低越好"}}});
 }
 
 } // namespace dealerkpi

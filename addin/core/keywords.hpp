@@ -1,6 +1,7 @@
-// Keyword arguments (method, rounding, mode, measure). Each accepts a number,
-// an English word or the Chinese term, case-insensitively; omitted or empty
-// means the default.
+// Keyword arguments (method, rounding, mode, measure, beyond, direction).
+// Each accepts a number, an English word or the Chinese term (Simplified or
+// Traditional), case-insensitively, trimmed of ASCII and full-width (U+3000)
+// spaces; omitted or empty means the default.
 #pragma once
 
 #include "outcome.hpp"
@@ -25,6 +26,8 @@ enum class RateMethod { Pooled = 0, Mean = 1 };
 enum class Rounding { None = 0, Up = 1, Nearest = 2 };
 enum class BonusMode { Marginal = 0, Whole = 1, Fixed = 2 };
 enum class Measure { Productivity = 1, Efficiency = 2, Overall = 3 };
+enum class Beyond { Extend = 0, Hold = 1 };
+enum class Direction { Higher = 0, Lower = 1 };
 
 template <class E> struct Parsed {
     E value{};
@@ -36,5 +39,7 @@ Parsed<RateMethod> parseRateMethod(const Keyword& k);
 Parsed<Rounding> parseRounding(const Keyword& k);
 Parsed<BonusMode> parseBonusMode(const Keyword& k);
 Parsed<Measure> parseMeasure(const Keyword& k);
+Parsed<Beyond> parseBeyond(const Keyword& k);
+Parsed<Direction> parseDirection(const Keyword& k);
 
 } // namespace dealerkpi

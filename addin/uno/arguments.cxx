@@ -50,11 +50,11 @@ bool isRectangular(const Sequence<Row>& rows, std::size_t& cols) noexcept
     return true;
 }
 
-// UTF-16 to UTF-8 straight into `out` (a keyword fits its inline buffer:
-// no allocation). A lone surrogate becomes '?', as rtl's converter makes it.
-void toUtf8(const rtl::OUString& text, std::string& out)
+// UTF-16 to UTF-8 appended to `out` (a keyword fits its inline buffer: no
+// allocation). A lone surrogate becomes '?', as rtl's converter makes it.
+template <class Bytes>
+void appendUtf8(const rtl::OUString& text, Bytes& out)
 {
-    out.clear();
     const sal_Unicode* p = text.getStr();
     const sal_Int32 n = text.getLength();
     for (sal_Int32 i = 0; i < n; ++i) {
@@ -84,6 +84,12 @@ void toUtf8(const rtl::OUString& text, std::string& out)
             out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
         }
     }
+}
+
+void toUtf8(const rtl::OUString& text, std::string& out)
+{
+    out.clear();
+    appendUtf8(text, out);
 }
 
 const Any* singleElement(const Any& value) noexcept
@@ -173,6 +179,71 @@ Error KeywordArgument::assign(const Any& value)
         keyword_ = Keyword::of(c.number);
         return Error::None;
     }
+}
+
+Error KeywordListArgument::assign(const Any& value)
+{
+    keywords_.clear();
+    utf8_.clear();
+    // Where each text lies in utf8_: views are made once the buffer no longer moves.
+    struct Span {
+        std::size_t begin, end;
+    };
+    boost::container::small_vector<Span, 16> spans;
+    auto add = [&](const Any& a) {
+        switch (a.getValueTypeClass()) {
+        case TypeClass::TypeClass_VOID:
+            keywords_.push_back(Keyword::omitted());
+            spans.push_back({0, 0});
+            return true;
+        case TypeClass::TypeClass_STRING: {
+            const auto& s = *static_cast<const rtl::OUString*>(a.getValue());
+            const std::size_t begin = utf8_.size();
+            appendUtf8(s, utf8_);
+            keywords_.push_back(s.isEmpty() ? Keyword::omitted() : Keyword::of(std::string_view()));
+            spans.push_back({begin, utf8_.size()});
+            return true;
+        }
+        default:
+            Cell c;
+            if (!toCell(a, c) || !c.isNumber())
+                return false;
+            keywords_.push_back(Keyword::of(c.number));
+            spans.push_back({0, 0});
+            return true;
+        }
+    };
+
+    bool ok = true;
+    if (value.getValueType() == cppu::UnoType<Sequence<Sequence<Any>>>::get()) {
+        const auto& rows = *static_cast<const Sequence<Sequence<Any>>*>(value.getValue());
+        std::size_t cols = 0;
+        if (!isRectangular(rows, cols))
+            return Error::InvalidArgument;
+        for (const Sequence<Any>& row : rows)
+            for (const Any& a : row)
+                ok = ok && add(a);
+    } else if (value.getValueType() == cppu::UnoType<Sequence<Sequence<double>>>::get()) {
+        const auto& rows = *static_cast<const Sequence<Sequence<double>>*>(value.getValue());
+        std::size_t cols = 0;
+        if (!isRectangular(rows, cols))
+            return Error::InvalidArgument;
+        for (const Sequence<double>& row : rows)
+            for (double d : row) {
+                keywords_.push_back(Keyword::of(d));
+                spans.push_back({0, 0});
+            }
+    } else {
+        ok = add(value);
+    }
+    if (!ok) {
+        keywords_.clear();
+        return Error::InvalidArgument;
+    }
+    for (std::size_t i = 0; i < keywords_.size(); ++i)
+        if (keywords_[i].kind == Keyword::Kind::Text)
+            keywords_[i].text = std::string_view(utf8_.data() + spans[i].begin, spans[i].end - spans[i].begin);
+    return Error::None;
 }
 
 Error optionalNumber(const Any& value, std::optional<double>& out) noexcept

@@ -42,6 +42,20 @@ private:
     std::string utf8_;
 };
 
+// A range of keywords (KPI_SCORE directions): one per cell in reading order;
+// an omitted argument or a blank cell is an omitted keyword. The UTF-8 texts
+// live in one buffer, up to 128 bytes of it without touching the heap.
+class KeywordListArgument {
+public:
+    // Error::InvalidArgument for ragged or non-spreadsheet values.
+    Error assign(const css::uno::Any& value);
+    KeywordList keywords() const noexcept { return KeywordList(keywords_.data(), keywords_.size()); }
+
+private:
+    boost::container::small_vector<Keyword, 16> keywords_;
+    boost::container::small_vector<char, 128> utf8_;
+};
+
 // An optional number (decimals, part, cap, prior): omitted or an empty text
 // gives `fallback`; other text is Error::Value.
 Error optionalNumber(const css::uno::Any& value, double fallback, double& out) noexcept;

@@ -193,6 +193,41 @@ public:
         });
     }
 
+    double SAL_CALL payoutCurve(double attainment, const Any& points, const Any& payouts, const Any& beyond) override
+    {
+        return guarded(faults_, attainment, [&] {
+            CellArgument p, y;
+            KeywordArgument b;
+            if (Error err = first(p.assign(points), y.assign(payouts), b.assign(beyond)); err != Error::None)
+                return errorValue(err);
+            const auto how = parseBeyond(b.keyword());
+            if (!how.ok())
+                return errorValue(how.error);
+            return toCalc(dealerkpi::payoutCurve(attainment, p.grid(), y.grid(), how.value));
+        });
+    }
+
+    double SAL_CALL kpiScore(const Any& actuals, const Any& targets, const Any& weights, const Any& caps,
+                             const Any& gates, const Any& directions) override
+    {
+        return guarded(faults_, actuals, [&] {
+            CellArgument a, t, w, c, g;
+            KeywordListArgument d;
+            if (Error err = first(a.assign(actuals), t.assign(targets), w.assign(weights), c.assign(caps),
+                                  g.assign(gates), d.assign(directions));
+                err != Error::None)
+                return errorValue(err);
+            KpiInputs in;
+            in.actuals = a.grid();
+            in.targets = t.grid();
+            in.weights = w.grid();
+            in.caps = c.grid();
+            in.gates = g.grid();
+            in.directions = d.keywords();
+            return toCalc(dealerkpi::kpiScore(in));
+        });
+    }
+
     // XServiceName: Calc stores formulas as <this name>.<method>.
     rtl::OUString SAL_CALL getServiceName() override { return kServiceName; }
 

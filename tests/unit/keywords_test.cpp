@@ -1,5 +1,6 @@
 // Keyword arguments: FUNNEL_RATE method, FUNNEL_TARGET rounding,
-// TIERED_BONUS mode, WORKSHOP_EFFICIENCY measure.
+// TIERED_BONUS mode, WORKSHOP_EFFICIENCY measure, PAYOUT_CURVE beyond,
+// KPI_SCORE directions.
 #include "cells.hpp"
 
 #include <gtest/gtest.h>
@@ -100,6 +101,85 @@ TEST(Keywords, Measure)
     expectInvalid(parseMeasure(K("效率")), "效率");
 }
 
+// --- PAYOUT_CURVE beyond ---------------------------------------------------------------------
+
+TEST(Keywords, Beyond)
+{
+    expectParsed(parseBeyond(kOmitted), Beyond::Extend, "omitted");
+    expectParsed(parseBeyond(K(0.0)), Beyond::Extend, "0");
+    expectParsed(parseBeyond(K(1)), Beyond::Hold, "1");
+    expectParsed(parseBeyond(K("extend")), Beyond::Extend, "extend");
+    expectParsed(parseBeyond(K("hold")), Beyond::Hold, "hold");
+    expectParsed(parseBeyond(K("延伸")), Beyond::Extend, "延伸");
+    expectParsed(parseBeyond(K("封顶")), Beyond::Hold, "封顶");
+    expectParsed(parseBeyond(K("封頂")), Beyond::Hold, "封頂");
+    expectParsed(parseBeyond(K("HOLD")), Beyond::Hold, "HOLD");
+    expectParsed(parseBeyond(K("")), Beyond::Extend, "empty");
+    expectInvalid(parseBeyond(K(2)), "2");
+    expectInvalid(parseBeyond(K("cap")), "cap");
+    expectInvalid(parseBeyond(K("封")), "封");
+}
+
+// --- KPI_SCORE directions ----------------------------------------------------------------------
+
+TEST(Keywords, Direction)
+{
+    expectParsed(parseDirection(kOmitted), Direction::Higher, "omitted");
+    expectParsed(parseDirection(K(0.0)), Direction::Higher, "0");
+    expectParsed(parseDirection(K(1)), Direction::Lower, "1");
+    expectParsed(parseDirection(K("higher")), Direction::Higher, "higher");
+    expectParsed(parseDirection(K("lower")), Direction::Lower, "lower");
+    expectParsed(parseDirection(K("Lower")), Direction::Lower, "Lower");
+    expectParsed(parseDirection(K("越高越好")), Direction::Higher, "越高越好");
+    expectParsed(parseDirection(K("越低越好")), Direction::Lower, "越低越好");
+    expectParsed(parseDirection(K(" ")), Direction::Higher, "blank");
+    expectInvalid(parseDirection(K(2)), "2");
+    expectInvalid(parseDirection(K(-1)), "-1");
+    expectInvalid(parseDirection(K("high")), "high");
+    expectInvalid(parseDirection(K("越低")), "越低");
+}
+
+// --- Traditional Chinese -----------------------------------------------------------------------
+
+TEST(Keywords, TraditionalChinese)
+{
+    expectParsed(parseRateMethod(K("合併")), RateMethod::Pooled, "合併");
+    expectParsed(parseRateMethod(K("平均")), RateMethod::Mean, "平均");
+    expectParsed(parseRounding(K("不取整")), Rounding::None, "不取整");
+    expectParsed(parseRounding(K("向上")), Rounding::Up, "向上");
+    expectParsed(parseRounding(K("四捨五入")), Rounding::Nearest, "四捨五入");
+    expectParsed(parseBonusMode(K("超額累進")), BonusMode::Marginal, "超額累進");
+    expectParsed(parseBonusMode(K("全額累進")), BonusMode::Whole, "全額累進");
+    expectParsed(parseBonusMode(K("定額")), BonusMode::Fixed, "定額");
+    expectParsed(parseMeasure(K("生產率")), Measure::Productivity, "生產率");
+    expectParsed(parseMeasure(K("工時效率")), Measure::Efficiency, "工時效率");
+    expectParsed(parseMeasure(K("總效率")), Measure::Overall, "總效率");
+    expectParsed(parseBeyond(K("延伸")), Beyond::Extend, "延伸");
+    expectParsed(parseBeyond(K("封頂")), Beyond::Hold, "封頂");
+    expectParsed(parseDirection(K("越高越好")), Direction::Higher, "越高越好");
+    expectParsed(parseDirection(K("越低越好")), Direction::Lower, "越低越好");
+    // The Traditional form of one parser's word is unknown to another.
+    expectInvalid(parseMeasure(K("合併")), "合併 as a measure");
+    expectInvalid(parseRounding(K("封頂")), "封頂 as rounding");
+}
+
+TEST(Keywords, FullWidthSpacesAreTrimmed)
+{
+    // U+3000, what a Chinese input method types for a space, alone or mixed with ASCII ones.
+    expectParsed(parseRateMethod(K("\u3000平均\u3000")), RateMethod::Mean, "full-width around 平均");
+    expectParsed(parseBonusMode(K("\u3000\u3000全額累進")), BonusMode::Whole, "two before 全額累進");
+    expectParsed(parseBeyond(K(" \u3000 hold\u3000 ")), Beyond::Hold, "mixed around hold");
+    expectParsed(parseDirection(K("越低越好\u3000")), Direction::Lower, "after 越低越好");
+    expectParsed(parseMeasure(K("\u30002\u3000")), Measure::Efficiency, "around a text number");
+    expectParsed(parseRounding(K("\u3000")), Rounding::None, "full-width alone: blank");
+    // Inside a word it is not trimmed; other wide blanks are not spaces.
+    expectInvalid(parseBonusMode(K("全額\u3000累進")), "full-width inside");
+    expectInvalid(parseDirection(K("\u00A0lower")), "no-break space");
+    expectInvalid(parseDirection(K("\u2003lower")), "em space");
+    // A broken sequence of U+3000's bytes is not a space.
+    expectInvalid(parseBeyond(K("\xE3\x80hold")), "two bytes of it");
+}
+
 // --- spelling ------------------------------------------------------------------------------------
 
 TEST(Keywords, CaseDoesNotMatter)
@@ -160,6 +240,8 @@ TEST(Keywords, CodesMustBeExactWholeNumbers)
         expectInvalid(parseRounding(K(v)), std::to_string(v));
         expectInvalid(parseBonusMode(K(v)), std::to_string(v));
         expectInvalid(parseMeasure(K(v)), std::to_string(v));
+        expectInvalid(parseBeyond(K(v)), std::to_string(v));
+        expectInvalid(parseDirection(K(v)), std::to_string(v));
     }
     // -0 is 0.
     expectParsed(parseRateMethod(K(-0.0)), RateMethod::Pooled, "-0");

@@ -1,0 +1,105 @@
+#include "payout_curve.hpp"
+
+#include <cfloat>
+#include <cmath>
+
+namespace dealerkpi {
+namespace {
+
+// Number of cells up to the last non-blank one.
+std::size_t usedLength(const Grid& g) noexcept
+{
+    std::size_t n = g.size();
+    while (n > 0 && g[n - 1].isBlank())
+        --n;
+    return n;
+}
+
+Error checkCurve(const Grid& points, const Grid& payouts, std::size_t& n) noexcept
+{
+    n = usedLength(points);
+    if (n == 0 || usedLength(payouts) != n)
+        return Error::InvalidArgument;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Cell& p = points[i];
+        const Cell& y = payouts[i];
+        if (p.isText() || y.isText())
+            return Error::Value;
+        if (p.isBlank() || y.isBlank())  // a hole inside the table
+            return Error::InvalidArgument;
+        if (!std::isfinite(p.number) || !std::isfinite(y.number))
+            return Error::Overflow;
+        if (i > 0 && p.number < points[i - 1].number)
+            return Error::InvalidArgument;  // descending
+        if (i > 1 && p.number == points[i - 1].number && p.number == points[i - 2].number)
+            return Error::InvalidArgument;  // a jump has two payouts, not three
+    }
+    return Error::None;
+}
+
+// a + t (b - a), exact at t = 0 and t = 1 and monotone in t, so that the
+// curve is continuous at every point and never falls where the payouts do not
+// (the construction of C++20 std::lerp). In long double: no intermediate of
+// doubles overflows or underflows there, and the one rounding to double at
+// the end dominates the error.
+long double lerp(long double a, long double b, long double t) noexcept
+{
+    if ((a <= 0 && b >= 0) || (a >= 0 && b <= 0))
+        return t * b + (1 - t) * a;
+    if (t == 1)
+        return b;
+    const long double x = a + t * (b - a);
+    return (t > 1) == (b > a) ? (b < x ? x : b) : (x < b ? x : b);
+}
+
+// The payout on the segment from point i to point i + 1 (points[i] <
+// points[i + 1]) at x, which may lie past the segment's end (extension).
+long double onSegment(const Grid& points, const Grid& payouts, std::size_t i, double x) noexcept
+{
+    const long double x0 = points[i].number;
+    const long double x1 = points[i + 1].number;
+    const long double t = (x - x0) / (x1 - x0);
+    return lerp(payouts[i].number, payouts[i + 1].number, t);
+}
+
+// A result as Calc shows it: never -0 (a cell would read "-0").
+Number result(long double y) noexcept
+{
+    if (!(std::fabs(y) <= static_cast<long double>(DBL_MAX)))
+        return Error::Overflow;
+    return static_cast<double>(y) + 0.0;
+}
+
+} // namespace
+
+Number payoutCurve(double attainment, const Grid& points, const Grid& payouts, Beyond beyond) noexcept
+{
+    if (!std::isfinite(attainment))
+        return Error::Overflow;
+    std::size_t n = 0;
+    if (Error e = checkCurve(points, payouts, n); e != Error::None)
+        return e;
+
+    if (attainment < points[0].number)
+        return 0.0;  // nothing is paid below the threshold
+    // The last point at or below the attainment: at a jump, the second one.
+    std::size_t j = 0;
+    while (j + 1 < n && points[j + 1].number <= attainment)
+        ++j;
+
+    if (j + 1 < n) {
+        // Inside a segment the payout lies between its two ends; the clamp
+        // only takes back a rounding past them.
+        const long double a = payouts[j].number, b = payouts[j + 1].number;
+        const long double y = onSegment(points, payouts, j, attainment);
+        return result(std::fmin(std::fmax(y, std::fmin(a, b)), std::fmax(a, b)));
+    }
+
+    // At or above the last point.
+    const bool holds = beyond == Beyond::Hold || n == 1 || points[n - 2].number == points[n - 1].number;
+    if (holds || attainment == points[n - 1].number)
+        return result(payouts[n - 1].number);
+    return result(onSegment(points, payouts, n - 2, attainment));
+}
+
+} // namespace dealerkpi
