@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh all [SECONDS]     # every target in turn
 #
 # TARGET: funnel_rate funnel_target target_split tiered_bonus
-#         workshop_efficiency keywords
+#         workshop_efficiency payout_curve kpi_score keywords
 #
 # Builds tests/fuzz with clang++ into build/fuzz first (DEALERKPI_FUZZ_BUILD
 # and DEALERKPI_FUZZ_CXX override the directory and the compiler; --build-only

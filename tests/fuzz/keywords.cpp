@@ -33,6 +33,9 @@ template <class E> void checkParser(Parsed<E> (*parse)(const Keyword&), int low,
         // Surrounding whitespace and ASCII case do not matter.
         const std::string padded = " \t" + text + "\n ";
         check(same(p, parse(Keyword::of(std::string_view(padded)))), "padding changed the keyword");
+        // Full-width spaces (U+3000), alone or mixed with ASCII ones.
+        const std::string wide = "\xE3\x80\x80 " + text + "\xE3\x80\x80\xE3\x80\x80";
+        check(same(p, parse(Keyword::of(std::string_view(wide)))), "full-width padding changed the keyword");
         std::string upper = text;
         for (char& c : upper)
             if (c >= 'a' && c <= 'z')
@@ -61,6 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         checkParser(parseRounding, 0, 2, Rounding::None, k, text);
         checkParser(parseBonusMode, 0, 2, BonusMode::Marginal, k, text);
         checkParser(parseMeasure, 1, 3, Measure::Overall, k, text);
+        checkParser(parseBeyond, 0, 1, Beyond::Extend, k, text);
+        checkParser(parseDirection, 0, 1, Direction::Higher, k, text);
     }
     return 0;
 }

@@ -180,10 +180,79 @@ def workshop_efficiency():
     return seeds
 
 
+def curve_seed(attainment, points, payouts, hold=False):
+    # header: bit 0 hold, bit 1 payouts their own block
+    return bytes([(1 if hold else 0) | 2]) + num(attainment) + block(points) + block(payouts)
+
+
+def payout_curve():
+    pub = ([0.75, 1, 1.5], [0.5, 1, 3])
+    plan = ([0, 0.5, 0.5, 1, 1.3], [0, 0.25, 0.5, 1, 1.45])
+    seeds = {}
+    for x in (0.7, 0.75, 0.9, 1, 1.2, 1.5, 1.6):
+        seeds[f"published_{x}"] = curve_seed(x, *pub)
+    seeds["published_1.6_hold"] = curve_seed(1.6, *pub, hold=True)
+    for x in (0.4, 0.5, 1.3):
+        seeds[f"plan_{x}"] = curve_seed(x, *plan)
+    seeds["one_point"] = curve_seed(2, [1], [100])
+    seeds["ends_in_jump"] = curve_seed(5, [0, 1, 1], [0, 1, 2])
+    seeds["negative"] = curve_seed(0.75, [0.5, 1, 1.5], [-0.5, 0, 1])
+    seeds["spare_rows"] = curve_seed(1.6, pub[0] + [None, None], pub[1] + [None, None])
+    seeds["hole"] = curve_seed(1, [0.75, None, 1.5], pub[1])
+    seeds["three_equal"] = curve_seed(1, [1, 1, 1], [1, 2, 3])
+    seeds["descending"] = curve_seed(1, [0.75, 1.5, 1], pub[1])
+    seeds["count_mismatch"] = curve_seed(1, pub[0], [0.5, 1])
+    seeds["text"] = curve_seed(1, [0.75, "x", 1.5], pub[1])
+    seeds["huge"] = curve_seed(1e308, [0, 1], [0, 2])
+    seeds["at_point"] = bytes([4 | 8]) + num(0) + block(pub[0]) + cells(pub[1]) + bytes([0x11])
+    return seeds
+
+
+def kpi_seed(actuals, targets, weights, caps=None, gates=None, directions=None):
+    """caps, gates: None (omitted), a number (one for all) or a list (one per
+    measure); directions: None or a list of spelling indexes (kpi_score.cpp)."""
+    def how(v):
+        return 0 if v is None else 1 if not isinstance(v, list) else 2
+    dirs = 0 if directions is None else 1 if len(directions) == 1 else 2
+    header = how(caps) | how(gates) << 2 | dirs << 4
+    out = bytes([header]) + block(actuals) + cells(targets) + cells(weights)
+    for v in (caps, gates):
+        if v is not None:
+            out += cells(v if isinstance(v, list) else [v])
+    return out + bytes(directions or [])
+
+
+def kpi_score():
+    a, t, w = [110, 0.95, 25], [100, 0.9, 30], [50, 30, 20]
+    higher_higher_lower = [1, 1, 2]  # 0, 0, 1 as numbers
+    return {
+        "golden": kpi_seed(a, t, w, 1.2, None, higher_higher_lower),
+        "golden_gates_met": kpi_seed(a, t, w, 1.2, [0, 1, 0], higher_higher_lower),
+        "golden_gate_missed": kpi_seed([110, 0.85, 25], t, w, 1.2, [0, 1, 0], higher_higher_lower),
+        "golden_words": kpi_seed(a, t, w, 1.2, None, [6, 9, 10]),
+        "fractions": kpi_seed(a, t, [0.5, 0.3, 0.2], 1.2, None, higher_higher_lower),
+        "blank_weight": kpi_seed(a + [None], t + [None], w + [None], 1.2, None, higher_higher_lower + [0]),
+        "blank_actual": kpi_seed([100, None], [100, 50], [1, 1]),
+        "lower_zero_cap": kpi_seed([0], [5], [1], 1.5, None, [2]),
+        "lower_zero_no_cap": kpi_seed([0], [5], [1], None, None, [2]),
+        "zero_weights": kpi_seed(a, t, [0, 0, 0]),
+        "negative_weight": kpi_seed(a, t, [50, -30, 20]),
+        "zero_target": kpi_seed(a, [100, 0, 30], w),
+        "negative_cap": kpi_seed(a, t, w, -1),
+        "caps_each": kpi_seed(a, t, w, [1.05, None, 1.2], None, higher_higher_lower),
+        "text": kpi_seed([110, "x", 25], t, w),
+        "unknown_direction": kpi_seed(a, t, w, None, None, [3]),
+        "huge": kpi_seed([1e308, 1e308], [1, 1], [1e308, 1e308]),
+    }
+
+
 def keywords():
     words = ["pooled", "合并", "加总", "mean", "平均", "none", "不取整", "无", "up", "向上", "向上取整",
              "nearest", "四舍五入", "marginal", "超额累进", "whole", "全额累进", "fixed", "定额",
              "productivity", "生产率", "efficiency", "工时效率", "overall", "总效率",
+             "合併", "四捨五入", "超額累進", "全額累進", "定額", "生產率", "工時效率", "總效率",
+             "extend", "延伸", "hold", "封顶", "封頂", "higher", "越高越好", "lower", "越低越好",
+             "\u3000平均\u3000", " \u3000hold",
              " MEAN\t", "1", " 2 ", "2.0", "1.5", "", "nan"]
     seeds = {}
     for i, w in enumerate(words):
@@ -201,6 +270,8 @@ def main():
         "target_split": target_split(),
         "tiered_bonus": tiered_bonus(),
         "workshop_efficiency": workshop_efficiency(),
+        "payout_curve": payout_curve(),
+        "kpi_score": kpi_score(),
         "keywords": keywords(),
     }
     for target, seeds in targets.items():

@@ -5,4 +5,6 @@ set(DEALERKPI_FUZZ_TARGETS
   target_split
   tiered_bonus
   workshop_efficiency
+  payout_curve
+  kpi_score
   keywords)
