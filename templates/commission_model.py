@@ -120,7 +120,26 @@ def _chart(sh, name, area, kind, ranges, title):
     chart.HasMainTitle = True
     chart.Title.String = title
     chart.HasLegend = True
+    from com.sun.star.chart.ChartLegendPosition import BOTTOM
+    chart.Legend.Alignment = BOTTOM
+    y = chart.Diagram.YAxis
+    y.LinkNumberFormatToSource = False
+    y.NumberFormat = _chart_format(chart, "#,##0")
+    y.AutoMin, y.Min = False, 0
+    if kind == "xy":
+        x = chart.Diagram.XAxis
+        x.LinkNumberFormatToSource = False
+        x.NumberFormat = _chart_format(chart, "0%")
+        x.AutoMin, x.Min, x.AutoMax, x.Max = False, 0, False, 2
     return chart
+
+
+def _chart_format(chart, code):
+    import uno
+    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+    formats = chart.NumberFormats
+    key = formats.queryKey(code, locale, False)
+    return key if key != -1 else formats.addNew(code, locale)
 
 
 def _grid_headings(sh, rows, heading, year_label, names_from=None):
@@ -278,7 +297,7 @@ def _plan(book, name, title, hist):
     sh.heading("A5", "每台奖励表")
     sh.merge("E5:G5")
     sh.heading("E5", "达成率系数曲线")
-    for col, text in zip("ABCEFG", ("档位", "销量下限（台）", "每台金额（元）", "点", "达成率", "系数")):
+    for col, text in zip("ABCEFG", ("档位", "下限（台）", "每台（元）", "点", "达成率", "系数")):
         sh.heading("%s6" % col, text)
     for i in range(TIERS):
         r = 7 + i
@@ -363,7 +382,7 @@ def _plan(book, name, title, hist):
     sh.note("A%d" % (P_PAY[4] + 1), "红色：该月实发高于当月提成（保底补足，或追回后仍按保底发放）。"
                                      "年末垫付余额为红色：年底仍有保底垫付未追回。")
 
-    sh.widths(A=2.8, N=2.6, **{c: 1.95 for c in MONTHS})
+    sh.widths(A=2.8, N=2.6, **dict({c: 1.95 for c in MONTHS}, D=2.5))
     key = name  # 方案A / 方案B
     sh.name(key + "_奖励下限", "B7:B%d" % (6 + TIERS))
     sh.name(key + "_每台金额", "C7:C%d" % (6 + TIERS))
@@ -483,7 +502,7 @@ def _compare(book, hist, plans):
     sh.merge("A%d:I%d" % (BAND_TOP, BAND_TOP))
     sh.heading("A%d" % BAND_TOP, "按月达成率分段（人·月；按显示的达成率取整到 1%）")
     for col, text in zip("ABCDEFG", ("达成率区间", "人·月", "方案A 提成", "方案B 提成", "差额（B−A）",
-                                      "方案A 人均月提成", "方案B 人均月提成")):
+                                      "方案A 月均", "方案B 月均")):
         sh.heading("%s%d" % (col, BAND_TOP + 1), text)
     att_all = hq + "$B$%d:$M$%d" % (H_ATT[2], H_ATT[3])
     pay_a = aq + "$B$%d:$M$%d" % (P_PAY[2], P_PAY[3])
@@ -518,7 +537,7 @@ def _compare(book, hist, plans):
     # sensitivity
     sh.merge("A%d:I%d" % (SENS_TOP, SENS_TOP))
     sh.heading("A%d" % SENS_TOP, "敏感性：每月销量和毛利按历史的比例变化时，各方案全年总提成（目标不变）")
-    for col, text in zip("ABCDEFG", ("销量、毛利为历史的", "毛利（元）", "方案A 总提成", "方案B 总提成",
+    for col, text in zip("ABCDEFG", ("销量毛利比例", "毛利（元）", "方案A 总提成", "方案B 总提成",
                                       "差额（B−A）", "方案A 占毛利", "方案B 占毛利")):
         sh.heading("%s%d" % (col, SENS_TOP + 1), text)
     blocks = {(plan, s): pay for plan, s, _, pay in _sens_blocks()}
@@ -539,7 +558,8 @@ def _compare(book, hist, plans):
                        "rate1")
 
     # the payout curves at a typical target
-    sh.label("A%d" % CURVE_TOP, "支付曲线：一个月在不同达成率下的实发（不追回时的保底，即无垫付余额的一个月）")
+    sh.merge("A%d:D%d" % (CURVE_TOP, CURVE_TOP))
+    sh.heading("A%d" % CURVE_TOP, "支付曲线：一个月在各达成率下的实发（含保底，无垫付余额时）")
     sh.label("A%d" % CURVE_TARGET, "典型月目标（台）")
     rng = sh.input("B%d" % CURVE_TARGET, "number")
     rng.NumberFormat = sh.book.format_key(UNITS)
@@ -663,6 +683,23 @@ def _example():
 
 
 EXAMPLE = _example()
+
+def _full():
+    """Every row of the template filled (30 consultants x 12 months) under the
+    example's plans: the recalculation the benchmark holds to its goal."""
+    full = {k: dict(v) for k, v in EXAMPLE.items()}
+    hist = full[HIST]
+    for i in range(CONSULTANTS):
+        hist["A%d" % (H_UNITS[2] + i)] = "销售顾问%02d" % (i + 1)
+        for j, col in enumerate(MONTHS):
+            units = 4 + (i * 7 + j * 5) % 14          # 4..17 cars
+            hist["%s%d" % (col, H_UNITS[2] + i)] = units
+            hist["%s%d" % (col, H_GP[2] + i)] = units * (3500 + 250 * ((i + j) % 9))
+            hist["%s%d" % (col, H_TARGET[2] + i)] = 8 + i % 5
+    return full
+
+
+FULL = _full()
 
 HIGHLIGHTS = (
     (CMP, "D%d" % C_TOTAL, "方案A 全年提成"),

@@ -48,7 +48,7 @@ GP: 甲 11 x 55,000 + 120,000 = 725,000; 乙 6 x 36,000 + 6 x 40,000 = 456,000;
 """
 import unittest
 
-from template_checks import TemplateCase
+from template_checks import TemplateCase, chart_ranges
 
 import commission_model
 
@@ -203,22 +203,31 @@ SENSITIVITY = {
 }
 
 # The payout curves at the typical target: the mean target of the months that count (10) and
-# the year's GP per car, 1,571,000 / 332 = 4,731.93. Rows 63 (0%) .. 103 (200%), by 5%.
+# the year's GP per car, 1,571,000 / 332 = 4,731.93. Rows 64 (0%) .. 104 (200%), by 5%.
 CURVE = {
-    "D59": "10", "D60": "4,731.93",
-    "A63": "0%", "B63": "0", "C63": "2,000.00", "D63": "2,500.00",   # the guarantees
+    "D60": "10", "D61": "4,731.93",
+    "A64": "0%", "B64": "0", "C64": "2,000.00", "D64": "2,500.00",   # the guarantees
     # 90%, 9 cars, GP 42,587.35: A (2,700 + 851.75) x 0.9 = 3,196.57; B (1,800 + 2,129.37) x 0.8
-    "A81": "90%", "C81": "3,196.57", "D81": "3,143.49",
+    "A82": "90%", "C82": "3,196.57", "D82": "3,143.49",
     # 100%, 10 cars, GP 47,319.28: A 3,000 + 946.39 = 3,946.39; B (2,000 + 2,365.96) x 1.2
-    "A83": "100%", "C83": "3,946.39", "D83": "5,239.16",
+    "A84": "100%", "C84": "3,946.39", "D84": "5,239.16",
     # 160%, 16 cars, GP 75,710.84: A 3,000 + 3,000 + 1,514.22; B capped
-    "A95": "160%", "C95": "7,514.22", "D95": "10,000.00",
-    "A103": "200%",
+    "A96": "160%", "C96": "7,514.22", "D96": "10,000.00",
+    "A104": "200%",
 }
 
 
 class CommissionModel(TemplateCase):
     TEMPLATE = "commission_model.ots"
+
+    def assertCharts(self):
+        """Two charts on 方案对比 (the consultants, the curves), reading its cells only."""
+        charts = chart_ranges(self.doc, C)
+        self.assertEqual(len(charts), 2)
+        self.assertChartsFollowCells(C, sorted(charts))
+        values = sorted(rep for chart in charts.values() for _, rep, _ in chart["series"])
+        self.assertEqual(values, ["$方案对比.$C$64:$C$104", "$方案对比.$D$64:$D$104",
+                                  "$方案对比.$D$7:$D$36", "$方案对比.$E$7:$E$36"])
 
     def test_the_example_is_the_readme_example(self):
         self.assertEqual(commission_model.EXAMPLE, FILL)
@@ -252,9 +261,9 @@ class CommissionModel(TemplateCase):
         self.assertAllShown(C, CURVE)
         # a typical target typed in: 12 cars; at 100% A 3,000 + 2 x 500 + 2% x 12 x 4,731.93 =
         # 5,135.66, B (12 x 400 + 5% x 56,783.13) x 1.2 = 9,166.99
-        self.fill(C, "B59", 12)
-        self.assertAllShown(C, {"D59": "12", "B83": "12", "C83": "5,135.66", "D83": "9,166.99"})
-        self.assertChartsFollowCells(C, ["顾问对比", "支付曲线"])
+        self.fill(C, "B60", 12)
+        self.assertAllShown(C, {"D60": "12", "B84": "12", "C84": "5,135.66", "D84": "9,166.99"})
+        self.assertCharts()
 
     def test_published_guarantee_case(self):
         # guarantee 1,500; commissions 500 then 3,000 (100 a car, no curve, no GP share)
@@ -293,7 +302,7 @@ class CommissionModel(TemplateCase):
             shown = {c.AbsoluteName: c.getString() for c in self.formula_cells(sheet) if c.getString()}
             self.assertEqual(shown, {}, sheet)
         self.assertAllShown(A, {"B16": "超额累进", "E16": "封顶", "E18": "可追回"})
-        self.assertChartsFollowCells(C, ["顾问对比", "支付曲线"])
+        self.assertCharts()
         # history without plans: guarantees only where set, no errors
         self.fill_all({H: FILL[H]})
         self.assertEqual(self.error_cells(), [])
@@ -303,7 +312,7 @@ class CommissionModel(TemplateCase):
         inputs = {
             H: ["B2", "E2", "A7", "B7", "M36", "B41", "M70", "B75", "M104"],
             A: ["B7", "C14", "F7", "G14", "B16", "E16", "B17", "E17", "B18", "E18"],
-            C: ["B59"],
+            C: ["B60"],
         }
         self.assertProtectedLayout(inputs)
         self.assertTrue(self.refuses(H, "B7", -1))
