@@ -563,7 +563,8 @@ def _year(book, report):
     sh.merge("B2:C2")  # the dealer's name on two narrow month columns
     sh.label("A4", "年份")
     sh.input(Y_YEAR, "count").NumberFormat = book.format_key("0")
-    sh.validate(Y_YEAR, kit.WHOLE, kit.BETWEEN, "2000", "2100", "请输入四位年份，如 2026。")
+    sh.validate(Y_YEAR, kit.WHOLE, kit.BETWEEN, "2000", "2100", "请输入四位年份，如 2026。",
+                "输入四位年份，如 2026；留空即为报告月份所在的年份。")
     sh.note("C4", "留空即为“%s”中月份所在的年份。选好“%s”的月份后，该表的 N-3月至N-1月自动取本表前三个月的数字（绿色月份）。"
                   % (REPORT, REPORT))
     sh.heading("A5", "KPI")
