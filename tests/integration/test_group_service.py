@@ -147,6 +147,30 @@ class ReadAndRollUp(GroupCase):
                         self.assertAlmostEqual(got[name], value, delta=abs(value) * 1e-12, msg=name)
                 self.assertEqual(set(got), set(gf.STRATEGY_NAMES if kind == gf.STRATEGY else gf.WORKSHOP_NAMES))
 
+    def test_month_and_rates_as_a_dealer_types_them(self):
+        """A dealer types the month as 2026年11月 (or 2026/11: 月份 then holds text)
+        and a rate as 80 for 80 %: the file is read as the template understands it."""
+        typed = gf.strategy_values(5)
+        points = dict(typed, **{n: round(typed[n] * 100, 6) for n in
+                                ("订单交车率_目标", "报价订单率_目标", "进店线索报价率_目标")})
+        for spelling in ("2026年11月", "2026/11"):
+            with self.subTest(month=spelling):
+                path = os.path.join(self.tmp, "typed_%s.ods" % spelling.replace("/", "-"))
+                doc = self.files.new(gf.STRATEGY)
+                try:
+                    self.files.fill(doc, gf.STRATEGY, "手填店", None, points)
+                    gf.set_named(doc, "月份", spelling)
+                    doc.calculateAll()
+                    gf.save(doc, path)
+                finally:
+                    doc.close(True)
+                rec = self.wf.readDealerFile(file_url(path))
+                self.assertEqual(list(rec.Problems), [])
+                self.assertEqual(rec.Month, self.MONTH)
+                got = values_of(rec)
+                for name, value in gf.expected_strategy(typed).items():
+                    self.assertAlmostEqual(got[name], value, delta=abs(value) * 1e-12, msg=name)
+
     def test_bad_files_say_why(self):
         expect = {
             "corrupt_zip": "无法打开", "truncated": "无法打开", "password": "密码",
