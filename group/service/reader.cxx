@@ -207,6 +207,28 @@ CellValue valueOf(const Reference<table::XCell>& cell)
     return v;
 }
 
+/** The month a dealer typed as the template understood it: the templates name
+    the first day of the typed month 月份_首日 (月份 itself holds what was typed,
+    a date or a text such as 2026年11月 or 2026/11). False when the file has no
+    such name or it shows no date. */
+bool firstDayOfMonth(const Reference<sheet::XSpreadsheetDocument>& doc, double& serial)
+{
+    auto cells = namedCells(doc, U("月份_首日"));
+    if (cells.size() != 1)
+        return false;
+    CellValue v = valueOf(cells.front());
+    if (v.kind != CellValue::Number || v.number < 1)
+        return false;
+    serial = v.number;
+    return true;
+}
+
+/** The group-set rate targets (订单交车率_目标, ...): a rate cell of the templates
+    takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction, above 1
+    percentage points), and its formulas read it that way. */
+bool isTypedRate(const OUString& name) { return name.endsWith(U("率_目标")); }
+double rateAsMeant(double typed) { return typed > 1 ? typed / 100 : typed; }
+
 /** Reads the kind's names into `out`; problems for the required ones. */
 void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
                std::vector<OUString>& problems, std::vector<OUString>& notes)
@@ -269,12 +291,16 @@ void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& ou
             out.Month.clear();
             double serial;
             OUString text;
-            if (nv.Value >>= serial)
+            if (firstDayOfMonth(doc, serial))
+                out.Month = monthOfSerial(serial);
+            else if (nv.Value >>= serial)
                 out.Month = monthOfSerial(serial);
             else if ((nv.Value >>= text) && serialOfMonth(text.trim().copy(0, 7)) > 0)
                 out.Month = text.trim().copy(0, 7);
             if (out.Month.isEmpty() && nv.Value.hasValue())
                 problems.push_back(U("月份 不是有效的月份。"));
+        } else if (isTypedRate(name) && nv.Value.has<double>()) {
+            nv.Value <<= rateAsMeant(nv.Value.get<double>());
         } else if (isRequired && nv.Value.has<OUString>()) {
             problems.push_back(U("必填单元格 ") + name + U(" 须填数字，填的是文字。"));
         }
