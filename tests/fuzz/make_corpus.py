@@ -157,6 +157,14 @@ def tiered_bonus():
         "unsorted": bonus_seed(150000, [0, 120000, 100000], r),
         "decelerator": bonus_seed(200, [0, 100], [0.1, -0.05]),
         "one_tier_fixed_prior_zero": bonus_seed(150, [0], [500], mode=2, prior=0),
+        # Long tier tables (an accelerator plan of 12 tiers, every mode), so
+        # that the fuzzer starts from tables past the usual three tiers.
+        "twelve_tiers": bonus_seed(95000, [k * 10000 for k in range(12)], [0.01 * (k + 1) for k in range(12)]),
+        "twelve_tiers_whole": bonus_seed(95000, [k * 10000 for k in range(12)],
+                                         [0.01 * (k + 1) for k in range(12)], mode=1),
+        "twelve_tiers_prior_cap": bonus_seed(30000, [k * 10000 for k in range(12)],
+                                             [0.01 * (k + 1) for k in range(12)], cap=20000, prior=40000),
+        "six_tiers_fixed": bonus_seed(55000, [k * 10000 for k in range(6)], [100 * (k + 1) for k in range(6)], mode=2),
     }
 
 

@@ -83,16 +83,19 @@ inline Scalar tieredBonus(const Rational& amount, const Range& thresholds, const
             else if (c.isBlank() && i < tiers)
                 out.faults |= kInvalid;  // a hole inside the table
         }
+    // Unsorted or duplicate thresholds are invalid whatever else is wrong.
+    for (std::size_t i = 1; i < tiers && i < thresholds.size(); ++i) {
+        const Cell& lower = thresholds.cells[i - 1];
+        const Cell& upper = thresholds.cells[i];
+        if (lower.isNumber() && upper.isNumber() && !(upper.number > lower.number))
+            out.faults |= kInvalid;
+    }
     if (out.faults != 0 || out.unspecified)
         return out;
     for (std::size_t i = 0; i < tiers; ++i) {
         table.thresholds.push_back(exact(thresholds.cells[i].number));
         table.rates.push_back(exact(rates.cells[i].number));
-        if (i > 0 && !(table.thresholds[i] > table.thresholds[i - 1]))
-            out.faults |= kInvalid;
     }
-    if (out.faults != 0)
-        return out;
 
     Rational magnitude = 0;
     auto cumulative = [&](const Rational& x) {
