@@ -144,6 +144,9 @@ def _chart_format(chart, code):
 
 def _grid_headings(sh, rows, heading, year_label, names_from=None):
     top, head, first, last, total = rows
+    if top > 30:
+        # every later block starts a printed page (the first shares its page with the inputs)
+        sh.s.Rows.getByIndex(top - 1).IsStartOfNewPage = True
     sh.merge("A%d:N%d" % (top, top))
     sh.heading("A%d" % top, heading)
     sh.heading("A%d" % head, "销售顾问")
