@@ -67,7 +67,8 @@ def _table(book, sheet, title, columns, note):
     last = _col(len(columns) - 1)
     for i, (text, kind, width) in enumerate(columns):
         c = _col(i)
-        head = sh.heading("%s%d" % (c, HEADER_ROW), text)
+        # the titles are the cell names the roll-up finds its columns by: no line breaks in them
+        head = sh.heading("%s%d" % (c, HEADER_ROW), text, balance=False)
         head.VertJustify = 2  # centred
         # a long title wraps onto two lines of about equal length, never one character alone below
         if len(text) > 5 and kind not in ("text", "money"):

@@ -424,8 +424,11 @@ class Sheet:
             rng.HoriJustify = CENTER
         return rng
 
-    def heading(self, name, text):
-        self.headings.append(name)
+    def heading(self, name, text, balance=True):
+        """A column or block heading. balance=False keeps the text exactly as
+        given (a title a program finds its column by); it still wraps."""
+        if balance:
+            self.headings.append(name)
         return self.label(name, text, HEADING, center=True)
 
     def _balance_headings(self):

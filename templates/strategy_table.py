@@ -238,7 +238,9 @@ def _report_used_block(sh):
         y=year, c=Y_YEAR[0], r=Y_YEAR[1:])
     sh.label("A4", "对应月份（按月份自动）")
     for k, c in zip((-3, -2, -1), MONTHS):
-        sh.formula("%s4" % c, '=IF(ISNUMBER($F$2);EDATE(DATE(YEAR($F$2);MONTH($F$2);1);{k});"")'.format(k=k),
+        # N(F2) > 0, not ISNUMBER(F2): LibreOffice 7.4 reopens F2 (a print title row) of a new
+        # document with the result "" as the number 0, which would name the months of 1899.
+        sh.formula("%s4" % c, '=IF(N($F$2)>0;EDATE(DATE(YEAR($F$2);MONTH($F$2);1);{k});"")'.format(k=k),
                    "month")
     first, last = USED[0], USED[-1]
     sh.merge("%s4:%s4" % (first, last))
@@ -597,7 +599,7 @@ def _year(book, report):
     rep = "$'%s'." % REPORT
     first = "DATE(YEAR({r}$F$2);MONTH({r}$F$2);1)".format(r=rep)
     this = "DATE(IF(ISNUMBER($B$4);$B$4;YEAR({r}$F$2));COLUMN(B5)-1;1)".format(r=rep)
-    sh.highlight("B5:M5", "AND(ISNUMBER({r}$F$2);{t}>=EDATE({f};-3);{t}<{f})".format(r=rep, t=this, f=first),
+    sh.highlight("B5:M5", "AND(N({r}$F$2)>0;{t}>=EDATE({f};-3);{t}<{f})".format(r=rep, t=this, f=first),
                  kit.GOOD)
     sh.note("A31", "每月月初把上个月的实际数填入对应月份一列（散客留档数同时计入线索数与进店数）；"
                    "一年用一个工作簿，月份变了，KPI转化率报告和月度策略表的“上月实际”“上月表现”随之更新。")

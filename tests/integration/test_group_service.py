@@ -349,7 +349,7 @@ class Distribute(GroupCase):
         ["001", "一号店", 120, 0.8, 0.33, 0.3],     # row 2: good
         ["002", "二号店", 90, 0.85, 0.3, 0.35],     # row 3: good
         ["003", "三号店", 80.5, 0.8, 0.3, 0.3],     # row 4: not a whole number
-        ["004", "四号店", 100, 12, 0.3, 0.3],       # row 5: rate above 1000%
+        ["004", "四号店", 100, 1200, 0.3, 0.3],     # row 5: rate above 1000% (1200 is 1200 points)
         ["001", "重复店", 100, 0.8, 0.3, 0.3],      # row 6: duplicate code
         ["005", "五号店", 100, 0.8, 0.3, 0.3, 7],   # row 7: a value in an unknown column
     ]
@@ -386,7 +386,7 @@ class Distribute(GroupCase):
         self.assertIn("第 2 行：已生成", lines[0])
         self.assertIn("第 3 行：已生成", lines[1])
         self.assertIn("第 4 行：交车数_目标 的值 80.5 不符合单元格的有效性规则", lines[2])
-        self.assertIn("第 5 行：订单交车率_目标 的值 12 不符合单元格的有效性规则", lines[3])
+        self.assertIn("第 5 行：订单交车率_目标 的值 1200 不符合单元格的有效性规则", lines[3])
         self.assertIn("第 6 行：经销商代码 001 与第 2 行重复", lines[4])
         self.assertIn("第 7 行：列 不存在的列 不是模板 strategy_table 的输入单元格名称", lines[5])
         self.assertEqual(sorted(os.listdir(out)), ["001_一号店_2026-12.ods", "002_二号店_2026-12.ods"])
