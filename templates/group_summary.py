@@ -51,22 +51,14 @@ ISSUE_COLUMNS = (("文件", "text", 9.0), ("经销商", "text", 3.6), ("月份",
                  ("处理", "text", 1.8))
 
 
-def _col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
 
 def _table(book, sheet, title, columns, note):
     sh = book.sheet(sheet)
     sh.title("A1", title)
     sh.label("A2", "月份：")
-    last = _col(len(columns) - 1)
+    last = kit.column_name(len(columns) - 1)
     for i, (text, kind, width) in enumerate(columns):
-        c = _col(i)
+        c = kit.column_name(i)
         # the titles are the cell names the roll-up finds its columns by: no line breaks in them
         head = sh.heading("%s%d" % (c, HEADER_ROW), text, balance=False)
         head.VertJustify = 2  # centred
@@ -98,7 +90,7 @@ def build(book):
     book.doc.NamedRanges.addNewByName("汇总说明", "$'%s'.$D$2" % SUMMARY, sh.cell("D2").CellAddress, 0)
     titles = [c[0] for c in STRATEGY_COLUMNS]
     for name in ("交车数_达成率", "订单数_达成率", "报价数_达成率", "进店线索数_达成率", "线索数_达成率"):
-        c = _col(titles.index(name))
+        c = kit.column_name(titles.index(name))
         first = "%s%d" % (c, HEADER_ROW + 1)
         # compared at the displayed precision (0%), as the sheet shows it
         sh.highlight("%s:%s%d" % (first, c, LAST_ROW), "AND(ISNUMBER(%s);ROUND(%s;2)<1)" % (first, first))

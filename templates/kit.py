@@ -142,7 +142,7 @@ def _prop(name, value):
     return p
 
 
-def _column_name(index):
+def column_name(index):
     """Column letters of a 0-based column index: 0 -> A, 26 -> AA."""
     name = ""
     index += 1
@@ -396,9 +396,9 @@ class Sheet:
         Names are the contract users' own formulas and the group roll-up
         rely on: Chinese, stable across layout versions."""
         a = self.cell(cells).RangeAddress
-        ref = "$'%s'.$%s$%d" % (self.s.Name, _column_name(a.StartColumn), a.StartRow + 1)
+        ref = "$'%s'.$%s$%d" % (self.s.Name, column_name(a.StartColumn), a.StartRow + 1)
         if (a.EndColumn, a.EndRow) != (a.StartColumn, a.StartRow):
-            ref += ":$%s$%d" % (_column_name(a.EndColumn), a.EndRow + 1)
+            ref += ":$%s$%d" % (column_name(a.EndColumn), a.EndRow + 1)
         names = self.book.doc.NamedRanges
         if names.hasByName(name):
             raise ValueError("the name %s is given twice" % name)

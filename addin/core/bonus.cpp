@@ -6,20 +6,11 @@
 namespace dealerkpi {
 namespace {
 
-// Number of cells up to the last non-blank one.
-std::size_t usedLength(const Grid& g) noexcept
-{
-    std::size_t n = g.size();
-    while (n > 0 && g[n - 1].isBlank())
-        --n;
-    return n;
-}
-
 // Checks the tier table; returns the number of tiers or an error.
 Error checkTiers(const Grid& thresholds, const Grid& rates, std::size_t& tiers) noexcept
 {
-    tiers = usedLength(thresholds);
-    if (tiers == 0 || usedLength(rates) != tiers)
+    tiers = thresholds.usedLength();
+    if (tiers == 0 || rates.usedLength() != tiers)
         return Error::InvalidArgument;
     for (std::size_t i = 0; i < tiers; ++i) {
         const Cell& t = thresholds[i];

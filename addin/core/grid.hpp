@@ -39,6 +39,14 @@ struct Grid {
     constexpr const Cell* begin() const noexcept { return cells; }
     constexpr const Cell* end() const noexcept { return cells + size(); }
     constexpr bool sameShape(const Grid& o) const noexcept { return rows == o.rows && cols == o.cols; }
+    // Number of cells up to the last non-blank one (a table's spare rows at the end).
+    constexpr std::size_t usedLength() const noexcept
+    {
+        std::size_t n = size();
+        while (n > 0 && cells[n - 1].isBlank())
+            --n;
+        return n;
+    }
 };
 
 } // namespace dealerkpi

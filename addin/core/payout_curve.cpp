@@ -6,19 +6,10 @@
 namespace dealerkpi {
 namespace {
 
-// Number of cells up to the last non-blank one.
-std::size_t usedLength(const Grid& g) noexcept
-{
-    std::size_t n = g.size();
-    while (n > 0 && g[n - 1].isBlank())
-        --n;
-    return n;
-}
-
 Error checkCurve(const Grid& points, const Grid& payouts, std::size_t& n) noexcept
 {
-    n = usedLength(points);
-    if (n == 0 || usedLength(payouts) != n)
+    n = points.usedLength();
+    if (n == 0 || payouts.usedLength() != n)
         return Error::InvalidArgument;
     for (std::size_t i = 0; i < n; ++i) {
         const Cell& p = points[i];
