@@ -55,6 +55,8 @@ EXAMPLES = {
     "targetSplit": "=TARGET_SPLIT(330;{100;70;115}) → 116, 81, 133",
     "tieredBonus": "=TIERED_BONUS(150000;{0;100000;120000};{0.02;0.03;0.04}) → 3,800",
     "workshopEfficiency": "=WORKSHOP_EFFICIENCY(8775;9000;12000;\"生产率\") → 75%",
+    "payoutCurve": "=PAYOUT_CURVE(0.9;{0.75;1;1.5};{0.5;1;3}) → 0.80",
+    "kpiScore": "=KPI_SCORE({110;0.95;25};{100;0.9;30};{50;30;20};1.2;;{0;0;1}) → 1.106667",
 }
 
 

@@ -594,7 +594,13 @@ class Blanks(CalcCase):
             ("=WORKSHOP_EFFICIENCY(A1:A3;B1:B3;C1:C3)", 11775 / 20000),
             # productivity does not use sold hours: 19000 / 26000
             ("=WORKSHOP_EFFICIENCY(A1:A3;B1:B3;C1:C3;1)", 19000 / 26000),
-            ("=WORKSHOP_EFFICIENCY(D1:D3;B1:B3;C1:C3;1)", 19000 / 26000),
+        ])
+        # A blank is skipped, but a note typed in an hours cell is text where a number
+        # is required: #VALUE! whatever the measure, also where the measure does not
+        # divide that argument (a typo must not vanish because of the measure chosen).
+        self.assertErrors([
+            ("=WORKSHOP_EFFICIENCY(D1:D3;B1:B3;C1:C3;1)", "#VALUE!"),
+            ("=WORKSHOP_EFFICIENCY(D1:D3;B1:B3;C1:C3;2)", "#VALUE!"),
         ])
 
 

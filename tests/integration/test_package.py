@@ -22,6 +22,15 @@ D = "{http://openoffice.org/extensions/description/2006}"
 LO = "{http://libreoffice.org/extensions/description/2011}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 M = "{http://openoffice.org/2001/manifest}"
+OOR = "{http://openoffice.org/2001/registry}"
+
+
+def methods_in_package():
+    """The functions' method names as the .oxt's CalcAddIns.xcu declares them: the one
+    place the help pages are generated from (test_wizard checks that list itself)."""
+    root = ET.fromstring(zipfile.ZipFile(OXT).read("registry/CalcAddIns.xcu"))
+    functions = next(n for n in root.iter("node") if n.get(OOR + "name") == "AddInFunctions")
+    return [fn.get(OOR + "name") for fn in functions.findall("node")]
 
 
 class PackageContents(unittest.TestCase):
@@ -76,7 +85,8 @@ class PackageContents(unittest.TestCase):
     def test_help_pages(self):
         # One page per function in each language, all valid XML, and a contents tree
         # whose topics are exactly those pages.
-        methods = ["funnelRate", "funnelTarget", "targetSplit", "tieredBonus", "workshopEfficiency"]
+        methods = methods_in_package()
+        self.assertEqual(len(methods), 7, methods)
         for lang in ("en-US", "zh-CN", "zh-TW"):
             with self.subTest(lang=lang):
                 pages = sorted(n for n in self.names
@@ -89,6 +99,9 @@ class PackageContents(unittest.TestCase):
                     text = " ".join(p.text or "" for p in doc.iter("paragraph"))
                     self.assertTrue(all(p.get("xml-lang") == lang for p in doc.iter("paragraph")), name)
                     self.assertTrue(doc.find("body/bookmark/bookmark_value").text, name)
+                    # Every function's page shows a worked example.
+                    self.assertTrue([p for p in doc.iter("paragraph") if p.get("id", "").endswith("_example")
+                                     and p.get("role") == "code" and (p.text or "").startswith("=")], name)
                     if lang != "en-US":
                         self.assertRegex(text, "[\u4e00-\u9fff]", name)
                 tree = ET.fromstring(self.zip.read("help/%s/help.tree" % lang))
@@ -99,6 +112,9 @@ class PackageContents(unittest.TestCase):
         page = ET.fromstring(self.zip.read("help/en-US/org.dealerkpi.calc/tieredBonus.xhp"))
         syntax = [p.text for p in page.iter("paragraph") if p.get("role") == "code"][0]
         self.assertEqual(syntax, "TIERED_BONUS(amount; thresholds; rates; [mode]; [cap]; [prior])")
+        page = ET.fromstring(self.zip.read("help/en-US/org.dealerkpi.calc/kpiScore.xhp"))
+        syntax = [p.text for p in page.iter("paragraph") if p.get("role") == "code"][0]
+        self.assertEqual(syntax, "KPI_SCORE(actuals; targets; weights; [caps]; [gates]; [directions])")
 
     def test_manifest_lists_every_part_that_exists(self):
         root = ET.fromstring(self.zip.read("META-INF/manifest.xml"))
@@ -153,7 +169,8 @@ class HelpIndex(unittest.TestCase):
                                "com.sun.star.comp.deployment.help.PackageRegistryBackend")
         folders = [d for d in os.listdir(backend) if os.path.isdir(os.path.join(backend, d))]
         self.assertEqual(len(folders), 1, folders)
-        methods = ["funnelRate", "funnelTarget", "targetSplit", "tieredBonus", "workshopEfficiency"]
+        methods = methods_in_package()
+        self.assertEqual(len(methods), 7, methods)
         for lang in ("en-US", "zh-CN", "zh-TW"):
             with self.subTest(lang=lang):
                 index = os.path.join(backend, folders[0], lang)

@@ -56,6 +56,8 @@ REQUIRED = {
     "targetSplit": ["total", "weights"],
     "tieredBonus": ["amount", "thresholds", "rates"],
     "workshopEfficiency": ["soldHours", "workedHours", "availableHours"],
+    "payoutCurve": ["attainment", "points", "payouts"],
+    "kpiScore": ["actuals", "targets", "weights"],
 }
 
 
