@@ -60,10 +60,10 @@ class PackageContents(unittest.TestCase):
             self.assertIn(src, self.names)
         # The first paragraph of each description is one sentence saying what the extension does.
         first = {lang: self.zip.read(path).decode("utf-8").split("\n\n", 1)[0] for lang, path in sources.items()}
-        self.assertTrue(first["en-US"].startswith("Adds to LibreOffice Calc five functions"), first["en-US"])
+        self.assertTrue(first["en-US"].startswith("Adds to LibreOffice Calc seven functions"), first["en-US"])
         self.assertEqual(first["en-US"].count(". "), 0, first["en-US"])
-        self.assertTrue(first["zh-CN"].startswith("为 LibreOffice Calc 增加五个") and first["zh-CN"].count("。") == 1)
-        self.assertTrue(first["zh-TW"].startswith("為 LibreOffice Calc 增加五個") and first["zh-TW"].count("。") == 1)
+        self.assertTrue(first["zh-CN"].startswith("为 LibreOffice Calc 增加七个") and first["zh-CN"].count("。") == 1)
+        self.assertTrue(first["zh-TW"].startswith("為 LibreOffice Calc 增加七個") and first["zh-TW"].count("。") == 1)
         self.assertIn("績效", first["zh-TW"])
         licenses = root.findall(D + "registration/" + D + "simple-license/" + D + "license-text")
         self.assertEqual({lic.get("lang") for lic in licenses}, {"zh-CN", "en-US"})
