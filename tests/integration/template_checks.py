@@ -51,7 +51,7 @@ def readme_names(title):
     """{name: "sheet.range"} of the named-cells table in the README section of
     the template titled `title` (### <title> — ...)."""
     text = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
-    section = re.search(r"^### %s\b.*?(?=^##)" % re.escape(title), text, re.S | re.M)
+    section = re.search(r"^### %s\b.*?(?=^##?#? )" % re.escape(title), text, re.S | re.M)
     if not section:
         return {}
     rows = re.findall(r"^\| (\S+) \| ([^|.]+\.[A-Z$0-9:]+) \|", section.group(0), re.M)
