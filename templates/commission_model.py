@@ -51,6 +51,7 @@ YEAR = "N"
 MODES = ("超额累进", "全额累进")
 BEYOND = ("延伸", "封顶")
 RECOVERY = ("可追回", "不追回")
+RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use them (kit.rate)
 TIERS = 8
 POINTS = 8
 UNITS = "#,##0.##"
@@ -75,71 +76,16 @@ CURVE_STEPS = 41  # 0%, 5%, ..., 200%
 
 
 # -- small helpers ------------------------------------------------------------------------
-def _help(rng, title, text):
-    """The input help a cell shows when selected (the validity rule's input message)."""
-    v = rng.Validation
-    v.ShowInputMessage = True
-    v.InputTitle = title
-    v.InputMessage = text
-    rng.Validation = v
-    return rng
-
-
-def _freeze(book, sheet, col, row):
-    ctrl = book.doc.CurrentController
-    ctrl.setActiveSheet(sheet.s)
-    ctrl.freezeAtPosition(col, row)
-
-
 def _src(sheet_name, ref):
     return "$'%s'.%s" % (sheet_name, ref)
 
 
-def _money_rule(sh, name, title, text):
-    rng = sh.input(name, "money")
-    return _help(rng, title, text + "不能为负数。")
-
-
-def _chart(sh, name, area, kind, ranges, title):
-    """A chart over `ranges` of this sheet (first column the categories, or
-    the x values for kind "xy"; first row the series names), covering the
-    cells `area`. It reads the cells, so it follows them."""
-    from com.sun.star.awt import Rectangle
-    first, last = area.split(":")
-    tl, br = sh.cell(first), sh.cell(last)
-    rect = Rectangle(tl.Position.X, tl.Position.Y, br.Position.X + br.Size.Width - tl.Position.X,
-                     br.Position.Y + br.Size.Height - tl.Position.Y)
-    charts = sh.s.Charts
-    charts.addNewByName(name, rect, tuple(sh.cell(r).RangeAddress for r in ranges), True, kind != "xy")
-    chart = charts.getByName(name).EmbeddedObject
-    if kind == "xy":
-        chart.setDiagram(chart.createInstance("com.sun.star.chart.XYDiagram"))
-        chart.Diagram.SymbolType = -3  # com.sun.star.chart.ChartSymbolType.NONE: lines only
-    else:
-        chart.setDiagram(chart.createInstance("com.sun.star.chart.BarDiagram"))
-    chart.HasMainTitle = True
-    chart.Title.String = title
-    chart.HasLegend = True
-    from com.sun.star.chart.ChartLegendPosition import BOTTOM
-    chart.Legend.Alignment = BOTTOM
-    y = chart.Diagram.YAxis
-    y.LinkNumberFormatToSource = False
-    y.NumberFormat = _chart_format(chart, "#,##0")
-    y.AutoMin, y.Min = False, 0
-    if kind == "xy":
-        x = chart.Diagram.XAxis
-        x.LinkNumberFormatToSource = False
-        x.NumberFormat = _chart_format(chart, "0%")
-        x.AutoMin, x.Min, x.AutoMax, x.Max = False, 0, False, 2
-    return chart
-
-
-def _chart_format(chart, code):
-    import uno
-    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
-    formats = chart.NumberFormats
-    key = formats.queryKey(code, locale, False)
-    return key if key != -1 else formats.addNew(code, locale)
+def _choice_help(rng, text):
+    """A drop-down's input help with what each choice means (kit.Sheet.choice lists them only)."""
+    v = rng.Validation
+    v.InputMessage = v.InputMessage + text
+    rng.Validation = v
+    return rng
 
 
 def _grid_headings(sh, rows, heading, year_label, names_from=None):
@@ -188,39 +134,38 @@ def _history(book):
     sh = book.sheet(HIST)
     sh.header("提成方案测算 · 历史业绩", "N")
     sh.label("D2", "首月：")
-    _help(sh.cell("B2"), "经销商", "输入经销商名称。")
-    _help(sh.cell("E2"), "首月", "历史业绩第 1 个月，输入 2025-01 或 2025/1。")
+    sh.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % kit.month_of("E2"),
+                        "请输入首月，如 2025-01、2025/1 或 2025年1月。",
+                        "历史业绩第 1 个月，输入 2025-01、2025/1 或 2025年1月。")
     sh.note("A4", "每位销售顾问一行：各月销量（台）、毛利（元）和销量目标（台）。没有数据的顾问和月份留空，"
                   "测算时跳过（不计提成，也不发保底）；有销量但目标为空或为 0 的月份不计，目标格显示红色。")
 
     # 销量 (input, with the names)
     _grid_headings(sh, H_UNITS, "各月销量（台）", "全年")
     top, head, first, last, total = H_UNITS
-    _help(sh.input("A%d:A%d" % (first, last), "text"), "销售顾问", "输入姓名；不用的行留空。")
-    _help(sh.input("B%d:M%d" % (first, last), "count"), "销量（台）", "输入当月交车台数，如 12；该月没有数据留空。")
+    sh.input("A%d:A%d" % (first, last), "text", help="输入销售顾问姓名；不用的行留空。")
+    sh.input("B%d:M%d" % (first, last), "count", help="输入当月交车台数，如 12；该月没有数据留空。")
     _row_sums(sh, H_UNITS, "count")
     _totals_row(sh, H_UNITS, "count")
 
     # 毛利 (input; a loss-making month may be negative)
     _grid_headings(sh, H_GP, "各月毛利（元）", "全年", names_from=True)
     top, head, first, last, total = H_GP
-    rng = sh.input("B%d:M%d" % (first, last), "signed")
+    rng = sh.input("B%d:M%d" % (first, last), "signed", help="输入当月毛利，如 55000；亏损填负数；空白按 0 计。")
     rng.NumberFormat = book.format_key("#,##0")
-    _help(rng, "毛利（元）", "输入当月毛利，如 55000；亏损填负数；空白按 0 计。")
     _row_sums(sh, H_GP, "#,##0")
     _totals_row(sh, H_GP, "#,##0")
 
     # 目标 (input)
     _grid_headings(sh, H_TARGET, "各月销量目标（台）", "全年", names_from=True)
     top, head, first, last, total = H_TARGET
-    rng = sh.input("B%d:M%d" % (first, last), "number")
+    rng = sh.input("B%d:M%d" % (first, last), "number", help="输入当月销量目标，如 10；必须大于 0 才计入测算。")
     rng.NumberFormat = book.format_key(UNITS)
-    _help(rng, "销量目标（台）", "输入当月销量目标，如 10；必须大于 0 才计入测算。")
     _row_sums(sh, H_TARGET, UNITS)
     _totals_row(sh, H_TARGET, UNITS)
     u0, t0 = H_UNITS[2], H_TARGET[2]
     sh.highlight("B%d:M%d" % (t0, H_TARGET[3]),
-                 "AND(ISNUMBER(B%d);N(B%d)<=0)" % (u0, t0))
+                 "AND(ISNUMBER(B%d);ROUND(N(B%d);2)<=0)" % (u0, t0))
 
     # 达成率 (computed): the month counts when it has units and a target above 0
     _grid_headings(sh, H_ATT, "各月达成率（销量 ÷ 目标；空白 = 不计入测算的月份）", "全年", names_from=True)
@@ -246,6 +191,7 @@ def _history(book):
     sh.widths(A=2.8, N=2.4, **{c: 1.9 for c in MONTHS})
     sh.name("经销商", "B2")
     sh.name("月份", "E2")
+    sh.name("月份_首日", "F2")
     sh.name("历史_销售顾问", "A%d:A%d" % (H_UNITS[2], H_UNITS[3]))
     sh.name("历史_销量", "B%d:M%d" % (H_UNITS[2], H_UNITS[3]))
     sh.name("历史_毛利", "B%d:M%d" % (H_GP[2], H_GP[3]))
@@ -264,11 +210,12 @@ class Plan:
         self.sheet = sheet_name
         self.bounds = q + "$B$7:$B$%d" % (6 + TIERS)
         self.amounts = q + "$C$7:$C$%d" % (6 + TIERS)
-        self.points = q + "$F$7:$F$%d" % (6 + POINTS)
+        # the points and the share as typed (80 or 0.8) normalised, in hidden cells
+        self.points = q + "$%s$7:$%s$%d" % (RATE_COL, RATE_COL, 6 + POINTS)
         self.payouts = q + "$G$7:$G$%d" % (6 + POINTS)
         self.mode = q + "$B$16"
         self.beyond = q + "$E$16"
-        self.share = q + "$B$17"
+        self.share = q + "$%s$17" % RATE_COL
         self.cap = q + "$E$17"
         self.guarantee = q + "$B$18"
         self.recovery = q + "$E$18"
@@ -305,39 +252,39 @@ def _plan(book, name, title, hist):
     for i in range(TIERS):
         r = 7 + i
         sh.label("A%d" % r, "第%d档" % (i + 1), center=True)
-        rng = sh.input("B%d" % r, "number")
+        rng = sh.input("B%d" % r, "number", help="输入该档销量下限（台），从第1档起由低到高填写，如 0、10、15；用不到的档位留空。")
         rng.NumberFormat = book.format_key(UNITS)
-        _help(rng, "销量下限（台）", "从第1档起由低到高填写，如 0、10、15；用不到的档位留空。")
-        _money_rule(sh, "C%d" % r, "每台金额（元）", "输入该档每台奖励，如 300。")
+        sh.input("C%d" % r, "money", help="输入该档每台奖励（元），如 300；不能为负数。")
     for i in range(POINTS):
         r = 7 + i
         sh.label("E%d" % r, "%d" % (i + 1), center=True)
-        _help(sh.input("F%d" % r, "rate"), "达成率点",
-              "输入 80 即 80%；由低到高填写；同一达成率填两次表示在该点跳档；用不到的留空。")
-        rng = sh.input("G%d" % r)
+        sh.input("F%d" % r, "rate", help="输入 80 即 80%（也可输入 0.8），150 即 150%；由低到高填写；"
+                                         "同一达成率填两次表示在该点跳档；用不到的留空。")
+        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(F{r});{rate};"")'.format(r=r, rate=kit.rate("F%d" % r)),
+                   "general")
+        rng = sh.input("G%d" % r, "number")
         rng.NumberFormat = book.format_key(FACTOR)
         sh.validate("G%d" % r, DECIMAL, BETWEEN, "-100", "100",
                     "请输入系数，如 1 或 1.2（-100 到 100 之间）。", "输入该达成率的提成系数，如 1 或 1.2（不是百分数）。")
-        _help(rng, "系数", "输入该达成率的提成系数，如 1 或 1.2（不是百分数）。")
     sh.note("A15", "超额累进：超过下限的部分按该档每台金额计（下限 0、10：第1-10台按第1档，第11台起按第2档）；"
                    "全额累进：全部台数按达到的最高档计。奖励表留空 = 无每台奖励，曲线留空 = 系数 1。")
 
     sh.label("A16", "奖励方式")
-    _help(sh.choice("B16", MODES, "请选择：超额累进或全额累进。"), "奖励方式", "从列表中选择。").setString(MODES[0])
+    sh.choice("B16", MODES, "请选择：超额累进或全额累进。").setString(MODES[0])
     sh.label("D16", "末点之后")
-    _help(sh.choice("E16", BEYOND, "请选择：延伸或封顶。"), "末点之后",
-          "延伸：按最后一段的斜率继续；封顶：保持最后一个系数。").setString(BEYOND[1])
+    _choice_help(sh.choice("E16", BEYOND, "请选择：延伸或封顶。"),
+                 "延伸：按最后一段的斜率继续；封顶：保持最后一个系数。").setString(BEYOND[1])
     sh.label("A17", "毛利提成比例")
-    _help(sh.input("B17", "rate1"), "毛利提成比例", "输入 5 即 5%；不按毛利提成留空。")
-    sh.validate("B17", *kit.RULES["rate"][:4], "请输入 0% 到 1000% 之间的比率：输入 5 即 5%。", "输入 5 即 5%；不按毛利提成留空。")
-    _help(sh.cell("B17"), "毛利提成比例", "输入 5 即 5%；不按毛利提成留空。")
+    sh.input("B17", "rate", help="输入 5 即 5%（也可输入 0.05；输入 80 即 80%）；不按毛利提成留空。")
+    sh.formula("%s17" % RATE_COL, '=IF(ISNUMBER(B17);{rate};"")'.format(rate=kit.rate("B17")), "general")
+    sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.label("D17", "月封顶（元）")
-    _money_rule(sh, "E17", "月封顶（元）", "每月提成（保底前）的上限；留空 = 不封顶。")
+    sh.input("E17", "money", help="每月提成（保底前）的上限（元），如 8000；留空 = 不封顶。")
     sh.label("A18", "月保底（元）")
-    _money_rule(sh, "B18", "月保底（元）", "每月最低发放额；留空 = 无保底。")
+    sh.input("B18", "money", help="每月最低发放额（元），如 2000；留空 = 无保底。")
     sh.label("D18", "保底方式")
-    _help(sh.choice("E18", RECOVERY, "请选择：可追回或不追回。"), "保底方式",
-          "可追回：保底多发的部分从以后月份的提成中扣回；不追回：每月取提成与保底中较大者。").setString(RECOVERY[0])
+    _choice_help(sh.choice("E18", RECOVERY, "请选择：可追回或不追回。"),
+                 "可追回：保底多发的部分从以后月份的提成中扣回；不追回：每月取提成与保底中较大者。").setString(RECOVERY[0])
     sh.note("A19", "当月提成 = MIN(月封顶, (每台奖励 + 毛利 × 毛利提成比例) × 达成率系数)。")
     sh.note("A20", "可追回：实发 = MAX(当月提成 − 上月末垫付余额, 保底)，垫付余额 = 保底多发而尚未追回的金额；"
                    "不追回：实发 = MAX(当月提成, 保底)。")
@@ -367,7 +314,7 @@ def _plan(book, name, title, hist):
     _formulas(sh, YEAR, P_ADV[2], CONSULTANTS, lambda i, j, c: '=IF(ISNUMBER(M{r});M{r};"")'.format(r=P_ADV[2] + i),
               "money")
     _totals_row(sh, P_ADV, "money")
-    sh.highlight("N%d:N%d" % (P_ADV[2], P_ADV[3]), "AND(ISNUMBER(N%d);N%d>0)" % (P_ADV[2], P_ADV[2]))
+    sh.highlight("N%d:N%d" % (P_ADV[2], P_ADV[3]), "AND(ISNUMBER(N%d);ROUND(N%d;2)>0)" % (P_ADV[2], P_ADV[2]))
 
     # 实发 (paid)
     _grid_headings(sh, P_PAY, "实发提成（含保底，元）", "全年", names_from=True)
@@ -381,7 +328,7 @@ def _plan(book, name, title, hist):
     _totals_row(sh, P_PAY, "money")
     # months where the guarantee topped the commission up
     sh.highlight("B%d:M%d" % (P_PAY[2], P_PAY[3]),
-                 "AND(ISNUMBER(B{p});B{p}>N(B{c}))".format(p=P_PAY[2], c=P_COMM[2]), kit.ALERT)
+                 "AND(ISNUMBER(B{p});ROUND(B{p};2)>ROUND(N(B{c});2))".format(p=P_PAY[2], c=P_COMM[2]), kit.ALERT)
     sh.note("A%d" % (P_PAY[4] + 1), "红色：该月实发高于当月提成（保底补足，或追回后仍按保底发放）。"
                                      "年末垫付余额为红色：年底仍有保底垫付未追回。")
 
@@ -499,7 +446,7 @@ def _compare(book, hist, plans):
     for col, kind in (("B", "count"), ("C", "#,##0"), ("D", "money"), ("E", "money")):
         sh.formula("%s%d" % (col, t), _sum_or_blank("%s%d:%s%d" % (col, C_FIRST, col, C_LAST)), kind)
     _diff_cells(sh, t, 1)
-    sh.highlight("F%d:F%d" % (C_FIRST, C_TOTAL), "AND(ISNUMBER(F%d);F%d>0)" % (C_FIRST, C_FIRST), kit.ALERT)
+    sh.highlight("F%d:F%d" % (C_FIRST, C_TOTAL), "AND(ISNUMBER(F%d);ROUND(F%d;2)>0)" % (C_FIRST, C_FIRST), kit.ALERT)
 
     # attainment bands
     sh.merge("A%d:I%d" % (BAND_TOP, BAND_TOP))
@@ -564,9 +511,8 @@ def _compare(book, hist, plans):
     sh.merge("A%d:D%d" % (CURVE_TOP, CURVE_TOP))
     sh.heading("A%d" % CURVE_TOP, "支付曲线：一个月在各达成率下的实发（含保底，无垫付余额时）")
     sh.label("A%d" % CURVE_TARGET, "典型月目标（台）")
-    rng = sh.input("B%d" % CURVE_TARGET, "number")
+    rng = sh.input("B%d" % CURVE_TARGET, "number", help="输入一个月的销量目标，如 10；留空 = 历史各月目标的平均。")
     rng.NumberFormat = sh.book.format_key(UNITS)
-    _help(rng, "典型月目标（台）", "输入一个月的销量目标，如 10；留空 = 历史各月目标的平均。")
     sh.label("C%d" % CURVE_TARGET, "采用")
     target_all = hq + "$B$%d:$M$%d" % (H_TARGET[2], H_TARGET[3])
     sh.formula("D%d" % CURVE_TARGET, '=IF(ISNUMBER(B{r});B{r};IF(COUNT({a})=0;"";AVERAGEIF({a};">=0";{t})))'
@@ -590,11 +536,14 @@ def _compare(book, hist, plans):
 
     sh.widths(A=3.2, B=2.6, C=2.8, D=2.8, E=2.8, F=2.6, G=2.6, H=2.4, I=2.4)
     # charts, beside the tables (columns K..T)
-    _chart(sh, "顾问对比", "K%d:T%d" % (C_HEAD - 1, C_HEAD + 24), "column",
-           ["A%d:A%d" % (C_HEAD, C_LAST), "D%d:E%d" % (C_HEAD, C_LAST)], "各销售顾问全年提成：方案A 与 方案B")
-    _chart(sh, "支付曲线", "K%d:T%d" % (BAND_TOP, BAND_TOP + 24), "xy",
-           ["A%d:A%d" % (CURVE_HEAD, CURVE_LAST), "C%d:D%d" % (CURVE_HEAD, CURVE_LAST)],
-           "支付曲线：当月实发与达成率（典型月目标）")
+    sh.chart("顾问对比", "K%d:T%d" % (C_HEAD - 1, C_HEAD + 24), "column",
+             [("%s%d" % (col, C_HEAD), "%s%d:%s%d" % (col, C_FIRST, col, C_LAST)) for col in "DE"],
+             categories="A%d:A%d" % (C_FIRST, C_LAST), title="各销售顾问全年提成：方案A 与 方案B",
+             y_format="#,##0", y_min=0)
+    sh.chart("支付曲线", "K%d:T%d" % (BAND_TOP, BAND_TOP + 24), "xy",
+             [("%s%d" % (col, CURVE_HEAD), "%s%d:%s%d" % (col, CURVE_FIRST, col, CURVE_LAST)) for col in "CD"],
+             categories="A%d:A%d" % (CURVE_FIRST, CURVE_LAST), title="支付曲线：当月实发与达成率（典型月目标）",
+             x_title="达成率", y_format="#,##0", y_min=0)
 
     sh.name("对比_方案A全年提成", "D%d" % C_TOTAL)
     sh.name("对比_方案B全年提成", "E%d" % C_TOTAL)
@@ -639,9 +588,7 @@ def _build(book):
         sh.label("D2", "首月：")
     for sh, rows in ((hist, H_UNITS[1]), (sheet_a, 3), (sheet_b, 3), (cmp_sheet, C_HEAD),
                      (sens, _sens_blocks()[0][2][1])):
-        _freeze(book, sh, 1, rows)
-    book.doc.CurrentController.setActiveSheet(hist.s)
-    book.doc.CurrentController.select(hist.cell("A%d" % H_UNITS[2]))
+        sh.freeze(1, rows)
 
 
 def _example():
@@ -680,7 +627,7 @@ def _example():
               "F7": 0.5, "G7": 0.5, "F8": 1, "G8": 1, "E16": "封顶",
               "B17": 0.02, "E17": 8000, "B18": 2000, "E18": "不追回"})
     b.update({"B7": 0, "C7": 200, "B8": 12, "C8": 400, "B16": "全额累进",
-              "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 1.5, "G10": 1.5,
+              "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 150, "G10": 1.5,
               "E16": "延伸", "B17": 0.05, "E17": 10000, "B18": 2500, "E18": "可追回"})
     return {HIST: hist, PLAN_A: a, PLAN_B: b}
 
