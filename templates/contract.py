@@ -9,7 +9,7 @@
 
 Used by the template modules (build.py checks every built document against
 it), by group_summary.py (its column titles), by group/service/make_contract.py
-(the C++ table the group service reads) and docs/make_named_cells.py, and by
+(the C++ table the group service reads) and scripts/make_named_cells.py, and by
 the tests. Plain Python (tomllib), no office needed except for check_document().
 """
 from dataclasses import dataclass, field
@@ -43,7 +43,6 @@ class Kind:
     max: float = None
     whole: bool = False
     decimals: int = None
-    zero_ok: bool = True
     min_nonzero: float = None
     max_length: int = None
 
@@ -53,10 +52,12 @@ class Kind:
             return self.max_length is None or len(value) <= self.max_length
         if self.whole and value != int(value):
             return False
+        if self.min is None:
+            return True
         if value == 0:
-            return self.zero_ok
+            return self.min <= 0 <= self.max
         low = self.min_nonzero if self.min_nonzero is not None else self.min
-        return (low is None or value >= low) and (self.max is None or value <= self.max)
+        return low <= value <= self.max
 
 
 @dataclass(frozen=True)

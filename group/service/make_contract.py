@@ -35,7 +35,7 @@ struct Bounds
 {
     Value value;
     double min, max;     // inclusive
-    double minNonzero;   // a value is 0 or in minNonzero..max; equals min when not set
+    double minNonzero;   // a value other than 0 lies in minNonzero..max (min when not set); 0 when min <= 0 <= max
     bool whole;
     int decimals;        // -1: any
     int maxLength;       // texts; -1: any

@@ -195,8 +195,13 @@ double ratio(double a, double b)
 
 void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double monthSerial)
 {
-    // Ranked by 交车数 achievement, best first; blanks last; then by dealer and file.
-    auto key = [](const DealerFile* f) { return ratio(number(*f, U("交车数_实际")), number(*f, U("交车数_目标"))); };
+    // Ranked by the contract's rank_by achievement (交车数), best first; blanks last; then by dealer and file.
+    OUString rankActual, rankBase;
+    const OUString rankBy = U(contractTemplate(OUString::createFromAscii(kStrategy))->rankBy);
+    for (const auto& [title, actual, base] : achievements(kStrategy))
+        if (title == rankBy)
+            rankActual = actual, rankBase = base;
+    auto key = [&](const DealerFile* f) { return ratio(number(*f, rankActual), number(*f, rankBase)); };
     std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
         double ka = key(a), kb = key(b);
         bool na = std::isnan(ka), nb = std::isnan(kb);
