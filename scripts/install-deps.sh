@@ -5,6 +5,7 @@ packages=(
   libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno
   libboost-dev libboost-program-options-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
   clang libclang-rt-14-dev util-linux
+  libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
 )
 missing=()
 for p in "${packages[@]}"; do
