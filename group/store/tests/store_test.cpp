@@ -3,6 +3,7 @@
 // DEALERKPI_TEST_PGHOST (a PostgreSQL socket folder, see with_postgresql.sh)
 // the same tests run on a fresh PostgreSQL database each.
 #include "store.hxx"
+#include "trend.hxx"
 
 #include <gtest/gtest.h>
 
@@ -361,3 +362,53 @@ TEST(StoreFiles, Sha256OfAFile)
 }
 
 }  // namespace
+
+namespace {
+
+TakenMonth taken_month(const std::string& month, const std::string& code, double delivered, double orders,
+                       double target)
+{
+    return TakenMonth{month, "strategy_table", code, "店" + code,
+                      {num("交车数_实际", delivered), num("订单数_实际", orders), num("交车数_目标", target),
+                       num("订单交车率_目标", 0.8)}};
+}
+
+}  // namespace
+
+TEST(Trend, MonthsAddAcrossYears)
+{
+    EXPECT_EQ(month_add("2026-11", -12), "2025-11");
+    EXPECT_EQ(month_add("2026-01", -1), "2025-12");
+    EXPECT_EQ(month_add("2026-12", 1), "2027-01");
+    EXPECT_EQ(month_add("2026-03", -27), "2023-12");
+}
+
+TEST(Trend, RatesArePooledChangesAndYearToDate)
+{
+    // Two dealers of very different size: the group's rate is Σ交车 / Σ订单, never the mean of theirs.
+    std::vector<TakenMonth> t{taken_month("2025-02", "A", 50, 100, 100),
+                              taken_month("2026-01", "A", 90, 100, 100), taken_month("2026-01", "B", 1, 10, 2),
+                              taken_month("2026-02", "A", 80, 100, 100), taken_month("2026-02", "B", 9, 10, 10)};
+    std::vector<IssuedCount> issued{{"2026-01", "strategy_table", 3}, {"2026-02", "strategy_table", 2}};
+    Trend tr = trend_of(t, issued, "2026-01", "2026-02");
+    ASSERT_EQ(tr.months.size(), 2u);
+    const GroupMonth& jan = tr.months[0];
+    const GroupMonth& feb = tr.months[1];
+    EXPECT_EQ(jan.month, "2026-01");
+    EXPECT_EQ(jan.issued, 3);
+    EXPECT_EQ(jan.taken, 2);
+    EXPECT_DOUBLE_EQ(jan.sum.at("交车数_实际"), 91);
+    EXPECT_DOUBLE_EQ(jan.rate.at("订单交车率"), 91.0 / 110);  // the mean of 0.9 and 0.1 would be 0.5
+    EXPECT_DOUBLE_EQ(jan.rate.at("交车数_达成率"), 91.0 / 102);
+    EXPECT_TRUE(jan.mom.empty());  // December is not in the store
+    EXPECT_TRUE(jan.yoy.empty());
+    EXPECT_DOUBLE_EQ(feb.mom.at("交车数_实际"), 89.0 / 91 - 1);
+    EXPECT_DOUBLE_EQ(feb.mom.at("订单交车率"), 89.0 / 110 - 91.0 / 110);
+    EXPECT_DOUBLE_EQ(feb.yoy.at("交车数_实际"), 89.0 / 50 - 1);
+    EXPECT_DOUBLE_EQ(feb.yoy.at("订单交车率"), 89.0 / 110 - 0.5);
+    EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_实际"), 180);
+    EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_达成率"), 180.0 / 212);
+    ASSERT_EQ(tr.dealers.size(), 2u);
+    EXPECT_DOUBLE_EQ(*tr.dealers.at("B").second.at("2026-02").achievement, 0.9);
+    EXPECT_EQ(tr.dealers.at("A").second.count("2025-02"), 0u);  // before `from`: history only
+}
