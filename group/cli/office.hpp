@@ -59,6 +59,7 @@ public:
     bool running();
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
+    css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
     int index() const { return index_; }
 
 private:

@@ -51,6 +51,17 @@ class GroupStore(unittest.TestCase):
             cls.results = {}
             for m, month in enumerate(MONTHS):
                 cls._month(m, month)
+            cls.trend_path = os.path.join(cls.tmp, "集团趋势.ods")
+            cls.trend = cls.cli("trend", "--from", MONTHS[0], "--to", MONTHS[2], "--out", cls.trend_path)
+            if cls.trend.returncode == 0:
+                doc = cls.office.load(cls.trend_path)
+                try:
+                    cls.trend_sheets = {n: [list(r) for r in doc.Sheets.getByName(n).getCellRangeByName("A1:AZ60")
+                                            .getDataArray() if any(x != "" for x in r)]
+                                        for n in ("月度", "经销商", "售后")}
+                    cls.trend_kind = doc.DocumentProperties.UserDefinedProperties.getPropertyValue("DealerKPI模板")
+                finally:
+                    doc.close(True)
         except Exception:
             cls.office.close()
             shutil.rmtree(cls.tmp, ignore_errors=True)
@@ -194,6 +205,38 @@ class GroupStore(unittest.TestCase):
         self.assertEqual(self.again.returncode, 0, self.again.stderr)
         self.assertEqual(self.dump_again, self.dump_after)
         self.assertGreater(len(self.dump_after), 20 * 3 * 10)
+
+    def test_trend_matches_the_typed_figures(self):
+        self.assertEqual(self.trend.returncode, 0, self.trend.stderr)
+        self.assertEqual(self.trend_kind, "group_trend")
+        rows = self.trend_sheets["月度"]
+        head = rows[0]
+        col = {h: i for i, h in enumerate(head) if h}
+        by_month = {r[0]: r for r in rows[1:]}
+        self.assertEqual(sorted(by_month), list(MONTHS))
+        prev = None
+        for month in MONTHS:
+            typed = [v for (code, m), v in self.typed.items() if m == month]
+            delivered = sum(v["交车数_实际"] for v in typed)
+            orders = sum(v["订单数_实际"] for v in typed)
+            target = sum(v["交车数_目标"] for v in typed)
+            r = by_month[month]
+            self.assertEqual(r[col["采用经销商数"]], len(typed))
+            self.assertEqual(r[col["下发经销商数"]], N)
+            self.assertEqual(r[col["未交经销商数"]], N - len(typed))
+            self.assertEqual(r[col["交车数_实际"]], delivered)
+            self.assertEqual(r[col["交车数_目标"]], target)
+            self.assertAlmostEqual(r[col["订单交车率"]], delivered / orders, places=12)   # pooled
+            self.assertAlmostEqual(r[col["交车数_达成率"]], delivered / target, places=12)
+            if prev is None:
+                self.assertEqual(r[col["交车数_实际_环比"]], "")  # August is not in the store
+            else:
+                self.assertAlmostEqual(r[col["交车数_实际_环比"]], delivered / prev[0] - 1, places=12)
+                self.assertAlmostEqual(r[col["订单交车率_环比"]], delivered / orders - prev[0] / prev[1], places=12)
+            self.assertEqual(r[col["交车数_实际_同比"]], "")
+            prev = (delivered, orders)
+        dealers = self.trend_sheets["经销商"]
+        self.assertEqual(len(dealers) - 1, N)
 
 
 if __name__ == "__main__":
