@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include <osl/file.hxx>
 #include <sys/stat.h>
 
 #include "office.hpp"
@@ -12,6 +13,8 @@
 namespace fs = std::filesystem;
 using namespace css;
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::DistributedRow;
+using org::dealerkpi::group::Problem;
 
 namespace dkgroup {
 namespace {
@@ -71,10 +74,30 @@ std::vector<store::Value> group_set(const std::vector<store::Value>& values)
     return out;
 }
 
-void add_line(uno::Sequence<rtl::OUString>& seq, const std::string& line)
+/** Adds a problem or note: the store's sentences are "中文 / English". */
+void add_line(uno::Sequence<Problem>& seq, const char* code, const std::string& cell, const std::string& text)
 {
+    const std::size_t bar = text.find(" / ");
+    Problem p(rtl::OUString::createFromAscii(code), from_utf8(cell), from_utf8(text.substr(0, bar)),
+              from_utf8(bar == std::string::npos ? text : text.substr(bar + 3)));
     seq.realloc(seq.getLength() + 1);
-    seq.getArray()[seq.getLength() - 1] = from_utf8(line);
+    seq.getArray()[seq.getLength() - 1] = p;
+}
+
+const char* code_of_reason(store::Reason r)
+{
+    switch (r) {
+    case store::Reason::TargetChanged:
+        return "target_changed";
+    case store::Reason::SupersededByLater:
+        return "superseded";
+    case store::Reason::LaterAlreadyTaken:
+        return "later_save_taken";
+    case store::Reason::SameSavedTime:
+        return "same_saved_time";
+    default:
+        return "store";
+    }
 }
 
 }  // namespace
@@ -92,27 +115,24 @@ std::unique_ptr<store::Store> open_store(const StoreOptions& o)
 }
 
 void record_distribute(store::Store& s, org::dealerkpi::group::XGroupWorkflow& wf,
-                       const std::vector<fs::path>& written, const std::string& kind, const std::string& month)
+                       const uno::Sequence<DistributedRow>& rows, const std::string& kind, const std::string& month)
 {
     std::vector<store::Issued> issued;
-    for (const fs::path& p : written) {
-        DealerFile f = wf.readDealerFile(file_url(p));
+    for (const DistributedRow& row : rows) {
+        if (!row.Written)
+            continue;
+        rtl::OUString system;
+        osl::FileBase::getSystemPathFromFileURL(row.Url, system);
+        const fs::path p = to_utf8(system);
+        DealerFile f = wf.readDealerFile(row.Url);
         store::Issued i;
-        i.dealer_name = to_utf8(f.Dealer);
+        i.dealer_code = to_utf8(row.DealerCode);
+        i.dealer_name = to_utf8(row.Dealer);
         i.month = month;
         i.kind = kind;
         i.file_name = p.filename().string();
         i.sha256 = store::sha256_of_file(p.string());
-        // DIR/<经销商代码>_<经销商>_<YYYY-MM>.ods: the code is what precedes _<经销商>_<月份>.
-        const std::string tail = "_" + i.dealer_name + "_" + month + p.extension().string();
-        const std::string name = i.file_name;
-        i.dealer_code = name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0
-                            ? name.substr(0, name.size() - tail.size())
-                            : i.dealer_name;
-        std::vector<store::Value> values = values_of(f);
-        if (std::string code = text_of(values, "经销商代码"); !code.empty())
-            i.dealer_code = code;
-        i.values = group_set(values);
+        i.values = group_set(values_of(f));
         issued.push_back(i);
     }
     s.record_issued(issued);
@@ -142,8 +162,8 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
             auto it = code_of.find({r.kind, r.dealer_name});
             r.dealer_code = it != code_of.end() ? it->second : r.dealer_name;
         }
-        for (const rtl::OUString& p : f.Problems)
-            r.problems.push_back(to_utf8(p));
+        for (const Problem& p : f.Problems)
+            r.problems.push_back(to_utf8(p.TextZh) + " / " + to_utf8(p.TextEn));
         returned.push_back(r);
     }
     store::Plausibility rule;
@@ -153,11 +173,18 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
     for (std::size_t i = 0; i < files.size(); ++i) {
         const store::Outcome& out = outcomes[i];
         if (out.status != store::Status::Taken && out.reason != store::Reason::Unreadable)
-            add_line(files[i].Problems, store::reason_text(out));
-        if (out.already_recorded && !out.recorded_doubts.empty() && out.status == store::Status::Taken)
-            add_line(files[i].Notes, out.recorded_doubts);
+            add_line(files[i].Problems, code_of_reason(out.reason),
+                     out.changes.empty() ? std::string() : out.changes.front().name, store::reason_text(out));
+        if (out.already_recorded && !out.recorded_doubts.empty() && out.status == store::Status::Taken) {
+            std::size_t from = 0, to;
+            do {  // one note per stored line
+                to = out.recorded_doubts.find('\n', from);
+                add_line(files[i].Notes, "doubt", {}, out.recorded_doubts.substr(from, to - from));
+                from = to + 1;
+            } while (to != std::string::npos);
+        }
         for (const store::Doubt& d : out.doubts)
-            add_line(files[i].Notes, store::doubt_text(d, rule.months));
+            add_line(files[i].Notes, "doubt", d.name, store::doubt_text(d, rule.months));
     }
     std::set<std::pair<std::string, std::string>> in_run;  // (kind, code) of this run's files
     for (const store::Returned& r : returned)
@@ -170,11 +197,12 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
         f.Kind = from_utf8(l.kind);
         f.Dealer = from_utf8(l.dealer_name);
         f.Month = from_utf8(month);
-        add_line(f.Problems, l.returned == 0 ? "未提交：" + l.dealer_code + " " + l.dealer_name + " 没有交回 " +
-                                                   l.issued_file + " / not submitted: " + l.dealer_code +
-                                                   " has not returned " + l.issued_file
-                                             : "未提交可采用的文件（此前交回的未采用：" + l.reason_text +
-                                                   "）/ no file taken yet: " + l.dealer_code);
+        const std::string text =
+            l.returned == 0 ? "未提交：" + l.dealer_code + " " + l.dealer_name + " 没有交回 " + l.issued_file +
+                                  " / not submitted: " + l.dealer_code + " has not returned " + l.issued_file
+                            : "未提交可采用的文件：" + l.dealer_code + " " + l.dealer_name + " / no file taken yet for " +
+                                  l.dealer_code + " (" + l.reason_text + ")";
+        add_line(f.Problems, "not_submitted", {}, text);
         missing.push_back(f);
     }
     return missing;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <org/dealerkpi/group/DealerFile.hpp>
+#include <org/dealerkpi/group/DistributedRow.hpp>
 #include <org/dealerkpi/group/XGroupWorkflow.hpp>
 
 #include "options.hpp"
@@ -24,7 +25,7 @@ std::unique_ptr<store::Store> open_store(const StoreOptions& o);
 /** Records the files distribute wrote: each is read back through the service, so
     that the group-set values are kept exactly as a returned file will be read. */
 void record_distribute(store::Store& s, org::dealerkpi::group::XGroupWorkflow& wf,
-                       const std::vector<std::filesystem::path>& written, const std::string& kind,
+                       const css::uno::Sequence<org::dealerkpi::group::DistributedRow>& rows, const std::string& kind,
                        const std::string& month);
 
 /** Records a roll-up's files and applies the store's decisions to them before the

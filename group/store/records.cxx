@@ -140,9 +140,10 @@ std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::str
     int idx = 0;
     double number = 0;
     soci::indicator ni, ti;
-    soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission_value v"
-                                          " JOIN submission s ON s.sha256 = v.sha256 WHERE s.status = 'taken'"
-                                          " AND s.month >= :f AND s.month <= :t ORDER BY v.sha256, v.name, v.idx",
+    // The taken files first (index submission_month), their values by key; ordered here, not by the database.
+    soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
+                                          " JOIN submission_value v ON v.sha256 = s.sha256"
+                                          " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'",
                           soci::into(sha), soci::into(name), soci::into(idx), soci::into(number, ni),
                           soci::into(text, ti), soci::use(from), soci::use(to));
     st.execute();
