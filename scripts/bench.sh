@@ -19,7 +19,9 @@
 #    table < 50 ms; 提成方案测算 with all 30 consultants x 12 months < 100 ms).
 #    PAYOUT_CURVE and KPI_SCORE are timed with their native twin and a probe of
 #    the same signature; goals add-in <= 1.0 x native and <= 1.3 x probe;
-# 4. group_bench.py: dealerkpi-group rollup over generated dealer files against
+# 4. store_bench: the group's store with 500 dealers x 36 months x 2 templates,
+#    status of one month and the trend over 12 months (goals < 2 s each);
+# 5. group_bench.py: dealerkpi-group rollup over generated dealer files against
 #    the bare cost of opening and closing them, and --jobs 2 against --jobs 1.
 # Benchmarks are not tests: nothing here runs under ctest. The report goes to
 # stdout and to <build-dir>/bench/report.md.
@@ -85,6 +87,15 @@ uno_python=/usr/bin/python3  # the Python that has `import uno`
   fi
 
   if ((group)); then
+    echo
+    echo "## The group's store (SQLite): 500 dealers x 36 months x 2 templates"
+    "$build/tests/bench/store_bench" --keep "$out/store-bench.sqlite" || echo "store_bench: a goal missed" >"$out/failed"
+    for cmd in "status --month 2026-12" ; do
+      t0=$(date +%s.%N)
+      "$build/dealerkpi-group" $cmd --store "$out/store-bench.sqlite" >/dev/null || true
+      echo "- dealerkpi-group $cmd, whole program: $(echo "$(date +%s.%N) - $t0" | bc) s"
+    done
+    rm -f "$out/store-bench.sqlite"*
     echo
     "$uno_python" tests/bench/group_bench.py --cli "$build/dealerkpi-group" --oxt "$build/dealerkpi.oxt" \
       --files "$files" --build-dir "$build" \

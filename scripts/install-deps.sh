@@ -9,6 +9,8 @@ packages=(
   # GoogleTest's sources, an aarch64 cross compiler run under qemu-user, and
   # mingw-w64 (POSIX threads) run under Wine
   googletest g++-aarch64-linux-gnu qemu-user g++-mingw-w64-x86-64-posix wine wine64
+  # the group's store (group/store): SOCI over SQLite and PostgreSQL, a server for its tests
+  libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

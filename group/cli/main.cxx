@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -23,6 +24,7 @@
 #include "office.hpp"
 #include "options.hpp"
 #include "progress.hpp"
+#include "records.hpp"
 
 namespace fs = std::filesystem;
 using namespace css;
@@ -80,6 +82,7 @@ private:
 int run_distribute(const Command& c) {
     const Distribute& d = c.distribute;
     check_distribute(d);
+    std::unique_ptr<store::Store> recorded = open_store(c.store);
     OfficeSetup setup = prepare_office(c.office, nullptr);
     Office office(setup, 0);
     office.start();
@@ -98,7 +101,6 @@ int run_distribute(const Command& c) {
         }
         progress.finish();
     }
-    office.stop();
     // One line per row: the file written, or the row and why not.
     std::size_t written = 0, refused = 0;
     for (const DistributedRow& row : rows) {
@@ -112,6 +114,9 @@ int run_distribute(const Command& c) {
                       << to_utf8(row.Reason.TextEn) << "\n";
         }
     }
+    if (recorded && written)
+        record_distribute(*recorded, *wf, rows, d.template_kind, d.month);
+    office.stop();
     std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
     if (refused)
         std::cout << "; " << refused << " 行未生成 / rows without a file (listed above)";
@@ -136,10 +141,27 @@ long long now_ms() {
         .count();
 }
 
+// The roll-up's month: given, or the one most readable files have (a tie: the later).
+std::string month_of(const std::vector<DealerFile>& files, const std::string& given) {
+    if (!given.empty())
+        return given;
+    std::map<std::string, int> count;
+    for (const DealerFile& f : files)
+        if (!f.Problems.hasElements() && !f.Month.isEmpty())
+            ++count[to_utf8(f.Month)];
+    std::string month;
+    int best = 0;
+    for (const auto& [m, k] : count)
+        if (k >= best)
+            best = k, month = m;
+    return month;
+}
+
 int run_rollup(const Command& c) {
     const Rollup& r = c.rollup;
     check_rollup_output(r);
     std::vector<fs::path> files = collect_inputs(r);
+    std::unique_ptr<store::Store> recorded = open_store(c.store);
     OfficeSetup setup = prepare_office(c.office, nullptr);
 
     const std::size_t n = files.size();
@@ -254,8 +276,12 @@ int run_rollup(const Command& c) {
         if (w.get() != writer)
             w->office->stop();
 
-    uno::Sequence<DealerFile> all(static_cast<sal_Int32>(n));
-    for (std::size_t i = 0; i < n; ++i)
+    if (recorded) {
+        std::vector<DealerFile> missing = record_rollup(*recorded, results, files, month_of(results, r.month), c.store);
+        results.insert(results.end(), missing.begin(), missing.end());
+    }
+    uno::Sequence<DealerFile> all(static_cast<sal_Int32>(results.size()));
+    for (std::size_t i = 0; i < results.size(); ++i)
         all.getArray()[i] = results[i];
     RollupResult summary;
     bool force = r.force;
@@ -305,6 +331,10 @@ int main(int argc, char** argv) {
             return run_distribute(c);
         case Command::kRollup:
             return run_rollup(c);
+        case Command::kStatus:
+            return run_status(c);
+        case Command::kTrend:
+            return run_trend(c);
         }
     } catch (const Failure& f) {
         std::cerr << "dealerkpi-group: " << f.what() << "\n";

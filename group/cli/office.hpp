@@ -59,6 +59,7 @@ public:
     bool running();
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
+    css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
     // Why workflow() is null: the office's own message.
     const std::string& workflow_error() const { return workflow_error_; }
     int index() const { return index_; }

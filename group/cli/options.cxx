@@ -29,6 +29,16 @@ const char* const kGeneralHelp =
     "    dealerkpi-group rollup --out GROUP.ods|GROUP.xlsx [--jobs N] [--month YYYY-MM]\n"
     "        [--force] INPUT...\n"
     "\n"
+    "  经销商提交情况 / who has sent the month's files (from the store):\n"
+    "    dealerkpi-group status --month YYYY-MM [--template KIND] [--store S] [--csv]\n"
+    "\n"
+    "  集团趋势 / the group's months from the store:\n"
+    "    dealerkpi-group trend --from YYYY-MM --to YYYY-MM --out TREND.ods|.xlsx [--store S] [--force]\n"
+    "\n"
+    "  distribute and rollup record what they wrote and read in the store (--store FILE or\n"
+    "  postgresql://…; default $DEALERKPI_STORE, else ~/.local/share/dealerkpi/group.sqlite;\n"
+    "  --no-store records nothing).\n"
+    "\n"
     "  dealerkpi-group distribute --help   各选项说明 / every option of distribute\n"
     "  dealerkpi-group rollup --help       各选项说明 / every option of rollup\n"
     "\n"
@@ -38,7 +48,8 @@ const char* const kGeneralHelp =
     "\n"
     "退出码 / exit status:\n"
     "  0  完成 / done (rollup: the group workbook was written, whatever files were not taken)\n"
-    "  1  distribute: 部分行未生成文件（已列出）/ some rows got no file (listed), the others did\n"
+    "  1  distribute: 部分行未生成文件（已列出）/ some rows got no file (listed), the others did;\n"
+    "     status: 有经销商未交或未采用 / some issued dealers have no taken file\n"
     "  2  命令行有误 / wrong command line (missing argument, unknown template, bad month)\n"
     "  3  什么也没写成 / nothing could be written (no input files, output not writable,\n"
     "     output exists without --force, LibreOffice could not start)\n"
@@ -189,6 +200,7 @@ Command parse_command_line(int argc, const char* const* argv) {
              "输出文件夹 / the folder for the dealers' files (made if missing)")
             ("lock", po::bool_switch(&d.lock), "锁定集团设定的单元格 / lock the cells the group set")
             ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist");
+        add_store_options(od, c.store, false);
         add_office_options(od, c.office);
         po::variables_map vm = parse(od, nullptr, args);
         if (vm.count("help")) {
@@ -224,6 +236,7 @@ Command parse_command_line(int argc, const char* const* argv) {
             ("month", po::value<std::string>(&r.month)->value_name("YYYY-MM"),
              "只汇总此月 / the month to roll up (default: the month most files have)")
             ("force", po::bool_switch(&r.force), "覆盖已有的汇总 / replace an existing group workbook");
+        add_store_options(od, c.store, true);
         add_office_options(od, c.office);
         po::options_description hidden;
         hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
@@ -252,8 +265,10 @@ Command parse_command_line(int argc, const char* const* argv) {
             usage("汇总应为 .ods 或 .xlsx / --out must end in .ods or .xlsx: " + out);
         for (const std::string& i : inputs)
             r.inputs.emplace_back(i);
+    } else if (verb == "status" || verb == "trend") {
+        return parse_store_command(verb, args);
     } else {
-        usage("未知命令 / unknown command '" + verb + "' (distribute or rollup)");
+        usage("未知命令 / unknown command '" + verb + "' (distribute, rollup, status or trend)");
     }
     if (!(c.office.timeout_seconds > 0))
         usage("--timeout must be > 0");
@@ -322,6 +337,71 @@ std::vector<fs::path> collect_inputs(const Rollup& r) {
     if (found.empty())
         throw Failure(kNothing, "没有找到 .ods、.xlsx 或 .xls 文件 / no input files (.ods, .xlsx, .xls) in the INPUT given");
     return found;
+}
+
+void add_store_options(po::options_description& d, StoreOptions& s, bool rule) {
+    d.add_options()
+        ("store", po::value<std::string>(&s.where)->value_name("FILE|postgresql://…"),
+         "集团数据库 / the group's store: an SQLite file or a PostgreSQL URL (default: "
+         "$DEALERKPI_STORE, else ${XDG_DATA_HOME:-~/.local/share}/dealerkpi/group.sqlite)")
+        ("no-store", po::bool_switch(&s.none), "不记录到数据库 / record nothing in the store");
+    if (rule)
+        d.add_options()
+            ("doubt-factor", po::value<double>(&s.count_factor)->value_name("X")->default_value(3),
+             "请核实：数量超过近 3 个月平均的 X 倍或低于 1/X / a count above X times or below 1/X of the "
+             "dealer's last three taken months is listed to check")
+            ("doubt-points", po::value<double>(&s.rate_points)->value_name("P")->default_value(30),
+             "请核实：比率变动超过 P 个百分点 / a rate moving more than P points is listed to check");
+}
+
+Command parse_store_command(const std::string& verb, const std::vector<std::string>& args) {
+    Command c;
+    po::options_description od(verb == "status" ? "dealerkpi-group status: 经销商提交情况 / who has sent the month's "
+                                                  "files, from the store\n\nOptions / 选项"
+                                                : "dealerkpi-group trend: 集团趋势 / the group's months from the "
+                                                  "store\n\nOptions / 选项",
+                               110, 60);
+    std::string out;
+    if (verb == "status")
+        od.add_options()
+            ("month", po::value<std::string>(&c.status.month)->value_name("YYYY-MM"), "月份 / the month")
+            ("template", po::value<std::string>(&c.status.kind)->value_name("KIND"),
+             "只看此模板 / only this template (strategy_table or workshop_targets)")
+            ("csv", po::bool_switch(&c.status.csv), "输出 CSV / comma-separated values with a header row");
+    else
+        od.add_options()
+            ("from", po::value<std::string>(&c.trend.from)->value_name("YYYY-MM"), "起始月份 / the first month")
+            ("to", po::value<std::string>(&c.trend.to)->value_name("YYYY-MM"), "结束月份 / the last month")
+            ("out", po::value<std::string>(&out)->value_name("FILE"), "集团趋势 / the workbook to write, .ods or .xlsx")
+            ("force", po::bool_switch(&c.trend.force), "覆盖已有文件 / replace an existing workbook");
+    od.add_options()("store", po::value<std::string>(&c.store.where)->value_name("FILE|postgresql://…"),
+                     "集团数据库 / the group's store (default: $DEALERKPI_STORE, else "
+                     "${XDG_DATA_HOME:-~/.local/share}/dealerkpi/group.sqlite)");
+    add_office_options(od, c.office);
+    po::variables_map vm = parse(od, nullptr, args);
+    if (vm.count("help")) {
+        c.kind = Command::kHelp;
+        c.help_text = help_of("", od);
+        return c;
+    }
+    if (verb == "status") {
+        c.kind = Command::kStatus;
+        if (!is_month(c.status.month))
+            usage("缺少或错误的 --month YYYY-MM / missing or wrong --month YYYY-MM");
+        if (!c.status.kind.empty() && c.status.kind != "strategy_table" && c.status.kind != "workshop_targets")
+            usage("未知模板 / unknown template '" + c.status.kind + "' (strategy_table or workshop_targets)");
+        return c;
+    }
+    c.kind = Command::kTrend;
+    if (!is_month(c.trend.from) || !is_month(c.trend.to) || c.trend.to < c.trend.from)
+        usage("--from 与 --to 应为 YYYY-MM，且 --from 不晚于 --to / --from and --to must be YYYY-MM, from <= to");
+    if (out.empty())
+        usage("缺少 / missing --out TREND.ods|.xlsx");
+    c.trend.out = out;
+    std::string ext = lower(c.trend.out.extension().string());
+    if (ext != ".ods" && ext != ".xlsx")
+        usage("趋势表应为 .ods 或 .xlsx / --out must end in .ods or .xlsx: " + out);
+    return c;
 }
 
 }  // namespace dkgroup

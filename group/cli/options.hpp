@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+
+#include <boost/program_options/options_description.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -48,13 +50,41 @@ struct Rollup {
     std::vector<std::filesystem::path> inputs;
 };
 
+// The group's store (docs/group-store.md): --store FILE|postgresql://…, --no-store,
+// and the plausibility rule's factors.
+struct StoreOptions {
+    std::string where;  // empty: $DEALERKPI_STORE, else the user's data folder
+    bool none = false;  // --no-store: record nothing
+    double count_factor = 3;
+    double rate_points = 30;  // percentage points
+};
+
+struct Status {
+    std::string month, kind;
+    bool csv = false;
+};
+
+struct Trend {
+    std::string from, to;
+    std::filesystem::path out;
+    bool force = false;
+};
+
 struct Command {
-    enum Kind { kHelp, kVersion, kDistribute, kRollup } kind = kHelp;
+    enum Kind { kHelp, kVersion, kDistribute, kRollup, kStatus, kTrend } kind = kHelp;
     std::string help_text;  // for kHelp
     OfficeOptions office;
     Distribute distribute;
     Rollup rollup;
+    StoreOptions store;
+    Status status;
+    Trend trend;
 };
+
+// The store's options, for distribute and rollup (with the plausibility rule's factors: `rule`).
+void add_store_options(boost::program_options::options_description& d, StoreOptions& s, bool rule);
+// status and trend: parsed and checked (throws Failure with kUsage).
+Command parse_store_command(const std::string& verb, const std::vector<std::string>& args);
 
 // Parses and checks argv (throws Failure with kUsage). Paths are not touched.
 Command parse_command_line(int argc, const char* const* argv);

@@ -11,6 +11,8 @@ import unittest
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
 CLI = os.path.join(BUILD, "dealerkpi-group")
 USAGE, NOTHING = 2, 3
+# a store any user can make (the runs as nobody too); removed at the end
+STORE = "/tmp/dealerkpi-cli-errors-%d.sqlite" % os.getpid()
 
 
 def run(*args, as_nobody=False, cwd=None):
@@ -20,7 +22,7 @@ def run(*args, as_nobody=False, cwd=None):
         cmd = ["setpriv", "--reuid=%d" % nobody.pw_uid, "--regid=%d" % nobody.pw_gid, "--clear-groups"] + cmd
     t = time.time()
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=cwd,
-                         env=dict(os.environ, DEALERKPI_SOFFICE="/bin/false"))
+                         env=dict(os.environ, DEALERKPI_SOFFICE="/bin/false", DEALERKPI_STORE=STORE))
     return res, time.time() - t
 
 
@@ -47,6 +49,9 @@ class CommandLineErrors(unittest.TestCase):
     def tearDownClass(cls):
         os.chmod(cls.readonly, 0o755)
         shutil.rmtree(cls.tmp, ignore_errors=True)
+        for ending in ("", "-wal", "-shm"):
+            if os.path.exists(STORE + ending):
+                os.remove(STORE + ending)
 
     def fails(self, code, words, *args, as_nobody=False):
         """Exit `code`, nothing on stdout, one line on stderr naming `words`; no

@@ -55,6 +55,8 @@ def shown_rate(v):
 
 def run_cli(*args, env_extra=None, timeout=1200):
     env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
+    # every run a store of its own: these tests are about one run (test_group_store.py: the months)
+    env["DEALERKPI_STORE"] = os.path.join(tempfile.mkdtemp(prefix="dealerkpi-store-"), "group.sqlite")
     env.update(env_extra or {})
     return subprocess.run([CLI] + list(args), capture_output=True, text=True, timeout=timeout, env=env)
 

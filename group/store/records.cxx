@@ -1,0 +1,196 @@
+// What was issued, the month's status, the taken months for trend, the dump.
+#include "soci_store.hxx"
+
+#include <map>
+#include <sstream>
+
+namespace dealerkpi::group::store {
+
+void SociStore::insert_values(const std::string& table, const std::string& key_columns,
+                              const std::vector<std::string>& key, const std::vector<Value>& values)
+{
+    // key: the row's key columns' values, bound in order (":k0, :k1, …").
+    std::string marks;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        marks += ":k" + std::to_string(i) + ", ";
+    std::string name, text;
+    int idx = 0;
+    double number = 0;
+    soci::indicator number_ind = soci::i_null, text_ind = soci::i_null;
+    soci::statement st(sql_);
+    st.alloc();
+    st.prepare("INSERT INTO " + table + " (" + key_columns + ", name, idx, number, text) VALUES (" + marks +
+               ":name, :idx, :number, :text)");
+    for (const std::string& k : key)
+        st.exchange(soci::use(k));
+    st.exchange(soci::use(name));
+    st.exchange(soci::use(idx));
+    st.exchange(soci::use(number, number_ind));
+    st.exchange(soci::use(text, text_ind));
+    st.define_and_bind();
+    for (const Value& v : values) {
+        name = v.name;
+        idx = v.index;
+        number = v.number.value_or(0);
+        number_ind = v.number ? soci::i_ok : soci::i_null;
+        text = v.text.value_or("");
+        text_ind = v.text ? soci::i_ok : soci::i_null;
+        st.execute(true);
+    }
+}
+
+void SociStore::record_issued(const std::vector<Issued>& files)
+{
+    Write w(sql_, postgresql_);
+    const std::string now = now_utc();
+    for (const Issued& f : files) {
+        sql_ << "DELETE FROM issued_value WHERE dealer_code = :c AND month = :m AND kind = :k",
+            soci::use(f.dealer_code), soci::use(f.month), soci::use(f.kind);
+        sql_ << "DELETE FROM issued WHERE dealer_code = :c AND month = :m AND kind = :k", soci::use(f.dealer_code),
+            soci::use(f.month), soci::use(f.kind);
+        const std::string at = f.issued_at.empty() ? now : f.issued_at;
+        sql_ << "INSERT INTO issued (dealer_code, dealer_name, month, kind, file_name, sha256, issue_id, issued_at)"
+                " VALUES (:c, :n, :m, :k, :f, :h, :i, :a)",
+            soci::use(f.dealer_code), soci::use(f.dealer_name), soci::use(f.month), soci::use(f.kind),
+            soci::use(f.file_name), soci::use(f.sha256), soci::use(f.issue_id), soci::use(at);
+        insert_values("issued_value", "dealer_code, month, kind", {f.dealer_code, f.month, f.kind}, f.values);
+    }
+    w.commit();
+}
+
+std::vector<Value> SociStore::values_of(const std::string& sha256)
+{
+    std::vector<Value> out;
+    std::string name, text;
+    int idx = 0;
+    double number = 0;
+    soci::indicator ni, ti;
+    soci::statement st = (sql_.prepare << "SELECT name, idx, number, text FROM submission_value WHERE sha256 = :h"
+                                          " ORDER BY name, idx",
+                          soci::into(name), soci::into(idx), soci::into(number, ni), soci::into(text, ti),
+                          soci::use(sha256));
+    st.execute();
+    while (st.fetch())
+        out.push_back(Value{name, idx, ni == soci::i_ok ? std::optional<double>(number) : std::nullopt,
+                            ti == soci::i_ok ? std::optional<std::string>(text) : std::nullopt});
+    return out;
+}
+
+std::vector<StatusLine> SociStore::status(const std::string& month, const std::string& kind)
+{
+    std::vector<StatusLine> lines;
+    std::map<std::pair<std::string, std::string>, std::size_t> at;  // (code, kind) -> line
+    {
+        std::string code, name, k, file;
+        soci::statement st = (sql_.prepare << "SELECT dealer_code, dealer_name, kind, file_name FROM issued"
+                                              " WHERE month = :m AND (kind = :k OR :k2 = '')"
+                                              " ORDER BY dealer_code, kind",
+                              soci::into(code), soci::into(name), soci::into(k), soci::into(file), soci::use(month),
+                              soci::use(kind), soci::use(kind));
+        st.execute();
+        while (st.fetch()) {
+            at[{code, k}] = lines.size();
+            StatusLine l;
+            l.dealer_code = code, l.dealer_name = name, l.kind = k, l.issued_file = file;
+            lines.push_back(l);
+        }
+    }
+    std::string code, k, path, status, reason, saved;
+    int reason_code = 0;
+    soci::statement st = (sql_.prepare << "SELECT dealer_code, kind, path, status, reason_code, reason FROM submission"
+                                          " WHERE month = :m ORDER BY saved_at, path",
+                          soci::into(code), soci::into(k), soci::into(path), soci::into(status),
+                          soci::into(reason_code), soci::into(reason), soci::use(month));
+    st.execute();
+    while (st.fetch()) {
+        auto it = at.find({code, k});
+        if (it == at.end())
+            continue;
+        StatusLine& l = lines[it->second];
+        l.returned += 1;
+        if (status == "taken") {
+            l.taken = true;
+            l.taken_path = path;
+        } else if (status == "not_taken") {
+            l.reason = static_cast<Reason>(reason_code);
+            l.reason_text = reason;
+        }
+    }
+    return lines;
+}
+
+std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to)
+{
+    std::vector<TakenMonth> out;
+    std::map<std::string, std::size_t> by_sha;
+    {
+        std::string sha, month, kind, code, name;
+        soci::statement st = (sql_.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
+                                              " WHERE status = 'taken' AND month >= :f AND month <= :t"
+                                              " ORDER BY month, kind, dealer_code",
+                              soci::into(sha), soci::into(month), soci::into(kind), soci::into(code),
+                              soci::into(name), soci::use(from), soci::use(to));
+        st.execute();
+        while (st.fetch()) {
+            by_sha[sha] = out.size();
+            out.push_back(TakenMonth{month, kind, code, name, {}});
+        }
+    }
+    std::string sha, name, text;
+    int idx = 0;
+    double number = 0;
+    soci::indicator ni, ti;
+    // The taken files first (index submission_month), their values by key; ordered here, not by the database.
+    soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
+                                          " JOIN submission_value v ON v.sha256 = s.sha256"
+                                          " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'",
+                          soci::into(sha), soci::into(name), soci::into(idx), soci::into(number, ni),
+                          soci::into(text, ti), soci::use(from), soci::use(to));
+    st.execute();
+    while (st.fetch())
+        out[by_sha.at(sha)].values.push_back(
+            Value{name, idx, ni == soci::i_ok ? std::optional<double>(number) : std::nullopt,
+                  ti == soci::i_ok ? std::optional<std::string>(text) : std::nullopt});
+    return out;
+}
+
+std::vector<IssuedCount> SociStore::issued_counts(const std::string& from, const std::string& to)
+{
+    std::vector<IssuedCount> out;
+    std::string month, kind;
+    long long n = 0;
+    soci::statement st = (sql_.prepare << "SELECT month, kind, count(*) FROM issued WHERE month >= :f AND month <= :t"
+                                          " GROUP BY month, kind ORDER BY month, kind",
+                          soci::into(month), soci::into(kind), soci::into(n), soci::use(from), soci::use(to));
+    st.execute();
+    while (st.fetch())
+        out.push_back(IssuedCount{month, kind, static_cast<int>(n)});
+    return out;
+}
+
+std::string SociStore::dump()
+{
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> tables{
+        {"schema_version", {"version"}},
+        {"issued", {"dealer_code", "dealer_name", "month", "kind", "file_name", "sha256", "issue_id", "issued_at"}},
+        {"issued_value", {"dealer_code", "month", "kind", "name", "idx", "number", "text"}},
+        {"submission",
+         {"sha256", "path", "saved_at", "dealer_code", "dealer_name", "month", "kind", "status", "reason_code",
+          "reason", "other_path", "recorded_at", "doubts"}},
+        {"submission_value", {"sha256", "name", "idx", "number", "text"}}};
+    std::ostringstream out;
+    for (const auto& [table, columns] : tables) {
+        std::string row_expr;
+        for (const std::string& c : columns)
+            row_expr += (row_expr.empty() ? "" : " || '|' || ") + ("COALESCE(CAST(" + c + " AS TEXT), '<null>')");
+        out << "[" << table << "]\n";
+        std::string row;
+        soci::statement st = (sql_.prepare << "SELECT " + row_expr + " FROM " + table + " ORDER BY 1", soci::into(row));
+        st.execute();
+        while (st.fetch())
+            out << row << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace dealerkpi::group::store

@@ -1,0 +1,71 @@
+// The store over SOCI: one class for SQLite and PostgreSQL. Internal to
+// group/store (store.hxx is the interface).
+#pragma once
+
+#include "store.hxx"
+
+#include <soci/soci.h>
+
+namespace dealerkpi::group::store {
+
+/** One write transaction: BEGIN IMMEDIATE on SQLite (the writer's lock taken at
+    once, so two writers queue on the busy timeout instead of failing), BEGIN and
+    a transaction-scoped advisory lock on PostgreSQL (writers one after another).
+    Rolled back unless committed. */
+class Write {
+public:
+    Write(soci::session& sql, bool postgresql);
+    ~Write();
+    void commit();
+    Write(const Write&) = delete;
+    Write& operator=(const Write&) = delete;
+
+private:
+    soci::session& sql_;
+    bool open_ = true;
+};
+
+class SociStore : public Store {
+public:
+    SociStore(const std::string& where, int up_to);
+
+    int schema_version() override;
+    bool is_postgresql() const override { return postgresql_; }
+    void record_issued(const std::vector<Issued>& files) override;
+    std::vector<Outcome> record_returned(const std::vector<Returned>& files, const Plausibility& rule) override;
+    std::vector<StatusLine> status(const std::string& month, const std::string& kind) override;
+    std::vector<TakenMonth> taken(const std::string& from, const std::string& to) override;
+    std::vector<IssuedCount> issued_counts(const std::string& from, const std::string& to) override;
+    std::string dump() override;
+
+private:
+    void migrate(int up_to);
+    int version_in_store();
+    void insert_values(const std::string& table, const std::string& key_columns,
+                       const std::vector<std::string>& key, const std::vector<Value>& values);
+    std::vector<Value> values_of(const std::string& sha256);
+    bool decide_known(const Returned& f, Outcome& o);
+    void decide_new(const Returned& f, Outcome& o, const Plausibility& rule,
+                    std::vector<Outcome>& batch);
+    std::vector<TargetChange> target_changes(const Returned& f);
+    std::vector<Doubt> doubts(const Returned& f, const Plausibility& rule);
+    void insert_submission(const Returned& f, const Outcome& o, int months);
+
+    soci::session sql_;
+    bool postgresql_ = false;
+};
+
+/** Now, ISO 8601 UTC (2026-12-06T07:01:02Z). */
+std::string now_utc();
+
+/** The figures the plausibility rule looks at: counts (names ending 数_实际, the
+    sums of the workshop's hours) and rates (the funnel's conversions from the
+    counts, 总效率_合计). */
+struct Figure {
+    std::string name;
+    bool rate = false;
+    double value = 0;
+};
+std::vector<Figure> figures_of(const std::vector<Value>& values);
+
+}  // namespace dealerkpi::group::store

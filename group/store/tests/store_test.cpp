@@ -1,0 +1,414 @@
+// The group's store without an office: schema versions, records, decisions,
+// idempotence, two writers at once. Every test runs on SQLite; with
+// DEALERKPI_TEST_PGHOST (a PostgreSQL socket folder, see with_postgresql.sh)
+// the same tests run on a fresh PostgreSQL database each.
+#include "store.hxx"
+#include "trend.hxx"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace dealerkpi::group::store;
+
+namespace {
+
+std::string pg_host() { return std::getenv("DEALERKPI_TEST_PGHOST") ? std::getenv("DEALERKPI_TEST_PGHOST") : ""; }
+std::string pg_port() { return std::getenv("DEALERKPI_TEST_PGPORT") ? std::getenv("DEALERKPI_TEST_PGPORT") : "5432"; }
+
+std::string pg_url(const std::string& db)
+{
+    return "postgresql:///" + db + "?host=" + pg_host() + "&port=" + pg_port();
+}
+
+/** A fresh, empty store: an SQLite file in a new folder, or a new PostgreSQL database. */
+std::string fresh_store()
+{
+    static std::atomic<int> n{0};
+    const std::string id = std::to_string(getpid()) + "_" + std::to_string(n++);
+    if (pg_host().empty()) {
+        fs::path dir = fs::temp_directory_path() / ("dealerkpi_store_test_" + id);
+        fs::remove_all(dir);
+        return (dir / "sub folder" / "group.sqlite").string();  // a folder to make, a space in the path
+    }
+    soci::session admin(soci::postgresql, pg_url("postgres"));
+    admin << "DROP DATABASE IF EXISTS t" + id;
+    admin << "CREATE DATABASE t" + id;
+    return pg_url("t" + id);
+}
+
+Value num(const std::string& name, double v, int idx = 0) { return Value{name, idx, v, std::nullopt}; }
+
+Issued issued(const std::string& code, const std::string& name, const std::string& month, double target = 100)
+{
+    Issued i{code, name, month, "strategy_table", code + "_" + name + "_" + month + ".ods", "issued-" + code + month,
+             "issue-1", "2026-01-01T00:00:00Z", {}};
+    i.values = {num("交车数_目标", target), num("订单交车率_目标", 0.8)};
+    return i;
+}
+
+Returned returned(const std::string& code, const std::string& month, double delivered, const std::string& saved,
+                  double target = 100)
+{
+    Returned r;
+    r.path = "/in/" + code + "_" + month + "_" + saved + ".ods";
+    r.sha256 = "sha-" + code + month + saved + std::to_string(delivered) + std::to_string(target);
+    r.saved_at = saved;
+    r.dealer_code = code;
+    r.dealer_name = "经销商" + code;
+    r.month = month;
+    r.kind = "strategy_table";
+    r.values = {num("交车数_目标", target), num("订单交车率_目标", 0.8), num("交车数_实际", delivered),
+                num("订单数_实际", delivered * 1.25), Value{"经销商", 0, std::nullopt, r.dealer_name}};
+    return r;
+}
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override { where = fresh_store(); }
+    std::string where;
+};
+
+TEST_F(StoreTest, NewStoreHasTheCurrentVersion)
+{
+    auto s = Store::open(where);
+    EXPECT_EQ(s->schema_version(), kSchemaVersion);
+    EXPECT_EQ(Store::open(where)->schema_version(), kSchemaVersion);  // opened again: nothing to do
+}
+
+TEST_F(StoreTest, OlderStoreIsMigratedWithItsRecords)
+{
+    {
+        auto old = Store::open(where, 1);
+        ASSERT_EQ(old->schema_version(), 1);
+        old->record_issued({issued("D01", "甲", "2026-11")});
+    }
+    auto s = Store::open(where);
+    EXPECT_EQ(s->schema_version(), 2);
+    auto lines = s->status("2026-11");
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].dealer_name, "甲");
+    auto o = s->record_returned({returned("D01", "2026-11", 10, "2026-11-30T10:00:00")});
+    EXPECT_EQ(o.at(0).status, Status::Taken);  // the new column (doubts) is there
+}
+
+std::unique_ptr<soci::session> raw_session(const std::string& where)
+{
+    if (pg_host().empty())
+        return std::make_unique<soci::session>(soci::sqlite3, "db=\"" + where + "\"");
+    return std::make_unique<soci::session>(soci::postgresql, where);
+}
+
+std::string raw_bytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(StoreTest, NewerStoreIsRefusedAndLeftUntouched)
+{
+    std::string before;
+    {
+        auto s = Store::open(where);
+        s->record_issued({issued("D01", "甲", "2026-11")});
+        before = s->dump();
+    }
+    {
+        auto raw = raw_session(where);
+        *raw << "UPDATE schema_version SET version = 99";
+        if (pg_host().empty())
+            *raw << "PRAGMA wal_checkpoint(TRUNCATE)";
+    }
+    const std::string file_before = pg_host().empty() ? raw_bytes(where) : "";
+    try {
+        Store::open(where);
+        FAIL() << "a store of version 99 was opened";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.code, StoreError::TooNew);
+        EXPECT_NE(std::string(e.what()).find("99"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("未作任何改动"), std::string::npos) << e.what();
+    }
+    if (pg_host().empty()) {
+        EXPECT_EQ(raw_bytes(where), file_before);
+    }
+    auto raw = raw_session(where);
+    int version = 0, rows = 0;
+    *raw << "SELECT version FROM schema_version", soci::into(version);
+    *raw << "SELECT count(*) FROM issued_value", soci::into(rows);
+    EXPECT_EQ(version, 99);
+    EXPECT_EQ(rows, 2);
+}
+
+TEST_F(StoreTest, TheSameFilesAgainChangeNothing)
+{
+    auto s = Store::open(where);
+    s->record_issued({issued("D01", "甲", "2026-11"), issued("D02", "乙", "2026-11")});
+    std::vector<Returned> files{returned("D01", "2026-11", 10, "2026-11-30T10:00:00"),
+                                returned("D02", "2026-11", 10, "2026-11-30T10:00:00", 90),
+                                returned("D01", "2026-11", 12, "2026-11-30T11:00:00")};
+    auto first = s->record_returned(files);
+    const std::string dump = s->dump();
+    auto again = s->record_returned(files);
+    EXPECT_EQ(s->dump(), dump);
+    ASSERT_EQ(again.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_TRUE(again[i].already_recorded);
+        EXPECT_EQ(again[i].status, first[i].status) << i;
+        EXPECT_EQ(reason_text(again[i]), reason_text(first[i])) << i;
+    }
+    EXPECT_EQ(again[0].status, Status::Superseded);
+    EXPECT_EQ(again[1].status, Status::NotTaken);
+}
+
+TEST_F(StoreTest, AChangedGroupTargetIsNotTaken)
+{
+    auto s = Store::open(where);
+    s->record_issued({issued("D01", "甲", "2026-11", 100)});
+    auto o = s->record_returned({returned("D01", "2026-11", 10, "2026-11-30T10:00:00", 10)});
+    ASSERT_EQ(o.size(), 1u);
+    EXPECT_EQ(o[0].status, Status::NotTaken);
+    EXPECT_EQ(o[0].reason, Reason::TargetChanged);
+    const std::string text = reason_text(o[0]);
+    EXPECT_NE(text.find("集团下发的目标被修改：交车数_目标 下发 100，文件 10"), std::string::npos) << text;
+    EXPECT_NE(text.find("交车数_目标 issued 100, file 10"), std::string::npos) << text;
+    auto lines = s->status("2026-11");
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_FALSE(lines[0].taken);
+    EXPECT_EQ(lines[0].returned, 1);
+    EXPECT_EQ(lines[0].reason_text, text);
+}
+
+TEST_F(StoreTest, TheLaterSaveWinsInEitherOrderAndAcrossRuns)
+{
+    auto s = Store::open(where);
+    auto early = returned("D01", "2026-11", 10, "2026-11-30T10:00:00");
+    auto late = returned("D01", "2026-11", 11, "2026-11-30T12:00:00");
+    auto o = s->record_returned({late, early});  // the later first: still the later wins
+    EXPECT_EQ(o[0].status, Status::Taken);
+    EXPECT_EQ(o[1].status, Status::Superseded);
+    EXPECT_EQ(o[1].other_path, late.path);
+    auto later = returned("D01", "2026-11", 12, "2026-12-01T09:00:00");
+    auto o2 = s->record_returned({later});  // a correction in a run of its own
+    EXPECT_EQ(o2[0].status, Status::Taken);
+    auto t = s->taken("2026-11", "2026-11");
+    ASSERT_EQ(t.size(), 1u);
+    for (const Value& v : t[0].values)
+        if (v.name == "交车数_实际") {
+            EXPECT_EQ(v.number, 12.0);
+        }
+    auto lines = s->status("2026-11");
+    EXPECT_TRUE(lines.empty());  // nothing issued: status lists issued dealers only
+}
+
+TEST_F(StoreTest, StatusListsEveryIssuedDealer)
+{
+    auto s = Store::open(where);
+    s->record_issued({issued("D01", "甲", "2026-11"), issued("D02", "乙", "2026-11"), issued("D03", "丙", "2026-11"),
+                      issued("D01", "甲", "2026-12")});
+    s->record_returned({returned("D01", "2026-11", 10, "2026-11-30T10:00:00"),
+                        returned("D02", "2026-11", 10, "2026-11-30T10:00:00", 50)});
+    auto lines = s->status("2026-11");
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0].dealer_code, "D01");
+    EXPECT_TRUE(lines[0].taken);
+    EXPECT_EQ(lines[1].returned, 1);
+    EXPECT_FALSE(lines[1].taken);
+    EXPECT_EQ(lines[1].reason, Reason::TargetChanged);
+    EXPECT_EQ(lines[2].returned, 0);
+    EXPECT_FALSE(lines[2].taken);
+    EXPECT_EQ(s->status("2026-11", "workshop_targets").size(), 0u);
+    auto counts = s->issued_counts("2026-11", "2026-12");
+    ASSERT_EQ(counts.size(), 2u);
+    EXPECT_EQ(counts[0].issued, 3);
+    EXPECT_EQ(counts[1].issued, 1);
+}
+
+TEST_F(StoreTest, AFigureFarFromTheDealersMonthsIsTakenButDoubted)
+{
+    auto s = Store::open(where);
+    s->record_returned({returned("D01", "2026-08", 8, "2026-08-30T10:00:00"),
+                        returned("D01", "2026-09", 10, "2026-09-30T10:00:00"),
+                        returned("D01", "2026-10", 12, "2026-10-30T10:00:00")});
+    // The mean of the last three months is 10: 30 is not more than 3x, 31 is; 3.4 is not below a third, 3.3 is.
+    auto edge = s->record_returned({returned("D02", "2026-11", 0, "x")});  // another dealer: no history, no doubt
+    EXPECT_TRUE(edge[0].doubts.empty());
+    auto at30 = returned("D01", "2026-11", 30, "2026-11-30T10:00:00");
+    auto o = s->record_returned({at30});
+    EXPECT_EQ(o[0].status, Status::Taken);
+    EXPECT_TRUE(o[0].doubts.empty());
+    auto at31 = returned("D01", "2026-11", 31, "2026-11-30T11:00:00");
+    o = s->record_returned({at31});
+    EXPECT_EQ(o[0].status, Status::Taken);
+    ASSERT_EQ(o[0].doubts.size(), 2u);  // 交车数_实际 and 订单数_实际 (the rate between them is unchanged)
+    EXPECT_EQ(o[0].doubts[0].name, "交车数_实际");
+    EXPECT_DOUBLE_EQ(o[0].doubts[0].figure, 31);
+    EXPECT_DOUBLE_EQ(o[0].doubts[0].usual, 10);
+    EXPECT_NE(doubt_text(o[0].doubts[0], 3).find("请核实：交车数_实际 本月 31"), std::string::npos);
+    o = s->record_returned({returned("D01", "2026-11", 3.4, "2026-11-30T12:00:00")});
+    EXPECT_TRUE(o[0].doubts.empty());
+    o = s->record_returned({returned("D01", "2026-11", 3.3, "2026-11-30T13:00:00")});
+    EXPECT_EQ(o[0].doubts.size(), 2u);
+    Plausibility loose;
+    loose.count_factor = 4;
+    o = s->record_returned({returned("D01", "2026-11", 31, "2026-11-30T14:00:00")}, loose);
+    EXPECT_TRUE(o[0].doubts.empty());
+}
+
+TEST_F(StoreTest, ARateMovingMoreThanThirtyPointsIsDoubted)
+{
+    auto s = Store::open(where);
+    auto r = returned("D01", "2026-10", 10, "2026-10-30T10:00:00");  // 订单交车率 0.8
+    s->record_returned({r});
+    auto n = returned("D01", "2026-11", 10, "2026-11-30T10:00:00");
+    n.values[3] = num("订单数_实际", 10 / 0.49);  // 0.8 -> 0.49: 31 points
+    auto o = s->record_returned({n});
+    ASSERT_EQ(o[0].doubts.size(), 1u);
+    EXPECT_EQ(o[0].doubts[0].name, "订单交车率_实际");
+    EXPECT_TRUE(o[0].doubts[0].rate);
+    auto m = returned("D01", "2026-11", 10, "2026-11-30T11:00:00");
+    m.values[3] = num("订单数_实际", 10 / 0.51);  // 29 points
+    EXPECT_TRUE(s->record_returned({m})[0].doubts.empty());
+}
+
+TEST_F(StoreTest, SqlInANameIsStoredAsText)
+{
+    auto s = Store::open(where);
+    const std::string evil = "'); DROP TABLE issued; --";
+    s->record_issued({issued("D01", evil, "2026-11")});
+    auto r = returned("D01", "2026-11", 10, "2026-11-30T10:00:00");
+    r.dealer_name = evil;
+    r.path = "/in/" + evil + ".ods";
+    s->record_returned({r});
+    auto lines = s->status("2026-11");
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].dealer_name, evil);
+    EXPECT_EQ(lines[0].taken_path, r.path);
+    EXPECT_EQ(s->taken("2026-11", "2026-11").at(0).dealer_name, evil);
+}
+
+TEST_F(StoreTest, TwoWritersAtOnceLoseNothing)
+{
+    Store::open(where);  // created before the writers start
+    constexpr int kRuns = 15, kFiles = 10;
+    auto writer = [&](const std::string& who) {
+        auto s = Store::open(where);
+        for (int run = 0; run < kRuns; ++run) {
+            std::vector<Returned> files;
+            for (int f = 0; f < kFiles; ++f) {
+                auto r = returned(who + std::to_string(f), "2026-" + std::to_string(10 + run % 3), run,
+                                  "2026-12-01T00:00:" + std::to_string(10 + run));
+                files.push_back(r);
+            }
+            s->record_returned(files);
+        }
+    };
+    pid_t pids[2];
+    for (int i = 0; i < 2; ++i) {
+        pids[i] = fork();
+        ASSERT_GE(pids[i], 0);
+        if (pids[i] == 0) {
+            int rc = 0;
+            try {
+                writer(i == 0 ? "A" : "B");
+            } catch (const std::exception& e) {
+                fprintf(stderr, "writer %d: %s\n", i, e.what());
+                rc = 1;
+            }
+            _exit(rc);
+        }
+    }
+    for (pid_t p : pids) {
+        int status = 0;
+        waitpid(p, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    auto raw = raw_session(where);
+    int submissions = 0, taken = 0;
+    *raw << "SELECT count(*) FROM submission", soci::into(submissions);
+    *raw << "SELECT count(*) FROM submission WHERE status = 'taken'", soci::into(taken);
+    EXPECT_EQ(submissions, 2 * kRuns * kFiles);
+    // Three months, each dealer's later runs supersede its earlier ones: one taken per dealer-month.
+    EXPECT_EQ(taken, 2 * 3 * kFiles);
+}
+
+TEST(StoreLocation, DefaultFollowsTheEnvironment)
+{
+    ::setenv("DEALERKPI_STORE", "/x/y.sqlite", 1);
+    EXPECT_EQ(Store::default_location(), "/x/y.sqlite");
+    ::unsetenv("DEALERKPI_STORE");
+    ::setenv("XDG_DATA_HOME", "/data", 1);
+    EXPECT_EQ(Store::default_location(), "/data/dealerkpi/group.sqlite");
+    ::unsetenv("XDG_DATA_HOME");
+    ::setenv("HOME", "/home/u", 1);
+    EXPECT_EQ(Store::default_location(), "/home/u/.local/share/dealerkpi/group.sqlite");
+}
+
+TEST(StoreFiles, Sha256OfAFile)
+{
+    fs::path p = fs::temp_directory_path() / ("dealerkpi_sha_" + std::to_string(getpid()));
+    std::ofstream(p) << "abc";
+    EXPECT_EQ(sha256_of_file(p.string()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    fs::remove(p);
+    EXPECT_THROW(sha256_of_file(p.string()), StoreError);
+}
+
+}  // namespace
+
+namespace {
+
+TakenMonth taken_month(const std::string& month, const std::string& code, double delivered, double orders,
+                       double target)
+{
+    return TakenMonth{month, "strategy_table", code, "店" + code,
+                      {num("交车数_实际", delivered), num("订单数_实际", orders), num("交车数_目标", target),
+                       num("订单交车率_目标", 0.8)}};
+}
+
+}  // namespace
+
+TEST(Trend, MonthsAddAcrossYears)
+{
+    EXPECT_EQ(month_add("2026-11", -12), "2025-11");
+    EXPECT_EQ(month_add("2026-01", -1), "2025-12");
+    EXPECT_EQ(month_add("2026-12", 1), "2027-01");
+    EXPECT_EQ(month_add("2026-03", -27), "2023-12");
+}
+
+TEST(Trend, RatesArePooledChangesAndYearToDate)
+{
+    // Two dealers of very different size: the group's rate is Σ交车 / Σ订单, never the mean of theirs.
+    std::vector<TakenMonth> t{taken_month("2025-02", "A", 50, 100, 100),
+                              taken_month("2026-01", "A", 90, 100, 100), taken_month("2026-01", "B", 1, 10, 2),
+                              taken_month("2026-02", "A", 80, 100, 100), taken_month("2026-02", "B", 9, 10, 10)};
+    std::vector<IssuedCount> issued{{"2026-01", "strategy_table", 3}, {"2026-02", "strategy_table", 2}};
+    Trend tr = trend_of(t, issued, "2026-01", "2026-02");
+    ASSERT_EQ(tr.months.size(), 2u);
+    const GroupMonth& jan = tr.months[0];
+    const GroupMonth& feb = tr.months[1];
+    EXPECT_EQ(jan.month, "2026-01");
+    EXPECT_EQ(jan.issued, 3);
+    EXPECT_EQ(jan.taken, 2);
+    EXPECT_DOUBLE_EQ(jan.sum.at("交车数_实际"), 91);
+    EXPECT_DOUBLE_EQ(jan.rate.at("订单交车率"), 91.0 / 110);  // the mean of 0.9 and 0.1 would be 0.5
+    EXPECT_DOUBLE_EQ(jan.rate.at("交车数_达成率"), 91.0 / 102);
+    EXPECT_TRUE(jan.mom.empty());  // December is not in the store
+    EXPECT_TRUE(jan.yoy.empty());
+    EXPECT_DOUBLE_EQ(feb.mom.at("交车数_实际"), 89.0 / 91 - 1);
+    EXPECT_DOUBLE_EQ(feb.mom.at("订单交车率"), 89.0 / 110 - 91.0 / 110);
+    EXPECT_DOUBLE_EQ(feb.yoy.at("交车数_实际"), 89.0 / 50 - 1);
+    EXPECT_DOUBLE_EQ(feb.yoy.at("订单交车率"), 89.0 / 110 - 0.5);
+    EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_实际"), 180);
+    EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_达成率"), 180.0 / 212);
+    ASSERT_EQ(tr.dealers.size(), 2u);
+    EXPECT_DOUBLE_EQ(*tr.dealers.at("B").second.at("2026-02").achievement, 0.9);
+    EXPECT_EQ(tr.dealers.at("A").second.count("2025-02"), 0u);  // before `from`: history only
+}
