@@ -49,6 +49,13 @@ def _growth(sh, name):
     return rng
 
 
+def _unit(sh, name, formula, kind, fmt):
+    """A computed cell of value kind `kind` shown as the seed shows it (the unit after the number)."""
+    rng = sh.formula(name, formula, kind)
+    rng.NumberFormat = sh.book.format_key(fmt)
+    return rng
+
+
 def _typed_or(typed, computed):
     return 'IF(ISNUMBER({t});{t};{c})'.format(t=typed, c=computed)
 
@@ -78,11 +85,11 @@ def build(book):
     _growth(sh, "C9")
     sh.formula("D9", '=IF(AND(ISNUMBER(B9);ISNUMBER(C9));B9*(1+C9);"")', "rate1")
     sh.label("A10", "销售数量（计算）")
-    sh.formula("D10", '=IF(COUNT(D7:D9)=3;ROUND(D7*D8*D9;0);"")', CARS)
+    _unit(sh, "D10", '=IF(COUNT(D7:D9)=3;ROUND(D7*D8*D9;0);"")', "count", CARS)
     sh.label("A11", "新车目标（手填可覆盖）")
     sh.input("B11", "count", help="留空则采用计算的销售数量；填写则以此为新车目标。")
     sh.label("C11", "采用")
-    sh.formula("D11", '=%s' % _typed_or("B11", 'IF(ISNUMBER(D10);D10;"")'), CARS)
+    _unit(sh, "D11", '=%s' % _typed_or("B11", 'IF(ISNUMBER(D10);D10;"")'), "count", CARS)
     for r, text in ((7, "行业容量 = 去年上牌量 ×（1 + 增长率）"), (8, "品牌份额 = 本品牌去年市场份额 ×（1 + 增长率）"),
                     (9, "经销商份额 = 经销商去年同品牌份额 ×（1 + 增长率）"),
                     (10, "销售数量 = 行业容量 × 品牌份额 × 经销商份额（整数台）"),
@@ -99,12 +106,12 @@ def build(book):
     sh.label("A16", "单车毛利（万元）")
     sh.input("B16", "number", help="输入每台车的毛利，单位万元，如 1.92。")
     sh.label("C14", "留档量")
-    sh.formula("D14", '=IF(AND(ISNUMBER(D11);N(B14)>0);FUNNEL_TARGET(D11;B14);"")', PEOPLE)
+    _unit(sh, "D14", '=IF(AND(ISNUMBER(D11);N(B14)>0);FUNNEL_TARGET(D11;B14);"")', "count", PEOPLE)
     sh.label("C15", "集客量")
-    sh.formula("D15", '=IF(AND(ISNUMBER(D11);N(B14)>0;N(B15)>0);INDEX(FUNNEL_TARGET(D11;B14:B15);2);"")',
-               PEOPLE)
+    _unit(sh, "D15", '=IF(AND(ISNUMBER(D11);N(B14)>0;N(B15)>0);INDEX(FUNNEL_TARGET(D11;B14:B15);2);"")',
+               "count", PEOPLE)
     sh.label("C16", "销售部毛利")
-    sh.formula("D16", '=IF(AND(ISNUMBER(D11);ISNUMBER(B16));D11*B16;"")', WAN)
+    _unit(sh, "D16", '=IF(AND(ISNUMBER(D11);ISNUMBER(B16));D11*B16;"")', "number", WAN)
     sh.label("F14", "留档量 = 新车 ÷ 留档成交率")
     sh.label("F15", "集客量 = 新车 ÷ 留档成交率 ÷ 留档率（FUNNEL_TARGET）")
     sh.label("F16", "销售部毛利 = 新车 × 单车毛利")
@@ -126,15 +133,15 @@ def build(book):
     sh.label("A26", "售后部毛利（手填，万元）")
     sh.input("B26", "number", help="留空则按维修业务收入 × 售后毛利率计算；填写（万元）则以此为准。")
     sh.label("C22", "进厂台次（计算）")
-    sh.formula("D22", '=IF(COUNT(B19:B22)=4;ROUND((B19+B20-B21)*B22;0);"")', VISITS)
+    _unit(sh, "D22", '=IF(COUNT(B19:B22)=4;ROUND((B19+B20-B21)*B22;0);"")', "count", VISITS)
     sh.label("C23", "进厂台次（采用）")
-    sh.formula("D23", '=%s' % _typed_or("B23", 'IF(ISNUMBER(D22);D22;"")'), VISITS)
+    _unit(sh, "D23", '=%s' % _typed_or("B23", 'IF(ISNUMBER(D22);D22;"")'), "count", VISITS)
     sh.label("C24", "维修业务收入")
-    sh.formula("D24", '=IF(AND(ISNUMBER(D23);ISNUMBER(B24));D23*B24;"")', YUAN)
+    _unit(sh, "D24", '=IF(AND(ISNUMBER(D23);ISNUMBER(B24));D23*B24;"")', "money", YUAN)
     sh.label("C25", "售后部毛利")
-    sh.formula("D25", '=%s' % _typed_or("B26", 'IF(AND(ISNUMBER(D24);ISNUMBER(B25));D24*B25/10000;"")'), WAN)
+    _unit(sh, "D25", '=%s' % _typed_or("B26", 'IF(AND(ISNUMBER(D24);ISNUMBER(B25));D24*B25/10000;"")'), "number", WAN)
     sh.label("C26", "公司毛利")
-    sh.formula("D26", '=IF(AND(ISNUMBER(D16);ISNUMBER(D25));D16+D25;"")', WAN)
+    _unit(sh, "D26", '=IF(AND(ISNUMBER(D16);ISNUMBER(D25));D16+D25;"")', "number", WAN)
     sh.label("F22", "进厂台次 =（保有 + 新增 − 流失）× 年回场频次")
     sh.label("F24", "维修业务收入 = 进厂台次 × 平均单车产值")
     sh.label("F25", "售后部毛利 = 维修业务收入 × 毛利率（或手填）")
@@ -147,7 +154,7 @@ def build(book):
 
     mo = book.sheet(MONTHS)
     _months(mo, sh)
-    for sheet, name, cells in CELL_NAMES:
+    for name, sheet, cells in CELL_NAMES:
         (sh if sheet == SHEET else mo).name(name, cells)
 
 
@@ -176,7 +183,7 @@ def _target_table(sh):
         sh.label("B%d" % r, text)
         for col, src in zip("CDE", (comp, sales, serv)):
             if src:
-                sh.formula("%s%d" % (col, r), '=IF(ISNUMBER({0});{0};"")'.format(src), fmt)
+                _unit(sh, "%s%d" % (col, r), '=IF(ISNUMBER({0});{0};"")'.format(src), "number", fmt)
             else:
                 sh.label("%s%d" % (col, r), "")
         r += 1
@@ -255,28 +262,28 @@ def _months(mo, main):
 
 
 CELL_NAMES = (
-    (SHEET, "经销商", "B2"),
-    (SHEET, "月份", "E2"),
-    (SHEET, "月份_首日", "F2"),
-    (SHEET, "去年上牌量", "B7"),
-    (SHEET, "行业容量", "D7"),
-    (SHEET, "品牌份额", "D8"),
-    (SHEET, "经销商份额", "D9"),
-    (SHEET, "销售数量_计算", "D10"),
-    (SHEET, "新车目标", "D11"),
-    (SHEET, "留档成交率_目标", "B14"),
-    (SHEET, "留档率_目标", "B15"),
-    (SHEET, "单车毛利", "B16"),
-    (SHEET, "集客量_目标", "D15"),
-    (SHEET, "销售部毛利", "D16"),
-    (SHEET, "进厂台次_目标", "D23"),
-    (SHEET, "平均单车产值", "B24"),
-    (SHEET, "维修业务收入_目标", "D24"),
-    (SHEET, "售后部毛利", "D25"),
-    (SHEET, "公司毛利", "D26"),
-) + tuple((MONTHS, "交车数_目标_%02d" % (i + 1), "D%d" % (M1 + i)) for i in range(12)) \
-  + tuple((MONTHS, "售后产值目标_%02d" % (i + 1), "F%d" % (M1 + i)) for i in range(12)) \
-  + ((MONTHS, "去年交车数_月", "B%d:B%d" % (M1, M1 + 11)), (MONTHS, "去年进厂台次_月", "C%d:C%d" % (M1, M1 + 11)))
+    ("经销商", SHEET, "B2"),
+    ("月份", SHEET, "E2"),
+    ("月份_首日", SHEET, "F2"),
+    ("去年上牌量", SHEET, "B7"),
+    ("行业容量", SHEET, "D7"),
+    ("品牌份额", SHEET, "D8"),
+    ("经销商份额", SHEET, "D9"),
+    ("销售数量_计算", SHEET, "D10"),
+    ("新车目标", SHEET, "D11"),
+    ("留档成交率_目标", SHEET, "B14"),
+    ("留档率_目标", SHEET, "B15"),
+    ("单车毛利", SHEET, "B16"),
+    ("集客量_目标", SHEET, "D15"),
+    ("销售部毛利", SHEET, "D16"),
+    ("进厂台次_目标", SHEET, "D23"),
+    ("平均单车产值", SHEET, "B24"),
+    ("维修业务收入_目标", SHEET, "D24"),
+    ("售后部毛利", SHEET, "D25"),
+    ("公司毛利", SHEET, "D26"),
+) + tuple(("交车数_目标_%02d" % (i + 1), MONTHS, "D%d" % (M1 + i)) for i in range(12)) \
+  + tuple(("售后产值目标_%02d" % (i + 1), MONTHS, "F%d" % (M1 + i)) for i in range(12)) \
+  + (("去年交车数_月", MONTHS, "B%d:B%d" % (M1, M1 + 11)), ("去年进厂台次_月", MONTHS, "C%d:C%d" % (M1, M1 + 11)))
 
 # Last year's months (the seed gives the year only): 1,170 cars, 3,700 visits.
 LAST_CARS = (80, 70, 90, 100, 100, 90, 90, 100, 110, 110, 110, 120)
@@ -302,8 +309,8 @@ EXAMPLE = {
 }
 
 HIGHLIGHTS = (
-    (SHEET, "D11", "新车目标"),
-    (SHEET, "D15", "集客量"),
-    (SHEET, "D26", "公司毛利"),
+    ("D11", SHEET, "新车目标"),
+    ("D15", SHEET, "集客量"),
+    ("D26", SHEET, "公司毛利"),
     (MONTHS, "D7", "1月交车数目标"),
 )

@@ -44,7 +44,7 @@ def build(book):
     _months(c, g, d, "F", 12, 0, "count", "各经销商月度新车目标（台）")
     m = book.sheet(MONEY)
     _months(m, g, d, "G", 13, 2, "money", "各经销商月度售后产值目标（元）")
-    for sheet, name, cells in CELL_NAMES:
+    for name, sheet, cells in CELL_NAMES:
         {GROUP: g, DEALERS: d, CARS: c, MONEY: m}[sheet].name(name, cells)
 
 
@@ -157,6 +157,12 @@ def _fill_down(sh, first_col, last_col):
     rng.CellStyle = sh.cell("%s%d" % (first_col, FIRST)).CellStyle
     from com.sun.star.sheet.FillDirection import TO_BOTTOM
     rng.fillAuto(TO_BOTTOM, 1)
+    # the copies are laid out as the first row's cells (the contract check reads this)
+    a = rng.RangeAddress
+    laid = sh.book.laid_out
+    for s, c1, r1, c2, r2, role, kind in list(laid):
+        if s == a.Sheet and r1 == r2 == FIRST - 1 and a.StartColumn <= c1 and c2 <= a.EndColumn:
+            laid.append((s, c1, FIRST, c2, LAST - 1, role, kind))
 
 
 def _months(sh, g, d, year_col, group_row, decimals, kind, title):
@@ -225,25 +231,25 @@ def _months(sh, g, d, year_col, group_row, decimals, kind, title):
 
 
 CELL_NAMES = (
-    (GROUP, "经销商", "B2"),
-    (GROUP, "月份", "E2"),
-    (GROUP, "月份_首日", "F2"),
-    (GROUP, "集团新车目标", "D5"),
-    (GROUP, "集团售后产值目标", "D6"),
-    (GROUP, "集团订单交车率_目标", "I5"),
-    (GROUP, "集团报价订单率_目标", "I6"),
-    (GROUP, "集团进店线索报价率_目标", "I7"),
-    (GROUP, "集团月度新车目标", "B12:M12"),
-    (GROUP, "集团月度售后产值目标", "B13:M13"),
-    (DEALERS, "经销商代码_表", "A%d:A%d" % (FIRST, LAST)),
-    (DEALERS, "经销商_表", "B%d:B%d" % (FIRST, LAST)),
-    (DEALERS, "全年新车目标_表", "F%d:F%d" % (FIRST, LAST)),
-    (DEALERS, "全年售后产值目标_表", "G%d:G%d" % (FIRST, LAST)),
-    (DEALERS, "订单交车率_目标_表", "K%d:K%d" % (FIRST, LAST)),
-    (DEALERS, "报价订单率_目标_表", "L%d:L%d" % (FIRST, LAST)),
-    (DEALERS, "进店线索报价率_目标_表", "M%d:M%d" % (FIRST, LAST)),
-    (CARS, "交车数_目标_月度", "D%d:O%d" % (FIRST, LAST)),
-    (MONEY, "售后产值目标_月度", "D%d:O%d" % (FIRST, LAST)),
+    ("经销商", GROUP, "B2"),
+    ("月份", GROUP, "E2"),
+    ("月份_首日", GROUP, "F2"),
+    ("集团新车目标", GROUP, "D5"),
+    ("集团售后产值目标", GROUP, "D6"),
+    ("集团订单交车率_目标", GROUP, "I5"),
+    ("集团报价订单率_目标", GROUP, "I6"),
+    ("集团进店线索报价率_目标", GROUP, "I7"),
+    ("集团月度新车目标", GROUP, "B12:M12"),
+    ("集团月度售后产值目标", GROUP, "B13:M13"),
+    ("经销商代码_表", DEALERS, "A%d:A%d" % (FIRST, LAST)),
+    ("经销商_表", DEALERS, "B%d:B%d" % (FIRST, LAST)),
+    ("全年新车目标_表", DEALERS, "F%d:F%d" % (FIRST, LAST)),
+    ("全年售后产值目标_表", DEALERS, "G%d:G%d" % (FIRST, LAST)),
+    ("订单交车率_目标_表", DEALERS, "K%d:K%d" % (FIRST, LAST)),
+    ("报价订单率_目标_表", DEALERS, "L%d:L%d" % (FIRST, LAST)),
+    ("进店线索报价率_目标_表", DEALERS, "M%d:M%d" % (FIRST, LAST)),
+    ("交车数_目标_月度", CARS, "D%d:O%d" % (FIRST, LAST)),
+    ("售后产值目标_月度", MONEY, "D%d:O%d" % (FIRST, LAST)),
 )
 
 SEASON_CARS = (70, 60, 80, 85, 85, 80, 80, 85, 90, 90, 90, 105)
@@ -263,6 +269,6 @@ EXAMPLE = {
 }
 
 HIGHLIGHTS = (
-    (DEALERS, "F9", "甲 全年新车目标"),
-    (CARS, "Q6", "行列核对"),
+    ("F9", DEALERS, "甲 全年新车目标"),
+    ("Q6", CARS, "行列核对"),
 )

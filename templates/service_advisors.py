@@ -62,11 +62,12 @@ def _staffing(sh):
                     (9, "增加后的人均结账台次/天"), (10, "当前每日结账台次")):
         sh.merge("E%d:G%d" % (r, r))
         sh.label("E%d" % r, text)
-    sh.formula("H6", '=IF(AND(ISNUMBER(C6);ISNUMBER(C9));C6*C9;"")', "general")
+    sh.formula("H6", '=IF(AND(ISNUMBER(C6);ISNUMBER(C9));C6*C9;"")', "number").NumberFormat = \
+        sh.book.format_key("general")
     sh.formula("H7", '=IF(AND(ISNUMBER(H6);N(C10)>0);ROUNDUP(H6/C10;0);"")', "count")
     sh.formula("H8", '=IF(AND(ISNUMBER(H7);ISNUMBER(C6));MAX(0;H7-C6);"")', "count")
     # shown whole as the seed does (8); the exact figure (7.5) beside it
-    sh.formula("H9", '=IF(AND(ISNUMBER(H6);N(H7)>0);H6/H7;"")', "0")
+    sh.formula("H9", '=IF(AND(ISNUMBER(H6);N(H7)>0);H6/H7;"")', "number").NumberFormat = sh.book.format_key("0")
     sh.formula("I9", '=IF(ISNUMBER(H9);H9;"")', '"精确值 "0.0#')
     sh.formula("H10", '=IF(AND(ISNUMBER(C6);ISNUMBER(C8));C6*C8;"")', "general")
     sh.note("J6", "= 当前人数 × 计划人均结账台次")
@@ -118,7 +119,8 @@ def _targets(sh):
             sh.formula("%s%d" % (result, r),
                        '=IF(A{r}="";"";IF(ISNUMBER({t}{r});{t}{r};IF(AND(ISNUMBER({t}$14);N({t}$14)>=0;'
                        'SUM({h}${a}:{h}${b})>0;{h}{r}>0);TARGET_SPLIT({t}$14;{h}${a}:{h}${b};0;{p});"")))'
-                       .format(r=r, t=typed, h=helper, a=FIRST, b=LAST, p=i + 1), WHOLE)
+                       .format(r=r, t=typed, h=helper, a=FIRST, b=LAST, p=i + 1), kind)
+            sh.cell("%s%d" % (result, r)).NumberFormat = sh.book.format_key(WHOLE)
         sh.input("K%d" % r, "money")
         sh.input("L%d" % r, "number", help="输入每天结账台次目标，如 8。")
         sh.cell("L%d" % r).NumberFormat = sh.book.format_key("general")
