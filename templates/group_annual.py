@@ -84,7 +84,7 @@ def _group(g):
     g.note("A15", "集团月度目标 = 全年目标按去年集团各月占比分解（TARGET_SPLIT，新车取整台，售后产值到分），各月之和等于全年目标。")
     g.note("A16", "各经销商的全年与各月目标见“经销商年度”“新车月度”“售后产值月度”；每行之和等于经销商全年，每列之和等于集团当月。")
     g.note("A17", "下发某月：dealerkpi-group distribute --template strategy_table --dealers 本文件.ods --month 2026-11 --out 文件夹")
-    g.widths(A=4.6, B=2.2, C=2.2, D=2.6, E=2.2, F=2.2, G=2.2, H=2.2, I=2.2, J=2.2, K=2.2, L=2.2, M=2.2, N=2.8)
+    g.widths(A=4.6, N=3.2, **{c: 2.9 for c in SEASON_COLS})
     g.s.Rows.getByIndex(9).Height = 900
     g.freeze(1, 9)
     # the chart: the group's months

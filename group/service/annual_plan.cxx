@@ -8,7 +8,6 @@
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/text/XText.hpp>
-#include <algorithm>
 
 namespace dealerkpi::group {
 
@@ -39,25 +38,31 @@ uno::Any cellValue(const Reference<table::XCell>& cell, bool text)
     return text ? uno::Any(shown) : uno::Any(cell->getValue());
 }
 
-/** The plan's columns a template kind takes: (title, cells of the month, one per dealer row). */
+// The plan names its dealer columns after the dealers table's titles plus "_表" (经销商代码_表,
+// a rate target's <name>_表) and each target's dealers x months block <name>_月度.
+const char kColumn[] = "_表";
+const char kMonths[] = "_月度";
+
+/** The plan's columns a template kind takes, one per group-set cell of the kind (contract):
+    (title, cells of the month, one per dealer row). */
 std::vector<std::pair<OUString, std::vector<Reference<table::XCell>>>>
 monthColumns(const Reference<sheet::XSpreadsheetDocument>& doc, sal_Int32 month, const OUString& kind)
 {
-    const auto& wanted = contractNames(kind);
-    auto takes = [&](const char* name) { return std::find(wanted.begin(), wanted.end(), U(name)) != wanted.end(); };
     std::vector<std::pair<OUString, std::vector<Reference<table::XCell>>>> out;
-    for (const auto& [title, matrix] : {std::pair{"交车数_目标", "交车数_目标_月度"}, std::pair{"售后产值目标", "售后产值目标_月度"}}) {
-        if (!takes(title))
+    const contract::Template* t = contractTemplate(kind);
+    for (std::size_t c = 0; t && c < t->cellCount; ++c) {
+        if (!t->cells[c].groupSet)
             continue;
-        auto cells = namedCells(doc, U(matrix));
+        const OUString name = U(t->cells[c].name);
+        auto months = namedCells(doc, name + U(kMonths));
         std::vector<Reference<table::XCell>> column;
-        for (size_t i = static_cast<size_t>(month - 1); i < cells.size(); i += 12)
-            column.push_back(cells[i]);
-        out.emplace_back(U(title), column);
+        for (size_t i = static_cast<size_t>(month - 1); i < months.size(); i += 12)
+            column.push_back(months[i]);
+        if (column.empty())
+            column = namedCells(doc, name + U(kColumn));
+        if (!column.empty())
+            out.emplace_back(name, column);
     }
-    for (const char* rate : {"订单交车率_目标", "报价订单率_目标", "进店线索报价率_目标"})
-        if (takes(rate))
-            out.emplace_back(U(rate), namedCells(doc, U(rate) + U("_表")));
     return out;
 }
 
@@ -75,7 +80,7 @@ std::optional<Sequence<Sequence<uno::Any>>> annualPlanTable(const Reference<shee
     if (planMonth.copy(0, 4) != month.copy(0, 4))
         throw lang::IllegalArgumentException(U("集团年度目标分解是 ") + planMonth.copy(0, 4) + U(" 年的计划，不能下发 ") +
                                                  month + U("。"), {}, 2);
-    const auto codes = namedCells(doc, U("经销商代码_表")), names = namedCells(doc, U("经销商_表"));
+    const auto codes = namedCells(doc, U("经销商代码") + U(kColumn)), names = namedCells(doc, U("经销商") + U(kColumn));
     const auto columns = monthColumns(doc, month.copy(5, 2).toInt32(), kind);
     std::vector<Sequence<uno::Any>> rows;
     std::vector<uno::Any> header{uno::Any(U("经销商代码")), uno::Any(U("经销商"))};
