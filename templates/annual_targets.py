@@ -309,8 +309,8 @@ EXAMPLE = {
 }
 
 HIGHLIGHTS = (
-    ("D11", SHEET, "新车目标"),
-    ("D15", SHEET, "集客量"),
-    ("D26", SHEET, "公司毛利"),
+    (SHEET, "D11", "新车目标"),
+    (SHEET, "D15", "集客量"),
+    (SHEET, "D26", "公司毛利"),
     (MONTHS, "D7", "1月交车数目标"),
 )

@@ -269,6 +269,6 @@ EXAMPLE = {
 }
 
 HIGHLIGHTS = (
-    ("F9", DEALERS, "甲 全年新车目标"),
-    ("Q6", CARS, "行列核对"),
+    (DEALERS, "F9", "甲 全年新车目标"),
+    (CARS, "Q6", "行列核对"),
 )
