@@ -254,6 +254,10 @@ CELL_NAMES = (
     ("步骤客户数", SUCCESS_SHEET, "B%d:G%d" % (FIRST, LAST)),
     ("步骤转化率_总计", SUCCESS_SHEET, "H%d:L%d" % (TOTAL, TOTAL)),
     ("销售成功率_总计", SUCCESS_SHEET, "M%d" % TOTAL),
+    ("接待上限", "目标计算器", "D4"),
+    ("顾问销售目标", "目标计算器", "B%d:B%d" % (FIRST, LAST)),
+    ("所需留档客户", "目标计算器", "G%d:G%d" % (FIRST, LAST)),
+    ("所需来访批次", "目标计算器", "H%d:H%d" % (FIRST, LAST)),
 )
 
 CHART_TOP, CHART_BOTTOM = TOTAL + 4, TOTAL + 22   # 21..39, under the table
@@ -271,11 +275,71 @@ def _success_charts(sh):
              y_max=1, y_format="rate")  # 0%-100% also while empty
 
 
+CALC_SHEET = "目标计算器"
+
+
+def _calculator(book, names):
+    """Seed 004 §2.3: each consultant's conversion rates and sales target back-solve the
+    leads (留档客户) and showroom visits (来访) needed (FUNNEL_TARGET); visits above the
+    capacity the manager types are flagged."""
+    sh = book.sheet(CALC_SHEET)
+    sh.header("销售顾问目标计算器（转化率 → 所需线索与来访）", "K", linked_to=names)
+    sh.merge("A4:C4")
+    sh.label("A4", "每位顾问每月接待上限（来访批次）")
+    sh.input("D4", "count", help="输入一位销售顾问每月最多能接待的来访批次，如 30。")
+    _names(sh, SOURCES_SHEET)
+    _group(sh, "B", ("销售目标（台）", "成交率", "留档率"), "设定（请填写）")
+    _group(sh, "E", ("成交率", "留档率"), "本月实际（参考）")
+    _group(sh, "G", ("所需留档客户", "所需来访批次"), "倒推所需")
+    _group(sh, "I", ("接待负荷", "是否可行"), "工作量")
+    rates = "$'%s'." % RETENTION_SHEET
+    for r in range(FIRST, LAST + 1):
+        sh.input("B%d" % r, "count")
+        sh.input("C%d" % r, "rate", help="成交率 = 成交 ÷ 留档客户。输入 50 即 50%（也可输入 0.5）。")
+        sh.input("D%d" % r, "rate", help="留档率 = 留档客户 ÷ 来访。输入 85 即 85%（也可输入 0.85）。")
+        sh.formula("E%d" % r, '=IF(ISNUMBER({s}O{r});{s}O{r};"")'.format(s=rates, r=r), "rate")
+        sh.formula("F%d" % r, '=IF(ISNUMBER({s}M{r});{s}M{r};"")'.format(s=rates, r=r), "rate")
+        sh.formula("G%d" % r, '=IF(AND(ISNUMBER(B{r});N(C{r})>0);FUNNEL_TARGET(B{r};C{r});"")'.format(r=r), "count")
+        sh.formula("H%d" % r, '=IF(AND(ISNUMBER(G{r});N(D{r})>0);FUNNEL_TARGET(G{r};D{r});"")'.format(r=r), "count")
+        sh.formula("I%d" % r, '=IF(AND(ISNUMBER(H{r});N($D$4)>0);ROUND(H{r};0)/$D$4;"")'.format(r=r), "rate")
+        # compared as shown: 30.3 visits show as 30 and fit a capacity of 30
+        sh.formula("J%d" % r, '=IF(AND(ISNUMBER(H{r});ISNUMBER($D$4));IF(ROUND(H{r};0)>$D$4;"超出接待能力";"可行");"")'
+                   .format(r=r), "general")
+    sh.highlight("J%d:J%d" % (FIRST, LAST), 'J%d="超出接待能力"' % FIRST)
+    sh.highlight("I%d:I%d" % (FIRST, LAST), "AND(ISNUMBER(I%d);ROUND(I%d;2)>1)" % (FIRST, FIRST))
+    for col in "BGH":
+        _sum(sh, col)
+    sh.note("A%d" % (TOTAL + 1), "所需留档客户 = 销售目标 ÷ 成交率；所需来访批次 = 所需留档客户 ÷ 留档率（FUNNEL_TARGET）；"
+                                 "接待负荷 = 所需来访 ÷ 接待上限，超过上限标红。")
+    sh.note("A%d" % (TOTAL + 2), "先按“本月实际”设定每位顾问可达到的转化率，再定销售目标，检查工作量是否可行，与顾问讨论后确定。")
+    sh.widths(A=3.0, **{c: 2.2 for c in "BCDEFGHIJ"})
+    sh.widths(J=2.8)
+    sh.s.Rows.getByIndex(5).Height = 800
+    sh.freeze(1, 6)
+    _calculator_chart(sh)
+    sh.fit_one_page()
+    return sh
+
+
+def _calculator_chart(sh):
+    """Each consultant's visits needed against the capacity."""
+    top = TOTAL + 4
+    sh.heading("M6", "接待上限")
+    for r in range(FIRST, LAST + 1):
+        sh.formula("M%d" % r, '=IF(AND(ISNUMBER(H{r});ISNUMBER($D$4));$D$4;"")'.format(r=r), "count")
+    sh.chart("来访与接待上限", "A%d:J%d" % (top, top + 18), "column",
+             [("H6", _span("H"), {"labels": True}), ("M6", _span("M"), {"kind": "line", "color": 0xC00000})],
+             "A%d:A%d" % (FIRST, LAST), title="各销售顾问所需来访批次与接待上限", y_min=0)
+    sh.widths(L=0.6, M=2.2)
+    sh.s.setPrintAreas((sh.cell("A1:J%d" % (top + 18)).RangeAddress,))
+
+
 def build(book):
     names = _sources(book)
     retention = _retention(book, names)
     success = _success(book, names)
-    sheets = {SOURCES_SHEET: names, RETENTION_SHEET: retention, SUCCESS_SHEET: success}
+    calculator = _calculator(book, names)
+    sheets = {SOURCES_SHEET: names, RETENTION_SHEET: retention, SUCCESS_SHEET: success, CALC_SHEET: calculator}
     for name, sheet, cells in CELL_NAMES:
         sheets[sheet].name(name, cells)
 
@@ -309,6 +373,14 @@ EXAMPLE = {
         "B9": 21, "C9": 19, "D9": 18, "E9": 15, "F9": 10, "G9": 9,
         "B10": 24, "C10": 22, "D10": 22, "E10": 17, "F10": 12, "G10": 11,
     },
+}
+
+EXAMPLE[CALC_SHEET] = {
+    "D4": 30,
+    "B7": 10, "C7": 0.5, "D7": 0.85,
+    "B8": 15, "C8": 0.55, "D8": 0.9,
+    "B9": 13, "C9": 0.5, "D9": 0.8,
+    "B10": 14, "C10": 0.6, "D10": 0.85,
 }
 
 HIGHLIGHTS = (

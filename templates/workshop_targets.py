@@ -40,6 +40,16 @@ def build(book):
     sh.label("D5", "生产率上限")
     sh.input("E5", "rate", 0.9)
     sh.note("F5", "可售工时中最多能转为生产工时的比例（常用 90%）")
+    # The after-sales target is parts and labour: split by last year's ratio first
+    # (seed: 配件 72 %, 工时 28 %); the labour part is what the trades must earn.
+    # Without last year's figures the whole target is labour, as before.
+    sh.label("A6", "去年配件／工时产值")
+    sh.input("B6", "number", help="输入去年配件产值（元，或占比如 72），留空则产值目标全部按工时计。")
+    sh.input("C6", "number", help="输入去年工时产值（元，或占比如 28），留空则产值目标全部按工时计。")
+    sh.label("D6", "配件／工时目标")
+    sh.formula("E6", '=IF(AND(ISNUMBER(B5);N(B6)+N(C6)>0);TARGET_SPLIT(B5;B6:C6;2;1);"")', "money")
+    sh.formula("F6", '=IF(ISNUMBER(B5);IF(N(B6)+N(C6)>0;TARGET_SPLIT(B5;B6:C6;2;2);B5);"")', "money")
+    sh.note("G6", "← 工时目标按下表工种分解；未填去年配件／工时产值时，产值目标全部为工时目标")
 
     # -- block 1: 当前 -------------------------------------------------------------
     last = CUR + len(TRADES) - 1
@@ -98,8 +108,8 @@ def build(book):
         t, r = TGT + i, CUR + i
         f = dict(t=t, r=r, part=i + 1, w="$E$%d:$E$%d" % (CUR, last), tot=total)
         sh.label("A%d" % t, trade)
-        sh.formula("B%d" % t, '=IF(AND(ISNUMBER($B$5);ISNUMBER(E{r});N($E${tot})>0);'
-                   'TARGET_SPLIT($B$5;{w};2;{part});"")'.format(**f), "money")
+        sh.formula("B%d" % t, '=IF(AND(ISNUMBER($F$6);ISNUMBER(E{r});N($E${tot})>0);'
+                   'TARGET_SPLIT($F$6;{w};2;{part});"")'.format(**f), "money")
         sh.formula("C%d" % t, '=IF(AND(ISNUMBER(B{t});N(F{r})>0);B{t}/F{r};"")'.format(**f), "hours")
         sh.formula("D%d" % t, '=IF(AND(ISNUMBER(C{t});N(I{r})>0);C{t}/I{r};"")'.format(**f), "hours")
         sh.formula("E%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(D{r}));D{t}-D{r};"")'.format(**f), "hours")
@@ -171,6 +181,10 @@ CELL_NAMES = (
     ("目标销售工时", "C%d:C%d" % (TGT, TGT + 2)),
     ("所需生产工时", "D%d:D%d" % (TGT, TGT + 2)),
     ("产能差额", "F%d:F%d" % (TGT, TGT + 2)),
+    ("去年配件产值", "B6"),
+    ("去年工时产值", "C6"),
+    ("配件目标", "E6"),
+    ("工时目标", "F6"),
 )
 
 

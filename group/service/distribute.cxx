@@ -145,8 +145,10 @@ OUString safeName(const OUString& s)
     return b.makeStringAndClear().trim();
 }
 
-/** The dealers table's first sheet as rows of cells. */
-Sequence<Sequence<uno::Any>> readTable(const Reference<uno::XComponentContext>& ctx, const OUString& url)
+/** The dealers table's first sheet as rows of cells; for a group's annual plan
+    (集团年度目标分解) the rows of `month` for the template `kind`. */
+Sequence<Sequence<uno::Any>> readTable(const Reference<uno::XComponentContext>& ctx, const OUString& url,
+                                       const OUString& month, const OUString& kind)
 {
     auto desktop = frame::Desktop::create(ctx);
     std::vector<beans::PropertyValue> args{prop("Hidden", uno::Any(true)), prop("ReadOnly", uno::Any(true))};
@@ -171,6 +173,10 @@ Sequence<Sequence<uno::Any>> readTable(const Reference<uno::XComponentContext>& 
     }
     Sequence<Sequence<uno::Any>> data;
     try {
+        if (auto plan = annualPlanTable(sdoc, month, kind)) {
+            closeDocument(doc);
+            return *plan;
+        }
         Reference<container::XIndexAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
         Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(0), uno::UNO_QUERY_THROW);
         Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
@@ -238,7 +244,7 @@ Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, cons
     if (!files->isFolder(outDirUrl) || files->isReadOnly(outDirUrl))
         throw lang::IllegalArgumentException(U("输出文件夹不可写：") + systemPath(outDirUrl), {}, 3);
 
-    Sequence<Sequence<uno::Any>> table = readTable(ctx_, dealersUrl);
+    Sequence<Sequence<uno::Any>> table = readTable(ctx_, dealersUrl, month, templateKind);
     if (table.getLength() < 1)
         throw lang::IllegalArgumentException(U("经销商名单是空的：") + systemPath(dealersUrl), {}, 1);
     std::vector<OUString> header;

@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,14 @@ OUString templateUrl(const Reference<css::uno::XComponentContext>& ctx, const OU
 /** The cells a name refers to, in reading order (empty when there is no such name). */
 std::vector<Reference<css::table::XCell>> namedCells(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                                      const OUString& name);
+
+/** When `doc` is a 集团年度目标分解 workbook (stamp group_annual): the dealers table of its
+    month `month` ("YYYY-MM") for the template `kind`, as the dealers table reader gives
+    it (a header row 经销商代码, 经销商 and the kind's targets the plan carries, then a row
+    per dealer row of the plan); nullopt for any other document. Throws
+    IllegalArgumentException when the month is not in the plan's year. */
+std::optional<Sequence<Sequence<css::uno::Any>>> annualPlanTable(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                                 const OUString& month, const OUString& kind);
 
 /** "2026-11" from a spreadsheet date serial; empty when not a plausible date. */
 OUString monthOfSerial(double serial);

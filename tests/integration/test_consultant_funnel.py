@@ -124,6 +124,31 @@ INPUTS = {
 class ConsultantFunnel(TemplateCase):
     TEMPLATE = "consultant_funnel.ots"
 
+    def test_target_calculator_back_solves_leads_and_visits(self):
+        # seed 004 §2.3: each consultant's rates and target -> 留档客户 = target / 成交率,
+        # 来访 = 留档 / 留档率 (FUNNEL_TARGET), checked against the manager's capacity of 30
+        self.fill_all(FILL)
+        calc = "目标计算器"
+        self.fill_all({calc: {"D4": 30, "B7": 10, "C7": 0.5, "D7": 0.85, "B8": 15, "C8": 0.55, "D8": 0.9,
+                              "B9": 13, "C9": 0.5, "D9": 0.8, "B10": 14, "C10": 0.6, "D10": 0.85}})
+        self.assertAllShown(calc, {
+            # A: 10 / 0.5 = 20; / 0.85 = 23.53 -> 24 of 30
+            "A7": "销售顾问A", "G7": "20", "H7": "24", "I7": "80%", "J7": "可行",
+            # B: 15 / 0.55 = 27.27; / 0.9 = 30.30 shows 30: fits a capacity of 30 (compared as shown)
+            "G8": "27", "H8": "30", "I8": "100%", "J8": "可行",
+            # C: 13 / 0.5 = 26; / 0.8 = 32.5 -> 33 > 30
+            "G9": "26", "H9": "33", "I9": "110%", "J9": "超出接待能力",
+            # D: 14 / 0.6 = 23.33; / 0.85 = 27.45
+            "G10": "23", "H10": "27", "I10": "90%", "J10": "可行",
+            # totals of the exact figures: 96.6 and 113.78
+            "B17": "52", "G17": "97", "H17": "114",
+            # this month's measured rates beside, for reference: 8 / 17 and 17 / 20
+            "E7": "47%", "F7": "85%",
+        })
+        self.assertEqual(self.highlighted(calc, "J9"), ["预警"])
+        self.assertEqual(self.highlighted(calc, "J8"), [])
+        self.assertEqual(self.error_cells(), [])
+
     def test_success_funnel_displays_the_seed_figures(self):
         self.fill_all(FILL)
         self.assertAllShown(SUC, SUCCESS)

@@ -77,6 +77,23 @@ class WorkshopTargets(TemplateCase):
         self.assertEqual(shown, {})
         self.assertShown(S, "E5", "90%")  # the productivity ceiling comes pre-filled
 
+    def test_parts_and_labour_split_first(self):
+        # seed 004 §1.3: the department's target split by last year's 配件 : 工时 = 72 : 28 before the
+        # trades. 31,588,151.36 x 28 % = 8,844,682.3808 -> 8,844,682.38 (the labour target of the
+        # golden fill); x 72 % = 22,743,468.9792 floors to .97, and the cent left goes to it (.92 > .08)
+        self.fill_all(GOLDEN_FILL)
+        self.assertAllShown(S, {"E6": "", "F6": "8,844,682.38"})  # no ratio yet: all of it is labour
+        self.fill(S, "B5", 31588151.36)
+        self.fill(S, "B6", 72)
+        self.fill(S, "C6", 28)
+        self.assertAllShown(S, {"E6": "22,743,468.98", "F6": "8,844,682.38"})
+        self.assertAllShown(S, TARGET)   # the trades split the labour part, as in section 2
+        # last year's amounts work the same as the percentages
+        self.fill(S, "B6", 7200000)
+        self.fill(S, "C6", 2800000)
+        self.assertAllShown(S, {"E6": "22,743,468.98", "F6": "8,844,682.38", "B16": "5,080,987.75"})
+        self.assertEqual(self.error_cells(), [])
+
     def test_partial_fills_show_blanks_not_errors(self):
         # the revenue target alone: nothing to split by yet
         self.fill(S, "B5", 1000000)
