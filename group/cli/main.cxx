@@ -20,6 +20,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
+#include "distribute.hpp"
 #include "office.hpp"
 #include "options.hpp"
 #include "progress.hpp"
@@ -42,69 +43,6 @@ Reference<XGroupWorkflow> workflow_of(const Office& office) {
 }
 
 uno::Sequence<rtl::OUString> one_line(const rtl::OUString& s) { return uno::Sequence<rtl::OUString>(&s, 1); }
-
-// distribute's progress, as the service reports it.
-class Indicator : public cppu::WeakImplHelper1<task::XStatusIndicator> {
-public:
-    explicit Indicator(Progress& p) : progress_(p) {}
-    void SAL_CALL start(const rtl::OUString&, sal_Int32 range) override {
-        range_ = range > 0 ? range : 0;
-        progress_.set(0, range_);
-    }
-    void SAL_CALL end() override { progress_.set(range_, range_); }
-    void SAL_CALL setText(const rtl::OUString&) override {}
-    void SAL_CALL setValue(sal_Int32 value) override {
-        progress_.set(static_cast<std::size_t>(std::max<sal_Int32>(0, value)), range_);
-    }
-    void SAL_CALL reset() override { progress_.set(0, range_); }
-
-private:
-    Progress& progress_;
-    std::size_t range_ = 0;
-};
-
-int run_distribute(const Command& c) {
-    const Distribute& d = c.distribute;
-    check_distribute(d);
-    OfficeSetup setup = prepare_office(c.office, nullptr);
-    Office office(setup, 0);
-    office.start();
-    Reference<XGroupWorkflow> wf = workflow_of(office);
-    uno::Sequence<rtl::OUString> lines;
-    {
-        Progress progress("下发 distribute", 0, false);
-        Reference<task::XStatusIndicator> indicator(new Indicator(progress));
-        try {
-            lines = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
-                                   file_url(d.out_dir), d.lock, d.force, indicator);
-        } catch (const lang::IllegalArgumentException& e) {
-            throw Failure(kNothing, to_utf8(e.Message));
-        } catch (const uno::RuntimeException& e) {
-            throw Failure(kNothing, "LibreOffice 出错 / the office failed: " + to_utf8(e.Message));
-        }
-        progress.finish();
-    }
-    office.stop();
-    // One line per row: the file written, or the row and why not.
-    std::size_t written = 0, refused = 0;
-    for (const rtl::OUString& l : lines) {
-        // "第 N 行：已生成 PATH" for a file written; anything else says why not.
-        std::string line = to_utf8(l);
-        const std::string mark = "已生成 ";
-        std::size_t at = line.find(mark);
-        std::error_code ec;
-        bool is_file = at != std::string::npos && fs::is_regular_file(line.substr(at + mark.size()), ec);
-        (is_file ? written : refused) += 1;
-        (is_file ? std::cout : std::cerr) << line << "\n";
-    }
-    std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
-    if (refused)
-        std::cout << "; " << refused << " 行未生成 / rows without a file (listed above)";
-    std::cout << "\n";
-    if (written == 0 && refused > 0)
-        return kNothing;
-    return refused ? kSomeRows : kOk;
-}
 
 struct Worker {
     std::unique_ptr<Office> office;

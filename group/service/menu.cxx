@@ -260,13 +260,19 @@ private:
         sal_Int32 written = 0;
         OUStringBuffer failed;
         for (const auto& l : lines) {
-            if (l.indexOf(U("已生成")) >= 0)
+            // "第 N 行：<Chinese> / row N: <English>": the UI's language
+            const sal_Int32 split = l.indexOf(" / row ");
+            const OUString said = split < 0 ? l : zh_ ? l.copy(0, split) : l.copy(split + 3);
+            if (l.indexOf(U("：已生成 ")) >= 0)
                 ++written;
             else
-                failed.append(l + "\n");
+                failed.append(said + "\n");
         }
-        OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件。")
-                               : "Wrote " + OUString::number(written) + " dealer files.";
+        OUString folder;
+        if (osl::FileBase::getSystemPathFromFileURL(outDir, folder) != osl::FileBase::E_None)
+            folder = outDir;
+        OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件，在 ") + folder + U("。")
+                               : "Wrote " + OUString::number(written) + " dealer files to " + folder + ".";
         if (!failed.isEmpty())
             message += (zh_ ? U("\n未生成：\n") : OUString("\nNot written:\n")) + failed.makeStringAndClear();
         tell(message);
