@@ -14,7 +14,11 @@
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <com/sun/star/document/XViewDataSupplier.hpp>
+#include <com/sun/star/embed/ElementModes.hpp>
+#include <com/sun/star/embed/StorageFactory.hpp>
+#include <com/sun/star/embed/XStorage.hpp>
+#include <com/sun/star/embed/XTransactedObject.hpp>
+#include <com/sun/star/io/XStream.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
@@ -205,6 +209,44 @@ void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, c
         user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
 }
 
+/** The ODF package at `url` as a storage (`mode`: embed::ElementModes). */
+Reference<embed::XStorage> storageOf(const Reference<uno::XComponentContext>& ctx, const OUString& url, sal_Int32 mode)
+{
+    auto factory = embed::StorageFactory::create(ctx);
+    return Reference<embed::XStorage>(factory->createInstanceWithArguments(seq<uno::Any>({uno::Any(url), uno::Any(mode)})),
+                                      uno::UNO_QUERY_THROW);
+}
+
+/** The template's settings.xml: its view (frozen panes, each sheet's cursor,
+    the active sheet). A document stored from a hidden window has no view to
+    write them from, so they are copied into every file written. */
+Sequence<sal_Int8> readSettings(const Reference<uno::XComponentContext>& ctx, const OUString& url)
+{
+    auto storage = storageOf(ctx, url, embed::ElementModes::READ);
+    Reference<io::XInputStream> in = storage->openStreamElement(U("settings.xml"), embed::ElementModes::READ)->getInputStream();
+    Sequence<sal_Int8> all, chunk;
+    while (in->readBytes(chunk, 65536) > 0) {
+        const sal_Int32 had = all.getLength();
+        all.realloc(had + chunk.getLength());
+        std::copy(chunk.begin(), chunk.end(), all.getArray() + had);
+    }
+    in->closeInput();
+    Reference<lang::XComponent>(storage, uno::UNO_QUERY_THROW)->dispose();
+    return all;
+}
+
+void writeSettings(const Reference<uno::XComponentContext>& ctx, const OUString& url, const Sequence<sal_Int8>& settings)
+{
+    auto storage = storageOf(ctx, url, embed::ElementModes::READWRITE);
+    Reference<io::XStream> stream =
+        storage->openStreamElement(U("settings.xml"), embed::ElementModes::READWRITE | embed::ElementModes::TRUNCATE);
+    Reference<io::XOutputStream> out = stream->getOutputStream();
+    out->writeBytes(settings);
+    out->closeOutput();
+    Reference<embed::XTransactedObject>(storage, uno::UNO_QUERY_THROW)->commit();
+    Reference<lang::XComponent>(storage, uno::UNO_QUERY_THROW)->dispose();
+}
+
 /** One row's values, checked, for the cells they go to. */
 using Writes = std::vector<std::pair<Reference<table::XCell>, uno::Any>>;
 
@@ -227,11 +269,12 @@ private:
     bool isRate(const Reference<table::XCell>& cell) const;
     void fill(const OUString& code, const OUString& dealer, const Writes& writes);
 
+    Reference<uno::XComponentContext> ctx_;
     OUString kind_, month_, issue_;
     bool lock_;
     Reference<lang::XComponent> doc_;
     Reference<sheet::XSpreadsheetDocument> sdoc_;
-    Reference<container::XIndexAccess> views_;
+    Sequence<sal_Int8> settings_;
     std::map<OUString, Reference<table::XCell>> inputs_;  // column title -> cell
     std::vector<SavedCell> saved_;
 };
@@ -261,14 +304,13 @@ std::map<OUString, Reference<table::XCell>> inputCells(const Reference<sheet::XS
 
 Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
                const OUString& issue, bool lock)
-    : kind_(kind), month_(month), issue_(issue), lock_(lock)
+    : ctx_(ctx), kind_(kind), month_(month), issue_(issue), lock_(lock)
 {
     doc_ = newFromTemplate(ctx, kind + ".ots");
     try {
+        settings_ = readSettings(ctx, templateUrl(ctx, kind + ".ots"));
         sdoc_.set(doc_, uno::UNO_QUERY_THROW);
         Reference<document::XUndoManagerSupplier>(doc_, uno::UNO_QUERY_THROW)->getUndoManager()->lock();
-        // the template's view (frozen panes, each sheet's cursor on its first input)
-        views_ = Reference<document::XViewDataSupplier>(doc_, uno::UNO_QUERY_THROW)->getViewData();
         inputs_ = inputCells(sdoc_, kind);
         for (const char* name : {"经销商代码", "经销商", "月份"})
             for (const auto& cell : namedCells(sdoc_, U(name)))
@@ -347,9 +389,8 @@ void Issuer::write(const OUString& code, const OUString& dealer, const Writes& w
     try {
         fill(code, dealer, writes);
         Reference<sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll();
-        if (views_.is())
-            Reference<document::XViewDataSupplier>(doc_, uno::UNO_QUERY_THROW)->setViewData(views_);
         storeByEnding(doc_, url);
+        writeSettings(ctx_, url, settings_);
     } catch (...) {
         for (const auto& s : saved_)
             restore(s);

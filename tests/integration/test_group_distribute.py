@@ -26,6 +26,7 @@ import signal  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+import unittest  # noqa: E402
 
 import group_files as gf  # noqa: E402
 import harness  # noqa: E402
@@ -378,3 +379,7 @@ class CommandLine(DistributeCase):
         self.assertGreaterEqual(len(listed), 3)
         self.assertEqual(sorted(os.path.join(out, n) for n in os.listdir(out)), sorted(listed))
         self.assertEqual(glob.glob("/tmp/OSL_PIPE_%d_dealerkpi-group-%d-*" % (os.getuid(), p.pid)), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
