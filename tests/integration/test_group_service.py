@@ -22,6 +22,7 @@ import csv  # noqa: E402
 import decimal  # noqa: E402
 import hashlib  # noqa: E402
 import random  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
@@ -386,7 +387,8 @@ class Distribute(GroupCase):
         self.assertIn("第 2 行：已生成", lines[0])
         self.assertIn("第 3 行：已生成", lines[1])
         self.assertIn("第 4 行：交车数_目标 的值 80.5 不符合单元格的有效性规则", lines[2])
-        self.assertIn("第 5 行：订单交车率_目标 的值 1200 不符合单元格的有效性规则", lines[3])
+        self.assertIn("第 5 行：订单交车率_目标 的值 1200", lines[3])
+        self.assertIn("超出 1%–1000%：比率写成 80% 或 0.8", lines[3])
         self.assertIn("第 6 行：经销商代码 001 与第 2 行重复", lines[4])
         self.assertIn("第 7 行：列 不存在的列 不是模板 strategy_table 的输入单元格名称", lines[5])
         self.assertEqual(sorted(os.listdir(out)), ["001_一号店_2026-12.ods", "002_二号店_2026-12.ods"])
@@ -495,9 +497,12 @@ class MenuPath(GroupCase):
             os.remove(self.ANSWERS)
         with open(report, encoding="utf-8") as f:
             said = f.read()
-        # the menu speaks the UI's language; the service's reasons are Chinese
-        self.assertRegex(said, r"^(已生成 2 个经销商文件。|Wrote 2 dealer files\.)\n")
-        self.assertIn("第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则", said)
+        # the menu speaks the UI's language, also in the rows' reasons
+        self.assertRegex(said, r"^(已生成 2 个经销商文件，在 %s。|Wrote 2 dealer files to %s\.)\n"
+                         % (re.escape(menu_dir), re.escape(menu_dir)))
+        self.assertRegex(said, "第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则|"
+                               "row 3: 售后产值目标 value -5 breaks the cell's validity rule")
+        self.assertNotIn(" / row ", said)
         self.wf.distribute("workshop_targets", file_url(table), "2027-01", file_url(service_dir), True, False, None)
         names = sorted(os.listdir(menu_dir))
         self.assertEqual(names, ["101_东店_2027-01.ods", "103_南店_2027-01.ods"])
