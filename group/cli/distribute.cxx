@@ -13,6 +13,7 @@
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/implbase1.hxx>
+#include <osl/file.hxx>
 #include <rtl/uuid.h>
 
 #include "office.hpp"
@@ -21,6 +22,7 @@
 namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
+using org::dealerkpi::group::DistributedRow;
 using org::dealerkpi::group::XGroupWorkflow;
 
 namespace dkgroup {
@@ -92,14 +94,6 @@ std::string new_issue_id() {
     return s;
 }
 
-// "第 12 行：..." -> 12 (lines without a row number last).
-long row_of(const std::string& line) {
-    const std::string head = "第 ";
-    if (line.rfind(head, 0) != 0)
-        return 1L << 30;
-    return std::strtol(line.c_str() + head.size(), nullptr, 10);
-}
-
 std::set<fs::path> files_in(const fs::path& dir) {
     std::set<fs::path> out;
     std::error_code ec;
@@ -140,7 +134,7 @@ Reference<XGroupWorkflow> workflow_of(const Office& office) {
 struct ShareRun {
     std::unique_ptr<Office> office;
     std::thread thread;
-    std::vector<std::string> lines;
+    std::vector<DistributedRow> rows;
     std::string error;
     int error_code = kNothing;
 };
@@ -149,11 +143,10 @@ void run_share(ShareRun& run, const Distribute& d, const std::string& issue, int
     try {
         run.office->start();
         Reference<task::XStatusIndicator> indicator(new Indicator(rows, share));
-        uno::Sequence<rtl::OUString> lines = workflow_of(*run.office)->distributeShare(
+        uno::Sequence<DistributedRow> rows = workflow_of(*run.office)->distributeShare(
             from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month), file_url(d.out_dir), d.lock, d.force,
             from_utf8(issue), share, d.jobs, indicator);
-        for (const rtl::OUString& l : lines)
-            run.lines.push_back(to_utf8(l));
+        run.rows.assign(rows.begin(), rows.end());
         run.office->stop();
     } catch (const lang::IllegalArgumentException& e) {
         run.error = to_utf8(e.Message);
@@ -167,12 +160,26 @@ void run_share(ShareRun& run, const Distribute& d, const std::string& issue, int
     }
 }
 
-int report(const std::vector<std::string>& lines, const Distribute& d, double seconds) {
+std::string path_of(const rtl::OUString& url) {
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
+        return to_utf8(path);
+    return to_utf8(url);
+}
+
+// One line per row, in table order: the file written (stdout), or the row and why not (stderr).
+int report(const std::vector<DistributedRow>& rows, const Distribute& d, double seconds) {
     std::size_t written = 0, refused = 0;
-    for (const std::string& line : lines) {
-        bool is_file = line.find(kWrittenMark) != std::string::npos;
-        (is_file ? written : refused) += 1;
-        (is_file ? std::cout : std::cerr) << line << "\n";
+    for (const DistributedRow& row : rows) {
+        const std::string at = "第 " + std::to_string(row.Row) + " 行";
+        if (row.Written) {
+            ++written;
+            std::cout << at << kWrittenMark << path_of(row.Url) << "\n";
+        } else {
+            ++refused;
+            std::cerr << at << "：" << to_utf8(row.Reason.TextZh) << " / row " << row.Row << ": "
+                      << to_utf8(row.Reason.TextEn) << "\n";
+        }
     }
     std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
     if (refused)
@@ -192,18 +199,18 @@ int run_distribute(const Command& c) {
     const std::string issue = new_issue_id();
     const std::set<fs::path> before = files_in(d.out_dir);
     std::vector<std::unique_ptr<ShareRun>> runs;
-    std::vector<std::string> lines;
+    std::vector<DistributedRow> rows;
     double seconds = 0;
     {
         Progress progress("下发 distribute", 0, false);
-        Rows rows(progress);
-        set_interrupt_hook([&rows, &d, &before] { on_interrupt(rows, d.out_dir, before); });
+        Rows done(progress);
+        set_interrupt_hook([&done, &d, &before] { on_interrupt(done, d.out_dir, before); });
         for (int j = 0; j < d.jobs; ++j) {
             runs.push_back(std::make_unique<ShareRun>());
             runs.back()->office = std::make_unique<Office>(setup, j);
         }
         for (int j = 0; j < d.jobs; ++j)
-            runs[j]->thread = std::thread(run_share, std::ref(*runs[j]), std::cref(d), std::cref(issue), j, std::ref(rows));
+            runs[j]->thread = std::thread(run_share, std::ref(*runs[j]), std::cref(d), std::cref(issue), j, std::ref(done));
         for (auto& r : runs)
             r->thread.join();
         set_interrupt_hook(nullptr);
@@ -214,13 +221,13 @@ int run_distribute(const Command& c) {
     for (auto& r : runs) {
         if (!r->error.empty() && !failed)
             failed = r.get();
-        lines.insert(lines.end(), r->lines.begin(), r->lines.end());
+        rows.insert(rows.end(), r->rows.begin(), r->rows.end());
     }
-    std::stable_sort(lines.begin(), lines.end(),
-                     [](const std::string& a, const std::string& b) { return row_of(a) < row_of(b); });
-    if (failed && lines.empty())
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const DistributedRow& a, const DistributedRow& b) { return a.Row < b.Row; });
+    if (failed && rows.empty())
         throw Failure(failed->error_code, failed->error);
-    int status = report(lines, d, seconds);
+    int status = report(rows, d, seconds);
     if (failed)  // the other offices' files are listed above
         throw Failure(failed->error_code, failed->error);
     return status;

@@ -29,6 +29,8 @@ namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::Problem;
+using org::dealerkpi::group::RollupResult;
 using org::dealerkpi::group::XGroupWorkflow;
 
 namespace dkgroup {
@@ -37,12 +39,16 @@ namespace {
 Reference<XGroupWorkflow> workflow_of(const Office& office) {
     Reference<XGroupWorkflow> wf = office.workflow();
     if (!wf.is())
-        throw Failure(kNothing, "扩展包中没有集团工作流服务 / the extension has no org.dealerkpi.group.Workflow "
-                                "(an older dealerkpi.oxt?)");
+        throw Failure(kNothing, "无法创建集团工作流服务 / cannot create org.dealerkpi.group.Workflow: " +
+                                    office.workflow_error());
     return wf;
 }
 
-uno::Sequence<rtl::OUString> one_line(const rtl::OUString& s) { return uno::Sequence<rtl::OUString>(&s, 1); }
+// A file the command line could not have read: one problem, its code and texts.
+uno::Sequence<Problem> one_problem(const char* code, const std::string& zh, const std::string& en) {
+    Problem p(rtl::OUString::createFromAscii(code), rtl::OUString(), from_utf8(zh), from_utf8(en));
+    return uno::Sequence<Problem>(&p, 1);
+}
 
 struct Worker {
     std::unique_ptr<Office> office;
@@ -77,6 +83,7 @@ int run_rollup(const Command& c) {
     auto read_one = [&](Worker& w, std::size_t i) {
         rtl::OUString url = file_url(files[i]);
         std::string why;
+        bool timed_out = false;
         for (int attempt = 1; attempt <= 2; ++attempt) {
             try {
                 Reference<XGroupWorkflow> wf = workflow_of(*w.office);
@@ -88,7 +95,8 @@ int run_rollup(const Command& c) {
                 return;
             } catch (const uno::Exception& e) {
                 w.busy_since = 0;
-                why = w.timed_out ? "读取超时" : "读取时 LibreOffice 崩溃";
+                timed_out = w.timed_out;
+                why = timed_out ? "读取超时" : "读取时 LibreOffice 崩溃";
                 progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " +
                              (w.timed_out ? "超时 / timed out" : "退出 / died") + " on " + files[i].string() +
                              (attempt == 1 ? "; 重启并重试 / restarting, retrying once" : "; 重启 / restarting"));
@@ -97,7 +105,9 @@ int run_rollup(const Command& c) {
         }
         DealerFile f;
         f.Url = url;
-        f.Problems = one_line(from_utf8(why + "（已重试一次）"));
+        f.Problems = one_problem(timed_out ? "read_timeout" : "read_crashed", why + "（已重试一次）",
+                                 (timed_out ? "reading timed out" : "the office crashed reading it") +
+                                     std::string(" (retried once)"));
         results[i] = f;
     };
 
@@ -115,8 +125,8 @@ int run_rollup(const Command& c) {
                     finished[i] = 1;
                     const DealerFile& f = results[i];
                     std::string reason;
-                    for (const rtl::OUString& p : f.Problems)
-                        reason += (reason.empty() ? "" : "；") + to_utf8(p);
+                    for (const Problem& p : f.Problems)
+                        reason += (reason.empty() ? "" : "；") + to_utf8(p.TextZh);
                     progress.done(files[i].filename().string(), f.Problems.hasElements(), reason);
                 }
             } catch (const Failure& e) {
@@ -165,7 +175,7 @@ int run_rollup(const Command& c) {
         // Only when an office could not start again: its file and the rest.
         DealerFile f;
         f.Url = file_url(files[i]);
-        f.Problems = one_line(from_utf8("LibreOffice 无法启动，未读取"));
+        f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
     progress.finish();
@@ -176,7 +186,7 @@ int run_rollup(const Command& c) {
     uno::Sequence<DealerFile> all(static_cast<sal_Int32>(n));
     for (std::size_t i = 0; i < n; ++i)
         all.getArray()[i] = results[i];
-    rtl::OUString summary;
+    RollupResult summary;
     bool force = r.force;
     for (int attempt = 1;; ++attempt) {
         try {
@@ -195,7 +205,11 @@ int run_rollup(const Command& c) {
         }
     }
     writer->office->stop();
-    std::cout << to_utf8(summary) << "\n";
+    std::cout << "月份 " << to_utf8(summary.Month) << "：已汇总 " << summary.TakenStrategy + summary.TakenWorkshop
+              << " 个文件（策略表 " << summary.TakenStrategy << " 个，售后表 " << summary.TakenWorkshop << " 个），未采用 "
+              << summary.NotTaken << " 个。 / month " << to_utf8(summary.Month) << ": "
+              << summary.TakenStrategy + summary.TakenWorkshop << " files rolled up (" << summary.TakenStrategy
+              << " strategy, " << summary.TakenWorkshop << " workshop), " << summary.NotTaken << " not taken.\n";
     std::cout << "dealerkpi-group: " << r.out.string() << " (" << n << " 个文件 files, "
               << clock_text(progress.elapsed()) << ")\n";
     return kOk;

@@ -210,22 +210,23 @@ namespace {
 std::optional<RowProblem> identityProblem(const OUString& code, const OUString& dealer)
 {
     if (code.isEmpty() || dealer.isEmpty())
-        return RowProblem{U("empty-identity"), {U("经销商代码或经销商为空"), U("the dealer code or the dealer is empty")}};
+        return rowProblem("blank_dealer", U(code.isEmpty() ? "经销商代码" : "经销商"), U("经销商代码或经销商为空"),
+                          "The dealer code or the dealer name is blank");
     if (!portableCode(code))
-        return RowProblem{U("bad-code"),
-                          {U("经销商代码 “") + code + U("” 只能由字母、数字、- 和 _ 组成（最多 ") +
-                               OUString::number(kMaxCodeLength) + U(" 个）"),
-                           "the dealer code \"" + code + "\" may only hold letters, digits, - and _ (at most " +
-                               OUString::number(kMaxCodeLength) + ")"}};
+        return rowProblem("bad_code", U("经销商代码"),
+                          U("经销商代码 “") + code + U("” 只能由字母、数字、- 和 _ 组成（最多 ") +
+                              OUString::number(kMaxCodeLength) + U(" 个）"),
+                          "The dealer code \"" + code + "\" may only hold letters, digits, - and _ (at most " +
+                              OUString::number(kMaxCodeLength) + ")");
     for (sal_Int32 i = 0; i < dealer.getLength(); ++i)
         if (dealer[i] < 32 || dealer[i] == 0x7F)
-            return RowProblem{U("bad-name"), {U("经销商名称含有控制字符"), U("the dealer's name holds control characters")}};
+            return rowProblem("bad_name", U("经销商"), U("经销商名称含有控制字符"), "The dealer's name holds control characters");
     if (dealer.getLength() > kMaxNameLength)
-        return RowProblem{U("long-name"),
-                          {U("经销商名称太长（") + OUString::number(dealer.getLength()) + U(" 个字符，最多 ") +
-                               OUString::number(kMaxNameLength) + U(" 个）"),
-                           "the dealer's name is too long (" + OUString::number(dealer.getLength()) +
-                               " characters, at most " + OUString::number(kMaxNameLength) + ")"}};
+        return rowProblem("long_name", U("经销商"),
+                          U("经销商名称太长（") + OUString::number(dealer.getLength()) + U(" 个字符，最多 ") +
+                              OUString::number(kMaxNameLength) + U(" 个）"),
+                          "The dealer's name is too long (" + OUString::number(dealer.getLength()) +
+                              " characters, at most " + OUString::number(kMaxNameLength) + ")");
     return std::nullopt;
 }
 
@@ -252,9 +253,9 @@ std::map<sal_Int32, RowProblem> screenRows(const DealersTable& t, std::vector<sa
         }
         auto [it, fresh] = codes.emplace(code, r);
         if (!fresh)
-            out[r] = {U("duplicate-code"),
-                      {U("经销商代码 ") + code + U(" 与第 ") + OUString::number(it->second) + U(" 行重复"),
-                       "the dealer code " + code + " repeats row " + OUString::number(it->second)}};
+            out[r] = rowProblem("duplicate_code", U("经销商代码"),
+                                U("经销商代码 ") + code + U(" 与第 ") + OUString::number(it->second) + U(" 行重复"),
+                                "The dealer code " + code + " repeats row " + OUString::number(it->second));
         else
             names[dealer].push_back(r);
     }
@@ -266,10 +267,10 @@ std::map<sal_Int32, RowProblem> screenRows(const DealersTable& t, std::vector<sa
             list.append((list.isEmpty() ? OUString() : OUString(", ")) + OUString::number(r));
         const OUString rowsText = list.makeStringAndClear();
         for (sal_Int32 r : where)
-            out[r] = {U("duplicate-name"),
-                      {U("经销商 ") + dealer + U(" 在第 ") + rowsText + U(" 行有不同的经销商代码（一个经销商只能有一个代码）"),
-                       "the dealer " + dealer + " has different dealer codes in rows " + rowsText +
-                           " (one dealer, one code)"}};
+            out[r] = rowProblem("duplicate_name", U("经销商"),
+                                U("经销商 ") + dealer + U(" 在第 ") + rowsText + U(" 行有不同的经销商代码（一个经销商只能有一个代码）"),
+                                "The dealer " + dealer + " has different dealer codes in rows " + rowsText +
+                                    " (one dealer, one code)");
     }
     return out;
 }
@@ -301,16 +302,16 @@ std::optional<RowProblem> rateOf(const uno::Any& raw, const OUString& column, do
     const Said how{U("比率写成 80% 或 0.8（0 或 1%–1000%）"), U("write a rate as 80% or 0.8 (0 or 1 %–1000 %)")};
     std::optional<double> x = numberOf(raw);
     if (!x)
-        return RowProblem{U("bad-rate"), {column + U(" 的值 ") + shown + U(" 不是比率：") + how.zh,
-                                          column + " value " + shown + " is not a rate: " + how.en}};
+        return rowProblem("invalid_value", column, column + U(" 的值 ") + shown + U(" 不是比率：") + how.zh,
+                          "The value " + shown + " of " + column + " is not a rate: " + how.en);
     const bool percentText = shown.endsWith("%");
     const OUString asPercent = rtl::math::doubleToUString(*x * 100, rtl_math_StringFormat_Automatic,
                                                           rtl_math_DecimalPlaces_Max, '.', true) + "%";
     const OUString seen = percentText || !raw.has<double>() ? shown : shown + U("（即 ") + asPercent + U("）");
     const OUString seenEn = percentText || !raw.has<double>() ? shown : shown + " (that is " + asPercent + ")";
     if (*x != 0 && (*x < kRateMin || *x > kRateMax))
-        return RowProblem{U("bad-rate"), {column + U(" 的值 ") + seen + U(" 超出 1%–1000%：") + how.zh,
-                                          column + " value " + seenEn + " is outside 1 %–1000 %: " + how.en}};
+        return rowProblem("invalid_value", column, column + U(" 的值 ") + seen + U(" 超出 1%–1000%：") + how.zh,
+                          "The value " + seenEn + " of " + column + " is outside 1 %–1000 %: " + how.en);
     out = *x;
     return std::nullopt;
 }

@@ -8,6 +8,7 @@
 #include "office.hxx"
 
 #include <com/sun/star/uno/Any.hxx>
+#include <org/dealerkpi/group/Problem.hpp>
 
 #include <map>
 #include <optional>
@@ -21,17 +22,21 @@ struct Said
     OUString zh, en;
 };
 
-/** Why a row gets no file: a short code for programs, and the text. */
-struct RowProblem
-{
-    OUString code;  // e.g. "bad-code", "duplicate-name", "bad-rate"
-    Said said;
-};
+/** Why a row gets no file: a stable code for programs (e.g. "bad_code",
+    "duplicate_name", "invalid_value"), the column, the texts. */
+using RowProblem = org::dealerkpi::group::Problem;
 
-/** The rate bounds: a rate cell holds the fraction (0.8 = 80 %), and takes 0
-    or 1 %..1000 %. */
-constexpr double kRateMin = 0.01;
-constexpr double kRateMax = 10.0;
+inline RowProblem rowProblem(const char* code, const OUString& cell, const OUString& zh, const OUString& en)
+{
+    return RowProblem(OUString::createFromAscii(code), cell, zh, en);
+}
+
+/** The rate bounds of the contract (templates/contract.toml): a rate cell
+    holds the fraction (0.8 = 80 %), and takes 0 or 1 %..1000 %. */
+inline constexpr const contract::Bounds& kRateBounds = contract::kBounds[static_cast<int>(contract::Value::Rate)];
+constexpr double kRateMin = kRateBounds.minNonzero;
+constexpr double kRateMax = kRateBounds.max;
+static_assert(kRateBounds.value == contract::Value::Rate, "kBounds is in the order of contract::Value");
 /** The longest dealer name and code a file name is made from. */
 constexpr sal_Int32 kMaxNameLength = 60;
 constexpr sal_Int32 kMaxCodeLength = 32;

@@ -55,8 +55,6 @@ OUString systemPath(const OUString& url)
     return url;
 }
 
-RowProblem problem(const char* code, const OUString& zh, const OUString& en) { return {OUString::createFromAscii(code), {zh, en}}; }
-
 std::optional<double> formulaNumber(const OUString& f)
 {
     OUString s = f.trim();
@@ -99,14 +97,14 @@ std::optional<RowProblem> checkValidity(const Reference<table::XCell>& cell, con
         return std::nullopt;
     }
     const OUString head = column + U(" 的值 ") + cellText(raw) + U(" 不符合单元格的有效性规则：");
-    const OUString headEn = column + " value " + cellText(raw) + " breaks the cell's validity rule: ";
+    const OUString headEn = "The value " + cellText(raw) + " of " + column + " breaks the cell's validity rule: ";
     const OUString why = message.isEmpty() ? OUString() : U("（") + message + U("）");
     if (!n)
-        return problem("invalid-value", head + U("须填数字") + why, headEn + "a number is required");
+        return rowProblem("invalid_value", column, head + U("须填数字") + why, headEn + "a number is required");
     if (type == sheet::ValidationType_WHOLE && *n != std::floor(*n))
-        return problem("invalid-value", head + U("须填整数") + why, headEn + "a whole number is required");
+        return rowProblem("invalid_value", column, head + U("须填整数") + why, headEn + "a whole number is required");
     if (!withinCondition(Reference<sheet::XSheetCondition>(validation, uno::UNO_QUERY_THROW), *n))
-        return problem("invalid-value", head + U("超出允许范围") + why, headEn + "out of the allowed range");
+        return rowProblem("invalid_value", column, head + U("超出允许范围") + why, headEn + "out of the allowed range");
     write <<= *n;
     return std::nullopt;
 }
@@ -266,7 +264,7 @@ public:
     void write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url);
 
 private:
-    bool isRate(const Reference<table::XCell>& cell) const;
+    bool isRate(const OUString& column, const Reference<table::XCell>& cell) const;
     void fill(const OUString& code, const OUString& dealer, const Writes& writes);
 
     Reference<uno::XComponentContext> ctx_;
@@ -323,8 +321,10 @@ Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kin
     }
 }
 
-bool Issuer::isRate(const Reference<table::XCell>& cell) const
+bool Issuer::isRate(const OUString& column, const Reference<table::XCell>& cell) const
 {
+    if (const contract::Cell* c = contractCell(kind_, column))
+        return c->value == contract::Value::Rate;
     sal_Int32 key = 0;
     Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW)->getPropertyValue(U("NumberFormat")) >>= key;
     auto formats = Reference<util::XNumberFormatsSupplier>(doc_, uno::UNO_QUERY_THROW)->getNumberFormats();
@@ -342,9 +342,9 @@ std::optional<RowProblem> Issuer::collect(const DealersTable& t, const Sequence<
             continue;
         auto in = inputs_.find(title);
         if (in == inputs_.end())
-            return problem("unknown-column", U("列 ") + title + U(" 不是模板 ") + kind_ + U(" 的输入单元格名称"),
-                           "the column " + title + " is not an input cell name of the template " + kind_);
-        if (isRate(in->second)) {
+            return rowProblem("unknown_column", title, U("列 ") + title + U(" 不是模板 ") + kind_ + U(" 的输入单元格名称"),
+                              "The column " + title + " is not an input cell of the template " + kind_);
+        if (isRate(title, in->second)) {
             double x = 0;
             if (auto p = rateOf(raw, title, x))
                 return p;
@@ -414,36 +414,54 @@ OUString outputUrl(const Share& s, const OUString& code, const OUString& dealer)
                             rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
 }
 
+/** The row refused: its texts say that no file was written. */
+DistributedRow refusedRow(DistributedRow row, const RowProblem& p)
+{
+    row.Reason = p;
+    row.Reason.TextZh += U("，未生成文件。");
+    row.Reason.TextEn += ", no file written.";
+    return row;
+}
+
 /** One row that passed the identity checks: its file, or why not. */
-OUString issueRow(Issuer& issuer, const DealersTable& t, const Share& s, sal_Int32 r,
-                  const Reference<ucb::XSimpleFileAccess3>& files)
+DistributedRow issueRow(Issuer& issuer, const DealersTable& t, const Share& s, sal_Int32 r,
+                        const Reference<ucb::XSimpleFileAccess3>& files)
 {
     const auto& row = t.rows[r - 2];
     const OUString code = cellText(row[t.codeCol]), dealer = cellText(row[t.dealerCol]);
     const OUString url = outputUrl(s, code, dealer), path = systemPath(url);
-    auto refused = [&](const RowProblem& p) {
-        return rowLine(r, {p.said.zh + U("，未生成文件。"), p.said.en + "; no file written."});
-    };
+    const DistributedRow result(r, code, dealer, url, false, RowProblem());
     if (isLink(url))
-        return refused(problem("symlink", U("输出位置是符号链接，不写入：") + path, "the output is a symbolic link, not written: " + path));
+        return refusedRow(result, rowProblem("output_symlink", OUString(), U("输出位置是符号链接，不写入：") + path,
+                                             "The output is a symbolic link and is never written through: " + path));
     if (!s.force && files->exists(url))
-        return refused(problem("exists", U("文件已存在，未覆盖（要覆盖请加 force）：") + path,
-                               "the file exists and was not replaced (force replaces it): " + path));
+        return refusedRow(result, rowProblem("file_exists", OUString(), U("文件已存在，未覆盖（要覆盖请加 force）：") + path,
+                                             "The file exists and was not replaced (force replaces it): " + path));
     Writes writes;
     if (auto p = issuer.collect(t, row, writes))
-        return refused(*p);
+        return refusedRow(result, *p);
     try {
         issuer.write(code, dealer, writes, url);
     } catch (const uno::Exception& e) {
-        return refused(problem("write-failed", U("写入失败：") + e.Message.copy(0, std::min<sal_Int32>(e.Message.getLength(), 300)),
-                               "writing failed: " + e.Message.copy(0, std::min<sal_Int32>(e.Message.getLength(), 300))));
+        const OUString why = e.Message.copy(0, std::min<sal_Int32>(e.Message.getLength(), 300));
+        return refusedRow(result, rowProblem("write_failed", OUString(), U("写入失败：") + why, "Writing failed: " + why));
     }
-    return rowLine(r, {U("已生成 ") + path, "written: " + path});
+    DistributedRow written = result;
+    written.Written = true;
+    return written;
+}
+
+/** The row as one line for a progress indicator (the command line's Ctrl-C report). */
+OUString lineOf(const DistributedRow& row)
+{
+    if (row.Written)
+        return rowLine(row.Row, {U("已生成 ") + systemPath(row.Url), "written: " + systemPath(row.Url)});
+    return rowLine(row.Row, {row.Reason.TextZh, row.Reason.TextEn});
 }
 
 } // namespace
 
-Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
+Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
                                         const OUString& outDirUrl, sal_Bool lock, sal_Bool force,
                                         const Reference<task::XStatusIndicator>& progress)
 {
@@ -473,7 +491,7 @@ void checkArguments(const Reference<uno::XComponentContext>& ctx, const Share& s
 
 } // namespace
 
-Sequence<OUString> Workflow::distributeShare(const OUString& templateKind, const OUString& dealersUrl,
+Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind, const OUString& dealersUrl,
                                              const OUString& month, const OUString& outDirUrl, sal_Bool lock,
                                              sal_Bool force, const OUString& issue, sal_Int32 part, sal_Int32 parts,
                                              const Reference<task::XStatusIndicator>& progress)
@@ -489,24 +507,29 @@ Sequence<OUString> Workflow::distributeShare(const OUString& templateKind, const
             mine.push_back(r);
     auto files = ucb::SimpleFileAccess::create(ctx_);
     std::optional<Issuer> issuer;  // loaded at the first row that needs it
-    std::vector<OUString> lines;
+    std::vector<DistributedRow> done;
     if (progress.is())
         progress->start(chineseUi(ctx_) ? U("下发模板") : U("Distributing templates"), static_cast<sal_Int32>(mine.size()));
     for (sal_Int32 r : mine) {
         auto p = problems.find(r);
         if (p == problems.end() && !issuer)
             issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock);
-        lines.push_back(p != problems.end()
-                            ? rowLine(r, {p->second.said.zh + U("，未生成文件。"), p->second.said.en + "; no file written."})
-                            : issueRow(*issuer, table, s, r, files));
+        if (p != problems.end()) {
+            const auto& row = table.rows[r - 2];
+            auto at = [&](sal_Int32 c) { return c < row.getLength() ? cellText(row[c]) : OUString(); };
+            done.push_back(refusedRow(DistributedRow(r, at(table.codeCol), at(table.dealerCol), OUString(), false,
+                                                     RowProblem()), p->second));
+        } else {
+            done.push_back(issueRow(*issuer, table, s, r, files));
+        }
         if (progress.is()) {
-            progress->setText(lines.back());
-            progress->setValue(static_cast<sal_Int32>(lines.size()));
+            progress->setText(lineOf(done.back()));
+            progress->setValue(static_cast<sal_Int32>(done.size()));
         }
     }
     if (progress.is())
         progress->end();
-    return Sequence<OUString>(lines.data(), static_cast<sal_Int32>(lines.size()));
+    return Sequence<DistributedRow>(done.data(), static_cast<sal_Int32>(done.size()));
 }
 
 } // namespace dealerkpi::group
