@@ -87,8 +87,19 @@ class DistributeCase(harness.OfficeTestCase):
         cls.wf = cls.office.service(SERVICE)
 
     def distribute(self, table, kind="strategy_table", force=False, out=None):
+        """The output folder and one line per row, as the command line says it."""
         out = out or tempfile.mkdtemp(dir=self.tmp)
-        lines = list(self.wf.distribute(kind, file_url(table), MONTH, file_url(out), False, force, None))
+        rows = list(self.wf.distribute(kind, file_url(table), MONTH, file_url(out), False, force, None))
+        self.rows = rows
+        lines = []
+        for r in rows:
+            if r.Written:
+                self.assertEqual(r.Reason.Code, "")
+                path = uno.fileUrlToSystemPath(r.Url)
+                lines.append("第 %d 行：已生成 %s / row %d: written %s" % (r.Row, path, r.Row, path))
+            else:
+                self.assertTrue(r.Reason.Code)
+                lines.append("第 %d 行：%s / row %d: %s" % (r.Row, r.Reason.TextZh, r.Row, r.Reason.TextEn))
         return out, lines
 
     def folder(self):
@@ -114,6 +125,7 @@ class Identity(DistributeCase):
             else:
                 self.assertIn("未生成文件", line)
                 self.assertIn("no file written", line)
+                self.assertEqual(self.rows[i].Reason.Code, "blank_dealer" if code == "" else "bad_code")
         self.assertEqual(sorted(os.listdir(out)), ["A-1_b_店0_%s.ods" % MONTH, "ok2_店8_%s.ods" % MONTH])
 
     def test_one_name_under_two_codes_is_refused(self):
@@ -121,6 +133,8 @@ class Identity(DistributeCase):
         write_csv(table, ["经销商代码", "经销商"], [["D1", "华东1店"], ["D2", "华东2店"], ["D3", "华东1店"], ["D2", "别店"]])
         out, lines = self.distribute(table)
         self.assertIn("在第 2, 4 行有不同的经销商代码", self.line_of(lines, 2))
+        self.assertEqual([(r.Row, r.Reason.Code, r.Reason.Cell) for r in self.rows if not r.Written],
+                         [(2, "duplicate_name", "经销商"), (4, "duplicate_name", "经销商"), (5, "duplicate_code", "经销商代码")])
         self.assertIn("在第 2, 4 行有不同的经销商代码", self.line_of(lines, 4))
         self.assertIn("已生成", self.line_of(lines, 3))
         self.assertIn("经销商代码 D2 与第 3 行重复", self.line_of(lines, 5))
