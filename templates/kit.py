@@ -502,6 +502,14 @@ class Sheet:
         rng.Validation = v
         return rng
 
+    def dealer_code(self, label="D3", name="E3"):
+        """The dealer code the group's distribute writes (named 经销商代码): a
+        locked cell, blank in a file the dealer makes on its own."""
+        self.label(label, "经销商代码：")
+        rng = self._record(self._styled(name, COMPUTED, "text"), "computed", "text")
+        rng.IsTextWrapped = False
+        return rng
+
     def formula(self, name, formula, kind="count"):
         """A computed cell: locked, computed style, number format by kind."""
         rng = self._styled(name, COMPUTED, kind)

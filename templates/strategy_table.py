@@ -144,6 +144,7 @@ def _used_span(row):
 def _report(book):
     sh = book.sheet(REPORT)
     sh.header("KPI转化率报告（辅导前三个月）", "E")
+    sh.dealer_code()
     for col, text in zip("ABCDE", ("KPI", "N-3月", "N-2月", "N-1月", "辅导前三个月平均")):
         sh.heading("%s5" % col, text)
 
@@ -539,6 +540,7 @@ CELL_NAMES = (
     ("线索数_实际", PLAN, "I%d" % ROW_LEAD),
     # input blocks and further results
     ("月份_首日", REPORT, "F2"),
+    ("经销商代码", REPORT, "E3"),
     ("三个月线索数", REPORT, "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
     ("三个月进店线索数", REPORT, "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
     ("三个月展厅转化", REPORT, "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),

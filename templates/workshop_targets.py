@@ -34,6 +34,7 @@ def _rows(first):
 def build(book):
     sh = book.sheet(SHEET)
     sh.header(SHEET_TITLE, "K")
+    sh.dealer_code()
 
     sh.label("A5", "售后产值目标（元）")
     sh.input("B5", "money")
@@ -171,6 +172,7 @@ CELL_NAMES = (
     ("目标营业额", "B%d:B%d" % (TGT, TGT + 2)),
     # further inputs and results
     ("月份_首日", "F2"),
+    ("经销商代码", "E3"),
     ("生产率上限", "E5"),
     ("技师数", "B%d:B%d" % (CUR, CUR + 2)),
     ("工时单价", "F%d:F%d" % (CUR, CUR + 2)),

@@ -21,6 +21,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
+#include "distribute.hpp"
 #include "office.hpp"
 #include "options.hpp"
 #include "progress.hpp"
@@ -30,7 +31,6 @@ namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
 using org::dealerkpi::group::DealerFile;
-using org::dealerkpi::group::DistributedRow;
 using org::dealerkpi::group::Problem;
 using org::dealerkpi::group::RollupResult;
 using org::dealerkpi::group::XGroupWorkflow;
@@ -46,84 +46,10 @@ Reference<XGroupWorkflow> workflow_of(const Office& office) {
     return wf;
 }
 
-std::string path_of(const rtl::OUString& url) {
-    rtl::OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
-        return to_utf8(path);
-    return to_utf8(url);
-}
-
 // A file the command line could not have read: one problem, its code and texts.
 uno::Sequence<Problem> one_problem(const char* code, const std::string& zh, const std::string& en) {
     Problem p(rtl::OUString::createFromAscii(code), rtl::OUString(), from_utf8(zh), from_utf8(en));
     return uno::Sequence<Problem>(&p, 1);
-}
-
-// distribute's progress, as the service reports it.
-class Indicator : public cppu::WeakImplHelper1<task::XStatusIndicator> {
-public:
-    explicit Indicator(Progress& p) : progress_(p) {}
-    void SAL_CALL start(const rtl::OUString&, sal_Int32 range) override {
-        range_ = range > 0 ? range : 0;
-        progress_.set(0, range_);
-    }
-    void SAL_CALL end() override { progress_.set(range_, range_); }
-    void SAL_CALL setText(const rtl::OUString&) override {}
-    void SAL_CALL setValue(sal_Int32 value) override {
-        progress_.set(static_cast<std::size_t>(std::max<sal_Int32>(0, value)), range_);
-    }
-    void SAL_CALL reset() override { progress_.set(0, range_); }
-
-private:
-    Progress& progress_;
-    std::size_t range_ = 0;
-};
-
-int run_distribute(const Command& c) {
-    const Distribute& d = c.distribute;
-    check_distribute(d);
-    std::unique_ptr<store::Store> recorded = open_store(c.store);
-    OfficeSetup setup = prepare_office(c.office, nullptr);
-    Office office(setup, 0);
-    office.start();
-    Reference<XGroupWorkflow> wf = workflow_of(office);
-    uno::Sequence<DistributedRow> rows;
-    {
-        Progress progress("下发 distribute", 0, false);
-        Reference<task::XStatusIndicator> indicator(new Indicator(progress));
-        try {
-            rows = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
-                                   file_url(d.out_dir), d.lock, d.force, indicator);
-        } catch (const lang::IllegalArgumentException& e) {
-            throw Failure(kNothing, to_utf8(e.Message));
-        } catch (const uno::RuntimeException& e) {
-            throw Failure(kNothing, "LibreOffice 出错 / the office failed: " + to_utf8(e.Message));
-        }
-        progress.finish();
-    }
-    // One line per row: the file written, or the row and why not.
-    std::size_t written = 0, refused = 0;
-    for (const DistributedRow& row : rows) {
-        const std::string at = "第 " + std::to_string(row.Row) + " 行：";
-        if (row.Written) {
-            ++written;
-            std::cout << at << "已生成 " << path_of(row.Url) << "\n";
-        } else {
-            ++refused;
-            std::cerr << at << to_utf8(row.Reason.TextZh) << " / row " << row.Row << ": "
-                      << to_utf8(row.Reason.TextEn) << "\n";
-        }
-    }
-    if (recorded && written)
-        record_distribute(*recorded, *wf, rows, d.template_kind, d.month);
-    office.stop();
-    std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
-    if (refused)
-        std::cout << "; " << refused << " 行未生成 / rows without a file (listed above)";
-    std::cout << "\n";
-    if (written == 0 && refused > 0)
-        return kNothing;
-    return refused ? kSomeRows : kOk;
 }
 
 struct Worker {

@@ -49,6 +49,7 @@ constexpr int kRestartCode = 81;  // soffice asks to be started again (fresh pro
 std::mutex registry_mutex;
 std::set<Office*> registry;
 std::set<std::string> temp_dirs;
+std::function<void()> interrupt_hook;
 
 // The offices' process groups again, lock-free, for a crash of this program
 // (a signal handler may take no lock).
@@ -309,15 +310,24 @@ void install_interrupt_handler() {
         std::lock_guard<std::mutex> lock(registry_mutex);
         for (Office* o : registry)
             o->kill();
+        for (Office* o : registry)
+            o->unlink_pipes();
         for (const std::string& d : temp_dirs) {
             std::error_code ec;
             fs::remove_all(d, ec);
         }
+        if (interrupt_hook)
+            interrupt_hook();
         const char msg[] = "\ndealerkpi-group: 已中断，后台 LibreOffice 已关闭 / interrupted, offices stopped\n";
         ssize_t ignored = ::write(2, msg, sizeof msg - 1);
         (void)ignored;
         ::_exit(kInterrupted);
     }).detach();
+}
+
+void set_interrupt_hook(std::function<void()> hook) {
+    std::lock_guard<std::mutex> lock(registry_mutex);
+    interrupt_hook = std::move(hook);
 }
 
 OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0) {
@@ -554,10 +564,14 @@ void Office::stop() {
     }
     remove_temp_dir(workdir_);
     workdir_.clear();
+    unlink_pipes();
+    pipes_.clear();
+}
+
+void Office::unlink_pipes() const {
     // An office that was killed leaves its pipe's socket file (osl: /tmp/OSL_PIPE_<uid>_<name>).
     for (const std::string& p : pipes_)
         ::unlink(("/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + p).c_str());
-    pipes_.clear();
 }
 
 void Office::restart() {

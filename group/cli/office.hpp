@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0);
 // process started, removes their profiles and exits with 130.
 void install_interrupt_handler();
 
+// What the interrupt handler does after the offices are stopped and before it
+// exits (say what was done, remove what was left half-made); an empty
+// function: nothing.
+void set_interrupt_hook(std::function<void()> hook);
+
 // The process's own UNO runtime (the office's URE, bootstrapped once).
 css::uno::Reference<css::uno::XComponentContext> local_context();
 
@@ -57,6 +63,8 @@ public:
     void kill();
     // True while the soffice process runs.
     bool running();
+    // Removes the socket files of this office's pipes (after a kill).
+    void unlink_pipes() const;
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }

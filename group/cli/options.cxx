@@ -24,6 +24,7 @@ const char* const kGeneralHelp =
     "  下发模板 / send the templates to the dealers:\n"
     "    dealerkpi-group distribute --template strategy_table|workshop_targets \\\n"
     "        --dealers DEALERS.ods|.xlsx|.csv --month YYYY-MM --out DIR [--lock] [--force]\n"
+    "        [--jobs N]\n"
     "\n"
     "  汇总经销商报表 / roll the filled files up into one group workbook (集团汇总):\n"
     "    dealerkpi-group rollup --out GROUP.ods|GROUP.xlsx [--jobs N] [--month YYYY-MM]\n"
@@ -194,12 +195,14 @@ Command parse_command_line(int argc, const char* const* argv) {
             ("template", po::value<std::string>(&d.template_kind)->value_name("KIND"),
              "strategy_table (月度销售跨部门策略表) or workshop_targets (售后车间效率与产值目标)")
             ("dealers", po::value<std::string>(&dealers)->value_name("FILE"),
-             "经销商表 / the dealers table (.ods, .xlsx or .csv, UTF-8), one row per dealer")
+             "经销商表 / the dealers table (.ods, .xlsx or .csv in UTF-8 or GB18030), one row per dealer")
             ("month", po::value<std::string>(&d.month)->value_name("YYYY-MM"), "月份 / the month, e.g. 2026-12")
             ("out", po::value<std::string>(&out)->value_name("DIR"),
              "输出文件夹 / the folder for the dealers' files (made if missing)")
             ("lock", po::bool_switch(&d.lock), "锁定集团设定的单元格 / lock the cells the group set")
-            ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist");
+            ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist")
+            ("jobs,j", po::value<int>(&d.jobs)->value_name("N")->default_value(1),
+             "同时运行的 LibreOffice 个数 / offices side by side (one per core)");
         add_store_options(od, c.store, false);
         add_office_options(od, c.office);
         po::variables_map vm = parse(od, nullptr, args);
@@ -217,6 +220,8 @@ Command parse_command_line(int argc, const char* const* argv) {
                   "' (strategy_table or workshop_targets)");
         if (!is_month(d.month))
             usage("月份应为 YYYY-MM / --month must be YYYY-MM: '" + d.month + "'");
+        if (d.jobs < 1 || d.jobs > 64)
+            usage("--jobs 应为 1..64 / --jobs must be 1..64");
         d.dealers = dealers;
         d.out_dir = out;
         std::string ext = lower(d.dealers.extension().string());

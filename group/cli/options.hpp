@@ -38,6 +38,7 @@ struct Distribute {
     std::filesystem::path dealers;
     std::string month;
     std::filesystem::path out_dir;
+    int jobs = 1;
     bool lock = false;
     bool force = false;
 };

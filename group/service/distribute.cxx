@@ -1,33 +1,38 @@
 // distribute: one new dealer file per row of the dealers table, from the
-// installed template, with 经销商, 月份 and the row's group-set cells filled.
-// A row is checked against the template's own validity rules before anything
-// is written for it.
+// installed template, with 经销商代码, 经销商, 月份 and the row's group-set cells
+// filled. A row is checked (its identity, then every value against the
+// template's own validity rule and the rate rule) before anything is written
+// for it. The template is loaded once per call: each file is filled, stored,
+// and the cells put back as the template had them.
+#include "dealers.hxx"
 #include "workflow.hxx"
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/frame/Desktop.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/embed/ElementModes.hpp>
+#include <com/sun/star/embed/StorageFactory.hpp>
+#include <com/sun/star/embed/XStorage.hpp>
+#include <com/sun/star/embed/XTransactedObject.hpp>
+#include <com/sun/star/io/XStream.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XSheetCellCursor.hpp>
-#include <com/sun/star/sheet/XSheetCondition.hpp>
-#include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
-#include <com/sun/star/table/CellRangeAddress.hpp>
-#include <com/sun/star/util/CellProtection.hpp>
-#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <osl/file.hxx>
-#include <rtl/math.hxx>
 #include <rtl/uri.hxx>
-#include <rtl/ustrbuf.hxx>
+#include <rtl/uuid.h>
 
 #include <cmath>
 #include <map>
@@ -38,43 +43,16 @@ using namespace css;
 namespace dealerkpi::group {
 namespace {
 
-struct Input
-{
-    Reference<table::XCell> cell;
-};
+const char kStampCode[] = "DealerKPI经销商代码";
+const char kStampMonth[] = "DealerKPI月份";
+const char kStampIssue[] = "DealerKPI下发";
 
-/** A table cell's content as text (numbers without a needless ".0"). */
-OUString asText(const uno::Any& v)
+OUString systemPath(const OUString& url)
 {
-    OUString s;
-    double d;
-    if (v >>= s)
-        return s.trim();
-    if (v >>= d)
-        return rtl::math::doubleToUString(d, rtl_math_StringFormat_Automatic, rtl_math_DecimalPlaces_Max, '.', true);
-    return OUString();
-}
-
-/** A number as a user writes it in a table: "0.8", "80%", "1,234". */
-std::optional<double> asNumber(const uno::Any& v)
-{
-    double d;
-    if (v >>= d)
-        return d;
-    OUString s = asText(v).replaceAll(",", "");
-    if (s.isEmpty())
-        return std::nullopt;
-    double scale = 1;
-    if (s.endsWith("%")) {
-        s = s.copy(0, s.getLength() - 1).trim();
-        scale = 0.01;
-    }
-    rtl_math_ConversionStatus status;
-    sal_Int32 end = 0;
-    double x = rtl::math::stringToDouble(s, '.', 0, &status, &end);
-    if (status != rtl_math_ConversionStatus_Ok || end != s.getLength())
-        return std::nullopt;
-    return x * scale;
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
+        return path;
+    return url;
 }
 
 std::optional<double> formulaNumber(const OUString& f)
@@ -82,14 +60,29 @@ std::optional<double> formulaNumber(const OUString& f)
     OUString s = f.trim();
     if (s.startsWith("="))
         s = s.copy(1);
-    if (s.isEmpty())
-        return std::nullopt;
-    return asNumber(uno::Any(s));
+    return s.isEmpty() ? std::nullopt : numberOf(uno::Any(s));
 }
 
-/** Why `value` breaks the validity rule of `cell` (empty: it does not), and
+bool withinCondition(const Reference<sheet::XSheetCondition>& cond, double x)
+{
+    std::optional<double> f1 = formulaNumber(cond->getFormula1()), f2 = formulaNumber(cond->getFormula2());
+    switch (cond->getOperator()) {
+    case sheet::ConditionOperator_EQUAL: return !f1 || x == *f1;
+    case sheet::ConditionOperator_NOT_EQUAL: return !f1 || x != *f1;
+    case sheet::ConditionOperator_GREATER: return !f1 || x > *f1;
+    case sheet::ConditionOperator_GREATER_EQUAL: return !f1 || x >= *f1;
+    case sheet::ConditionOperator_LESS: return !f1 || x < *f1;
+    case sheet::ConditionOperator_LESS_EQUAL: return !f1 || x <= *f1;
+    case sheet::ConditionOperator_BETWEEN: return (!f1 || x >= *f1) && (!f2 || x <= *f2);
+    case sheet::ConditionOperator_NOT_BETWEEN: return !(f1 && f2 && x >= *f1 && x <= *f2);
+    default: return true;
+    }
+}
+
+/** Why `raw` breaks the validity rule of `cell` (nothing: it does not), and
     the value to write. */
-OUString checkValidity(const Reference<table::XCell>& cell, const uno::Any& raw, uno::Any& write)
+std::optional<RowProblem> checkValidity(const Reference<table::XCell>& cell, const OUString& column,
+                                        const uno::Any& raw, uno::Any& write)
 {
     Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
     Reference<beans::XPropertySet> validation(props->getPropertyValue(U("Validation")), uno::UNO_QUERY_THROW);
@@ -97,42 +90,23 @@ OUString checkValidity(const Reference<table::XCell>& cell, const uno::Any& raw,
     validation->getPropertyValue(U("Type")) >>= type;
     OUString message;
     validation->getPropertyValue(U("ErrorMessage")) >>= message;
-    auto fail = [&](const OUString& what) {
-        return what + (message.isEmpty() ? OUString() : U("（") + message + U("）"));
-    };
+    std::optional<double> n = numberOf(raw);
     if (type == sheet::ValidationType_ANY || type == sheet::ValidationType_LIST ||
         type == sheet::ValidationType_CUSTOM || type == sheet::ValidationType_TEXT_LEN) {
-        std::optional<double> n = asNumber(raw);
-        if (n && !raw.has<OUString>())
-            write <<= *n;
-        else
-            write <<= asText(raw);
-        return OUString();
+        write = n && !raw.has<OUString>() ? uno::Any(*n) : uno::Any(cellText(raw));
+        return std::nullopt;
     }
-    std::optional<double> n = asNumber(raw);
+    const OUString head = column + U(" 的值 ") + cellText(raw) + U(" 不符合单元格的有效性规则：");
+    const OUString headEn = "The value " + cellText(raw) + " of " + column + " breaks the cell's validity rule: ";
+    const OUString why = message.isEmpty() ? OUString() : U("（") + message + U("）");
     if (!n)
-        return fail(U("须填数字"));
+        return rowProblem("invalid_value", column, head + U("须填数字") + why, headEn + "a number is required");
     if (type == sheet::ValidationType_WHOLE && *n != std::floor(*n))
-        return fail(U("须填整数"));
-    Reference<sheet::XSheetCondition> cond(validation, uno::UNO_QUERY_THROW);
-    std::optional<double> f1 = formulaNumber(cond->getFormula1()), f2 = formulaNumber(cond->getFormula2());
-    const double x = *n;
-    bool ok = true;
-    switch (cond->getOperator()) {
-    case sheet::ConditionOperator_EQUAL: ok = !f1 || x == *f1; break;
-    case sheet::ConditionOperator_NOT_EQUAL: ok = !f1 || x != *f1; break;
-    case sheet::ConditionOperator_GREATER: ok = !f1 || x > *f1; break;
-    case sheet::ConditionOperator_GREATER_EQUAL: ok = !f1 || x >= *f1; break;
-    case sheet::ConditionOperator_LESS: ok = !f1 || x < *f1; break;
-    case sheet::ConditionOperator_LESS_EQUAL: ok = !f1 || x <= *f1; break;
-    case sheet::ConditionOperator_BETWEEN: ok = (!f1 || x >= *f1) && (!f2 || x <= *f2); break;
-    case sheet::ConditionOperator_NOT_BETWEEN: ok = !(f1 && f2 && x >= *f1 && x <= *f2); break;
-    default: break;
-    }
-    if (!ok)
-        return fail(U("超出允许范围"));
-    write <<= x;
-    return OUString();
+        return rowProblem("invalid_value", column, head + U("须填整数") + why, headEn + "a whole number is required");
+    if (!withinCondition(Reference<sheet::XSheetCondition>(validation, uno::UNO_QUERY_THROW), *n))
+        return rowProblem("invalid_value", column, head + U("超出允许范围") + why, headEn + "out of the allowed range");
+    write <<= *n;
+    return std::nullopt;
 }
 
 OUString safeName(const OUString& s)
@@ -145,56 +119,163 @@ OUString safeName(const OUString& s)
     return b.makeStringAndClear().trim();
 }
 
-/** The dealers table's first sheet as rows of cells; for a group's annual plan
-    (集团年度目标分解) the rows of `month` for the template `kind`. */
-Sequence<Sequence<uno::Any>> readTable(const Reference<uno::XComponentContext>& ctx, const OUString& url,
-                                       const OUString& month, const OUString& kind)
+OUString newIssueId()
 {
-    auto desktop = frame::Desktop::create(ctx);
-    std::vector<beans::PropertyValue> args{prop("Hidden", uno::Any(true)), prop("ReadOnly", uno::Any(true))};
-    if (url.toAsciiLowerCase().endsWith(".csv")) {
-        // UTF-8, comma, every column as text (dealer codes keep their leading zeros).
-        OUStringBuffer formats;
-        for (int c = 1; c <= 200; ++c)
-            formats.append(OUString::createFromAscii(c > 1 ? "/" : "") + OUString::number(c) + "/2");
-        args.push_back(prop("FilterName", uno::Any(U("Text - txt - csv (StarCalc)"))));
-        args.push_back(prop("FilterOptions", uno::Any("44,34,76,1," + formats.makeStringAndClear())));
-    }
-    Reference<lang::XComponent> doc;
-    try {
-        doc = desktop->loadComponentFromURL(url, U("_blank"), 0,
-                                            Sequence<beans::PropertyValue>(args.data(), args.size()));
-    } catch (const uno::Exception&) {
-    }
-    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
-    if (!sdoc.is()) {
-        closeDocument(doc);
-        throw lang::IllegalArgumentException(U("无法打开经销商名单：") + url, {}, 1);
-    }
-    Sequence<Sequence<uno::Any>> data;
-    try {
-        if (auto plan = annualPlanTable(sdoc, month, kind)) {
-            closeDocument(doc);
-            return *plan;
-        }
-        Reference<container::XIndexAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
-        Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(0), uno::UNO_QUERY_THROW);
-        Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
-        Reference<sheet::XUsedAreaCursor> used(cursor, uno::UNO_QUERY_THROW);
-        used->gotoStartOfUsedArea(false);
-        used->gotoEndOfUsedArea(true);
-        Reference<sheet::XCellRangeAddressable> addr(cursor, uno::UNO_QUERY_THROW);
-        table::CellRangeAddress a = addr->getRangeAddress();
-        Reference<sheet::XCellRangeData> range(
-            sheet->getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow), uno::UNO_QUERY_THROW);
-        data = range->getDataArray();
-    } catch (...) {
-        closeDocument(doc);
-        throw;
-    }
-    closeDocument(doc);
-    return data;
+    sal_uInt8 id[16];
+    rtl_createUuid(id, nullptr, true);
+    OUStringBuffer b;
+    for (sal_uInt8 x : id)
+        b.append(OUString::number(x + 0x100, 16).copy(1));
+    return b.makeStringAndClear();
 }
+
+/** True when `url` exists as a symbolic link (never written through). */
+bool isLink(const OUString& url)
+{
+    osl::DirectoryItem item;
+    if (osl::DirectoryItem::get(url, item) != osl::FileBase::E_None)
+        return false;
+    osl::FileStatus status(osl_FileStatus_Mask_Type);
+    return item.getFileStatus(status) == osl::FileBase::E_None && status.getFileType() == osl::FileStatus::Link;
+}
+
+/** A cell as the template had it, to be put back after each dealer's file. */
+struct SavedCell
+{
+    Reference<table::XCell> cell;
+    table::CellContentType type = table::CellContentType_EMPTY;
+    double value = 0;
+    OUString text;
+    uno::Any style, protection, format, validation;
+};
+
+SavedCell save(const Reference<table::XCell>& cell)
+{
+    SavedCell s;
+    s.cell = cell;
+    s.type = cell->getType();
+    s.value = cell->getValue();
+    s.text = s.type == table::CellContentType_FORMULA ? cell->getFormula()
+                                                       : Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->getString();
+    Reference<beans::XPropertySet> p(cell, uno::UNO_QUERY_THROW);
+    s.style = p->getPropertyValue(U("CellStyle"));
+    s.protection = p->getPropertyValue(U("CellProtection"));
+    s.format = p->getPropertyValue(U("NumberFormat"));
+    s.validation = p->getPropertyValue(U("Validation"));
+    return s;
+}
+
+void restore(const SavedCell& s)
+{
+    switch (s.type) {
+    case table::CellContentType_VALUE: s.cell->setValue(s.value); break;
+    case table::CellContentType_TEXT: Reference<text::XText>(s.cell, uno::UNO_QUERY_THROW)->setString(s.text); break;
+    case table::CellContentType_FORMULA: s.cell->setFormula(s.text); break;
+    default: s.cell->setFormula(OUString()); break;
+    }
+    Reference<beans::XPropertySet> p(s.cell, uno::UNO_QUERY_THROW);
+    p->setPropertyValue(U("CellStyle"), s.style);
+    p->setPropertyValue(U("CellProtection"), s.protection);
+    p->setPropertyValue(U("NumberFormat"), s.format);
+    p->setPropertyValue(U("Validation"), s.validation);
+}
+
+/** Locked like a computed cell, its number format kept, no input help. */
+void lockCell(const Reference<table::XCell>& cell)
+{
+    Reference<beans::XPropertySet> p(cell, uno::UNO_QUERY_THROW);
+    uno::Any format = p->getPropertyValue(U("NumberFormat"));
+    p->setPropertyValue(U("CellStyle"), uno::Any(U("自动计算")));
+    p->setPropertyValue(U("NumberFormat"), format);
+    util::CellProtection protection;
+    p->getPropertyValue(U("CellProtection")) >>= protection;
+    protection.IsLocked = true;
+    p->setPropertyValue(U("CellProtection"), uno::Any(protection));
+    Reference<beans::XPropertySet> validation(p->getPropertyValue(U("Validation")), uno::UNO_QUERY_THROW);
+    validation->setPropertyValue(U("ShowInputMessage"), uno::Any(false));
+    p->setPropertyValue(U("Validation"), uno::Any(validation));
+}
+
+void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)
+{
+    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
+    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
+    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
+    if (set->getPropertySetInfo()->hasPropertyByName(U(name)))
+        set->setPropertyValue(U(name), uno::Any(value));
+    else
+        user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
+}
+
+/** The ODF package at `url` as a storage (`mode`: embed::ElementModes). */
+Reference<embed::XStorage> storageOf(const Reference<uno::XComponentContext>& ctx, const OUString& url, sal_Int32 mode)
+{
+    auto factory = embed::StorageFactory::create(ctx);
+    return Reference<embed::XStorage>(factory->createInstanceWithArguments(seq<uno::Any>({uno::Any(url), uno::Any(mode)})),
+                                      uno::UNO_QUERY_THROW);
+}
+
+/** The template's settings.xml: its view (frozen panes, each sheet's cursor,
+    the active sheet). A document stored from a hidden window has no view to
+    write them from, so they are copied into every file written. */
+Sequence<sal_Int8> readSettings(const Reference<uno::XComponentContext>& ctx, const OUString& url)
+{
+    auto storage = storageOf(ctx, url, embed::ElementModes::READ);
+    Reference<io::XInputStream> in = storage->openStreamElement(U("settings.xml"), embed::ElementModes::READ)->getInputStream();
+    Sequence<sal_Int8> all, chunk;
+    while (in->readBytes(chunk, 65536) > 0) {
+        const sal_Int32 had = all.getLength();
+        all.realloc(had + chunk.getLength());
+        std::copy(chunk.begin(), chunk.end(), all.getArray() + had);
+    }
+    in->closeInput();
+    Reference<lang::XComponent>(storage, uno::UNO_QUERY_THROW)->dispose();
+    return all;
+}
+
+void writeSettings(const Reference<uno::XComponentContext>& ctx, const OUString& url, const Sequence<sal_Int8>& settings)
+{
+    auto storage = storageOf(ctx, url, embed::ElementModes::READWRITE);
+    Reference<io::XStream> stream =
+        storage->openStreamElement(U("settings.xml"), embed::ElementModes::READWRITE | embed::ElementModes::TRUNCATE);
+    Reference<io::XOutputStream> out = stream->getOutputStream();
+    out->writeBytes(settings);
+    out->closeOutput();
+    Reference<embed::XTransactedObject>(storage, uno::UNO_QUERY_THROW)->commit();
+    Reference<lang::XComponent>(storage, uno::UNO_QUERY_THROW)->dispose();
+}
+
+/** One row's values, checked, for the cells they go to. */
+using Writes = std::vector<std::pair<Reference<table::XCell>, uno::Any>>;
+
+/** The template, loaded once, that every dealer's file is made from. */
+class Issuer
+{
+public:
+    Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
+           const OUString& issue, bool lock);
+    ~Issuer() { closeDocument(doc_); }
+    Issuer(const Issuer&) = delete;
+    Issuer& operator=(const Issuer&) = delete;
+
+    /** The row's values for the template's cells, or why not. */
+    std::optional<RowProblem> collect(const DealersTable& t, const Sequence<uno::Any>& row, Writes& writes) const;
+    /** Fills the template for one dealer, stores it at `url`, puts the template back. */
+    void write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url);
+
+private:
+    bool isRate(const OUString& column, const Reference<table::XCell>& cell) const;
+    void fill(const OUString& code, const OUString& dealer, const Writes& writes);
+
+    Reference<uno::XComponentContext> ctx_;
+    OUString kind_, month_, issue_;
+    bool lock_;
+    Reference<lang::XComponent> doc_;
+    Reference<sheet::XSpreadsheetDocument> sdoc_;
+    Sequence<sal_Int8> settings_;
+    std::map<OUString, Reference<table::XCell>> inputs_;  // column title -> cell
+    std::vector<SavedCell> saved_;
+};
 
 /** {column title: cell} of the template's group-settable cells (unlocked,
     not computed); three-cell names as name_trade. */
@@ -219,12 +300,163 @@ std::map<OUString, Reference<table::XCell>> inputCells(const Reference<sheet::XS
     return out;
 }
 
-OUString systemPath(const OUString& url)
+Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
+               const OUString& issue, bool lock)
+    : ctx_(ctx), kind_(kind), month_(month), issue_(issue), lock_(lock)
 {
-    OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
-        return path;
-    return url;
+    doc_ = newFromTemplate(ctx, kind + ".ots");
+    try {
+        settings_ = readSettings(ctx, templateUrl(ctx, kind + ".ots"));
+        sdoc_.set(doc_, uno::UNO_QUERY_THROW);
+        Reference<document::XUndoManagerSupplier>(doc_, uno::UNO_QUERY_THROW)->getUndoManager()->lock();
+        inputs_ = inputCells(sdoc_, kind);
+        for (const char* name : {"经销商代码", "经销商", "月份"})
+            for (const auto& cell : namedCells(sdoc_, U(name)))
+                saved_.push_back(save(cell));
+        for (const auto& [title, cell] : inputs_)
+            saved_.push_back(save(cell));
+    } catch (...) {
+        closeDocument(doc_);
+        throw;
+    }
+}
+
+bool Issuer::isRate(const OUString& column, const Reference<table::XCell>& cell) const
+{
+    if (const contract::Cell* c = contractCell(kind_, column))
+        return c->value == contract::Value::Rate;
+    sal_Int32 key = 0;
+    Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW)->getPropertyValue(U("NumberFormat")) >>= key;
+    auto formats = Reference<util::XNumberFormatsSupplier>(doc_, uno::UNO_QUERY_THROW)->getNumberFormats();
+    OUString code;
+    formats->getByKey(key)->getPropertyValue(U("FormatString")) >>= code;
+    return code.indexOf('%') >= 0;
+}
+
+std::optional<RowProblem> Issuer::collect(const DealersTable& t, const Sequence<uno::Any>& row, Writes& writes) const
+{
+    for (sal_Int32 c = 0; c < static_cast<sal_Int32>(t.header.size()); ++c) {
+        const OUString& title = t.header[c];
+        uno::Any raw = c < row.getLength() ? row[c] : uno::Any();
+        if (c == t.codeCol || c == t.dealerCol || title.isEmpty() || cellText(raw).isEmpty())
+            continue;
+        auto in = inputs_.find(title);
+        if (in == inputs_.end())
+            return rowProblem("unknown_column", title, U("列 ") + title + U(" 不是模板 ") + kind_ + U(" 的输入单元格名称"),
+                              "The column " + title + " is not an input cell of the template " + kind_);
+        if (isRate(title, in->second)) {
+            double x = 0;
+            if (auto p = rateOf(raw, title, x))
+                return p;
+            raw <<= x;
+        }
+        uno::Any value;
+        if (auto p = checkValidity(in->second, title, raw, value))
+            return p;
+        writes.emplace_back(in->second, value);
+    }
+    return std::nullopt;
+}
+
+void Issuer::fill(const OUString& code, const OUString& dealer, const Writes& writes)
+{
+    for (const auto& cell : namedCells(sdoc_, U("经销商代码")))
+        Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(code);
+    for (const auto& cell : namedCells(sdoc_, U("经销商")))
+        Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(dealer);
+    for (const auto& cell : namedCells(sdoc_, U("月份")))
+        cell->setValue(serialOfMonth(month_));
+    for (const char* name : {"经销商代码", "经销商", "月份"})
+        for (const auto& cell : namedCells(sdoc_, U(name)))
+            lockCell(cell);
+    for (const auto& [cell, value] : writes) {
+        double d;
+        OUString s;
+        if (value >>= d)
+            cell->setValue(d);
+        else if (value >>= s)
+            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
+        if (lock_)
+            lockCell(cell);
+    }
+    setUserProperty(doc_, kStampCode, code);
+    setUserProperty(doc_, kStampMonth, month_);
+    setUserProperty(doc_, kStampIssue, issue_);
+}
+
+void Issuer::write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url)
+{
+    try {
+        fill(code, dealer, writes);
+        Reference<sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll();
+        storeByEnding(doc_, url);
+        writeSettings(ctx_, url, settings_);
+    } catch (...) {
+        for (const auto& s : saved_)
+            restore(s);
+        throw;
+    }
+    for (const auto& s : saved_)
+        restore(s);
+}
+
+struct Share
+{
+    OUString kind, month, outDir, issue;
+    bool lock = false, force = false;
+    sal_Int32 part = 0, parts = 1;
+};
+
+OUString outputUrl(const Share& s, const OUString& code, const OUString& dealer)
+{
+    return s.outDir + OUString::createFromAscii(s.outDir.endsWith("/") ? "" : "/") +
+           rtl::Uri::encode(code + "_" + safeName(dealer) + "_" + s.month + ".ods", rtl_UriCharClassPchar,
+                            rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
+}
+
+/** The row refused: its texts say that no file was written. */
+DistributedRow refusedRow(DistributedRow row, const RowProblem& p)
+{
+    row.Reason = p;
+    row.Reason.TextZh += U("，未生成文件。");
+    row.Reason.TextEn += ", no file written.";
+    return row;
+}
+
+/** One row that passed the identity checks: its file, or why not. */
+DistributedRow issueRow(Issuer& issuer, const DealersTable& t, const Share& s, sal_Int32 r,
+                        const Reference<ucb::XSimpleFileAccess3>& files)
+{
+    const auto& row = t.rows[r - 2];
+    const OUString code = cellText(row[t.codeCol]), dealer = cellText(row[t.dealerCol]);
+    const OUString url = outputUrl(s, code, dealer), path = systemPath(url);
+    const DistributedRow result(r, code, dealer, url, false, RowProblem());
+    if (isLink(url))
+        return refusedRow(result, rowProblem("output_symlink", OUString(), U("输出位置是符号链接，不写入：") + path,
+                                             "The output is a symbolic link and is never written through: " + path));
+    if (!s.force && files->exists(url))
+        return refusedRow(result, rowProblem("file_exists", OUString(), U("文件已存在，未覆盖（要覆盖请加 force）：") + path,
+                                             "The file exists and was not replaced (force replaces it): " + path));
+    Writes writes;
+    if (auto p = issuer.collect(t, row, writes))
+        return refusedRow(result, *p);
+    try {
+        issuer.write(code, dealer, writes, url);
+    } catch (const uno::Exception& e) {
+        const OUString why = e.Message.copy(0, std::min<sal_Int32>(e.Message.getLength(), 300));
+        return refusedRow(result, rowProblem("write_failed", OUString(), U("写入失败：") + why, "Writing failed: " + why));
+    }
+    DistributedRow written = result;
+    written.Written = true;
+    return written;
+}
+
+/** The row as one line for a progress indicator (the command line's Ctrl-C report). */
+OUString lineOf(const DistributedRow& row)
+{
+    if (row.Written)
+        return rowLine(row.Row, {U("已生成 ") + systemPath(row.Url), "written: " + systemPath(row.Url)});
+    return rowLine(row.Row, {row.Reason.TextZh, row.Reason.TextEn});
 }
 
 } // namespace
@@ -233,140 +465,66 @@ Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, cons
                                         const OUString& outDirUrl, sal_Bool lock, sal_Bool force,
                                         const Reference<task::XStatusIndicator>& progress)
 {
-    if (contractNames(templateKind).empty())
-        throw lang::IllegalArgumentException(U("未知的模板：") + templateKind + U("（可用 strategy_table 或 workshop_targets）"), {}, 0);
-    const double serial = serialOfMonth(month);
-    if (serial < 0)
-        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11：") + month, {}, 2);
+    return distributeShare(templateKind, dealersUrl, month, outDirUrl, lock, force, OUString(), 0, 1, progress);
+}
+
+namespace {
+
+void checkArguments(const Reference<uno::XComponentContext>& ctx, const Share& s)
+{
+    if (contractNames(s.kind).empty())
+        throw lang::IllegalArgumentException(U("未知的模板：") + s.kind + U("（可用 strategy_table 或 workshop_targets）") +
+                                                 " / unknown template: " + s.kind + " (strategy_table or workshop_targets)",
+                                             {}, 0);
+    if (serialOfMonth(s.month) < 0)
+        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11：") + s.month +
+                                                 " / the month must be written YYYY-MM, e.g. 2026-11: " + s.month, {}, 2);
+    if (s.parts < 1 || s.part < 0 || s.part >= s.parts)
+        throw lang::IllegalArgumentException(U("part/parts 无效 / bad part/parts"), {}, 7);
+    auto files = ucb::SimpleFileAccess::create(ctx);
+    if (!files->exists(s.outDir))
+        files->createFolder(s.outDir);
+    if (!files->isFolder(s.outDir) || files->isReadOnly(s.outDir))
+        throw lang::IllegalArgumentException(U("输出文件夹不可写：") + systemPath(s.outDir) +
+                                                 " / the output folder is not writable: " + systemPath(s.outDir), {}, 3);
+}
+
+} // namespace
+
+Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind, const OUString& dealersUrl,
+                                             const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                             sal_Bool force, const OUString& issue, sal_Int32 part, sal_Int32 parts,
+                                             const Reference<task::XStatusIndicator>& progress)
+{
+    const Share s{templateKind, month, outDirUrl, issue.isEmpty() ? newIssueId() : issue, bool(lock), bool(force), part, parts};
+    checkArguments(ctx_, s);
+    const DealersTable table = readDealersTable(ctx_, dealersUrl, s.month, s.kind);
+    std::vector<sal_Int32> rows;
+    const std::map<sal_Int32, RowProblem> problems = screenRows(table, rows);
+    std::vector<sal_Int32> mine;
+    for (sal_Int32 r : rows)
+        if (r % s.parts == s.part)
+            mine.push_back(r);
     auto files = ucb::SimpleFileAccess::create(ctx_);
-    if (!files->exists(outDirUrl))
-        files->createFolder(outDirUrl);
-    if (!files->isFolder(outDirUrl) || files->isReadOnly(outDirUrl))
-        throw lang::IllegalArgumentException(U("输出文件夹不可写：") + systemPath(outDirUrl), {}, 3);
-
-    Sequence<Sequence<uno::Any>> table = readTable(ctx_, dealersUrl, month, templateKind);
-    if (table.getLength() < 1)
-        throw lang::IllegalArgumentException(U("经销商名单是空的：") + systemPath(dealersUrl), {}, 1);
-    std::vector<OUString> header;
-    for (const auto& v : table[0])
-        header.push_back(asText(v));
-    auto find = [&](const OUString& t) {
-        for (size_t i = 0; i < header.size(); ++i)
-            if (header[i] == t)
-                return static_cast<sal_Int32>(i);
-        return sal_Int32(-1);
-    };
-    const sal_Int32 codeCol = find(U("经销商代码")), dealerCol = find(U("经销商"));
-    if (codeCol < 0 || dealerCol < 0)
-        throw lang::IllegalArgumentException(U("经销商名单的表头须有 经销商代码 和 经销商 两列。"), {}, 1);
-
-    const OUString templateFile = templateKind + ".ots";
+    std::optional<Issuer> issuer;  // loaded at the first row that needs it
     std::vector<DistributedRow> done;
-    std::map<OUString, sal_Int32> codes;  // dealer code -> row of its first occurrence
-    const sal_Int32 rows = table.getLength() - 1;
     if (progress.is())
-        progress->start(chineseUi(ctx_) ? U("下发模板") : U("Distributing templates"), rows);
-    for (sal_Int32 r = 1; r < table.getLength(); ++r) {
-        if (progress.is())
-            progress->setValue(r - 1);
-        const auto& row = table[r];
-        const sal_Int32 rowNumber = r + 1;
-        auto cellAt = [&](sal_Int32 c) { return c < row.getLength() ? row[c] : uno::Any(); };
-        bool empty = true;
-        for (const auto& v : row)
-            empty &= asText(v).isEmpty();
-        if (empty)
-            continue;
-        const OUString code = asText(cellAt(codeCol)), dealer = asText(cellAt(dealerCol));
-        DistributedRow result(rowNumber, code, dealer, OUString(), false, Problem());
-        auto refuse = [&](const char* why, const OUString& cell, const OUString& zh, const OUString& en) {
-            result.Reason = problem(why, cell, zh + U("，未生成文件。"), en + ", no file written.");
-            done.push_back(result);
-        };
-        if (code.isEmpty() || dealer.isEmpty()) {
-            refuse("blank_dealer", U(code.isEmpty() ? "经销商代码" : "经销商"), U("经销商代码或经销商为空"),
-                   "The dealer code or the dealer name is blank");
-            continue;
+        progress->start(chineseUi(ctx_) ? U("下发模板") : U("Distributing templates"), static_cast<sal_Int32>(mine.size()));
+    for (sal_Int32 r : mine) {
+        auto p = problems.find(r);
+        if (p == problems.end() && !issuer)
+            issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock);
+        if (p != problems.end()) {
+            const auto& row = table.rows[r - 2];
+            auto at = [&](sal_Int32 c) { return c < row.getLength() ? cellText(row[c]) : OUString(); };
+            done.push_back(refusedRow(DistributedRow(r, at(table.codeCol), at(table.dealerCol), OUString(), false,
+                                                     RowProblem()), p->second));
+        } else {
+            done.push_back(issueRow(*issuer, table, s, r, files));
         }
-        auto [it, fresh] = codes.emplace(code, rowNumber);
-        if (!fresh) {
-            refuse("duplicate_code", U("经销商代码"),
-                   U("经销商代码 ") + code + U(" 与第 ") + OUString::number(it->second) + U(" 行重复"),
-                   "The dealer code " + code + " repeats row " + OUString::number(it->second));
-            continue;
-        }
-        const OUString url = outDirUrl + OUString::createFromAscii(outDirUrl.endsWith("/") ? "" : "/") +
-                             rtl::Uri::encode(safeName(code) + "_" + safeName(dealer) + "_" + month + ".ods",
-                                              rtl_UriCharClassPchar, rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
-        result.Url = url;
-        if (!force && files->exists(url)) {
-            refuse("file_exists", OUString(), U("文件已存在，未覆盖（要覆盖请加 force）：") + systemPath(url),
-                   "The file exists and was not replaced (force replaces it): " + systemPath(url));
-            continue;
-        }
-        Reference<lang::XComponent> doc = newFromTemplate(ctx_, templateFile);
-        try {
-            Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
-            auto inputs = inputCells(sdoc, templateKind);
-            std::vector<std::pair<Reference<table::XCell>, uno::Any>> writes;
-            Problem refused;
-            for (sal_Int32 c = 0; c < static_cast<sal_Int32>(header.size()) && refused.Code.isEmpty(); ++c) {
-                if (c == codeCol || c == dealerCol || header[c].isEmpty())
-                    continue;
-                uno::Any raw = cellAt(c);
-                if (asText(raw).isEmpty())
-                    continue;
-                auto in = inputs.find(header[c]);
-                if (in == inputs.end()) {
-                    refused = problem("unknown_column", header[c],
-                                      U("列 ") + header[c] + U(" 不是模板 ") + templateKind + U(" 的输入单元格名称"),
-                                      "The column " + header[c] + " is not an input cell of the template " + templateKind);
-                    break;
-                }
-                uno::Any value;
-                OUString why = checkValidity(in->second, raw, value);
-                if (!why.isEmpty())
-                    refused = problem("invalid_value", header[c],
-                                      header[c] + U(" 的值 ") + asText(raw) + U(" 不符合单元格的有效性规则：") + why,
-                                      "The value " + asText(raw) + " of " + header[c] +
-                                          " breaks the cell's validity rule: " + why);
-                else
-                    writes.emplace_back(in->second, value);
-            }
-            if (!refused.Code.isEmpty()) {
-                closeDocument(doc);
-                refuse(OUStringToOString(refused.Code, RTL_TEXTENCODING_ASCII_US).getStr(), refused.Cell,
-                       refused.TextZh, refused.TextEn);
-                continue;
-            }
-            for (const auto& cell : namedCells(sdoc, U("经销商")))
-                Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(dealer);
-            for (const auto& cell : namedCells(sdoc, U("月份")))
-                cell->setValue(serial);
-            for (const auto& [cell, value] : writes) {
-                double d;
-                OUString s;
-                if (value >>= d)
-                    cell->setValue(d);
-                else if (value >>= s)
-                    Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
-                if (lock) {
-                    Reference<beans::XPropertySet> p(cell, uno::UNO_QUERY_THROW);
-                    p->setPropertyValue(U("CellStyle"), uno::Any(U("自动计算")));
-                    util::CellProtection protection;
-                    p->getPropertyValue(U("CellProtection")) >>= protection;
-                    protection.IsLocked = true;
-                    p->setPropertyValue(U("CellProtection"), uno::Any(protection));
-                }
-            }
-            Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
-            storeByEnding(doc, url);
-            closeDocument(doc);
-            result.Written = true;
-            done.push_back(result);
-        } catch (const uno::Exception& e) {
-            closeDocument(doc);
-            refuse("write_failed", OUString(), U("写入失败：") + e.Message, "Writing failed: " + e.Message);
+        if (progress.is()) {
+            progress->setText(lineOf(done.back()));
+            progress->setValue(static_cast<sal_Int32>(done.size()));
         }
     }
     if (progress.is())

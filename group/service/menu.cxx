@@ -267,8 +267,11 @@ private:
             else
                 failed.append("Row " + OUString::number(row.Row) + ": " + row.Reason.TextEn + "\n");
         }
-        OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件。")
-                               : "Wrote " + OUString::number(written) + " dealer files.";
+        OUString folder;
+        if (osl::FileBase::getSystemPathFromFileURL(outDir, folder) != osl::FileBase::E_None)
+            folder = outDir;
+        OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件，在 ") + folder + U("。")
+                               : "Wrote " + OUString::number(written) + " dealer files to " + folder + ".";
         if (!failed.isEmpty())
             message += (zh_ ? U("\n未生成：\n") : OUString("\nNot written:\n")) + failed.makeStringAndClear();
         tell(message);

@@ -51,6 +51,11 @@ public:
                                            const OUString& month, const OUString& outDirUrl, sal_Bool lock,
                                            sal_Bool force,
                                            const Reference<css::task::XStatusIndicator>& progress) override;
+    Sequence<DistributedRow> SAL_CALL distributeShare(const OUString& templateKind, const OUString& dealersUrl,
+                                                const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                                sal_Bool force, const OUString& issue, sal_Int32 part,
+                                                sal_Int32 parts,
+                                                const Reference<css::task::XStatusIndicator>& progress) override;
     DealerFile SAL_CALL readDealerFile(const OUString& url) override;
     RollupResult SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
                                   sal_Bool force) override;

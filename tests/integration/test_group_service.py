@@ -22,6 +22,7 @@ import csv  # noqa: E402
 import decimal  # noqa: E402
 import hashlib  # noqa: E402
 import random  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
@@ -402,7 +403,9 @@ class Distribute(GroupCase):
         self.assertEqual((rows[0].DealerCode, rows[0].Dealer), ("001", "一号店"))
         self.assertEqual(rows[0].Url, file_url(os.path.join(out, "001_一号店_2026-12.ods")))
         self.assertIn("交车数_目标 的值 80.5 不符合单元格的有效性规则", rows[2].Reason.TextZh)
-        self.assertIn("订单交车率_目标 的值 1200 不符合单元格的有效性规则", rows[3].Reason.TextZh)
+        self.assertIn("订单交车率_目标 的值 1200", rows[3].Reason.TextZh)
+        self.assertIn("超出 1%–1000%：比率写成 80% 或 0.8", rows[3].Reason.TextZh)
+        self.assertIn("write a rate as 80% or 0.8", rows[3].Reason.TextEn)
         self.assertIn("经销商代码 001 与第 2 行重复", rows[4].Reason.TextZh)
         self.assertIn("The dealer code 001 repeats row 2", rows[4].Reason.TextEn)
         self.assertIn("列 不存在的列 不是模板 strategy_table 的输入单元格名称", rows[5].Reason.TextZh)
@@ -515,8 +518,9 @@ class MenuPath(GroupCase):
             os.remove(self.ANSWERS)
         with open(report, encoding="utf-8") as f:
             said = f.read()
-        # the menu speaks the UI's language, the reasons too
-        self.assertRegex(said, r"^(已生成 2 个经销商文件。|Wrote 2 dealer files\.)\n")
+        # the menu speaks the UI's language, the reasons too, and says where the files are
+        self.assertRegex(said, r"^(已生成 2 个经销商文件，在 %s。|Wrote 2 dealer files to %s\.)\n"
+                         % (re.escape(menu_dir), re.escape(menu_dir)))
         if said.startswith("Wrote"):
             self.assertIn("Row 3: The value -5 of 售后产值目标 breaks the cell's validity rule", said)
         else:
