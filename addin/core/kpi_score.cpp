@@ -25,11 +25,7 @@ Error numberError(const Cell& c) noexcept
 // gate of 3, as it does in a Calc comparison.
 bool below(long double achievement, double gate) noexcept
 {
-    if (!(achievement < gate))
-        return false;
-    const long double gap = gate - achievement;
-    const long double scale = std::fmax(std::fabs(achievement), std::fabs(static_cast<long double>(gate)));
-    return !(gap <= numeric::kSnap * scale && gap < numeric::kMaxNoise);
+    return achievement < gate && !numeric::sameUpToNoise(achievement, gate);
 }
 
 } // namespace

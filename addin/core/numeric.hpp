@@ -18,6 +18,15 @@ inline constexpr double kMaxNoise = 0.25;
 // From 2^52 up every double is a whole number.
 inline constexpr double kAllWhole = 4503599627370496.0;
 
+// The same comparison in long double, for a value computed in long double
+// against a cell's number: equal up to binary noise (KPI_SCORE's gate,
+// PAYOUT_CURVE's points).
+inline bool sameUpToNoise(long double a, long double b) noexcept
+{
+    const long double gap = std::fabs(a - b);
+    return gap <= kSnap * std::fmax(std::fabs(a), std::fabs(b)) && gap < kMaxNoise;
+}
+
 inline bool nearlyEqual(double a, double b) noexcept
 {
     const double gap = std::fabs(a - b);

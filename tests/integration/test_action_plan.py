@@ -102,9 +102,13 @@ class ActionPlan(TemplateCase):
         self.assertTrue(self.refuses(S, "C7", 2.5))
         self.assertFalse(self.refuses(S, "C7", 11))
         self.assertTrue(self.refuses(S, "F6", 1300.5))
-        self.assertTrue(self.refuses(S, "E6", 1000.01))  # rates 0..1000 (4 or 0.04 is 4%)
+        # a rate holds the fraction: 0 or 1 %..1000 %; 0.8 % is the slip for "0.8 meant 80 %"
+        self.assertTrue(self.refuses(S, "E6", 10.01))
+        self.assertTrue(self.refuses(S, "E6", 4))
+        self.assertTrue(self.refuses(S, "E6", 0.008))
         self.assertTrue(self.refuses(S, "E6", -0.04))
         self.assertFalse(self.refuses(S, "E6", 0.04))
+        self.assertFalse(self.refuses(S, "E6", 0))
 
     def test_protection(self):
         inputs = ["B2", "E2"]
