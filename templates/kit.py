@@ -725,6 +725,9 @@ class Sheet:
         page.ScaleToPagesX = 1
         page.ScaleToPagesY = 0
         page.CenterHorizontally = True
+        # 0: the page numbers run on from the sheet before, so that "第 n 页，共 m 页"
+        # counts the whole document on every page (a new style restarts at 1).
+        page.FirstPageNumber = 0
         # Header and footer fields cannot show a cell: the dealer and the month
         # are in the title rows (1-3), repeated at the top of every printed page;
         # the page header names the document (its title) and the sheet, the

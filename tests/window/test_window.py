@@ -162,7 +162,8 @@ class TypedLikeAPerson(unittest.TestCase):
                 doc.calculateAll()
                 shown = sheet.getCellRangeByName("F2").getString()
                 if box is not None or shown != "2026年11月":
-                    wrong.append("%s typed %r: F2 %r, message %r" % (module_name, typed, shown, box))
+                    wrong.append("%s typed %r: E2 %r, F2 %r, message %r"
+                                 % (module_name, typed, sheet.getCellRangeByName("E2").getString(), shown, box))
         self.assertEqual(wrong, [])
 
     # -- protection -------------------------------------------------------------------

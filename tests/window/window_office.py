@@ -159,33 +159,35 @@ class Typist:
             self.screen.xdotool("windowactivate", "--sync", wid[-1], check=False)
         return wid
 
-    def type_into(self, cell, text, settle=0.4):
+    def type_into(self, cell, text, timeout=10.0):
         """Selects `cell`, types `text` and Return. Returns the text of the message
-        box that appeared (refusal, protection), after dismissing it; None if none."""
+        box that appeared (refusal, protection), after dismissing it; None when the
+        cell took the entry. Waits until one or the other shows (`timeout` s)."""
         self.doc.CurrentController.setActiveSheet(cell.Spreadsheet)
         self.doc.CurrentController.select(cell)
         self.activate()
+        before = cell.getFormula()
         self.screen.xdotool("type", "--delay", self.delay, text)
         self.screen.xdotool("key", "Return")
-        return self.dismiss(settle)
-
-    def dismiss(self, settle=0.4):
-        """The name and text of a message box in front of the document, after
-        closing it with Escape (a refused entry keeps the old value)."""
-        deadline = time.time() + settle
         title = self.title().split(" - ")[0]
-        while True:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
             name = self.screen.active_window_name()
             if name and title not in name:
-                break
-            if time.time() > deadline:
+                return self.dismiss(title, name)
+            if cell.getFormula() != before:
                 return None
-            time.sleep(0.05)
-        time.sleep(0.2)
+            time.sleep(0.1)
+        return None
+
+    def dismiss(self, title, name):
+        """The text of the message box in front of the document, after closing
+        it with Escape (a refused entry keeps the old value)."""
+        time.sleep(0.3)
         text = self.box_text() or name
         self.screen.xdotool("key", "Escape")
-        time.sleep(0.2)
-        # an entry still open in the cell (after a refusal with Retry) is cancelled too
+        time.sleep(0.3)
+        # an entry still open in the cell (after a refusal) is cancelled too
         if title in self.screen.active_window_name():
             self.screen.xdotool("key", "Escape")
         return text
