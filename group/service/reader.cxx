@@ -223,20 +223,23 @@ bool firstDayOfMonth(const Reference<sheet::XSpreadsheetDocument>& doc, double& 
     return true;
 }
 
-/** The group-set rate targets (订单交车率_目标, ...): a rate cell of the templates
-    takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction, above 1
-    percentage points), and its formulas read it that way. */
-bool isTypedRate(const OUString& name) { return name.endsWith(U("率_目标")); }
+/** The rate inputs of the contract (订单交车率_目标, ...): a rate input cell of the
+    layout-2 templates takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction,
+    above 1 percentage points), and its formulas read it that way. */
+bool isTypedRate(const contract::Cell* cell)
+{
+    return cell && cell->value == contract::Value::Rate && cell->role == contract::Role::Input;
+}
 double rateAsMeant(double typed) { return typed > 1 ? typed / 100 : typed; }
 
 /** Reads the kind's names into `out`; problems for the required ones. */
 void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
                std::vector<OUString>& problems, std::vector<OUString>& notes)
 {
-    const auto& required = requiredNames(out.Kind);
     std::vector<beans::NamedValue> values;
     for (const auto& name : contractNames(out.Kind)) {
-        bool isRequired = std::find(required.begin(), required.end(), name) != required.end();
+        const contract::Cell* contracted = contractCell(out.Kind, name);
+        const bool isRequired = contracted && contracted->required;
         auto cells = namedCells(doc, name);
         beans::NamedValue nv;
         nv.Name = name;
@@ -299,7 +302,7 @@ void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& ou
                 out.Month = text.trim().copy(0, 7);
             if (out.Month.isEmpty() && nv.Value.hasValue())
                 problems.push_back(U("月份 不是有效的月份。"));
-        } else if (isTypedRate(name) && nv.Value.has<double>()) {
+        } else if (isTypedRate(contracted) && nv.Value.has<double>()) {
             nv.Value <<= rateAsMeant(nv.Value.get<double>());
         } else if (isRequired && nv.Value.has<OUString>()) {
             problems.push_back(U("必填单元格 ") + name + U(" 须填数字，填的是文字。"));
