@@ -90,29 +90,22 @@ FORMATS = {
 INPUT_FORMATS = {"rate": "rate_input"}
 
 
-# A rate input holds the fraction: 0, or RATE_MIN (1 %) to RATE_MAX (1000 %).
+# A rate input holds the fraction: 0, or RATE_MIN (1 %) to RATE_MAX (1000 %), the
+# bounds of kinds.rate in contract.toml (min_nonzero, max).
 # In a percent-formatted cell LibreOffice appends "%" as the person starts
 # typing (7.4 and 25.2, any UI language): "80" gives 80 %, "150" 150 %; "0.8"
 # gives 0.8 %, which is refused as the likely slip for 80 %; "80%" becomes the
 # text "80%%", refused as not a number. So every typed form either is the rate
 # the person meant or is refused with how to type it.
-RATE_MIN = 0.01
-RATE_MAX = 10.0
 RATE_REFUSAL = "比率须为 0 或 1%～1000%。直接输入 80 即 80%（% 号自动加上，不要再输入 % 号，也不要输入 0.8）。"
 RATE_HELP = "直接输入 80 即 80%（% 号自动加上）；可填 0 或 1%～1000%。"
 
 
 def _contract_rate_bounds():
-    """(min, max) of kinds.rate in templates/contract.toml when it has them."""
-    import os
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "contract.toml")
-    try:
-        import tomllib
-        with open(path, "rb") as f:
-            rate = tomllib.load(f).get("kinds", {}).get("rate", {})
-        return float(rate.get("min", RATE_MIN)), float(rate.get("max", RATE_MAX))
-    except (ImportError, OSError, ValueError, AttributeError):
-        return RATE_MIN, RATE_MAX
+    """(smallest rate above 0, largest rate) of kinds.rate in contract.toml."""
+    import contract
+    rate = contract.load().kinds["rate"]
+    return float(rate.min_nonzero), float(rate.max)
 
 
 RATE_MIN, RATE_MAX = _contract_rate_bounds()
