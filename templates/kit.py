@@ -371,21 +371,7 @@ class Book:
                 + item("ShowGrid", "boolean", "true") + item("HasColumnRowHeaders", "boolean", "true")
                 + item("HasSheetTabs", "boolean", "true") + item("IsOutlineSymbolsSet", "boolean", "true")
                 + '</config:config-item-map-entry></config:config-item-map-indexed>')
-        with zipfile.ZipFile(path) as z:
-            parts = [(info, z.read(info.filename)) for info in z.infolist()]
-        out = path + ".tmp"
-        with zipfile.ZipFile(out, "w") as z:
-            for info, data in parts:
-                if info.filename == "settings.xml":
-                    text = data.decode("utf-8")
-                    marker = '<config:config-item-set config:name="ooo:view-settings">'
-                    head, tail = text.split(marker, 1)
-                    body, rest = tail.split("</config:config-item-set>", 1)
-                    body = body.split('<config:config-item-map-indexed config:name="Views">')[0]
-                    data = (head + marker + body + view + "</config:config-item-set>" + rest).encode("utf-8")
-                z.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
-        import os
-        os.replace(out, path)
+        _put_views(path, view)
 
     def finish(self):
         """Balances wrapped headings, freezes every sheet's headings, puts each
@@ -405,6 +391,63 @@ class Book:
         controller.setActiveSheet(self.doc.Sheets.getByIndex(0))
         if first and first.first_input:
             controller.select(first.cell(first.first_input))
+
+
+_VIEW_SET = '<config:config-item-set config:name="ooo:view-settings">'
+_VIEWS = '<config:config-item-map-indexed config:name="Views">'
+
+
+def _put_views(path, view):
+    """Replaces the "Views" block of the .ods/.ots `path`'s settings.xml with `view`."""
+    import os
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = [(info, z.read(info.filename)) for info in z.infolist()]
+    out = path + ".tmp"
+    with zipfile.ZipFile(out, "w") as z:
+        for info, data in parts:
+            if info.filename == "settings.xml":
+                head, tail = data.decode("utf-8").split(_VIEW_SET, 1)
+                body, rest = tail.split("</config:config-item-set>", 1)
+                body = body.split(_VIEWS)[0]
+                data = (head + _VIEW_SET + body + view + "</config:config-item-set>" + rest).encode("utf-8")
+            z.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
+    os.replace(out, path)
+
+
+def views_of(path):
+    """The "Views" block (frozen panes, each sheet's cursor, the active sheet) of
+    the .ods/.ots `path`'s settings.xml; "" if it has none."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        text = z.read("settings.xml").decode("utf-8")
+    if _VIEWS not in text:
+        return ""
+    body = text.split(_VIEWS, 1)[1]
+    return _VIEWS + _balanced(body)
+
+
+def _balanced(body):
+    """The text of an indexed map up to its own closing tag (maps may nest)."""
+    depth, i = 1, 0
+    while depth:
+        close = body.index("</config:config-item-map-indexed>", i)
+        opened = body.find("<config:config-item-map-indexed", i)
+        if opened != -1 and opened < close:
+            depth, i = depth + 1, opened + 1
+        else:
+            depth, i = depth - 1, close + len("</config:config-item-map-indexed>")
+    return body[:i]
+
+
+def copy_views(template, document):
+    """Gives the .ods `document`, saved from a document made from `template` (an
+    .ots), the template's view settings: a document saved by a headless office
+    has none, and would open with no frozen panes and the cursor on A1. For every
+    file a tool writes from a template (the example month, files handed out)."""
+    view = views_of(template)
+    if view:
+        _put_views(document, view)
 
 
 class Sheet:
