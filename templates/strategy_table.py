@@ -297,6 +297,9 @@ def _plan(book, report):
                 "业务目标本月预计", "业务KPI本月实际", "业务目标本月实际", "结果", "结果责任部门")
     for col, text in zip("ABCDEFGHIJK", headings):
         sh.heading("%s5" % col, text)
+    # as the seed's table: the figure "上月" is the three months' average of sheet 1
+    sh.s.Annotations.insertNew(sh.cell("C5").CellAddress, "上月实际 = 辅导前三个月平均（KPI转化率报告 E 列）。")
+    sh.s.Annotations.insertNew(sh.cell("E5").CellAddress, "上月表现 = 辅导前三个月的合并转化率（KPI转化率报告 E 列）。")
 
     def last_month(cell, report_row, kind):
         sh.formula(cell, '=IF(ISNUMBER({s}E{r});{s}E{r};"")'.format(s=src, r=report_row), kind)

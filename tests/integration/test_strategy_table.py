@@ -196,6 +196,10 @@ class StrategyTable(TemplateCase):
         self.fill(P, "G6", 100)
         self.assertEqual(self.error_cells(), [])
 
+    def test_last_month_headings_say_they_are_the_three_month_average(self):
+        notes = {self.at(P, c).Annotation.String for c in ("C5", "E5")}
+        self.assertTrue(all("三个月" in n for n in notes), notes)
+
     def test_inputs_are_checked(self):
         self.assertTrue(self.refuses(R, "B6", -5))
         self.assertTrue(self.refuses(R, "B6", 3.5))
