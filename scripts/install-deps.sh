@@ -5,6 +5,8 @@ packages=(
   libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno
   libboost-dev libboost-program-options-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
   clang libclang-rt-14-dev util-linux
+  # the real-window tests (tests/window) and the printed pages (template.print)
+  xvfb openbox xdotool imagemagick fonts-noto-cjk libreoffice-l10n-zh-cn poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -8,8 +8,8 @@ protection message) is detected by the active window's name and dismissed with
 Escape. This is the path the API's setFormula hides: LibreOffice's own "%"
 handling while typing into a percent cell.
 
-DEALERKPI_UI_LOCALE picks the UI language (default: zh-CN in the system office,
-where libreoffice-l10n-zh-cn is installed, en-US elsewhere). On a failure the
+DEALERKPI_UI_LOCALE picks the UI language (default zh-CN; libreoffice-l10n-zh-cn
+in both offices, see scripts/install-deps.sh and install-lo25.sh). On a failure the
 screen is saved as a PNG in the build folder and its path printed.
 """
 import functools
@@ -31,7 +31,7 @@ from office import enter  # noqa: E402
 
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(HERE, "..", "..", "build"))
 VERSION = os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4")
-UI_LOCALE = os.environ.get("DEALERKPI_UI_LOCALE", "zh-CN" if VERSION == "7.4" else "en-US")
+UI_LOCALE = os.environ.get("DEALERKPI_UI_LOCALE", "zh-CN")
 
 REFUSED = "refused"
 # What each typed form gives in a rate cell (it holds the fraction, percent-formatted):
