@@ -187,13 +187,16 @@ class TypedLikeAPerson(unittest.TestCase):
         wrong = []
         for module_name in ("strategy_table", "commission_model", "commission_plan", "workshop_targets",
                             "action_plan", "consultant_funnel"):
-            module, doc = self.open(module_name)
+            # filled and reopened without a window: what is compared is the file, not the typing
+            module = importlib.import_module(module_name)
+            doc = self.office.load(self.templates[module.FILE], as_template=True)
+            self.docs.append(doc)
             self.fill(doc, module.EXAMPLE)
             before = _computed(doc)
             for ext, filter_name in (("ods", "calc8"), ("xlsx", "Calc Office Open XML")):
                 path = os.path.join(self.tmp, "%s.%s" % (module_name, ext))
                 self.office.save(doc, path, filter_name)
-                again = self.office.load_window(path)
+                again = self.office.load(path)
                 self.docs.append(again)
                 after = _computed(again)
                 diff = ["%s: %r -> %r" % (k, before[k], after.get(k)) for k in before if after.get(k) != before[k]]
