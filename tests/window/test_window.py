@@ -41,8 +41,8 @@ RATE_FORMS = (("80", 0.8), ("0.8", REFUSED), ("80%", REFUSED), ("150%", REFUSED)
               ("1.5", 0.015), ("1200%", REFUSED), ("0.5%", REFUSED), ("1200", REFUSED), ("0", 0.0),
               ("1000", 10.0))
 # A rate input of each template that has them: (module, sheet, cell).
-RATE_CELLS = (("strategy_table", "月度策略表", "F6"), ("strategy_table", "月度策略表", "F12"),
-              ("commission_model", "方案A", "F7"), ("commission_model", "方案B", "B17"),
+RATE_CELLS = (("strategy_table", "月度策略表", "F6"), ("strategy_table", "月度策略表", "F13"),
+              ("commission_model", "方案B", "B17"),
               ("workshop_targets", "车间效率与产值目标", "E5"), ("action_plan", "行动计划", "E6"),
               ("commission_plan", "提成方案", "C9"))
 MONTH_FORMS = ("2026-11", "2026/11", "2026年11月")
