@@ -75,7 +75,7 @@ class WorkshopTargets(TemplateCase):
         self.assertEqual(self.error_cells(), [])
         shown = {c.AbsoluteName: c.getString() for c in self.formula_cells(S) if c.getString()}
         self.assertEqual(shown, {})
-        self.assertShown(S, "E5", "90%")  # the productivity ceiling comes pre-filled
+        self.assertShown(S, "E5", "90.0%")  # the productivity ceiling comes pre-filled (a rate input: 0.0#%)
 
     def test_partial_fills_show_blanks_not_errors(self):
         # the revenue target alone: nothing to split by yet
