@@ -134,7 +134,7 @@ def _history(book):
     sh = book.sheet(HIST)
     sh.header("提成方案测算 · 历史业绩", "N")
     sh.label("D2", "首月：")
-    sh.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % kit.month_of("E2"),
+    sh.validate_formula("E2", kit.month_rule("E2"),
                         "请输入首月，如 2025-01、2025/1 或 2025年1月。",
                         "历史业绩第 1 个月，输入 2025-01、2025/1 或 2025年1月。")
     sh.note("A4", "每位销售顾问一行：各月销量（台）、毛利（元）和销量目标（台）。没有数据的顾问和月份留空，"

@@ -127,6 +127,13 @@ def month_of(ref):
             'DATE(VALUE(LEFT({s};4));{m};1);NA())))'.format(ref, s=s, m=month))
 
 
+def month_rule(ref):
+    """The validity condition of a month cell: one of the three spellings, of a
+    year 2000..2099 (a number typed without its separators, 202611, would be a
+    date in the year 2454)."""
+    return 'IFERROR(AND(YEAR({m})>=2000;YEAR({m})<=2099);FALSE())'.format(m=month_of(ref))
+
+
 # Validity rules for inputs: (type, operator, formula1, formula2, refusal, input help).
 # The input help shows while the cell is selected; every refusal says how to type it right.
 RULES = {
@@ -682,7 +689,7 @@ class Sheet:
             # The month: typed as 2026-11 (a date), 2026/11 or 2026年11月 (text);
             # F2 holds its first day, which the formulas and the other sheets use.
             self.input("E2", "month")
-            self.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % month_of("E2"),
+            self.validate_formula("E2", month_rule("E2"),
                                   "请输入月份，如 2026-11、2026/11 或 2026年11月。",
                                   "输入月份，如 2026-11、2026/11 或 2026年11月。")
             confirm = self.formula("F2", '=IFERROR(%s;"")' % month_of("E2"), "month_confirm")

@@ -315,7 +315,8 @@ class TemplateConventions(TemplateCase):
                 self.assertEqual(named.getValue(), kit.date_value(2026, 11), typed)
                 for sheet in self.sheets(doc)[1:]:
                     self.assertEqual(sheet.getCellRangeByName("E2").getString(), "2026-11", (typed, sheet.Name))
-            for typed in ("十一月", "2026-13", "2026/11/40x"):
+            # 202611: the separators lost while typing; as a number it is a date in 2454
+            for typed in ("十一月", "2026-13", "2026/11/40x", "202611", "1899-12"):
                 month.setFormula(typed)
                 self.assertTrue(self.refuses_cell(month), typed)
             month.setFormula("")

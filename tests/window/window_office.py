@@ -167,7 +167,9 @@ class Typist:
         self.doc.CurrentController.select(cell)
         self.activate()
         before = cell.getFormula()
-        self.screen.xdotool("type", "--delay", self.delay, text)
+        # Chinese characters go through a remapped key: slower, or one may be lost
+        delay = self.delay if text.isascii() else max(self.delay, 250)
+        self.screen.xdotool("type", "--delay", delay, text)
         self.screen.xdotool("key", "Return")
         title = self.title().split(" - ")[0]
         deadline = time.time() + timeout
