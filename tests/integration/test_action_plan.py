@@ -104,7 +104,7 @@ class ActionPlan(TemplateCase):
         self.assertTrue(self.refuses(S, "F6", 1300.5))
         # a rate holds the fraction: 0 or 1 %..1000 %; 0.8 % is the slip for "0.8 meant 80 %"
         self.assertTrue(self.refuses(S, "E6", 10.01))
-        self.assertTrue(self.refuses(S, "E6", 4))
+        self.assertTrue(self.refuses(S, "E6", 12))
         self.assertTrue(self.refuses(S, "E6", 0.008))
         self.assertTrue(self.refuses(S, "E6", -0.04))
         self.assertFalse(self.refuses(S, "E6", 0.04))

@@ -288,7 +288,7 @@ class CommissionModel(TemplateCase):
         # units without a target: the month does not count, the target cell is red
         self.fill(H, "B10", 4)
         self.assertAllShown(H, {"B112": "", "N10": "4"})
-        self.assertEqual(self.highlighted(H, "B78"), ["预警"])
+        self.assertEqual(self.highlighted(H, "B78"), ["预警（输入）"])  # the flag over an input stays unlocked
         self.assertEqual(self.highlighted(H, "B75"), [])
         self.assertAllShown(A, {"B27": "", "B95": ""})
         self.assertAllShown(C, {"D10": "", "D37": "133,468.00"})
