@@ -275,7 +275,7 @@ def _plan(book, name, title, hist):
     _choice_help(sh.choice("E16", BEYOND, "请选择：延伸或封顶。"),
                  "延伸：按最后一段的斜率继续；封顶：保持最后一个系数。").setString(BEYOND[1])
     sh.label("A17", "毛利提成比例")
-    sh.input("B17", "rate", help="直接输入 5 即 5%（% 号自动加上；输入 80 即 80%）；不按毛利提成留空。")
+    sh.input("B17", "rate", help="直接输入 5 即 5%，直接输入 80 即 80%（% 号自动加上）；不按毛利提成留空。")
     sh.formula("%s17" % RATE_COL, '=IF(ISNUMBER(B17);{rate};"")'.format(rate="B17"), "general")
     sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.label("D17", "月封顶（元）")
