@@ -366,7 +366,7 @@ void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double m
 
 } // namespace
 
-OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
+RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
                                sal_Bool force)
 {
     if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
@@ -392,7 +392,7 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
     for (const DealerFile* f : all) {
         if (f->Problems.getLength() > 0) {
             for (const auto& p : f->Problems)
-                issues.push_back({pathOf(f->Url), f->Dealer, f->Month, p, U("未采用")});
+                issues.push_back({pathOf(f->Url), f->Dealer, f->Month, p.TextZh, U("未采用")});
         } else {
             usable.push_back(f);
         }
@@ -427,7 +427,7 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
         }
         (f->Kind.equalsAscii(kStrategy) ? strategy : workshop).push_back(f);
         for (const auto& n : f->Notes)
-            issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n, U("已汇总")});
+            issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh, U("已汇总")});
     }
     std::stable_sort(issues.begin(), issues.end());
 
@@ -469,12 +469,14 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
             ++r;
         }
 
-        size_t notTaken = 0;
+        size_t notTaken = 0, notes = 0;
         {
             std::map<OUString, int> seen;
-            for (const Issue& i : issues)
+            for (const Issue& i : issues) {
                 if (i.action == U("未采用") && seen[i.file]++ == 0)
                     ++notTaken;
+                notes += i.action != U("未采用");
+            }
         }
         OUString summary = U("月份 ") + month + U("：已汇总 ") +
                            OUString::number(static_cast<sal_Int64>(strategy.size() + workshop.size())) +
@@ -498,7 +500,9 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
         Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
         storeByEnding(doc, outUrl);
         closeDocument(doc);
-        return summary + U(" ") + pathOf(outUrl);
+        return RollupResult(outUrl, month, static_cast<sal_Int32>(strategy.size()),
+                            static_cast<sal_Int32>(workshop.size()), static_cast<sal_Int32>(notTaken),
+                            static_cast<sal_Int32>(notes));
     } catch (...) {
         closeDocument(doc);
         throw;
