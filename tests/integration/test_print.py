@@ -16,7 +16,8 @@ from template_checks import template_modules
 from template_harness import installed_templates
 
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
-PAGE = re.compile(r"第\s*(\d+)\s*页，共\s*(\d+)\s*页")
+# (other text on the footer's line may come between, as pdftotext orders it)
+PAGE = re.compile(r"第\s*(\d+)\s*页，共\D{0,40}?(\d+)\s*页", re.S)
 
 
 class PrintedPages(OfficeTestCase):
