@@ -19,6 +19,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "templates"))
 
 from office import Office, enter, prepare_profile  # noqa: E402
+import kit  # noqa: E402
 
 
 def template_modules():
@@ -57,6 +58,8 @@ def main():
                     fill(doc, getattr(module, "DEALER_EXAMPLE", module.EXAMPLE))
                     target = os.path.join(args.out, module.TITLE + ".ods")
                     Office.save(doc, target, "calc8")
+                    # frozen headings and the cursor on the first input, as the template has them
+                    kit.copy_views(os.path.join(args.templates, name + ".ots"), target)
                     print("\n%s\n  %s" % (module.TITLE, target))
                     for sheet, cell, label in getattr(module, "HIGHLIGHTS", ()):
                         shown = doc.Sheets.getByName(sheet).getCellRangeByName(cell).getString()

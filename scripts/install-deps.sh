@@ -11,6 +11,8 @@ packages=(
   googletest g++-aarch64-linux-gnu qemu-user g++-mingw-w64-x86-64-posix wine wine64
   # the group's store (group/store): SOCI over SQLite and PostgreSQL, a server for its tests
   libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
+  # the real-window tests (tests/window) and the printed pages (template.print)
+  xvfb openbox xdotool imagemagick fonts-noto-cjk libreoffice-l10n-zh-cn poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -16,10 +16,11 @@ packages=(
   libreoffice-uiconfig-common libreoffice-uiconfig-calc libreoffice-style-colibre
   fonts-opensymbol libuno-cppu3 libuno-cppuhelpergcc3-3 libuno-purpenvhelpergcc3-3
   libuno-sal3 libuno-salhelpergcc3-3 uno-libs-private ure python3-uno
+  libreoffice-l10n-zh-cn  # the zh-CN UI, for the real-window tests (tests/window)
 )
 extra=(libzxcvbn0)  # the one library 25.2 needs that 7.4 does not pull in
 
-if [ -f "$STAMP" ]; then
+if [ -f "$STAMP" ] && [ -d "$PREFIX/usr/lib/libreoffice/program/resource/zh_CN" ]; then
   echo "LibreOffice $(cat "$STAMP") already unpacked in $PREFIX"
   exit 0
 fi

@@ -56,7 +56,7 @@ def build(book):
         sh.input("E%d" % a, "rate")
         sh.input("F%d" % a, "count")
         sh.formula("F%d" % b, '=IF(NOT(ISNUMBER(E{a}));"";IF(ISNUMBER(F{a});F{a}*{r};'
-                              'IF(ISNUMBER(C{a});C{a}*{r};"")))'.format(a=a, r=kit.rate("E%d" % a)), "count")
+                              'IF(ISNUMBER(C{a});C{a}*{r};"")))'.format(a=a, r="E%d" % a), "count")
 
     for col in "GHK":
         sh.input("%s%d:%s%d" % (col, FIRST, col, last), "text")

@@ -51,7 +51,7 @@ YEAR = "N"
 MODES = ("超额累进", "全额累进")
 BEYOND = ("延伸", "封顶")
 RECOVERY = ("可追回", "不追回")
-RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use them (kit.rate)
+RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use them (the rate inputs hold fractions)
 TIERS = 8
 POINTS = 8
 UNITS = "#,##0.##"
@@ -134,7 +134,7 @@ def _history(book):
     sh = book.sheet(HIST)
     sh.header("提成方案测算 · 历史业绩", "N")
     sh.label("D2", "首月：")
-    sh.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % kit.month_of("E2"),
+    sh.validate_formula("E2", kit.month_rule("E2"),
                         "请输入首月，如 2025-01、2025/1 或 2025年1月。",
                         "历史业绩第 1 个月，输入 2025-01、2025/1 或 2025年1月。")
     sh.note("A4", "每位销售顾问一行：各月销量（台）、毛利（元）和销量目标（台）。没有数据的顾问和月份留空，"
@@ -258,9 +258,9 @@ def _plan(book, name, title, hist):
     for i in range(POINTS):
         r = 7 + i
         sh.label("E%d" % r, "%d" % (i + 1), center=True)
-        sh.input("F%d" % r, "rate", help="输入 80 即 80%（也可输入 0.8），150 即 150%；由低到高填写；"
+        sh.input("F%d" % r, "rate", help="直接输入 80 即 80%，150 即 150%（% 号自动加上）；由低到高填写；"
                                          "同一达成率填两次表示在该点跳档；用不到的留空。")
-        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(F{r});{rate};"")'.format(r=r, rate=kit.rate("F%d" % r)),
+        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(F{r});{rate};"")'.format(r=r, rate="F%d" % r),
                    "general")
         rng = sh.input("G%d" % r, "number")
         rng.NumberFormat = book.format_key(FACTOR)
@@ -275,8 +275,8 @@ def _plan(book, name, title, hist):
     _choice_help(sh.choice("E16", BEYOND, "请选择：延伸或封顶。"),
                  "延伸：按最后一段的斜率继续；封顶：保持最后一个系数。").setString(BEYOND[1])
     sh.label("A17", "毛利提成比例")
-    sh.input("B17", "rate", help="输入 5 即 5%（也可输入 0.05；输入 80 即 80%）；不按毛利提成留空。")
-    sh.formula("%s17" % RATE_COL, '=IF(ISNUMBER(B17);{rate};"")'.format(rate=kit.rate("B17")), "general")
+    sh.input("B17", "rate", help="直接输入 5 即 5%，直接输入 80 即 80%（% 号自动加上）；不按毛利提成留空。")
+    sh.formula("%s17" % RATE_COL, '=IF(ISNUMBER(B17);{rate};"")'.format(rate="B17"), "general")
     sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.label("D17", "月封顶（元）")
     sh.input("E17", "money", help="每月提成（保底前）的上限（元），如 8000；留空 = 不封顶。")
@@ -627,7 +627,7 @@ def _example():
               "F7": 0.5, "G7": 0.5, "F8": 1, "G8": 1, "E16": "封顶",
               "B17": 0.02, "E17": 8000, "B18": 2000, "E18": "不追回"})
     b.update({"B7": 0, "C7": 200, "B8": 12, "C8": 400, "B16": "全额累进",
-              "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 150, "G10": 1.5,
+              "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 1.5, "G10": 1.5,
               "E16": "延伸", "B17": 0.05, "E17": 10000, "B18": 2500, "E18": "可追回"})
     return {HIST: hist, PLAN_A: a, PLAN_B: b}
 

@@ -37,8 +37,8 @@ def _tier_table(sh, first, count, bound_label):
         sh.input("B%d" % r, "number").NumberFormat = sh.book.format_key(AMOUNT)
         sh.input("C%d" % r, "rate")
         sh.input("D%d" % r, "money")
-        # the rate as TIERED_BONUS takes it: a typed 3 or 0.03 is 3% (kit.rate), blank stays blank
-        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(C{r});{rate};"")'.format(r=r, rate=kit.rate("C%d" % r)),
+        # the rate as TIERED_BONUS takes it: the input holds the fraction (3% = 0.03), blank stays blank
+        sh.formula("%s%d" % (RATE_COL, r), '=IF(ISNUMBER(C{r});{rate};"")'.format(r=r, rate="C%d" % r),
                    "general")
     sh.s.Columns.getByName(RATE_COL).IsVisible = False
     sh.note("A%d" % (last + 1), "从第1档起由低到高填写下限，用不到的档位留空。超额累进、全额累进用提成比例，定额用定额金额。")

@@ -23,7 +23,10 @@ The conventions of ../shared/spec/templates.md live here, once:
 And the second edition (what a dealer met in a real Calc window):
 - every input cell has an input help (what to type) and a refusal that says
   how to type it right;
-- rate inputs take 80, 0.8 and 80% alike (see rate()); the month takes
+- a rate input cell holds the fraction (0.8 = 80 %) and is percent-formatted,
+  so what it shows is the rate used; typing 80 gives 80 % (LibreOffice adds the
+  "%" while the person types), anything that would give another rate is refused
+  (see RATE_MIN, rate_rule()); the month takes
   2026-11, 2026/11 and 2026年11月 (see month_of(), F2 of the first sheet);
 - frozen panes at each sheet's headings and label columns, the cursor on the
   first input cell (Sheet.freeze, Book.write_views);
@@ -53,6 +56,7 @@ HEADING = "表头"
 TITLE_STYLE = "标题"
 ALERT = "预警"
 GOOD = "达标"
+INPUT_FLAG = "（输入）"   # suffix of a flag style used over input cells (stays unlocked)
 
 INPUT_COLOR = 0xFFF2CC     # pale yellow: the seed's 请填写 cells
 COMPUTED_COLOR = 0xDDEBF7  # pale blue: the seed's 自动计算 cells
@@ -75,10 +79,10 @@ FORMATS = {
     # Nothing shown for 0: for formulas in the printed title rows (see Sheet.header).
     "text_or_blank": ";;;@",
     "month_or_blank": "YYYY-MM;;",
-    # A typed rate: 80 shows (and counts) as 80 %, 0.8 as 80 % too; see rate().
-    # Not a percent format on purpose: in a percent cell LibreOffice appends
-    # "%" as the user types, so "0.8" became 0.8 % and "80%" the text "80%%".
-    "rate_input": '[>1]0"%";0%',
+    # A rate input holds the fraction and shows it as a percentage, with the
+    # decimals a person may type (1.5 shows as 1.5 %, not 2 %): what it shows is
+    # the rate the formulas use.
+    "rate_input": "0.0#%",
     "month_confirm": 'YYYY"年"M"月";;',  # nothing for 0, as month_or_blank
 }
 
@@ -86,10 +90,31 @@ FORMATS = {
 INPUT_FORMATS = {"rate": "rate_input"}
 
 
-def rate(ref):
-    """The rate a rate input cell means: up to 1 a fraction (0.8 = 80 %), above
-    1 percentage points (80 = 80 %), so "80", "0.8" and "80%" all give 0.8."""
-    return "IF({0}>1;{0}/100;{0})".format(ref)
+# A rate input holds the fraction: 0, or RATE_MIN (1 %) to RATE_MAX (1000 %), the
+# bounds of kinds.rate in contract.toml (min_nonzero, max).
+# In a percent-formatted cell LibreOffice appends "%" as the person starts
+# typing (7.4 and 25.2, any UI language): "80" gives 80 %, "150" 150 %; "0.8"
+# gives 0.8 %, which is refused as the likely slip for 80 %; "80%" becomes the
+# text "80%%", refused as not a number. So every typed form either is the rate
+# the person meant or is refused with how to type it.
+RATE_REFUSAL = "比率须为 0 或 1%～1000%。直接输入 80 即 80%（% 号自动加上，不要再输入 % 号，也不要输入 0.8）。"
+RATE_HELP = "直接输入 80 即 80%（% 号自动加上）；可填 0 或 1%～1000%。"
+
+
+def _contract_rate_bounds():
+    """(smallest rate above 0, largest rate) of kinds.rate in contract.toml."""
+    import contract
+    rate = contract.load().kinds["rate"]
+    return float(rate.min_nonzero), float(rate.max)
+
+
+RATE_MIN, RATE_MAX = _contract_rate_bounds()
+
+
+def rate_rule(ref):
+    """The validity condition of a rate input at `ref`: a number, 0 or within
+    RATE_MIN..RATE_MAX (a fraction: 0.01..10)."""
+    return "AND(ISNUMBER({0});OR({0}=0;AND({0}>={lo};{0}<={hi})))".format(ref, lo=repr(RATE_MIN), hi=repr(RATE_MAX))
 
 
 def month_of(ref):
@@ -102,13 +127,20 @@ def month_of(ref):
             'DATE(VALUE(LEFT({s};4));{m};1);NA())))'.format(ref, s=s, m=month))
 
 
+def month_rule(ref):
+    """The validity condition of a month cell: one of the three spellings, of a
+    year 2000..2099 (a number typed without its separators, 202611, would be a
+    date in the year 2454)."""
+    return 'IFERROR(AND(YEAR({m})>=2000;YEAR({m})<=2099);FALSE())'.format(m=month_of(ref))
+
+
 # Validity rules for inputs: (type, operator, formula1, formula2, refusal, input help).
 # The input help shows while the cell is selected; every refusal says how to type it right.
 RULES = {
     "count": (WHOLE, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的整数，如 120（不要输入小数或文字）。",
               "输入整数，如 120。"),
-    "rate": (DECIMAL, BETWEEN, "0", "1000", "比率请输入数字：80 即 80%（也可输入 0.8 或 80%），最大 1000。",
-             "输入 80 即 80%（也可输入 0.8）。1 及以下按小数计：1 即 100%。"),
+    # for the record: input() gives rate cells rate_rule() (a condition) instead
+    "rate": (CUSTOM, COND_FORMULA, "", "", RATE_REFUSAL, RATE_HELP),
     "hours": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的工时，如 9000。", "输入工时数，如 9000。"),
     "money": (DECIMAL, GREATER_EQUAL, "0", "", "请输入大于或等于 0 的金额（元），如 480，不要输入货币符号。",
               "输入金额（元），如 480。"),
@@ -260,6 +292,12 @@ class Book:
         good.ParentStyle = COMPUTED
         good.CellBackColor = GOOD_COLOR
         good.CharColor = 0x006100
+        # The same flags over input cells: a conditional format applies its style's
+        # protection too, so a flag over an input must leave the cell unlocked.
+        for name, color, font in ((ALERT, ALERT_COLOR, 0x9C0006), (GOOD, GOOD_COLOR, 0x006100)):
+            flag = self._cell_style(name + INPUT_FLAG, color, locked=False)
+            flag.ParentStyle = INPUT
+            flag.CharColor = font
 
     def format_key(self, kind):
         code = FORMATS.get(kind, kind)
@@ -340,21 +378,7 @@ class Book:
                 + item("ShowGrid", "boolean", "true") + item("HasColumnRowHeaders", "boolean", "true")
                 + item("HasSheetTabs", "boolean", "true") + item("IsOutlineSymbolsSet", "boolean", "true")
                 + '</config:config-item-map-entry></config:config-item-map-indexed>')
-        with zipfile.ZipFile(path) as z:
-            parts = [(info, z.read(info.filename)) for info in z.infolist()]
-        out = path + ".tmp"
-        with zipfile.ZipFile(out, "w") as z:
-            for info, data in parts:
-                if info.filename == "settings.xml":
-                    text = data.decode("utf-8")
-                    marker = '<config:config-item-set config:name="ooo:view-settings">'
-                    head, tail = text.split(marker, 1)
-                    body, rest = tail.split("</config:config-item-set>", 1)
-                    body = body.split('<config:config-item-map-indexed config:name="Views">')[0]
-                    data = (head + marker + body + view + "</config:config-item-set>" + rest).encode("utf-8")
-                z.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
-        import os
-        os.replace(out, path)
+        _put_views(path, view)
 
     def finish(self):
         """Balances wrapped headings, freezes every sheet's headings, puts each
@@ -374,6 +398,63 @@ class Book:
         controller.setActiveSheet(self.doc.Sheets.getByIndex(0))
         if first and first.first_input:
             controller.select(first.cell(first.first_input))
+
+
+_VIEW_SET = '<config:config-item-set config:name="ooo:view-settings">'
+_VIEWS = '<config:config-item-map-indexed config:name="Views">'
+
+
+def _put_views(path, view):
+    """Replaces the "Views" block of the .ods/.ots `path`'s settings.xml with `view`."""
+    import os
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = [(info, z.read(info.filename)) for info in z.infolist()]
+    out = path + ".tmp"
+    with zipfile.ZipFile(out, "w") as z:
+        for info, data in parts:
+            if info.filename == "settings.xml":
+                head, tail = data.decode("utf-8").split(_VIEW_SET, 1)
+                body, rest = tail.split("</config:config-item-set>", 1)
+                body = body.split(_VIEWS)[0]
+                data = (head + _VIEW_SET + body + view + "</config:config-item-set>" + rest).encode("utf-8")
+            z.writestr(info, data, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
+    os.replace(out, path)
+
+
+def views_of(path):
+    """The "Views" block (frozen panes, each sheet's cursor, the active sheet) of
+    the .ods/.ots `path`'s settings.xml; "" if it has none."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        text = z.read("settings.xml").decode("utf-8")
+    if _VIEWS not in text:
+        return ""
+    body = text.split(_VIEWS, 1)[1]
+    return _VIEWS + _balanced(body)
+
+
+def _balanced(body):
+    """The text of an indexed map up to its own closing tag (maps may nest)."""
+    depth, i = 1, 0
+    while depth:
+        close = body.index("</config:config-item-map-indexed>", i)
+        opened = body.find("<config:config-item-map-indexed", i)
+        if opened != -1 and opened < close:
+            depth, i = depth + 1, opened + 1
+        else:
+            depth, i = depth - 1, close + len("</config:config-item-map-indexed>")
+    return body[:i]
+
+
+def copy_views(template, document):
+    """Gives the .ods `document`, saved from a document made from `template` (an
+    .ots), the template's view settings: a document saved by a headless office
+    has none, and would open with no frozen panes and the cursor on A1. For every
+    file a tool writes from a template (the example month, files handed out)."""
+    view = views_of(template)
+    if view:
+        _put_views(document, view)
 
 
 class Sheet:
@@ -475,7 +556,10 @@ class Sheet:
         if self.first_input is None:
             self.first_input = name.split(":")[0]
         rule = RULES.get(kind, RULES["text"])
-        self.validate(name, *rule[:4], message or rule[4], help or rule[5])
+        if kind == "rate":
+            self.validate_formula(name, rate_rule(name.split(":")[0]), message or rule[4], help or rule[5])
+        else:
+            self.validate(name, *rule[:4], message or rule[4], help or rule[5])
         if value is not None:
             if isinstance(value, str):
                 rng.setString(value)
@@ -546,6 +630,8 @@ class Sheet:
         """Conditional style: `condition` is a formula relative to the top-left
         cell of `name`, e.g. 'AND(ISNUMBER(F5);F5<0)'."""
         rng = self.cell(name)
+        if not rng.CellProtection.IsLocked and not style.endswith(INPUT_FLAG):
+            style += INPUT_FLAG  # never lock an input cell through its flag
         fmt = rng.ConditionalFormat
         # Without SourcePosition Calc reads the condition relative to A1.
         fmt.addNew((_prop("Operator", COND_FORMULA), _prop("Formula1", condition),
@@ -611,7 +697,7 @@ class Sheet:
             # The month: typed as 2026-11 (a date), 2026/11 or 2026年11月 (text);
             # F2 holds its first day, which the formulas and the other sheets use.
             self.input("E2", "month")
-            self.validate_formula("E2", 'ISNUMBER(IFERROR(%s;""))' % month_of("E2"),
+            self.validate_formula("E2", month_rule("E2"),
                                   "请输入月份，如 2026-11、2026/11 或 2026年11月。",
                                   "输入月份，如 2026-11、2026/11 或 2026年11月。")
             confirm = self.formula("F2", '=IFERROR(%s;"")' % month_of("E2"), "month_confirm")
@@ -701,6 +787,9 @@ class Sheet:
         page.ScaleToPagesX = 1
         page.ScaleToPagesY = 0
         page.CenterHorizontally = True
+        # 0: the page numbers run on from the sheet before, so that "第 n 页，共 m 页"
+        # counts the whole document on every page (a new style restarts at 1).
+        page.FirstPageNumber = 0
         # Header and footer fields cannot show a cell: the dealer and the month
         # are in the title rows (1-3), repeated at the top of every printed page;
         # the page header names the document (its title) and the sheet, the

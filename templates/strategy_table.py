@@ -298,6 +298,9 @@ def _plan(book, report):
                 "业务目标本月预计", "业务KPI本月实际", "业务目标本月实际", "结果", "结果责任部门")
     for col, text in zip("ABCDEFGHIJK", headings):
         sh.heading("%s5" % col, text)
+    # as the seed's table: the figure "上月" is the three months' average of sheet 1
+    sh.s.Annotations.insertNew(sh.cell("C5").CellAddress, "上月实际 = 辅导前三个月平均（KPI转化率报告 E 列）。")
+    sh.s.Annotations.insertNew(sh.cell("E5").CellAddress, "上月表现 = 辅导前三个月的合并转化率（KPI转化率报告 E 列）。")
 
     def last_month(cell, report_row, kind):
         sh.formula(cell, '=IF(ISNUMBER({s}E{r});{s}E{r};"")'.format(s=src, r=report_row), kind)
@@ -326,7 +329,7 @@ def _plan(book, report):
     for r in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
         sh.formula("G%d" % r, _guard(("G%d" % (r - 1), "F%d" % (r - 1)),
                                      'IF(F{p}>0;FUNNEL_TARGET(G{p};{rate});"")'
-                                     .format(p=r - 1, rate=kit.rate("F%d" % (r - 1)))))
+                                     .format(p=r - 1, rate="F%d" % (r - 1))))
     for r in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
         sh.input("F%d" % r, "rate")
     # 线索进店率 this month follows from the channel plan: visits needed / leads planned.
@@ -360,7 +363,7 @@ def _plan(book, report):
         last_month("E%d" % visit, rr, "rate")
         sh.input("F%d" % visit, "rate")
         sh.input("G%d" % lead, "count")
-        sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*{rate}".format(l=lead, rate=kit.rate("F%d" % visit))))
+        sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*{rate}".format(l=lead, rate="F%d" % visit)))
         sh.input("I%d" % visit, "count")
         sh.input("I%d" % lead, "count")
         kpi_actual(visit, visit, lead)
@@ -464,8 +467,6 @@ def _quarter(book, report):
 
     def copy(cell, plan_cell, kind):
         value = "{p}{c}".format(p=plan, c=plan_cell)
-        if kind == "rate":  # a typed rate: 80 and 0.8 both mean 80 %
-            value = kit.rate(value)
         sh.formula(cell, '=IF({p}{c}="";"";{v})'.format(p=plan, c=plan_cell, v=value), kind)
 
     def split(row):

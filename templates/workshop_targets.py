@@ -115,7 +115,7 @@ def build(book):
         sh.formula("D%d" % t, '=IF(AND(ISNUMBER(C{t});N(I{r})>0);C{t}/I{r};"")'.format(**f), "hours")
         sh.formula("E%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(D{r}));D{t}-D{r};"")'.format(**f), "hours")
         sh.formula("F%d" % t, '=IF(AND(ISNUMBER(D{t});ISNUMBER(C{r});ISNUMBER($E$5));C{r}*{ceiling}-D{t};"")'
-                   .format(ceiling=kit.rate("$E$5"), **f), "hours")
+                   .format(ceiling="$E$5", **f), "hours")
         sh.formula("G%d" % t, '=IF(AND(ISNUMBER(D{t});N(C{r})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"生产率");"")'
                    .format(**f), "rate")
         sh.formula("H%d" % t, '=IF(AND(ISNUMBER(C{t});N(D{t})>0);WORKSHOP_EFFICIENCY(C{t};D{t};C{r};"工时效率");"")'
@@ -126,7 +126,7 @@ def build(book):
     # compared as shown: -0.004 shows as -0.00 and 90.5% as 90%, neither is red
     sh.highlight("F%d:F%d" % (TGT, tlast), "AND(ISNUMBER(F%d);ROUND(F%d;2)<0)" % (TGT, TGT))
     sh.highlight("G%d:G%d" % (TGT, tlast), "AND(ISNUMBER(G%d);ISNUMBER($E$5);ROUND(G%d;2)>ROUND(%s;2))"
-                 % (TGT, TGT, kit.rate("$E$5")))
+                 % (TGT, TGT, "$E$5"))
 
     sh.label("A%d" % ttotal, "合计")
     tspan = "{c}%d:{c}%d" % (TGT, tlast)

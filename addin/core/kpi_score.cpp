@@ -28,11 +28,7 @@ Error numberError(const Cell& c) noexcept
 // gate of 3, as it does in a Calc comparison.
 bool below(const Extended& achievement, double gate) noexcept
 {
-    if (!(achievement < gate))
-        return false;
-    const Extended gap = gate - achievement;
-    const Extended scale = fmax(abs(achievement), Extended(std::fabs(gate)));
-    return !(gap <= numeric::kSnap * scale && gap < numeric::kMaxNoise);
+    return achievement < gate && !numeric::sameUpToNoise(achievement, Extended(gate));
 }
 
 } // namespace

@@ -62,6 +62,14 @@ using Extended = boost::multiprecision::number<
 
 inline double toDouble(const Extended& x) noexcept { return x.convert_to<double>(); }
 
+// nearlyEqual in extended precision, for a value computed in Extended against a
+// cell's number: equal up to binary noise (KPI_SCORE's gate).
+inline bool sameUpToNoise(const Extended& a, const Extended& b) noexcept
+{
+    const Extended gap = abs(a - b);
+    return gap <= kSnap * fmax(abs(a), abs(b)) && gap < kMaxNoise;
+}
+
 // sum / sum of two pooled sums held in extended precision (no sum of
 // doubles leaves its range): one double division when both sums are finite
 // doubles (exact for whole counts below 2^53, so the ratio is the nearest

@@ -75,6 +75,14 @@ Number payoutCurve(double attainment, const Grid& points, const Grid& payouts, B
     if (Error e = checkCurve(points, payouts, n); e != Error::None)
         return e;
 
+    // An attainment equal to a point up to binary noise is that point: 40/40,
+    // 0.3/0.3 and a ratio saved and read back all land on it (a cliff at 100 %
+    // pays its upper payout for what a person sees as 100 %).
+    for (std::size_t i = 0; i < n; ++i)
+        if (numeric::nearlyEqual(attainment, points[i].number)) {
+            attainment = points[i].number;
+            break;
+        }
     if (attainment < points[0].number)
         return 0.0;  // nothing is paid below the threshold
     // The last point at or below the attainment: at a jump, the second one.

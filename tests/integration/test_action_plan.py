@@ -33,7 +33,7 @@ GOLDEN = {
     # 30 x 30%, 20 x 70%
     "F7": "52", "F9": "28", "F11": "9", "F13": "14",
     # the inputs show as the seed shows them
-    "C6": "523", "E6": "4%", "F6": "1,300", "E12": "70%",
+    "C6": "523", "E6": "4.0%", "F6": "1,300", "E12": "70.0%",
     "I7": "2026-11-01", "J7": "2026-11-30", "J13": "2026-12-20",
     # spare objectives stay blank
     "D14": "", "F15": "", "D16": "", "F17": "",
@@ -102,9 +102,13 @@ class ActionPlan(TemplateCase):
         self.assertTrue(self.refuses(S, "C7", 2.5))
         self.assertFalse(self.refuses(S, "C7", 11))
         self.assertTrue(self.refuses(S, "F6", 1300.5))
-        self.assertTrue(self.refuses(S, "E6", 1000.01))  # rates 0..1000 (4 or 0.04 is 4%)
+        # a rate holds the fraction: 0 or 1 %..1000 %; 0.8 % is the slip for "0.8 meant 80 %"
+        self.assertTrue(self.refuses(S, "E6", 10.01))
+        self.assertTrue(self.refuses(S, "E6", 12))
+        self.assertTrue(self.refuses(S, "E6", 0.008))
         self.assertTrue(self.refuses(S, "E6", -0.04))
         self.assertFalse(self.refuses(S, "E6", 0.04))
+        self.assertFalse(self.refuses(S, "E6", 0))
 
     def test_protection(self):
         inputs = ["B2", "E2"]

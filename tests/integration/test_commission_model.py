@@ -91,7 +91,7 @@ FILL = {
         "F7": 0.5, "G7": 0.5, "F8": 1, "G8": 1, "E16": "封顶",
         "B17": 0.02, "E17": 8000, "B18": 2000, "E18": "不追回"},
     B: {"B7": 0, "C7": 200, "B8": 12, "C8": 400, "B16": "全额累进",
-        "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 150, "G10": 1.5,
+        "F7": 0.8, "G7": 0.8, "F8": 1, "G8": 0.8, "F9": 1, "G9": 1.2, "F10": 1.5, "G10": 1.5,
         "E16": "延伸", "B17": 0.05, "E17": 10000, "B18": 2500, "E18": "可追回"},
 }
 
@@ -288,7 +288,7 @@ class CommissionModel(TemplateCase):
         # units without a target: the month does not count, the target cell is red
         self.fill(H, "B10", 4)
         self.assertAllShown(H, {"B112": "", "N10": "4"})
-        self.assertEqual(self.highlighted(H, "B78"), ["预警"])
+        self.assertEqual(self.highlighted(H, "B78"), ["预警（输入）"])  # the flag over an input stays unlocked
         self.assertEqual(self.highlighted(H, "B75"), [])
         self.assertAllShown(A, {"B27": "", "B95": ""})
         self.assertAllShown(C, {"D10": "", "D37": "133,468.00"})
@@ -320,34 +320,33 @@ class CommissionModel(TemplateCase):
         self.assertFalse(self.refuses(H, "B41", -5000))
         self.assertTrue(self.refuses(A, "B16", "定额"))
         self.assertTrue(self.refuses(A, "E18", "按季"))
-        # a rate takes 80 as well as 0.8 for 80 %, up to 1000 (%)
-        self.assertFalse(self.refuses(A, "F7", 80))
-        self.assertFalse(self.refuses(A, "F7", 1000))
-        self.assertTrue(self.refuses(A, "F7", 1001))
+        # a rate holds the fraction: 0 or 1 %..1000 %
+        self.assertFalse(self.refuses(A, "F7", 0.8))
+        self.assertFalse(self.refuses(A, "F7", 10))
+        self.assertTrue(self.refuses(A, "F7", 80))
+        self.assertTrue(self.refuses(A, "F7", 0.008))
         self.assertTrue(self.refuses(A, "F7", -1))
-        self.assertFalse(self.refuses(A, "B17", 5))
-        self.assertTrue(self.refuses(A, "B17", 1001))
+        self.assertFalse(self.refuses(A, "B17", 0.05))
+        self.assertTrue(self.refuses(A, "B17", 0.005))
         self.assertFalse(self.refuses(A, "G7", -0.5))
         self.assertTrue(self.refuses(A, "B18", -1))
         v = self.at(A, "B17").Validation
         self.assertTrue(v.ShowInputMessage)
-        self.assertIn("输入 5 即 5%", v.InputMessage)
-        self.assertIn("输入 80 即 80%", self.at(A, "F7").Validation.InputMessage)
+        self.assertIn("直接输入 5 即 5%", v.InputMessage)
+        self.assertIn("直接输入 80 即 80%", self.at(A, "F7").Validation.InputMessage)
 
-    def test_rates_typed_as_points_or_fractions_pay_the_same(self):
-        """A curve point typed as 80 or 0.8, a GP share as 5 or 0.05: the same pay."""
+    def test_rates_typed_with_the_percent_sign_pay_the_same(self):
+        """A curve point typed as 80 into the percent cell (LibreOffice makes it
+        "80%") or set as 0.8, a GP share as 5 % or 0.05: the same pay."""
         self.fill_all(FILL)
         as_fractions = {c: self.at(B, c).getString() for c in ("B24", "M24", "N24", "M92", "N92", "N122")}
         self.assertEqual(as_fractions["N122"], PLAN_B["N122"])
-        for cell, points in (("F7", 80), ("F8", 100), ("F9", 100), ("B17", 5)):
-            self.fill(B, cell, points)
+        for cell, typed in (("F7", "80%"), ("F8", "100%"), ("F9", "100%"), ("B17", "5%")):
+            self.at(B, cell).setFormula(typed)
         self.doc.calculateAll()
         self.assertEqual({c: self.at(B, c).getString() for c in as_fractions}, as_fractions)
-        self.assertEqual(self.at(B, "F7").getString(), "80%")
-        self.assertEqual(self.at(B, "B17").getString(), "5%")
-        self.fill(B, "F10", 1.5)   # 1.5 is 1.5 %, not 150 %: the curve is no longer ascending
-        self.doc.calculateAll()
-        self.assertNotEqual(self.at(B, "N122").getString(), PLAN_B["N122"])
+        self.assertEqual(self.at(B, "F7").getString(), "80.0%")
+        self.assertEqual(self.at(B, "B17").getString(), "5.0%")
 
     def test_names_print_setup_and_labels(self):
         names = self.named_cells()

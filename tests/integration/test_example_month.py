@@ -1,5 +1,6 @@
 """The README's main job writes the example month: every template filled with
 its example figures. Run it as the README does and check what it wrote."""
+import importlib
 import os
 import subprocess
 import sys
@@ -32,6 +33,14 @@ class ExampleMonth(unittest.TestCase):
             # The strategy table's back-solved targets reach the terminal.
             if "strategy_table" in modules:
                 self.assertIn("1,263", run.stdout)
+            # each document opens as its template does: frozen headings, the cursor on the first input
+            import kit
+            titles = {importlib.import_module(m).TITLE + ".ods": m for m in modules}
+            for name in written:
+                view = kit.views_of(os.path.join(out, name))
+                self.assertIn('"HorizontalSplitMode" config:type="short">2<', view, name)
+                self.assertEqual(view, kit.views_of(os.path.join(BUILD, "templates", "ots", titles[name] + ".ots")),
+                                 name)
             with Office(profile_dir()) as office:
                 for name in written:
                     doc = office.load(os.path.join(out, name))

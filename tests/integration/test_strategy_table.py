@@ -196,14 +196,20 @@ class StrategyTable(TemplateCase):
         self.fill(P, "G6", 100)
         self.assertEqual(self.error_cells(), [])
 
+    def test_last_month_headings_say_they_are_the_three_month_average(self):
+        notes = {self.at(P, c).Annotation.String for c in ("C5", "E5")}
+        self.assertTrue(all("三个月" in n for n in notes), notes)
+
     def test_inputs_are_checked(self):
         self.assertTrue(self.refuses(R, "B6", -5))
         self.assertTrue(self.refuses(R, "B6", 3.5))
         self.assertFalse(self.refuses(R, "B6", 350))
-        self.assertTrue(self.refuses(P, "F6", 1001))   # more than 1000% (typed as points)
-        self.assertFalse(self.refuses(P, "F6", 80))    # 80 is 80%
+        self.assertTrue(self.refuses(P, "F6", 10.01))  # more than 1000%
+        self.assertTrue(self.refuses(P, "F6", 80))     # 8000%: the cell holds the fraction
+        self.assertTrue(self.refuses(P, "F6", 0.008))  # 0.8%: typed 0.8 meaning 80%
         self.assertTrue(self.refuses(P, "F6", -0.1))
         self.assertFalse(self.refuses(P, "F6", 0.8))
+        self.assertFalse(self.refuses(P, "F6", 10))
         self.assertTrue(self.refuses(P, "G12", -1))
         self.assertTrue(self.refuses(Q, "F5", -100))
         self.assertEqual(self.at(R, "B6").Validation.ErrorMessage, "请输入大于或等于 0 的整数，如 120（不要输入小数或文字）。")

@@ -75,7 +75,7 @@ class WorkshopTargets(TemplateCase):
         self.assertEqual(self.error_cells(), [])
         shown = {c.AbsoluteName: c.getString() for c in self.formula_cells(S) if c.getString()}
         self.assertEqual(shown, {})
-        self.assertShown(S, "E5", "90%")  # the productivity ceiling comes pre-filled
+        self.assertShown(S, "E5", "90.0%")  # the productivity ceiling comes pre-filled (a rate input: 0.0#%)
 
     def test_parts_and_labour_split_first(self):
         # seed 004 §1.3: the department's target split by last year's 配件 : 工时 = 72 : 28 before the
@@ -156,11 +156,12 @@ class WorkshopTargets(TemplateCase):
             self.assertFalse(self.refuses(S, cell, 8775.5), cell)
         self.assertTrue(self.refuses(S, "F9", -480))    # money >= 0
         self.assertTrue(self.refuses(S, "B5", -1))
-        # rates: 0..1000, typed as 90 (percentage points) or 0.9 (a fraction)
-        self.assertTrue(self.refuses(S, "E5", 1000.5))
+        # a rate holds the fraction: 0 or 1 %..1000 %
+        self.assertTrue(self.refuses(S, "E5", 10.005))
         self.assertTrue(self.refuses(S, "E5", -0.1))
+        self.assertTrue(self.refuses(S, "E5", 0.009))
         self.assertFalse(self.refuses(S, "E5", 0.9))
-        self.assertFalse(self.refuses(S, "E5", 90))
+        self.assertTrue(self.refuses(S, "E5", 90))
         msg = self.at(S, "C9").Validation.ErrorMessage
         self.assertEqual(msg, "请输入大于或等于 0 的工时，如 9000。")
 

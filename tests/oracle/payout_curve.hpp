@@ -57,7 +57,19 @@ inline Expected payoutCurve(double attainment, const std::vector<Entry>& points,
         x.emplace_back(points[i].number);
         y.emplace_back(payouts[i].number);
     }
-    const Rational a(attainment);
+    // An attainment equal to a point up to binary noise is that point: a gap of
+    // at most 1e-14 of the larger of the two, and under a quarter. (A gap within
+    // 2^-60 of that line is taken as noise: no double lands there but by design.)
+    Rational a(attainment);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Rational gap = magnitude(a - x[i]);
+        const Rational larger = magnitude(a) > magnitude(x[i]) ? magnitude(a) : magnitude(x[i]);
+        const Rational line = larger / Rational(100000000000000LL) + larger / Rational(1LL << 60);
+        if (gap <= line && gap < Rational(1, 4)) {
+            a = x[i];
+            break;
+        }
+    }
 
     // The straight line through points i and i + 1 (which differ), at a.
     auto line = [&](std::size_t i) { return y[i] + (a - x[i]) * (y[i + 1] - y[i]) / (x[i + 1] - x[i]); };

@@ -1,0 +1,62 @@
+"""Every template, filled with its example, printed to PDF as a person prints it:
+the page numbers of the footer ("第 n 页，共 m 页") count the whole document,
+1..m in order, on every page (each sheet used to restart at 1 while the total
+counted the document). The pages are also rendered to PNG in
+<build>/print-pages/ (pdftoppm), to look at.
+"""
+import importlib
+import os
+import re
+import subprocess
+import unittest
+
+from harness import OfficeTestCase
+from office import enter, file_url, props
+from template_checks import template_modules
+from template_harness import installed_templates
+
+BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
+# (other text on the footer's line may come between, as pdftotext orders it)
+PAGE = re.compile(r"第\s*(\d+)\s*页，共\D{0,40}?(\d+)\s*页", re.S)
+
+
+class PrintedPages(OfficeTestCase):
+
+    def setUp(self):
+        self.doc = None
+
+    def printed(self, name):
+        """(pdf path, text of each page) of template `name` filled with its example."""
+        module = importlib.import_module(name)
+        path = installed_templates(self.office)[module.FILE]
+        self.doc = self.office.load(path, as_template=True)
+        for sheet, cells in getattr(module, "EXAMPLE", {}).items():
+            s = self.doc.Sheets.getByName(sheet)
+            for cell, value in cells.items():
+                enter(s.getCellRangeByName(cell), value)
+        self.doc.calculateAll()
+        out = os.path.join(BUILD, "print-pages", "lo" + os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4"))
+        os.makedirs(out, exist_ok=True)
+        pdf = os.path.join(out, name + ".pdf")
+        self.doc.storeToURL(file_url(pdf), props(FilterName="calc_pdf_Export"))
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        if os.environ.get("DEALERKPI_RENDER_PNG", "1") != "0":
+            subprocess.run(["pdftoppm", "-r", "50", "-png", pdf, os.path.join(out, name)], check=True)
+        return pdf, text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+    def test_page_numbers_count_the_whole_document(self):
+        for name in template_modules():
+            with self.subTest(template=name):
+                pdf, pages = self.printed(name)
+                try:
+                    numbers = [tuple(int(n) for n in PAGE.findall(page)[-1]) if PAGE.search(page) else None
+                               for page in pages]
+                    m = len(pages)
+                    self.assertEqual(numbers, [(i + 1, m) for i in range(m)], pdf)
+                finally:
+                    self.doc.close(True)
+                    self.doc = None
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
