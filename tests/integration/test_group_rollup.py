@@ -53,14 +53,8 @@ def shown_rate(v):
     return "%d%%" % int((Decimal(repr(v)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-# The command lines' temporary folder (their offices' folders go there), this test's own:
-# other checkouts on the same machine run command lines of their own in /tmp.
-CLI_TMP = tempfile.mkdtemp(prefix="dealerkpi-group-test-tmp-")
-
-
 def run_cli(*args, env_extra=None, timeout=1200):
-    env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"),
-               TMPDIR=CLI_TMP)
+    env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
     env.update(env_extra or {})
     return subprocess.run([CLI] + list(args), capture_output=True, text=True, timeout=timeout, env=env)
 
@@ -122,7 +116,6 @@ class GroupRollup(unittest.TestCase):
     def tearDownClass(cls):
         cls.office.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
-        shutil.rmtree(CLI_TMP, ignore_errors=True)
 
     # -- the files -------------------------------------------------------------------------
     @classmethod
@@ -352,7 +345,7 @@ class GroupRollup(unittest.TestCase):
         self.assertEqual(lock_files(self.inbox), [])
         self.assertFalse(os.path.exists(self.marker), "the open-event macro ran")
         self.assertEqual(soffice_pids_of_cli(), [])
-        self.assertEqual([d for d in os.listdir(CLI_TMP) if d.startswith("dealerkpi-group-office-")], [])
+        self.assertEqual([d for d in os.listdir(tempfile.gettempdir()) if d.startswith("dealerkpi-group-office-")], [])
         self.assertEqual([d for d in os.listdir("/tmp") if d.startswith("OSL_PIPE_%d_dealerkpi-group-" % os.getuid())],
                          [])  # no pipe left by an office that was killed
 
