@@ -246,10 +246,11 @@ def laid_out_cells(doc, laid_out):
             out[name] = (0, set())
             continue
         a = rng.RangeAddress
+        sheet = rng.Spreadsheet.Name
         laid = set()
         for col in range(a.StartColumn, a.EndColumn + 1):
             for row in range(a.StartRow, a.EndRow + 1):
-                laid.add(_laid(laid_out, a.Sheet, col, row))
+                laid.add(_laid(laid_out, sheet, col, row))
         out[name] = ((a.EndColumn - a.StartColumn + 1) * (a.EndRow - a.StartRow + 1), laid)
     return out
 

@@ -219,7 +219,7 @@ class Book:
         self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
         self._sheets_used = 0
         self.sheets = []
-        # (sheet, first column, first row, last column, last row, role, kind) of every
+        # (sheet name, first column, first row, last column, last row, role, kind) of every
         # input and computed range, in the order laid out: what contract.py checks the
         # named cells against (a later range over the same cell wins)
         self.laid_out = []
@@ -493,7 +493,7 @@ class Sheet:
 
     def _record(self, rng, role, kind):
         a = rng.RangeAddress
-        self.book.laid_out.append((a.Sheet, a.StartColumn, a.StartRow, a.EndColumn, a.EndRow, role, kind))
+        self.book.laid_out.append((self.s.Name, a.StartColumn, a.StartRow, a.EndColumn, a.EndRow, role, kind))
         return rng
 
     def _styled(self, name, style, kind):

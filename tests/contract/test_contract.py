@@ -108,6 +108,17 @@ class Templates(unittest.TestCase):
         with self.assertRaises(contract.ContractError):
             c.check_named("workshop_targets", found)
 
+    def test_laid_out_cells_go_by_sheet_name(self):
+        # a template may move a sheet after laying it out (commission_model moves 方案对比):
+        # the cells are found by sheet name, never by a sheet index taken earlier
+        from types import SimpleNamespace as NS
+        rng = NS(RangeAddress=NS(Sheet=0, StartColumn=6, StartRow=40, EndColumn=6, EndRow=40),
+                 Spreadsheet=NS(Name="方案对比"))
+        names = NS(ElementNames=("对比_差额率",), getByName=lambda n: NS(ReferredCells=rng))
+        laid_out = [("方案对比", 0, 0, 10, 50, "computed", "rate"), ("历史业绩", 0, 0, 10, 50, "computed", "money")]
+        found = contract.laid_out_cells(NS(NamedRanges=names), laid_out)
+        self.assertEqual(found, {"对比_差额率": (1, {"computed rate"})})
+
     def test_group_summary_columns_are_the_contract_columns(self):
         gs = importlib.import_module("group_summary")
         c = contract.load()
