@@ -106,6 +106,7 @@ int run_distribute(const Command& c) {
     return refused ? kSomeRows : kOk;
 }
 
+
 struct Worker {
     std::unique_ptr<Office> office;
     std::thread thread;
@@ -121,10 +122,51 @@ long long now_ms() {
         .count();
 }
 
+// The group workbook, by the office that still runs; an office lost while writing
+// is replaced once (what was read is kept). The files the roll-up itself did not
+// take (month, duplicates) are counted and printed.
+rtl::OUString write_rollup(Worker& writer, const std::vector<DealerFile>& all, const Rollup& r, Progress& progress) {
+    uno::Sequence<DealerFile> files(all.data(), static_cast<sal_Int32>(all.size()));
+    rtl::OUString summary;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            summary = workflow_of(*writer.office)->writeRollup(files, from_utf8(r.month), file_url(r.out), r.force);
+            break;
+        } catch (const lang::IllegalArgumentException& e) {
+            throw Failure(kNothing, to_utf8(e.Message));
+        } catch (const uno::RuntimeException& e) {
+            if (attempt == 2 || writer.office->running())
+                throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
+                                            to_utf8(e.Message));
+            progress.say("  LibreOffice: 写汇总时退出，重启并重试 / died writing the group workbook; restarting, retrying once");
+            writer.office->restart();
+        }
+    }
+    for (sal_Int32 at = summary.indexOf('\n'); at >= 0;) {
+        sal_Int32 end = summary.indexOf('\n', at + 1);
+        rtl::OUString line = summary.copy(at + 1, (end < 0 ? summary.getLength() : end) - at - 1);
+        sal_Int32 tab = line.indexOf('\t');
+        progress.refuse(to_utf8(line.copy(0, tab < 0 ? 0 : tab)), to_utf8(line.copy(tab + 1)));
+        at = end;
+    }
+    return summary;
+}
+
 int run_rollup(const Command& c) {
     const Rollup& r = c.rollup;
     check_rollup_output(r);
-    std::vector<fs::path> files = collect_inputs(r);
+    std::vector<fs::path> files;
+    std::vector<DealerFile> skipped;
+    for (const dealerkpi::group::FoundFile& f : collect_inputs(r)) {
+        if (f.skip == dealerkpi::group::Skip::None) {
+            files.push_back(f.path);
+            continue;
+        }
+        DealerFile d;
+        d.Url = file_url(f.path);
+        d.Problems = one_line(from_utf8(dealerkpi::group::skipText(f.skip)));
+        skipped.push_back(d);
+    }
     OfficeSetup setup = prepare_office(c.office, nullptr);
 
     const std::size_t n = files.size();
@@ -134,6 +176,8 @@ int run_rollup(const Command& c) {
     std::atomic<std::size_t> next{0};
     std::vector<std::unique_ptr<Worker>> workers;
     Progress progress("汇总 rollup", n);
+    for (const DealerFile& d : skipped)
+        progress.refuse(to_utf8(d.Url), to_utf8(d.Problems[0]));
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
     auto read_one = [&](Worker& w, std::size_t i) {
@@ -230,36 +274,21 @@ int run_rollup(const Command& c) {
         f.Problems = one_line(from_utf8("LibreOffice 无法启动，未读取"));
         results[i] = f;
     }
-    progress.finish();
     for (auto& w : workers)
         if (w.get() != writer)
             w->office->stop();
-
-    uno::Sequence<DealerFile> all(static_cast<sal_Int32>(n));
-    for (std::size_t i = 0; i < n; ++i)
-        all.getArray()[i] = results[i];
-    rtl::OUString summary;
-    bool force = r.force;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            summary = workflow_of(*writer->office)->writeRollup(all, from_utf8(r.month), file_url(r.out), force);
-            break;
-        } catch (const lang::IllegalArgumentException& e) {
-            throw Failure(kNothing, to_utf8(e.Message));
-        } catch (const uno::RuntimeException& e) {
-            if (attempt == 2 || writer->office->running())
-                throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
-                                            to_utf8(e.Message));
-            // The office died: once more on a new one. Without --force the output did
-            // not exist before this run, so what the dead office left of it is replaced.
-            writer->office->restart();
-            force = true;
-        }
-    }
+    std::vector<DealerFile> all(results);
+    all.insert(all.end(), skipped.begin(), skipped.end());
+    rtl::OUString summary = write_rollup(*writer, all, r, progress);
     writer->office->stop();
-    std::cout << to_utf8(summary) << "\n";
-    std::cout << "dealerkpi-group: " << r.out.string() << " (" << n << " 个文件 files, "
+    progress.finish();
+    std::cout << printable(to_utf8(summary.getToken(0, '\n'))) << "\n";
+    std::cout << "dealerkpi-group: " << printable(r.out.string()) << " (" << all.size() << " 个文件 files, "
               << clock_text(progress.elapsed()) << ")\n";
+    if (progress.not_taken() >= all.size()) {
+        std::cerr << "dealerkpi-group: 没有文件被采用，原因见 问题清单 / no file was taken (问题清单 says why)\n";
+        return kNoneTaken;
+    }
     return kOk;
 }
 
@@ -284,10 +313,10 @@ int main(int argc, char** argv) {
             return run_rollup(c);
         }
     } catch (const Failure& f) {
-        std::cerr << "dealerkpi-group: " << f.what() << "\n";
+        std::cerr << "dealerkpi-group: " << printable(f.what()) << "\n";
         return f.code;
     } catch (const css::uno::Exception& e) {
-        std::cerr << "dealerkpi-group: LibreOffice: " << to_utf8(e.Message) << "\n";
+        std::cerr << "dealerkpi-group: LibreOffice: " << printable(to_utf8(e.Message)) << "\n";
         return kNothing;
     } catch (const std::exception& e) {
         std::cerr << "dealerkpi-group: " << e.what() << "\n";

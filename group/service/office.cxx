@@ -15,22 +15,45 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/uri.hxx>
 
+#include <osl/file.hxx>
+#include <osl/thread.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+#include <map>
+#include <mutex>
 
 using namespace css;
 
 namespace dealerkpi::group {
 
-const std::vector<OUString>& contractNames(const OUString& kind)
+const std::vector<CellRule>& contractRules(const OUString& kind)
 {
-    static const std::vector<OUString> strategy{
-        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
-        U("订单数_预计"), U("报价数_预计"), U("进店线索数_预计"), U("线索数_预计"), U("交车数_实际"), U("订单数_实际"),
-        U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
-    static const std::vector<OUString> workshop{
-        U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"), U("销售工时"), U("总效率_合计"), U("目标营业额")};
-    static const std::vector<OUString> none;
+    using K = CellKind;
+    static const std::vector<CellRule> strategy{
+        {U("经销商"), K::Text, 1, true},          {U("月份"), K::Month, 1, true},
+        {U("交车数_目标"), K::Count, 1, true},     {U("订单交车率_目标"), K::Rate, 1, true},
+        {U("报价订单率_目标"), K::Rate, 1, true},  {U("进店线索报价率_目标"), K::Rate, 1, true},
+        {U("订单数_预计"), K::Count, 1, false},    {U("报价数_预计"), K::Count, 1, false},
+        {U("进店线索数_预计"), K::Count, 1, false}, {U("线索数_预计"), K::Count, 1, false},
+        {U("交车数_实际"), K::Count, 1, true},     {U("订单数_实际"), K::Count, 1, true},
+        {U("报价数_实际"), K::Count, 1, true},     {U("进店线索数_实际"), K::Count, 1, true},
+        {U("线索数_实际"), K::Count, 1, true}};
+    static const std::vector<CellRule> workshop{
+        {U("经销商"), K::Text, 1, true},     {U("月份"), K::Month, 1, true},    {U("售后产值目标"), K::Money, 1, true},
+        {U("可售工时"), K::Hours, 3, true},  {U("生产工时"), K::Hours, 3, true}, {U("销售工时"), K::Hours, 3, true},
+        {U("总效率_合计"), K::Rate, 1, false}, {U("目标营业额"), K::Money, 3, false}};
+    static const std::vector<CellRule> none;
     if (kind.equalsAscii(kStrategy))
         return strategy;
     if (kind.equalsAscii(kWorkshop))
@@ -38,19 +61,76 @@ const std::vector<OUString>& contractNames(const OUString& kind)
     return none;
 }
 
+namespace {
+struct Bounds
+{
+    double low, high;
+};
+
+// The largest figure a dealer's month can plausibly hold, per kind: far above any
+// real dealer, far below what would overflow a group total (1e308 + 1e308).
+Bounds boundsOf(CellKind kind)
+{
+    switch (kind) {
+    case CellKind::Count: return {0, 1e7};
+    case CellKind::Rate: return {0, 10};
+    case CellKind::Money: return {0, 1e12};
+    case CellKind::Hours: return {0, 1e6};
+    default: return {-1e300, 1e300};
+    }
+}
+
+OUString num(double v) { return OUString::number(v); }
+} // namespace
+
+OUString breaksRule(const CellRule& rule, double v, bool input)
+{
+    if (rule.kind == CellKind::Text || rule.kind == CellKind::Month)
+        return OUString();
+    const Bounds b = boundsOf(rule.kind);
+    const OUString at = rule.name + U(" 的值 ") + num(v);
+    if (!std::isfinite(v) || v < b.low || v > b.high)
+        return at + U(" 超出范围 ") + num(b.low) + U("–") + num(b.high) + U(" / the value of ") + rule.name +
+               U(" is out of range");
+    if (rule.kind == CellKind::Count && input && v != std::floor(v))
+        return at + U(" 不是整数 / ") + rule.name + U(" must be a whole number");
+    // A rate holds the fraction (0.8 for 80 %): a figure from 0 % to 1 % other than 0
+    // is a percentage typed as a fraction's hundredth, or a slip.
+    if (rule.kind == CellKind::Rate && input && v != 0 && v < 0.01)
+        return at + U(" 不是有效的比率（须为 0 或 1%–1000%）/ ") + rule.name +
+               U(" is not a valid rate (0, or 1 % to 1000 %)");
+    return OUString();
+}
+
+const std::vector<OUString>& contractNames(const OUString& kind)
+{
+    static std::map<OUString, std::vector<OUString>> cache;
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(kind);
+    if (it == cache.end()) {
+        std::vector<OUString> names;
+        for (const auto& r : contractRules(kind))
+            names.push_back(r.name);
+        it = cache.emplace(kind, std::move(names)).first;
+    }
+    return it->second;
+}
+
 const std::vector<OUString>& requiredNames(const OUString& kind)
 {
-    static const std::vector<OUString> strategy{
-        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
-        U("交车数_实际"), U("订单数_实际"), U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
-    static const std::vector<OUString> workshop{U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"),
-                                                U("销售工时")};
-    static const std::vector<OUString> none;
-    if (kind.equalsAscii(kStrategy))
-        return strategy;
-    if (kind.equalsAscii(kWorkshop))
-        return workshop;
-    return none;
+    static std::map<OUString, std::vector<OUString>> cache;
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(kind);
+    if (it == cache.end()) {
+        std::vector<OUString> names;
+        for (const auto& r : contractRules(kind))
+            if (r.required)
+                names.push_back(r.name);
+        it = cache.emplace(kind, std::move(names)).first;
+    }
+    return it->second;
 }
 
 const std::vector<OUString>& trades()
@@ -217,6 +297,67 @@ bool fileExists(const Reference<uno::XComponentContext>& ctx, const OUString& ur
     } catch (const uno::Exception&) {
         return false;
     }
+}
+
+namespace {
+OUString filterByEnding(const OUString& url)
+{
+    OUString lower = url.toAsciiLowerCase();
+    if (lower.endsWith(".ods"))
+        return U("calc8");
+    if (lower.endsWith(".xlsx"))
+        return U("Calc Office Open XML");
+    throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾 / the output must end in .ods or .xlsx"), {}, 0);
+}
+
+std::string systemPath(const OUString& url)
+{
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        throw lang::IllegalArgumentException(U("不是本地文件 / not a local file: ") + url, {}, 0);
+    OString s = OUStringToOString(path, osl_getThreadTextEncoding());
+    return std::string(s.getStr(), static_cast<size_t>(s.getLength()));
+}
+
+/** rename(2) that never replaces: renameat2 RENAME_NOREPLACE, or link+unlink
+    where the file system has no such rename. 0, or the errno. */
+int renameNoReplace(const std::string& from, const std::string& to)
+{
+#ifdef _WIN32
+    return MoveFileExA(from.c_str(), to.c_str(), 0) ? 0 : EEXIST;
+#else
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return errno;
+    if (::link(from.c_str(), to.c_str()) != 0)
+        return errno;
+    ::unlink(from.c_str());
+    return 0;
+#endif
+}
+} // namespace
+
+void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
+{
+    const OUString filter = filterByEnding(url);
+    std::random_device random;
+    const sal_Int32 slash = url.lastIndexOf('/') + 1;
+    const OUString tmpUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
+                            OUString::number(static_cast<sal_Int64>(random())) + U(".part");
+    Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
+    storable->storeToURL(tmpUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
+    const std::string from = systemPath(tmpUrl), to = systemPath(url);
+    int err = force ? (std::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno) : renameNoReplace(from, to);
+    if (err == 0)
+        return;
+    std::remove(from.c_str());
+    if (err == EEXIST)
+        throw lang::IllegalArgumentException(
+            U("输出文件已存在（要覆盖请加 force）/ the output exists (force replaces it): ") + fileNameOfUrl(url), {}, 2);
+    throw lang::IllegalArgumentException(U("无法写入输出文件 / cannot write the output: ") + fileNameOfUrl(url) + U(": ") +
+                                             OUString::createFromAscii(std::strerror(err)),
+                                         {}, 2);
 }
 
 void storeByEnding(const Reference<lang::XComponent>& doc, const OUString& url)
