@@ -135,7 +135,7 @@ rtl::OUString write_rollup(Worker& writer, const std::vector<DealerFile>& all, c
         } catch (const lang::IllegalArgumentException& e) {
             throw Failure(kNothing, to_utf8(e.Message));
         } catch (const uno::RuntimeException& e) {
-            if (attempt == 2 || writer.office->running())
+            if (attempt == 2)
                 throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
                                             to_utf8(e.Message));
             progress.say("  LibreOffice: 写汇总时退出，重启并重试 / died writing the group workbook; restarting, retrying once");
@@ -157,6 +157,7 @@ int run_rollup(const Command& c) {
     check_rollup_output(r);
     std::vector<fs::path> files;
     std::vector<DealerFile> skipped;
+    std::vector<std::string> skipped_names;
     for (const dealerkpi::group::FoundFile& f : collect_inputs(r)) {
         if (f.skip == dealerkpi::group::Skip::None) {
             files.push_back(f.path);
@@ -166,6 +167,7 @@ int run_rollup(const Command& c) {
         d.Url = file_url(f.path);
         d.Problems = one_line(from_utf8(dealerkpi::group::skipText(f.skip)));
         skipped.push_back(d);
+        skipped_names.push_back(f.path.string());
     }
     OfficeSetup setup = prepare_office(c.office, nullptr);
 
@@ -176,8 +178,8 @@ int run_rollup(const Command& c) {
     std::atomic<std::size_t> next{0};
     std::vector<std::unique_ptr<Worker>> workers;
     Progress progress("汇总 rollup", n);
-    for (const DealerFile& d : skipped)
-        progress.refuse(to_utf8(d.Url), to_utf8(d.Problems[0]));
+    for (std::size_t i = 0; i < skipped.size(); ++i)
+        progress.refuse(skipped_names[i], to_utf8(skipped[i].Problems[0]));
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
     auto read_one = [&](Worker& w, std::size_t i) {

@@ -108,6 +108,7 @@ void Progress::done(const std::string& name, bool not_taken, const std::string& 
 void Progress::refuse(const std::string& name, const std::string& reason) {
     std::lock_guard<std::mutex> lock(mutex_);
     ++not_taken_;
+    last_plain_done_ = static_cast<std::size_t>(-1);  // the last line must show the new count
     if (tty_)
         std::cerr << "\r\x1b[K";
     std::cerr << "  未采用 not taken: " << printable(name) << " — " << printable(reason) << "\n";

@@ -318,17 +318,37 @@ uno::Any valueAt(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRu
     return uno::Any(Sequence<double>(numbers.data(), static_cast<sal_Int32>(numbers.size())));
 }
 
-/** The month as the template reads what was typed (月份_首日 of the recomputed document). */
-void readMonth(const TemplateModel& model, DealerFile& out, Findings& f)
+/** "YYYY-MM" of a month as a dealer types it: a date, or the text 2026-11,
+    2026/11, 2026.11 or 2026年11月 (nothing else, nothing more); empty otherwise. */
+OUString monthOfTyped(const uno::Any& typed)
 {
-    out.Month.clear();
+    double serial;
+    if (typed >>= serial)
+        return monthOfSerial(serial);
+    OUString t;
+    if (!(typed >>= t))
+        return OUString();
+    t = t.trim();
+    if (t.endsWith(U("月")))
+        t = t.copy(0, t.getLength() - 1).replaceFirst(U("年"), U("-"));
+    t = t.replace('/', '-').replace('.', '-');
+    if (t.getLength() == 6 && t[4] == '-')
+        t = t.copy(0, 5) + U("0") + t.copy(5);
+    return serialOfMonth(t) > 0 ? t : OUString();
+}
+
+/** The month from what was typed; the template's reading (月份_首日 of the
+    recomputed document) must agree where it has one. */
+void readMonth(const TemplateModel& model, const uno::Any& typed, DealerFile& out, Findings& f)
+{
+    out.Month = monthOfTyped(typed);
     const TemplateName* first = model.name(U("月份_首日"));
-    if (!first)
-        return;
-    CellValue v = valueOf(cellAt(model.document(), first->sheet, first->range.StartColumn, first->range.StartRow));
-    if (v.kind == CellValue::Number)
-        out.Month = monthOfSerial(v.number);
-    if (out.Month.isEmpty() && v.kind != CellValue::Blank)
+    if (!out.Month.isEmpty() && first) {
+        CellValue v = valueOf(cellAt(model.document(), first->sheet, first->range.StartColumn, first->range.StartRow));
+        if (v.kind != CellValue::Number || monthOfSerial(v.number) != out.Month)
+            out.Month.clear();
+    }
+    if (out.Month.isEmpty() && typed.hasValue())
         f.problems.push_back(U("月份 不是有效的月份 / 月份 is not a month"));
 }
 
@@ -409,8 +429,9 @@ void Workflow::readNames(const Reference<sheet::XSpreadsheetDocument>& doc, Deal
             values.push_back({rule.name, valueAt(tpl.input() ? doc : model.document(), rule, tpl, f)});
             if (rule.name == U("经销商"))
                 values.back().Value >>= out.Dealer;
+            if (rule.name == U("月份"))
+                readMonth(model, values.back().Value, out, f);
         }
-        readMonth(model, out, f);
     }
     out.Values = toSeq(values);
     problems.insert(problems.end(), f.problems.begin(), f.problems.end());
