@@ -30,54 +30,90 @@
 #include <fcntl.h>
 #include <unistd.h>
 #endif
+#include <iterator>
 #include <map>
-#include <mutex>
 
 using namespace css;
 
 namespace dealerkpi::group {
 
+namespace {
+struct Names
+{
+    std::vector<OUString> rolled, required;
+};
+
+// The rolled-up and required names of every template kind, once.
+const std::map<OUString, Names>& namesByKind()
+{
+    static const std::map<OUString, Names> byKind = [] {
+        std::map<OUString, Names> m;
+        for (const auto& t : contract::kTemplates) {
+            Names& n = m[U(t.stamp)];
+            for (std::size_t i = 0; i < t.cellCount; ++i) {
+                if (t.cells[i].rollup)
+                    n.rolled.push_back(U(t.cells[i].name));
+                if (t.cells[i].required)
+                    n.required.push_back(U(t.cells[i].name));
+            }
+        }
+        return m;
+    }();
+    return byKind;
+}
+
+const Names& namesOf(const OUString& kind)
+{
+    static const Names none;
+    auto it = namesByKind().find(kind);
+    return it == namesByKind().end() ? none : it->second;
+}
+} // namespace
+
+const contract::Template* contractTemplate(const OUString& kind)
+{
+    for (const auto& t : contract::kTemplates)
+        if (kind == U(t.stamp))
+            return &t;
+    return nullptr;
+}
+
+const contract::Cell* contractCell(const OUString& kind, const OUString& name)
+{
+    const contract::Template* t = contractTemplate(kind);
+    for (std::size_t i = 0; t && i < t->cellCount; ++i)
+        if (name == U(t->cells[i].name))
+            return &t->cells[i];
+    return nullptr;
+}
+
+const std::vector<OUString>& contractNames(const OUString& kind) { return namesOf(kind).rolled; }
+
+const std::vector<OUString>& requiredNames(const OUString& kind) { return namesOf(kind).required; }
+
 const std::vector<CellRule>& contractRules(const OUString& kind)
 {
-    using K = CellKind;
-    static const std::vector<CellRule> strategy{
-        {U("经销商"), K::Text, 1, true},          {U("月份"), K::Month, 1, true},
-        {U("交车数_目标"), K::Count, 1, true},     {U("订单交车率_目标"), K::Rate, 1, true},
-        {U("报价订单率_目标"), K::Rate, 1, true},  {U("进店线索报价率_目标"), K::Rate, 1, true},
-        {U("订单数_预计"), K::Count, 1, false},    {U("报价数_预计"), K::Count, 1, false},
-        {U("进店线索数_预计"), K::Count, 1, false}, {U("线索数_预计"), K::Count, 1, false},
-        {U("交车数_实际"), K::Count, 1, true},     {U("订单数_实际"), K::Count, 1, true},
-        {U("报价数_实际"), K::Count, 1, true},     {U("进店线索数_实际"), K::Count, 1, true},
-        {U("线索数_实际"), K::Count, 1, true}};
-    static const std::vector<CellRule> workshop{
-        {U("经销商"), K::Text, 1, true},     {U("月份"), K::Month, 1, true},    {U("售后产值目标"), K::Money, 1, true},
-        {U("可售工时"), K::Hours, 3, true},  {U("生产工时"), K::Hours, 3, true}, {U("销售工时"), K::Hours, 3, true},
-        {U("总效率_合计"), K::Rate, 1, false}, {U("目标营业额"), K::Money, 3, false}};
+    static const std::map<OUString, std::vector<CellRule>> byKind = [] {
+        std::map<OUString, std::vector<CellRule>> m;
+        for (const auto& t : contract::kTemplates)
+            for (std::size_t i = 0; i < t.cellCount; ++i)
+                if (t.cells[i].rollup)
+                    m[U(t.stamp)].push_back(
+                        {U(t.cells[i].name), t.cells[i].value, t.cells[i].cells, t.cells[i].required});
+        return m;
+    }();
     static const std::vector<CellRule> none;
-    if (kind.equalsAscii(kStrategy))
-        return strategy;
-    if (kind.equalsAscii(kWorkshop))
-        return workshop;
-    return none;
+    auto it = byKind.find(kind);
+    return it == byKind.end() ? none : it->second;
 }
 
 namespace {
-struct Bounds
+const contract::Bounds* boundsOf(contract::Value kind)
 {
-    double low, high;
-};
-
-// The largest figure a dealer's month can plausibly hold, per kind: far above any
-// real dealer, far below what would overflow a group total (1e308 + 1e308).
-Bounds boundsOf(CellKind kind)
-{
-    switch (kind) {
-    case CellKind::Count: return {0, 1e7};
-    case CellKind::Rate: return {0, 10};
-    case CellKind::Money: return {0, 1e12};
-    case CellKind::Hours: return {0, 1e6};
-    default: return {-1e300, 1e300};
-    }
+    for (const auto& b : contract::kBounds)
+        if (b.value == kind)
+            return &b;
+    return nullptr;
 }
 
 OUString num(double v) { return OUString::number(v); }
@@ -85,57 +121,30 @@ OUString num(double v) { return OUString::number(v); }
 
 OUString breaksRule(const CellRule& rule, double v, bool input)
 {
-    if (rule.kind == CellKind::Text || rule.kind == CellKind::Month)
+    const contract::Bounds* b = boundsOf(rule.kind);
+    if (!b || rule.kind == contract::Value::Text || rule.kind == contract::Value::Month)
         return OUString();
-    const Bounds b = boundsOf(rule.kind);
     const OUString at = rule.name + U(" 的值 ") + num(v);
-    if (!std::isfinite(v) || v < b.low || v > b.high)
-        return at + U(" 超出范围 ") + num(b.low) + U("–") + num(b.high) + U(" / the value of ") + rule.name +
+    if (!std::isfinite(v) || v < b->min || v > b->max)
+        return at + U(" 超出范围 ") + num(b->min) + U("–") + num(b->max) + U(" / the value of ") + rule.name +
                U(" is out of range");
-    if (rule.kind == CellKind::Count && input && v != std::floor(v))
+    if (input && b->whole && v != std::floor(v))
         return at + U(" 不是整数 / ") + rule.name + U(" must be a whole number");
-    // A rate holds the fraction (0.8 for 80 %): a figure from 0 % to 1 % other than 0
-    // is a percentage typed as a fraction's hundredth, or a slip.
-    if (rule.kind == CellKind::Rate && input && v != 0 && v < 0.01)
-        return at + U(" 不是有效的比率（须为 0 或 1%–1000%）/ ") + rule.name +
-               U(" is not a valid rate (0, or 1 % to 1000 %)");
+    // A rate holds the fraction (0.8 for 80 %): 0, or 1 % and more.
+    if (input && v != 0 && v < b->minNonzero)
+        return at + U(" 不是有效的比率（须为 0 或 ") + num(b->minNonzero) + U("–") + num(b->max) + U("）/ ") + rule.name +
+               U(" must be 0 or within ") + num(b->minNonzero) + U("–") + num(b->max);
     return OUString();
-}
-
-const std::vector<OUString>& contractNames(const OUString& kind)
-{
-    static std::map<OUString, std::vector<OUString>> cache;
-    static std::mutex mutex;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(kind);
-    if (it == cache.end()) {
-        std::vector<OUString> names;
-        for (const auto& r : contractRules(kind))
-            names.push_back(r.name);
-        it = cache.emplace(kind, std::move(names)).first;
-    }
-    return it->second;
-}
-
-const std::vector<OUString>& requiredNames(const OUString& kind)
-{
-    static std::map<OUString, std::vector<OUString>> cache;
-    static std::mutex mutex;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(kind);
-    if (it == cache.end()) {
-        std::vector<OUString> names;
-        for (const auto& r : contractRules(kind))
-            if (r.required)
-                names.push_back(r.name);
-        it = cache.emplace(kind, std::move(names)).first;
-    }
-    return it->second;
 }
 
 const std::vector<OUString>& trades()
 {
-    static const std::vector<OUString> t{U("机修"), U("钣金"), U("喷漆")};
+    static const std::vector<OUString> t = [] {
+        std::vector<OUString> v;
+        for (const char* trade : contract::kTrades)
+            v.push_back(U(trade));
+        return v;
+    }();
     return t;
 }
 

@@ -13,6 +13,8 @@
 #include <rtl/ustrbuf.hxx>
 #include <rtl/ustring.hxx>
 
+#include <contract.hxx>
+
 #include <cstring>
 
 #include <initializer_list>
@@ -39,30 +41,31 @@ template <class T> Sequence<T> seq(std::initializer_list<T> items)
     return Sequence<T>(items.begin(), static_cast<sal_Int32>(items.size()));
 }
 
-/** What a named cell holds, and so which rule its values must keep. */
-enum class CellKind { Text, Month, Count, Rate, Money, Hours };
-
 /** One named cell of a template kind: its kind, how many cells it spans
     (3: one per trade) and whether a file must have it filled. Whether it is an
     input or computed is the installed template's to say (a formula there). */
 struct CellRule
 {
     OUString name;
-    CellKind kind;
+    contract::Value kind;
     sal_Int32 cells;
     bool required;
 };
 
-/** The contract of a template kind (templates.md), in the template's order
-    (the funnel's order); empty for an unknown kind. The one place that knows
-    the names' kinds: checks and the roll-up take them from here. */
+/** The rolled-up cells of a template kind (contract.toml), in the template's
+    order (the funnel's order); empty for a kind the roll-up does not read. */
 const std::vector<CellRule>& contractRules(const OUString& kind);
 
 /** Why `value` breaks its kind's rule (bilingual, one sentence), empty when it
     keeps it. `input`: typed by the dealer (a count must then be whole). */
 OUString breaksRule(const CellRule& rule, double value, bool input);
 
-/** The named cells of a template kind (templates.md), in contract order. */
+/** The contract's template kind `kind` (its stamp, e.g. strategy_table); nullptr when unknown. */
+const contract::Template* contractTemplate(const OUString& kind);
+/** The contract's named cell `name` of template kind `kind`; nullptr when it has none. */
+const contract::Cell* contractCell(const OUString& kind, const OUString& name);
+/** The named cells of a template kind the group roll-up reads, in contract order (contract.toml);
+    empty for a kind the roll-up does not read. */
 const std::vector<OUString>& contractNames(const OUString& kind);
 /** The names a file must have filled: the group-set targets and the dealer's actuals. */
 const std::vector<OUString>& requiredNames(const OUString& kind);

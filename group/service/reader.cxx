@@ -300,7 +300,7 @@ uno::Any valueAt(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRu
     const sal_Int32 width = tpl.range.EndColumn - tpl.range.StartColumn + 1;
     for (sal_Int32 i = 0; i < tpl.size(); ++i) {
         CellValue v = valueOf(cellAt(doc, tpl.sheet, tpl.range.StartColumn + i % width, tpl.range.StartRow + i / width));
-        if (rule.kind == CellKind::Text || rule.kind == CellKind::Month) {
+        if (rule.kind == contract::Value::Text || rule.kind == contract::Value::Month) {
             if (v.kind == CellValue::Blank && rule.required)
                 f.problems.push_back(U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name +
                                      U(" is blank"));
