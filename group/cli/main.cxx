@@ -28,6 +28,9 @@ namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::DistributedRow;
+using org::dealerkpi::group::Problem;
+using org::dealerkpi::group::RollupResult;
 using org::dealerkpi::group::XGroupWorkflow;
 
 namespace dkgroup {
@@ -36,12 +39,23 @@ namespace {
 Reference<XGroupWorkflow> workflow_of(const Office& office) {
     Reference<XGroupWorkflow> wf = office.workflow();
     if (!wf.is())
-        throw Failure(kNothing, "扩展包中没有集团工作流服务 / the extension has no org.dealerkpi.group.Workflow "
-                                "(an older dealerkpi.oxt?)");
+        throw Failure(kNothing, "无法创建集团工作流服务 / cannot create org.dealerkpi.group.Workflow: " +
+                                    office.workflow_error());
     return wf;
 }
 
-uno::Sequence<rtl::OUString> one_line(const rtl::OUString& s) { return uno::Sequence<rtl::OUString>(&s, 1); }
+std::string path_of(const rtl::OUString& url) {
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
+        return to_utf8(path);
+    return to_utf8(url);
+}
+
+// A file the command line could not have read: one problem, its code and texts.
+uno::Sequence<Problem> one_problem(const char* code, const std::string& zh, const std::string& en) {
+    Problem p(rtl::OUString::createFromAscii(code), rtl::OUString(), from_utf8(zh), from_utf8(en));
+    return uno::Sequence<Problem>(&p, 1);
+}
 
 // distribute's progress, as the service reports it.
 class Indicator : public cppu::WeakImplHelper1<task::XStatusIndicator> {
@@ -70,12 +84,12 @@ int run_distribute(const Command& c) {
     Office office(setup, 0);
     office.start();
     Reference<XGroupWorkflow> wf = workflow_of(office);
-    uno::Sequence<rtl::OUString> lines;
+    uno::Sequence<DistributedRow> rows;
     {
         Progress progress("下发 distribute", 0, false);
         Reference<task::XStatusIndicator> indicator(new Indicator(progress));
         try {
-            lines = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
+            rows = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
                                    file_url(d.out_dir), d.lock, d.force, indicator);
         } catch (const lang::IllegalArgumentException& e) {
             throw Failure(kNothing, to_utf8(e.Message));
@@ -87,15 +101,16 @@ int run_distribute(const Command& c) {
     office.stop();
     // One line per row: the file written, or the row and why not.
     std::size_t written = 0, refused = 0;
-    for (const rtl::OUString& l : lines) {
-        // "第 N 行：已生成 PATH" for a file written; anything else says why not.
-        std::string line = to_utf8(l);
-        const std::string mark = "已生成 ";
-        std::size_t at = line.find(mark);
-        std::error_code ec;
-        bool is_file = at != std::string::npos && fs::is_regular_file(line.substr(at + mark.size()), ec);
-        (is_file ? written : refused) += 1;
-        (is_file ? std::cout : std::cerr) << line << "\n";
+    for (const DistributedRow& row : rows) {
+        const std::string at = "第 " + std::to_string(row.Row) + " 行：";
+        if (row.Written) {
+            ++written;
+            std::cout << at << "已生成 " << path_of(row.Url) << "\n";
+        } else {
+            ++refused;
+            std::cerr << at << to_utf8(row.Reason.TextZh) << " / row " << row.Row << ": "
+                      << to_utf8(row.Reason.TextEn) << "\n";
+        }
     }
     std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
     if (refused)
@@ -125,9 +140,9 @@ long long now_ms() {
 // The group workbook, by the office that still runs; an office lost while writing
 // is replaced once (what was read is kept). The files the roll-up itself did not
 // take (month, duplicates) are counted and printed.
-rtl::OUString write_rollup(Worker& writer, const std::vector<DealerFile>& all, const Rollup& r, Progress& progress) {
+RollupResult write_rollup(Worker& writer, const std::vector<DealerFile>& all, const Rollup& r, Progress& progress) {
     uno::Sequence<DealerFile> files(all.data(), static_cast<sal_Int32>(all.size()));
-    rtl::OUString summary;
+    RollupResult summary;
     for (int attempt = 1;; ++attempt) {
         try {
             summary = workflow_of(*writer.office)->writeRollup(files, from_utf8(r.month), file_url(r.out), r.force);
@@ -142,12 +157,11 @@ rtl::OUString write_rollup(Worker& writer, const std::vector<DealerFile>& all, c
             writer.office->restart();
         }
     }
-    for (sal_Int32 at = summary.indexOf('\n'); at >= 0;) {
-        sal_Int32 end = summary.indexOf('\n', at + 1);
-        rtl::OUString line = summary.copy(at + 1, (end < 0 ? summary.getLength() : end) - at - 1);
-        sal_Int32 tab = line.indexOf('\t');
-        progress.refuse(to_utf8(line.copy(0, tab < 0 ? 0 : tab)), to_utf8(line.copy(tab + 1)));
-        at = end;
+    for (const DealerFile& f : summary.Refused) {
+        rtl::OUString path;
+        osl::FileBase::getSystemPathFromFileURL(f.Url, path);
+        for (const Problem& p : f.Problems)
+            progress.refuse(to_utf8(path), to_utf8(p.TextZh) + " / " + to_utf8(p.TextEn));
     }
     return summary;
 }
@@ -165,7 +179,9 @@ int run_rollup(const Command& c) {
         }
         DealerFile d;
         d.Url = file_url(f.path);
-        d.Problems = one_line(from_utf8(dealerkpi::group::skipText(f.skip)));
+        const std::string both = dealerkpi::group::skipText(f.skip);
+        const std::size_t at = both.find(" / ");
+        d.Problems = one_problem("not_read", both.substr(0, at), both.substr(at + 3));
         skipped.push_back(d);
         skipped_names.push_back(f.path.string());
     }
@@ -179,12 +195,14 @@ int run_rollup(const Command& c) {
     std::vector<std::unique_ptr<Worker>> workers;
     Progress progress("汇总 rollup", n);
     for (std::size_t i = 0; i < skipped.size(); ++i)
-        progress.refuse(skipped_names[i], to_utf8(skipped[i].Problems[0]));
+        progress.refuse(skipped_names[i], to_utf8(skipped[i].Problems[0].TextZh) + " / " +
+                                              to_utf8(skipped[i].Problems[0].TextEn));
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
     auto read_one = [&](Worker& w, std::size_t i) {
         rtl::OUString url = file_url(files[i]);
         std::string why;
+        bool timed_out = false;
         for (int attempt = 1; attempt <= 2; ++attempt) {
             try {
                 Reference<XGroupWorkflow> wf = workflow_of(*w.office);
@@ -196,7 +214,8 @@ int run_rollup(const Command& c) {
                 return;
             } catch (const uno::Exception& e) {
                 w.busy_since = 0;
-                why = w.timed_out ? "读取超时" : "读取时 LibreOffice 崩溃";
+                timed_out = w.timed_out;
+                why = timed_out ? "读取超时" : "读取时 LibreOffice 崩溃";
                 progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " +
                              (w.timed_out ? "超时 / timed out" : "退出 / died") + " on " + files[i].string() +
                              (attempt == 1 ? "; 重启并重试 / restarting, retrying once" : "; 重启 / restarting"));
@@ -205,7 +224,9 @@ int run_rollup(const Command& c) {
         }
         DealerFile f;
         f.Url = url;
-        f.Problems = one_line(from_utf8(why + "（已重试一次）"));
+        f.Problems = one_problem(timed_out ? "read_timeout" : "read_crashed", why + "（已重试一次）",
+                                 (timed_out ? "reading timed out" : "the office crashed reading it") +
+                                     std::string(" (retried once)"));
         results[i] = f;
     };
 
@@ -223,8 +244,8 @@ int run_rollup(const Command& c) {
                     finished[i] = 1;
                     const DealerFile& f = results[i];
                     std::string reason;
-                    for (const rtl::OUString& p : f.Problems)
-                        reason += (reason.empty() ? "" : "；") + to_utf8(p);
+                    for (const Problem& p : f.Problems)
+                        reason += (reason.empty() ? "" : "；") + to_utf8(p.TextZh);
                     progress.done(files[i].filename().string(), f.Problems.hasElements(), reason);
                 }
             } catch (const Failure& e) {
@@ -273,7 +294,7 @@ int run_rollup(const Command& c) {
         // Only when an office could not start again: its file and the rest.
         DealerFile f;
         f.Url = file_url(files[i]);
-        f.Problems = one_line(from_utf8("LibreOffice 无法启动，未读取"));
+        f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
     for (auto& w : workers)
@@ -281,10 +302,14 @@ int run_rollup(const Command& c) {
             w->office->stop();
     std::vector<DealerFile> all(results);
     all.insert(all.end(), skipped.begin(), skipped.end());
-    rtl::OUString summary = write_rollup(*writer, all, r, progress);
+    RollupResult summary = write_rollup(*writer, all, r, progress);
     writer->office->stop();
     progress.finish();
-    std::cout << printable(to_utf8(summary.getToken(0, '\n'))) << "\n";
+    std::cout << "月份 " << to_utf8(summary.Month) << "：已汇总 " << summary.TakenStrategy + summary.TakenWorkshop
+              << " 个文件（策略表 " << summary.TakenStrategy << " 个，售后表 " << summary.TakenWorkshop << " 个），未采用 "
+              << summary.NotTaken << " 个。 / month " << to_utf8(summary.Month) << ": "
+              << summary.TakenStrategy + summary.TakenWorkshop << " files rolled up (" << summary.TakenStrategy
+              << " strategy, " << summary.TakenWorkshop << " workshop), " << summary.NotTaken << " not taken.\n";
     std::cout << "dealerkpi-group: " << printable(r.out.string()) << " (" << all.size() << " 个文件 files, "
               << clock_text(progress.elapsed()) << ")\n";
     if (progress.not_taken() >= all.size()) {

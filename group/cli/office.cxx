@@ -502,12 +502,18 @@ void Office::start() {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+    workflow_error_.clear();
     try {
-        workflow_.set(context_->getServiceManager()->createInstanceWithContext(
-                          "org.dealerkpi.group.Workflow", context_),
-                      UNO_QUERY);
-    } catch (const uno::Exception&) {
+        Reference<uno::XInterface> made = context_->getServiceManager()->createInstanceWithContext(
+            "org.dealerkpi.group.Workflow", context_);
+        workflow_.set(made, UNO_QUERY);
+        if (!made.is())
+            workflow_error_ = "服务未注册 / the service is not registered in this office (is the .oxt installed?)";
+        else if (!workflow_.is())
+            workflow_error_ = "服务不支持 XGroupWorkflow / the service lacks org.dealerkpi.group.XGroupWorkflow";
+    } catch (const uno::Exception& e) {
         workflow_.clear();
+        workflow_error_ = to_utf8(e.Message);
     }
     if (setup_.verbose)
         std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "

@@ -11,6 +11,8 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/document/BrokenPackageRequest.hpp>
+#include <com/sun/star/document/NoSuchFilterRequest.hpp>
+#include <com/sun/star/task/PasswordRequest.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
@@ -50,11 +52,11 @@ namespace {
 class RecordingHandler : public cppu::WeakImplHelper1<task::XInteractionHandler>
 {
 public:
-    std::vector<OUString> asked;
+    std::vector<uno::Any> asked;
 
     void SAL_CALL handle(const Reference<task::XInteractionRequest>& request) override
     {
-        asked.push_back(request->getRequest().getValueTypeName());
+        asked.push_back(request->getRequest());
         for (const auto& c : request->getContinuations()) {
             Reference<task::XInteractionAbort> abort(c, uno::UNO_QUERY);
             if (abort.is()) {
@@ -74,23 +76,32 @@ void testCrashHook(const OUString& url)
     }
 }
 
-OUString problemOfRequests(const std::vector<OUString>& asked)
+/** True when the office asked a request of type T (or of a type derived from it). */
+template <class T> bool askedFor(const std::vector<uno::Any>& asked)
 {
-    for (const auto& t : asked) {
-        if (t.indexOf("Password") >= 0)
-            return U("文件有密码保护，无法打开。");
-    }
-    for (const auto& t : asked) {
-        if (t.indexOf("BrokenPackage") >= 0)
-            return U("文件已损坏（压缩包不完整或格式错误），无法打开。");
-    }
-    for (const auto& t : asked) {
-        if (t.indexOf("NoSuchFilter") >= 0)
-            return U("不是电子表格文件：内容与扩展名不符（如文本文件、文字处理文档），无法打开。");
-    }
+    for (const auto& request : asked)
+        if (request.isExtractableTo(cppu::UnoType<T>::get()))
+            return true;
+    return false;
+}
+
+/** Why the office did not open the file, from what it asked while loading. */
+Problem problemOfRequests(const std::vector<uno::Any>& asked)
+{
+    if (askedFor<task::PasswordRequest>(asked))
+        return problem("password", {}, U("文件有密码保护，无法打开。"), "The file is password-protected and cannot be opened.");
+    if (askedFor<document::BrokenPackageRequest>(asked))
+        return problem("broken_file", {}, U("文件已损坏（压缩包不完整或格式错误），无法打开。"),
+                       "The file is damaged (an incomplete or malformed package) and cannot be opened.");
+    if (askedFor<document::NoSuchFilterRequest>(asked))
+        return problem("not_spreadsheet", {},
+                       U("不是电子表格文件：内容与扩展名不符（如文本文件、文字处理文档），无法打开。"),
+                       "Not a spreadsheet: the content does not match the file name's ending.");
     if (!asked.empty())
-        return U("文件无法打开（打开时需要回答问题：") + asked.front() + U("）。");
-    return U("文件无法打开：已损坏或不是电子表格文件。");
+        return problem("cannot_open", {}, U("文件无法打开（打开时需要回答问题：") + asked.front().getValueTypeName() + U("）。"),
+                       "The file cannot be opened (the office asked: " + asked.front().getValueTypeName() + ").");
+    return problem("cannot_open", {}, U("文件无法打开：已损坏或不是电子表格文件。"),
+                   "The file cannot be opened: damaged or not a spreadsheet.");
 }
 
 OUString userProperty(const Reference<lang::XComponent>& doc, const OUString& name, bool& present,
@@ -201,6 +212,13 @@ CellValue valueOf(const Reference<table::XCell>& cell)
 }
 
 
+/** A problem from its text "Chinese / English". */
+Problem said(const char* code, const OUString& cell, const OUString& both)
+{
+    const sal_Int32 at = both.indexOf(U(" / "));
+    return problem(code, cell, at < 0 ? both : both.copy(0, at), at < 0 ? both : both.copy(at + 3));
+}
+
 template <class T> Sequence<T> toSeq(const std::vector<T>& v)
 {
     return Sequence<T>(v.data(), static_cast<sal_Int32>(v.size()));
@@ -209,7 +227,7 @@ template <class T> Sequence<T> toSeq(const std::vector<T>& v)
 /** What one file's reading found: problems stop the file, notes are only said. */
 struct Findings
 {
-    std::vector<OUString> problems, notes;
+    std::vector<Problem> problems, notes;
 };
 
 OUString rangeText(const OUString& sheet, const table::CellRangeAddress& a)
@@ -228,21 +246,21 @@ bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule
     table::CellRangeAddress a;
     if (!rangeOfName(doc, rule.name, a)) {
         if (rule.required)
-            f.problems.push_back(U("缺少命名单元格 ") + rule.name + U(" / the named cell ") + rule.name + U(" is missing"));
+            f.problems.push_back(said("name_missing", rule.name, U("缺少命名单元格 ") + rule.name + U(" / the named cell ") + rule.name + U(" is missing")));
         return false;
     }
     const sal_Int32 size = (a.EndColumn - a.StartColumn + 1) * (a.EndRow - a.StartRow + 1);
     if (size != tpl.size()) {
-        f.problems.push_back(U("命名单元格 ") + rule.name + U(" 指向 ") + OUString::number(size) + U(" 个单元格，模板为 ") +
+        f.problems.push_back(said("name_size", rule.name, U("命名单元格 ") + rule.name + U(" 指向 ") + OUString::number(size) + U(" 个单元格，模板为 ") +
                              OUString::number(tpl.size()) + U(" 个 / the name ") + rule.name + U(" spans ") +
-                             OUString::number(size) + U(" cells, the template's ") + OUString::number(tpl.size()));
+                             OUString::number(size) + U(" cells, the template's ") + OUString::number(tpl.size())));
         return false;
     }
     const OUString sheet = sheetName(doc, a.Sheet);
     if (sheet != tpl.sheet || a.StartColumn != tpl.range.StartColumn || a.StartRow != tpl.range.StartRow) {
-        f.problems.push_back(U("命名单元格 ") + rule.name + U(" 被改指到 ") + rangeText(sheet, a) + U("（模板为 ") +
+        f.problems.push_back(said("name_moved", rule.name, U("命名单元格 ") + rule.name + U(" 被改指到 ") + rangeText(sheet, a) + U("（模板为 ") +
                              rangeText(tpl.sheet, tpl.range) + U("）/ the name ") + rule.name +
-                             U(" was moved to another cell than the template's"));
+                             U(" was moved to another cell than the template's")));
         return false;
     }
     for (sal_Int32 i = 0; i < size; ++i) {
@@ -251,13 +269,13 @@ bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule
         const bool formula = cell->getType() == table::CellContentType_FORMULA;
         const OUString& want = tpl.formulas[static_cast<size_t>(i)];
         if (want.isEmpty() && formula) {
-            f.problems.push_back(U("单元格 ") + rule.name + U(" 应填写数值，文件中却是公式 ") + cell->getFormula() +
-                                 U(" / ") + rule.name + U(" is an input but holds a formula"));
+            f.problems.push_back(said("formula_in_input", rule.name, U("单元格 ") + rule.name + U(" 应填写数值，文件中却是公式 ") + cell->getFormula() +
+                                 U(" / ") + rule.name + U(" is an input but holds a formula")));
             return false;
         }
         if (!want.isEmpty() && (!formula || !sameFormula(cell->getFormula(), want))) {
-            f.problems.push_back(U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("）/ the formula of ") +
-                                 rule.name + U(" is not the template's"));
+            f.problems.push_back(said("formula_changed", rule.name, U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("）/ the formula of ") +
+                                 rule.name + U(" is not the template's")));
             return false;
         }
     }
@@ -269,23 +287,23 @@ bool numberOf(const CellRule& rule, const CellValue& v, bool input, double& out,
 {
     if (v.kind == CellValue::Blank) {
         if (rule.required)
-            f.problems.push_back(U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name + U(" is blank"));
+            f.problems.push_back(said("required_blank", rule.name, U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name + U(" is blank")));
         return false;
     }
     if (v.kind == CellValue::Error) {
         (rule.required ? f.problems : f.notes)
-            .push_back(U("单元格 ") + rule.name + U(" 显示错误值 ") + errorText(v.error) + U(" / ") + rule.name +
-                       U(" shows ") + errorText(v.error));
+            .push_back(said("error_value", rule.name, U("单元格 ") + rule.name + U(" 显示错误值 ") + errorText(v.error) + U(" / ") + rule.name +
+                       U(" shows ") + errorText(v.error)));
         return false;
     }
     if (v.kind == CellValue::Text) {
-        f.problems.push_back(U("单元格 ") + rule.name + U(" 须填数字，填的是文字 / ") + rule.name +
-                             U(" must hold a number, not text"));
+        f.problems.push_back(said("not_number", rule.name, U("单元格 ") + rule.name + U(" 须填数字，填的是文字 / ") + rule.name +
+                             U(" must hold a number, not text")));
         return false;
     }
     OUString why = breaksRule(rule, v.number, input);
     if (!why.isEmpty()) {
-        f.problems.push_back(why);
+        f.problems.push_back(said("out_of_range", rule.name, why));
         return false;
     }
     out = v.number;
@@ -302,8 +320,8 @@ uno::Any valueAt(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRu
         CellValue v = valueOf(cellAt(doc, tpl.sheet, tpl.range.StartColumn + i % width, tpl.range.StartRow + i / width));
         if (rule.kind == contract::Value::Text || rule.kind == contract::Value::Month) {
             if (v.kind == CellValue::Blank && rule.required)
-                f.problems.push_back(U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name +
-                                     U(" is blank"));
+                f.problems.push_back(said("required_blank", rule.name, U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name +
+                                     U(" is blank")));
             return v.kind == CellValue::Number ? uno::Any(v.number)
                    : v.kind == CellValue::Text ? uno::Any(v.text.trim())
                                                : uno::Any();
@@ -349,7 +367,7 @@ void readMonth(const TemplateModel& model, const uno::Any& typed, DealerFile& ou
             out.Month.clear();
     }
     if (out.Month.isEmpty() && typed.hasValue())
-        f.problems.push_back(U("月份 不是有效的月份 / 月份 is not a month"));
+        f.problems.push_back(said("bad_month", OUString(), U("月份 不是有效的月份 / 月份 is not a month")));
 }
 
 /** The file's stamp of identity (distribute's): dealer code, month, issue; the
@@ -363,8 +381,8 @@ void readIdentity(const Reference<lang::XComponent>& doc, DealerFile& out, Findi
     out.Issue = userProperty(doc, U("DealerKPI下发"), hasIssue, n);
     if (!hasCode || out.Code.isEmpty()) {
         out.Code.clear();
-        f.notes.push_back(U("文件没有经销商代码标记，按 经销商 和 月份 识别 / no dealer-code stamp: identified by "
-                            "经销商 and 月份"));
+        f.notes.push_back(said("no_code_stamp", OUString(), U("文件没有经销商代码标记，按 经销商 和 月份 识别 / no dealer-code stamp: identified by "
+                            "经销商 and 月份")));
         return;
     }
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
@@ -373,12 +391,12 @@ void readIdentity(const Reference<lang::XComponent>& doc, DealerFile& out, Findi
         CellValue v = valueOf(cells.front());
         OUString shown = v.kind == CellValue::Number ? OUString::number(v.number) : v.text.trim();
         if (shown != out.Code)
-            f.problems.push_back(U("单元格 经销商代码 (") + shown + U(") 与文件的代码标记 ") + out.Code +
-                                 U(" 不符 / the cell 经销商代码 differs from the file's stamp"));
+            f.problems.push_back(said("code_mismatch", OUString(), U("单元格 经销商代码 (") + shown + U(") 与文件的代码标记 ") + out.Code +
+                                 U(" 不符 / the cell 经销商代码 differs from the file's stamp")));
     }
     if (hasMonth && !out.Month.isEmpty() && month != out.Month)
-        f.problems.push_back(U("月份 ") + out.Month + U(" 与下发时的月份 ") + month +
-                             U(" 不符 / 月份 differs from the month the file was issued for"));
+        f.problems.push_back(said("month_mismatch", OUString(), U("月份 ") + out.Month + U(" 与下发时的月份 ") + month +
+                             U(" 不符 / 月份 differs from the month the file was issued for")));
 }
 
 /** When the document was last saved (days since 1899-12-30; 0 when unknown). */
@@ -410,7 +428,7 @@ TemplateModel& Workflow::modelOf(const OUString& kind)
 /** The named cells: structure against the template, inputs checked by their
     rules, computed names recomputed by the template from the file's inputs. */
 void Workflow::readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
-                         std::vector<OUString>& problems, std::vector<OUString>& notes)
+                         std::vector<Problem>& problems, std::vector<Problem>& notes)
 {
     Findings f;
     TemplateModel& model = modelOf(out.Kind);
@@ -441,7 +459,7 @@ void Workflow::readNames(const Reference<sheet::XSpreadsheetDocument>& doc, Deal
 namespace {
 
 Reference<lang::XComponent> openReadOnly(const Reference<uno::XComponentContext>& ctx, const OUString& url,
-                                         std::vector<OUString>& problems)
+                                         std::vector<Problem>& problems)
 {
     rtl::Reference<RecordingHandler> handler(new RecordingHandler);
     Reference<lang::XComponent> doc;
@@ -465,11 +483,11 @@ Reference<lang::XComponent> openReadOnly(const Reference<uno::XComponentContext>
 }
 
 /** A spreadsheet as its name says (not a text file through the text import). */
-bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<OUString>& problems)
+bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<Problem>& problems)
 {
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
     if (!sdoc.is()) {
-        problems.push_back(U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）/ not a spreadsheet"));
+        problems.push_back(said("not_spreadsheet", OUString(), U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）/ not a spreadsheet")));
         return false;
     }
     Reference<frame::XModel> model(doc, uno::UNO_QUERY);
@@ -478,14 +496,14 @@ bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<OUString>
         if (a.Name == "FilterName")
             a.Value >>= filter;
     if (filter.indexOf("Text") >= 0 || filter.indexOf("CSV") >= 0 || filter.indexOf("HTML") >= 0) {
-        problems.push_back(U("文件内容是文本，不是电子表格（扩展名与内容不符）/ the file is text, not a spreadsheet"));
+        problems.push_back(said("text_file", OUString(), U("文件内容是文本，不是电子表格（扩展名与内容不符）/ the file is text, not a spreadsheet")));
         return false;
     }
     return true;
 }
 
 /** The template stamp: kind and layout version. */
-bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<OUString>& problems)
+bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems)
 {
     bool present = false, hasVersion = false;
     double number = 0;
@@ -493,17 +511,17 @@ bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vec
     userProperty(doc, U("DealerKPI版本"), hasVersion, number);
     out.Version = hasVersion ? static_cast<sal_Int32>(number) : 0;
     if (!present) {
-        problems.push_back(U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）/ not a DealerKPI template file"));
+        problems.push_back(said("not_dealerkpi", OUString(), U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）/ not a DealerKPI template file")));
         return false;
     }
     if (contractRules(out.Kind).empty()) {
-        problems.push_back(U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind +
-                           U("）/ not a DealerKPI template the roll-up reads"));
+        problems.push_back(said("not_rollup_template", OUString(), U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind +
+                           U("）/ not a DealerKPI template the roll-up reads")));
         return false;
     }
     if (!hasVersion || out.Version != kLayoutVersion || number != std::floor(number)) {
-        problems.push_back(U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
-                           OUString::number(kLayoutVersion) + U("），请使用新下发的模板 / unknown layout version"));
+        problems.push_back(said("unknown_version", OUString(), U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
+                           OUString::number(kLayoutVersion) + U("），请使用新下发的模板 / unknown layout version")));
         return false;
     }
     return true;
@@ -511,13 +529,13 @@ bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vec
 
 } // namespace
 
-void Workflow::readOpened(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<OUString>& problems,
-                          std::vector<OUString>& notes)
+void Workflow::readOpened(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems,
+                          std::vector<Problem>& notes)
 {
     if (!isSpreadsheet(doc, problems) || !readStamp(doc, out, problems))
         return;
     if (carriesMacros(doc))
-        notes.push_back(U("文件带有宏：宏未运行，只读取了数据 / the file carries macros: none ran, only data was read"));
+        notes.push_back(said("macros", OUString(), U("文件带有宏：宏未运行，只读取了数据 / the file carries macros: none ran, only data was read")));
     readNames(Reference<sheet::XSpreadsheetDocument>(doc, uno::UNO_QUERY_THROW), out, problems, notes);
     Findings f;
     readIdentity(doc, out, f);
@@ -532,14 +550,14 @@ DealerFile Workflow::readDealerFile(const OUString& url)
     out.Url = url;
     out.Version = 0;
     out.Saved = 0;
-    std::vector<OUString> problems, notes;
+    std::vector<Problem> problems, notes;
     testCrashHook(url);
     Reference<lang::XComponent> doc = openReadOnly(ctx_, url, problems);
     if (doc.is()) {
         try {
             readOpened(doc, out, problems, notes);
         } catch (const uno::Exception& e) {
-            problems.push_back(U("读取文件时出错 / reading failed: ") + e.Message);
+            problems.push_back(said("read_failed", OUString(), U("读取文件时出错 / reading failed: ") + e.Message));
         }
         closeDocument(doc);
     }

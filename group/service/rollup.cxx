@@ -389,7 +389,7 @@ void listProblems(const DealerFile& f, Selection& s)
 {
     size_t order = 0;
     for (const auto& p : f.Problems)
-        s.issues.push_back({pathOf(f.Url), f.Dealer, f.Month, p, U(kNotTaken), order++});
+        s.issues.push_back({pathOf(f.Url), f.Dealer, f.Month, p.TextZh + U(" / ") + p.TextEn, U(kNotTaken), order++});
 }
 
 /** The month given, or the one most files have; a tie is refused. */
@@ -469,7 +469,7 @@ void decideClaim(const std::vector<const DealerFile*>& group, Selection& s)
             (f->Kind.equalsAscii(kStrategy) ? s.strategy : s.workshop).push_back(f);
             size_t order = 0;
             for (const auto& n : f->Notes)
-                s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n, U(kTaken), order++});
+                s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh + U(" / ") + n.TextEn, U(kTaken), order++});
             continue;
         }
         s.refused.push_back(f);
@@ -601,24 +601,31 @@ void testCrashWhileWriting(const OUString& outUrl)
     }
 }
 
-/** The lines after the summary: every file the roll-up itself did not take, path TAB reason. */
-OUString refusedLines(const Selection& s)
+/** The files the roll-up itself did not take, each with its reason as its one Problem. */
+Sequence<DealerFile> refusedFiles(const Selection& s)
 {
-    OUStringBuffer out;
-    for (const Issue& i : s.issues)
-        if (i.action != U(kTaken) && i.order == 0)
-            for (const DealerFile* f : s.refused)
-                if (pathOf(f->Url) == i.file && !f->Problems.hasElements()) {
-                    out.append(U("\n") + i.file + U("\t") + i.reason);
-                    break;
-                }
-    return out.makeStringAndClear();
+    std::vector<DealerFile> out;
+    for (const DealerFile* f : s.refused) {
+        if (f->Problems.hasElements())
+            continue;
+        for (const Issue& i : s.issues)
+            if (i.file == pathOf(f->Url) && i.action != U(kTaken)) {
+                DealerFile d(*f);
+                const sal_Int32 at = i.reason.indexOf(U(" / "));
+                d.Problems = seq<Problem>({problem(i.action == U(kSuperseded) ? "superseded" : "not_taken", OUString(),
+                                                   i.reason.copy(0, at < 0 ? i.reason.getLength() : at),
+                                                   at < 0 ? i.reason : i.reason.copy(at + 3))});
+                out.push_back(d);
+                break;
+            }
+    }
+    return Sequence<DealerFile>(out.data(), static_cast<sal_Int32>(out.size()));
 }
 
 } // namespace
 
-OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
-                               sal_Bool force)
+RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg,
+                                   const OUString& outUrl, sal_Bool force)
 {
     if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
         throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11 / the month must be YYYY-MM: ") + monthArg,
@@ -640,7 +647,16 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
         throw;
     }
     closeDocument(doc);
-    return summary + U(" ") + pathOf(outUrl) + refusedLines(s);
+    RollupResult result;
+    result.Url = outUrl;
+    result.Month = s.month;
+    result.TakenStrategy = static_cast<sal_Int32>(s.strategy.size());
+    result.TakenWorkshop = static_cast<sal_Int32>(s.workshop.size());
+    result.NotTaken = files.getLength() - result.TakenStrategy - result.TakenWorkshop;
+    result.Notes = static_cast<sal_Int32>(
+        std::count_if(s.issues.begin(), s.issues.end(), [](const Issue& i) { return i.action == U(kTaken); }));
+    result.Refused = refusedFiles(s);
+    return result;
 }
 
 } // namespace dealerkpi::group

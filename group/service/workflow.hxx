@@ -11,11 +11,24 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <org/dealerkpi/group/DealerFile.hpp>
+#include <org/dealerkpi/group/DistributedRow.hpp>
+#include <org/dealerkpi/group/Problem.hpp>
+#include <org/dealerkpi/group/RollupResult.hpp>
 #include <org/dealerkpi/group/XGroupWorkflow.hpp>
 
 namespace dealerkpi::group {
 
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::DistributedRow;
+using org::dealerkpi::group::Problem;
+using org::dealerkpi::group::RollupResult;
+
+/** A problem: its stable code (docs/group.md), the cell it concerns (may be empty),
+    its text in Chinese and in English. */
+inline Problem problem(const char* code, const OUString& cell, const OUString& zh, const OUString& en)
+{
+    return Problem(OUString::createFromAscii(code), cell, zh, en);
+}
 
 /** Load-time recalculation off (Calc > Formula > Recalculation on file load:
     never) while it lives, so that a file's saved results can be read before
@@ -38,12 +51,12 @@ class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkf
 public:
     explicit Workflow(const Reference<css::uno::XComponentContext>& ctx) : ctx_(ctx) {}
 
-    Sequence<OUString> SAL_CALL distribute(const OUString& templateKind, const OUString& dealersUrl,
+    Sequence<DistributedRow> SAL_CALL distribute(const OUString& templateKind, const OUString& dealersUrl,
                                            const OUString& month, const OUString& outDirUrl, sal_Bool lock,
                                            sal_Bool force,
                                            const Reference<css::task::XStatusIndicator>& progress) override;
     DealerFile SAL_CALL readDealerFile(const OUString& url) override;
-    OUString SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
+    RollupResult SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
                                   sal_Bool force) override;
 
     OUString SAL_CALL getImplementationName() override;
@@ -52,10 +65,10 @@ public:
 
 private:
     TemplateModel& modelOf(const OUString& kind);
-    void readOpened(const Reference<css::lang::XComponent>& doc, DealerFile& out, std::vector<OUString>& problems,
-                    std::vector<OUString>& notes);
+    void readOpened(const Reference<css::lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems,
+                    std::vector<Problem>& notes);
     void readNames(const Reference<css::sheet::XSpreadsheetDocument>& doc, DealerFile& out,
-                   std::vector<OUString>& problems, std::vector<OUString>& notes);
+                   std::vector<Problem>& problems, std::vector<Problem>& notes);
 
     Reference<css::uno::XComponentContext> ctx_;
     std::map<OUString, std::unique_ptr<TemplateModel>> models_;  // the installed templates, open while this lives
