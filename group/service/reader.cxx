@@ -259,7 +259,7 @@ bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule
     const OUString sheet = sheetName(doc, a.Sheet);
     if (sheet != tpl.sheet || a.StartColumn != tpl.range.StartColumn || a.StartRow != tpl.range.StartRow) {
         f.problems.push_back(said("name_moved", rule.name, U("命名单元格 ") + rule.name + U(" 被改指到 ") + rangeText(sheet, a) + U("（模板为 ") +
-                             rangeText(tpl.sheet, tpl.range) + U("）/ the name ") + rule.name +
+                             rangeText(tpl.sheet, tpl.range) + U("） / the name ") + rule.name +
                              U(" was moved to another cell than the template's")));
         return false;
     }
@@ -274,7 +274,7 @@ bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule
             return false;
         }
         if (!want.isEmpty() && (!formula || !sameFormula(cell->getFormula(), want))) {
-            f.problems.push_back(said("formula_changed", rule.name, U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("）/ the formula of ") +
+            f.problems.push_back(said("formula_changed", rule.name, U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("） / the formula of ") +
                                  rule.name + U(" is not the template's")));
             return false;
         }
@@ -487,7 +487,7 @@ bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<Problem>&
 {
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
     if (!sdoc.is()) {
-        problems.push_back(said("not_spreadsheet", OUString(), U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）/ not a spreadsheet")));
+        problems.push_back(said("not_spreadsheet", OUString(), U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名） / not a spreadsheet")));
         return false;
     }
     Reference<frame::XModel> model(doc, uno::UNO_QUERY);
@@ -496,7 +496,7 @@ bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<Problem>&
         if (a.Name == "FilterName")
             a.Value >>= filter;
     if (filter.indexOf("Text") >= 0 || filter.indexOf("CSV") >= 0 || filter.indexOf("HTML") >= 0) {
-        problems.push_back(said("text_file", OUString(), U("文件内容是文本，不是电子表格（扩展名与内容不符）/ the file is text, not a spreadsheet")));
+        problems.push_back(said("text_file", OUString(), U("文件内容是文本，不是电子表格（扩展名与内容不符） / the file is text, not a spreadsheet")));
         return false;
     }
     return true;
@@ -511,12 +511,12 @@ bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vec
     userProperty(doc, U("DealerKPI版本"), hasVersion, number);
     out.Version = hasVersion ? static_cast<sal_Int32>(number) : 0;
     if (!present) {
-        problems.push_back(said("not_dealerkpi", OUString(), U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）/ not a DealerKPI template file")));
+        problems.push_back(said("not_dealerkpi", OUString(), U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板） / not a DealerKPI template file")));
         return false;
     }
     if (contractRules(out.Kind).empty()) {
         problems.push_back(said("not_rollup_template", OUString(), U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind +
-                           U("）/ not a DealerKPI template the roll-up reads")));
+                           U("） / not a DealerKPI template the roll-up reads")));
         return false;
     }
     if (!hasVersion || out.Version != kLayoutVersion || number != std::floor(number)) {

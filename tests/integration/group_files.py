@@ -78,7 +78,7 @@ NO_STAMP_NOTE = "文件没有经销商代码标记"
 
 def notes_of(record):
     """A record's notes other than the missing dealer-code stamp."""
-    return [n for n in record.Notes if not n.startswith(NO_STAMP_NOTE)]
+    return [n for n in record.Notes if n.Code != "no_code_stamp"]
 
 
 FILTERS = {".ods": "calc8", ".xlsx": "Calc Office Open XML", ".xls": "MS Excel 97"}

@@ -162,8 +162,9 @@ class ReadAndRollUp(GroupCase):
             doc.close(True)
         rec = self.wf.readDealerFile(file_url(path))
         self.assertEqual(len(rec.Problems), 1, list(rec.Problems))
-        self.assertTrue(rec.Problems[0].startswith("订单交车率_目标 的值 %g 超出范围 0–10" % points["订单交车率_目标"]),
-                        rec.Problems[0])
+        self.assertEqual((rec.Problems[0].Code, rec.Problems[0].Cell), ("out_of_range", "订单交车率_目标"))
+        self.assertTrue(rec.Problems[0].TextZh.startswith("订单交车率_目标 的值 %g 超出范围" % points["订单交车率_目标"]),
+                        rec.Problems[0].TextZh)
         for spelling in ("2026年11月", "2026/11"):
             with self.subTest(month=spelling):
                 path = os.path.join(self.tmp, "typed_%s.ods" % spelling.replace("/", "-"))
@@ -318,6 +319,8 @@ class ReadAndRollUp(GroupCase):
         listed = {p: [(r, a) for r, a in v if not r.startswith(gf.NO_STAMP_NOTE)] for p, v in listed.items()}
         listed = {p: v for p, v in listed.items() if v}
         for case, path in self.bad.items():
+            if case == "xlsx_lo25":  # taken, recomputed from its inputs: nothing to say
+                continue
             with self.subTest(case=case):
                 self.assertIn(path, listed)
                 action = "已汇总" if case == "macro" else "未采用"
