@@ -83,10 +83,54 @@ std::string month_of(const std::vector<DealerFile>& files, const std::string& gi
     return month;
 }
 
+// The group workbook, by the office that still runs; an office lost while writing
+// is replaced once (what was read is kept). The files the roll-up itself did not
+// take (month, duplicates) are counted and printed.
+RollupResult write_rollup(Worker& writer, const std::vector<DealerFile>& all, const Rollup& r, Progress& progress) {
+    uno::Sequence<DealerFile> files(all.data(), static_cast<sal_Int32>(all.size()));
+    RollupResult summary;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            summary = workflow_of(*writer.office)->writeRollup(files, from_utf8(r.month), file_url(r.out), r.force);
+            break;
+        } catch (const lang::IllegalArgumentException& e) {
+            throw Failure(kNothing, to_utf8(e.Message));
+        } catch (const uno::RuntimeException& e) {
+            if (attempt == 2)
+                throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
+                                            to_utf8(e.Message));
+            progress.say("  LibreOffice: 写汇总时退出，重启并重试 / died writing the group workbook; restarting, retrying once");
+            writer.office->restart();
+        }
+    }
+    for (const DealerFile& f : summary.Refused) {
+        rtl::OUString path;
+        osl::FileBase::getSystemPathFromFileURL(f.Url, path);
+        for (const Problem& p : f.Problems)
+            progress.refuse(to_utf8(path), to_utf8(p.TextZh) + " / " + to_utf8(p.TextEn));
+    }
+    return summary;
+}
+
 int run_rollup(const Command& c) {
     const Rollup& r = c.rollup;
     check_rollup_output(r);
-    std::vector<fs::path> files = collect_inputs(r);
+    std::vector<fs::path> files;
+    std::vector<DealerFile> skipped;
+    std::vector<std::string> skipped_names;
+    for (const dealerkpi::group::FoundFile& f : collect_inputs(r)) {
+        if (f.skip == dealerkpi::group::Skip::None) {
+            files.push_back(f.path);
+            continue;
+        }
+        DealerFile d;
+        d.Url = file_url(f.path);
+        const std::string both = dealerkpi::group::skipText(f.skip);
+        const std::size_t at = both.find(" / ");
+        d.Problems = one_problem("not_read", both.substr(0, at), both.substr(at + 3));
+        skipped.push_back(d);
+        skipped_names.push_back(f.path.string());
+    }
     std::unique_ptr<store::Store> recorded = open_store(c.store);
     OfficeSetup setup = prepare_office(c.office, nullptr);
 
@@ -97,6 +141,9 @@ int run_rollup(const Command& c) {
     std::atomic<std::size_t> next{0};
     std::vector<std::unique_ptr<Worker>> workers;
     Progress progress("汇总 rollup", n);
+    for (std::size_t i = 0; i < skipped.size(); ++i)
+        progress.refuse(skipped_names[i], to_utf8(skipped[i].Problems[0].TextZh) + " / " +
+                                              to_utf8(skipped[i].Problems[0].TextEn));
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
     auto read_one = [&](Worker& w, std::size_t i) {
@@ -197,7 +244,6 @@ int run_rollup(const Command& c) {
         f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
-    progress.finish();
     for (auto& w : workers)
         if (w.get() != writer)
             w->office->stop();
@@ -206,35 +252,22 @@ int run_rollup(const Command& c) {
         std::vector<DealerFile> missing = record_rollup(*recorded, results, files, month_of(results, r.month), c.store);
         results.insert(results.end(), missing.begin(), missing.end());
     }
-    uno::Sequence<DealerFile> all(static_cast<sal_Int32>(results.size()));
-    for (std::size_t i = 0; i < results.size(); ++i)
-        all.getArray()[i] = results[i];
-    RollupResult summary;
-    bool force = r.force;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            summary = workflow_of(*writer->office)->writeRollup(all, from_utf8(r.month), file_url(r.out), force);
-            break;
-        } catch (const lang::IllegalArgumentException& e) {
-            throw Failure(kNothing, to_utf8(e.Message));
-        } catch (const uno::RuntimeException& e) {
-            if (attempt == 2 || writer->office->running())
-                throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
-                                            to_utf8(e.Message));
-            // The office died: once more on a new one. Without --force the output did
-            // not exist before this run, so what the dead office left of it is replaced.
-            writer->office->restart();
-            force = true;
-        }
-    }
+    std::vector<DealerFile> all(results);
+    all.insert(all.end(), skipped.begin(), skipped.end());
+    RollupResult summary = write_rollup(*writer, all, r, progress);
     writer->office->stop();
+    progress.finish();
     std::cout << "月份 " << to_utf8(summary.Month) << "：已汇总 " << summary.TakenStrategy + summary.TakenWorkshop
               << " 个文件（策略表 " << summary.TakenStrategy << " 个，售后表 " << summary.TakenWorkshop << " 个），未采用 "
               << summary.NotTaken << " 个。 / month " << to_utf8(summary.Month) << ": "
               << summary.TakenStrategy + summary.TakenWorkshop << " files rolled up (" << summary.TakenStrategy
               << " strategy, " << summary.TakenWorkshop << " workshop), " << summary.NotTaken << " not taken.\n";
-    std::cout << "dealerkpi-group: " << r.out.string() << " (" << n << " 个文件 files, "
+    std::cout << "dealerkpi-group: " << printable(r.out.string()) << " (" << all.size() << " 个文件 files, "
               << clock_text(progress.elapsed()) << ")\n";
+    if (progress.not_taken() >= all.size()) {
+        std::cerr << "dealerkpi-group: 没有文件被采用，原因见 问题清单 / no file was taken (问题清单 says why)\n";
+        return kNoneTaken;
+    }
     return kOk;
 }
 
@@ -263,10 +296,10 @@ int main(int argc, char** argv) {
             return run_trend(c);
         }
     } catch (const Failure& f) {
-        std::cerr << "dealerkpi-group: " << f.what() << "\n";
+        std::cerr << "dealerkpi-group: " << printable(f.what()) << "\n";
         return f.code;
     } catch (const css::uno::Exception& e) {
-        std::cerr << "dealerkpi-group: LibreOffice: " << to_utf8(e.Message) << "\n";
+        std::cerr << "dealerkpi-group: LibreOffice: " << printable(to_utf8(e.Message)) << "\n";
         return kNothing;
     } catch (const std::exception& e) {
         std::cerr << "dealerkpi-group: " << e.what() << "\n";

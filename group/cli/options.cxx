@@ -151,14 +151,6 @@ fs::path parent_of(const fs::path& p) {
     return parent.empty() ? fs::path(".") : parent;
 }
 
-bool spreadsheet_name(const fs::path& p) {
-    std::string ext = lower(p.extension().string());
-    std::string name = p.filename().string();
-    if (name.rfind(".~lock.", 0) == 0 || name.rfind("~$", 0) == 0 || name.rfind(".", 0) == 0)
-        return false;
-    return ext == ".ods" || ext == ".xlsx" || ext == ".xls";
-}
-
 }  // namespace
 
 bool is_month(const std::string& s) {
@@ -310,36 +302,18 @@ void check_rollup_output(const Rollup& r) {
     }
 }
 
-std::vector<fs::path> collect_inputs(const Rollup& r) {
-    std::vector<fs::path> found;
-    std::set<fs::path> seen;
+std::vector<dealerkpi::group::FoundFile> collect_inputs(const Rollup& r) {
     std::error_code ec;
-    fs::path out = fs::weakly_canonical(fs::absolute(r.out), ec);
-    auto take = [&](const fs::path& p) {
-        fs::path c = fs::weakly_canonical(fs::absolute(p), ec);
-        if (c == out || !seen.insert(c).second)
-            return;
-        found.push_back(fs::absolute(p).lexically_normal());
-    };
-    for (const fs::path& input : r.inputs) {
-        if (fs::is_directory(input, ec)) {
-            std::vector<fs::path> in_dir;
-            auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
-            if (ec)
-                throw Failure(kNothing, "文件夹不可读 / folder not readable: " + input.string());
-            for (const auto& entry : it)
-                if (entry.is_regular_file(ec) && spreadsheet_name(entry.path()))
-                    in_dir.push_back(entry.path());
-            std::sort(in_dir.begin(), in_dir.end());
-            for (const fs::path& p : in_dir)
-                take(p);
-        } else if (fs::is_regular_file(input, ec)) {
-            take(input);  // named explicitly: taken whatever its name ends with
-        } else {
+    for (const fs::path& input : r.inputs)
+        if (!fs::exists(fs::symlink_status(input, ec)))
             throw Failure(kUsage, "输入不存在 / input not found: " + input.string());
-        }
+    std::vector<dealerkpi::group::FoundFile> found;
+    try {
+        found = dealerkpi::group::collectFiles(r.inputs, r.out);
+    } catch (const fs::filesystem_error& e) {
+        throw Failure(kNothing, "文件夹不可读 / folder not readable: " + e.path1().string() + " (" + e.what() + ")");
     }
-    if (found.empty())
+    if (std::none_of(found.begin(), found.end(), [](const auto& f) { return f.skip == dealerkpi::group::Skip::None; }))
         throw Failure(kNothing, "没有找到 .ods、.xlsx 或 .xls 文件 / no input files (.ods, .xlsx, .xls) in the INPUT given");
     return found;
 }

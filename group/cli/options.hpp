@@ -9,12 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "collect.hxx"
+
 namespace dkgroup {
 
 // Exit codes (docs/group.md, "For a dealer group").
 enum Exit : int {
     kOk = 0,            // distribute: every row written; rollup: the group workbook written
     kSomeRows = 1,      // distribute: some rows not written (listed), the others written
+    kNoneTaken = 1,     // rollup: the group workbook was written, but no file was taken
     kUsage = 2,         // the command line is wrong (missing argument, unknown template, ...)
     kNothing = 3,       // nothing could be written (no input files, output not writable, ...)
     kInterrupted = 130  // Ctrl-C / SIGTERM
@@ -99,10 +102,10 @@ bool is_month(const std::string& s);
 void check_distribute(const Distribute& d);
 void check_rollup_output(const Rollup& r);
 
-// The input files, in a fixed order: every file named, and every .ods, .xlsx,
-// .xls under every folder named (recursively; lock files and hidden files
-// skipped), without duplicates and without the output itself. Throws Failure
-// (kUsage) for an input that does not exist, (kNothing) when no file is found.
-std::vector<std::filesystem::path> collect_inputs(const Rollup& r);
+// The input files, in a fixed order (collect.hxx: the menu's routine too):
+// every file named and every file under every folder named, the ones to read
+// and the others with why not. Throws Failure (kUsage) for an input that does
+// not exist, (kNothing) when there is no file to read.
+std::vector<dealerkpi::group::FoundFile> collect_inputs(const Rollup& r);
 
 }  // namespace dkgroup

@@ -18,6 +18,30 @@ std::string clock_text(double seconds) {
     return buf;
 }
 
+std::string printable(const std::string& s) {
+    std::string out;
+    char buf[16];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) {
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xa0) {
+            std::snprintf(buf, sizeof buf, "\\u{%04x}", static_cast<unsigned char>(s[i + 1]));
+            out += buf;
+            ++i;
+        } else if (c == 0xe2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                   ((static_cast<unsigned char>(s[i + 2]) >= 0xaa && static_cast<unsigned char>(s[i + 2]) <= 0xae))) {
+            std::snprintf(buf, sizeof buf, "\\u{20%02x}", static_cast<unsigned char>(s[i + 2]) - 0x80);
+            out += buf;
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 Progress::Progress(std::string title, std::size_t total, bool files)
     : title_(std::move(title)), total_(total), files_(files), tty_(::isatty(2) == 1),
       start_(std::chrono::steady_clock::now()), last_plain_(start_) {
@@ -75,10 +99,19 @@ void Progress::done(const std::string& name, bool not_taken, const std::string& 
         ++not_taken_;
         if (tty_)
             std::cerr << "\r\x1b[K";
-        std::cerr << "  未采用 not taken: " << name << " — " << reason << "\n";
+        std::cerr << "  未采用 not taken: " << printable(name) << " — " << printable(reason) << "\n";
     }
     if (!finished_)
         draw_locked(done_ == total_);
+}
+
+void Progress::refuse(const std::string& name, const std::string& reason) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++not_taken_;
+    last_plain_done_ = static_cast<std::size_t>(-1);  // the last line must show the new count
+    if (tty_)
+        std::cerr << "\r\x1b[K";
+    std::cerr << "  未采用 not taken: " << printable(name) << " — " << printable(reason) << "\n";
 }
 
 void Progress::set(std::size_t done, std::size_t total) {
@@ -93,7 +126,7 @@ void Progress::say(const std::string& line) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (tty_)
         std::cerr << "\r\x1b[K";
-    std::cerr << line << "\n";
+    std::cerr << printable(line) << "\n";
     if (tty_ && !finished_)
         draw_locked(false);
 }

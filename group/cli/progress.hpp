@@ -23,6 +23,8 @@ public:
     void set(std::size_t done, std::size_t total);
     // A line of its own, above the progress line.
     void say(const std::string& line);
+    // A file not taken after reading (by the roll-up: month, duplicate): counted and printed.
+    void refuse(const std::string& name, const std::string& reason);
     // The last update and a newline; idempotent.
     void finish();
 
@@ -46,5 +48,10 @@ private:
 };
 
 std::string clock_text(double seconds);
+
+// `s` with every control character (C0, DEL, C1, and the bidirectional
+// overrides) shown as \xNN or \u{NNNN}: what a file names or holds never
+// moves the cursor or erases a line.
+std::string printable(const std::string& s);
 
 }  // namespace dkgroup

@@ -8,6 +8,7 @@
 // dealers, kind, month, out_dir, lock, inputs, output, report) instead of
 // asking, and the closing message is written to `report` instead of shown.
 #include "workflow.hxx"
+#include "../common/collect.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -38,6 +39,7 @@
 #include <rtl/ref.hxx>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -277,19 +279,29 @@ private:
         tell(message);
     }
 
-    void collect(const Reference<ucb::XSimpleFileAccess3>& files, const OUString& folder, std::vector<OUString>& out)
+    /** The files under `folder` (collect.hxx, as the command line): the ones to read as URLs,
+        the others as records that say why they were not read. */
+    static std::vector<OUString> collect(const OUString& folder, const OUString& output, std::vector<DealerFile>& skipped)
     {
-        for (const auto& entry : files->getFolderContents(folder, true)) {
-            if (files->isFolder(entry)) {
-                collect(files, entry, out);
+        OUString path, out;
+        osl::FileBase::getSystemPathFromFileURL(folder, path);
+        osl::FileBase::getSystemPathFromFileURL(output, out);
+        std::vector<OUString> urls;
+        for (const FoundFile& f : collectFiles({std::filesystem::path(path.toUtf8().getStr())},
+                                               std::filesystem::path(out.toUtf8().getStr()))) {
+            OUString url = urlOfPath(OUString::fromUtf8(f.path.string().c_str()));
+            if (f.skip == Skip::None) {
+                urls.push_back(url);
                 continue;
             }
-            OUString lower = entry.toAsciiLowerCase();
-            if (fileNameOfUrl(entry).startsWith(".~lock."))
-                continue;
-            if (lower.endsWith(".ods") || lower.endsWith(".xlsx") || lower.endsWith(".xls"))
-                out.push_back(entry);
+            DealerFile d;
+            d.Url = url;
+            const OUString both = OUString::fromUtf8(skipText(f.skip).c_str());
+            const sal_Int32 at = both.indexOf(" / ");
+            d.Problems = seq<Problem>({problem("not_read", OUString(), both.copy(0, at), both.copy(at + 3))});
+            skipped.push_back(d);
         }
+        return urls;
     }
 
     OUString rollupSummary(const RollupResult& r) const
@@ -327,15 +339,12 @@ private:
             if (!lower.endsWith(".ods") && !lower.endsWith(".xlsx"))
                 output += ".ods";
         }
-        auto access = ucb::SimpleFileAccess::create(ctx_);
-        std::vector<OUString> urls;
-        collect(access, inputs, urls);
-        std::sort(urls.begin(), urls.end());
+        std::vector<DealerFile> records;
+        std::vector<OUString> urls = collect(inputs, output, records);
         rtl::Reference<Workflow> workflow(new Workflow(ctx_));
         auto status = indicator();
         if (status.is())
             status->start(text(U("汇总经销商报表"), "Rolling up dealer reports"), static_cast<sal_Int32>(urls.size()));
-        std::vector<DealerFile> records;
         for (size_t i = 0; i < urls.size(); ++i) {
             if (status.is()) {
                 status->setText(text(U("读取 "), "Reading ") + fileNameOfUrl(urls[i]));

@@ -15,8 +15,21 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/uri.hxx>
 
+#include <osl/file.hxx>
+#include <osl/thread.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 #include <iterator>
 #include <map>
 
@@ -77,6 +90,52 @@ const contract::Cell* contractCell(const OUString& kind, const OUString& name)
 const std::vector<OUString>& contractNames(const OUString& kind) { return namesOf(kind).rolled; }
 
 const std::vector<OUString>& requiredNames(const OUString& kind) { return namesOf(kind).required; }
+
+const std::vector<CellRule>& contractRules(const OUString& kind)
+{
+    static const std::map<OUString, std::vector<CellRule>> byKind = [] {
+        std::map<OUString, std::vector<CellRule>> m;
+        for (const auto& t : contract::kTemplates)
+            for (std::size_t i = 0; i < t.cellCount; ++i)
+                if (t.cells[i].rollup)
+                    m[U(t.stamp)].push_back(
+                        {U(t.cells[i].name), t.cells[i].value, t.cells[i].cells, t.cells[i].required});
+        return m;
+    }();
+    static const std::vector<CellRule> none;
+    auto it = byKind.find(kind);
+    return it == byKind.end() ? none : it->second;
+}
+
+namespace {
+const contract::Bounds* boundsOf(contract::Value kind)
+{
+    for (const auto& b : contract::kBounds)
+        if (b.value == kind)
+            return &b;
+    return nullptr;
+}
+
+OUString num(double v) { return OUString::number(v); }
+} // namespace
+
+OUString breaksRule(const CellRule& rule, double v, bool input)
+{
+    const contract::Bounds* b = boundsOf(rule.kind);
+    if (!b || rule.kind == contract::Value::Text || rule.kind == contract::Value::Month)
+        return OUString();
+    const OUString at = rule.name + U(" 的值 ") + num(v);
+    if (!std::isfinite(v) || v < b->min || v > b->max)
+        return at + U(" 超出范围 ") + num(b->min) + U("–") + num(b->max) + U(" / the value of ") + rule.name +
+               U(" is out of range");
+    if (input && b->whole && v != std::floor(v))
+        return at + U(" 不是整数 / ") + rule.name + U(" must be a whole number");
+    // A rate holds the fraction (0.8 for 80 %): 0, or 1 % and more.
+    if (input && v != 0 && v < b->minNonzero)
+        return at + U(" 不是有效的比率（须为 0 或 ") + num(b->minNonzero) + U("–") + num(b->max) + U("）/ ") + rule.name +
+               U(" must be 0 or within ") + num(b->minNonzero) + U("–") + num(b->max);
+    return OUString();
+}
 
 const std::vector<OUString>& trades()
 {
@@ -247,6 +306,67 @@ bool fileExists(const Reference<uno::XComponentContext>& ctx, const OUString& ur
     } catch (const uno::Exception&) {
         return false;
     }
+}
+
+namespace {
+OUString filterByEnding(const OUString& url)
+{
+    OUString lower = url.toAsciiLowerCase();
+    if (lower.endsWith(".ods"))
+        return U("calc8");
+    if (lower.endsWith(".xlsx"))
+        return U("Calc Office Open XML");
+    throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾 / the output must end in .ods or .xlsx"), {}, 0);
+}
+
+std::string systemPath(const OUString& url)
+{
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        throw lang::IllegalArgumentException(U("不是本地文件 / not a local file: ") + url, {}, 0);
+    OString s = OUStringToOString(path, osl_getThreadTextEncoding());
+    return std::string(s.getStr(), static_cast<size_t>(s.getLength()));
+}
+
+/** rename(2) that never replaces: renameat2 RENAME_NOREPLACE, or link+unlink
+    where the file system has no such rename. 0, or the errno. */
+int renameNoReplace(const std::string& from, const std::string& to)
+{
+#ifdef _WIN32
+    return MoveFileExA(from.c_str(), to.c_str(), 0) ? 0 : EEXIST;
+#else
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return errno;
+    if (::link(from.c_str(), to.c_str()) != 0)
+        return errno;
+    ::unlink(from.c_str());
+    return 0;
+#endif
+}
+} // namespace
+
+void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
+{
+    const OUString filter = filterByEnding(url);
+    std::random_device random;
+    const sal_Int32 slash = url.lastIndexOf('/') + 1;
+    const OUString tmpUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
+                            OUString::number(static_cast<sal_Int64>(random())) + U(".part");
+    Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
+    storable->storeToURL(tmpUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
+    const std::string from = systemPath(tmpUrl), to = systemPath(url);
+    int err = force ? (std::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno) : renameNoReplace(from, to);
+    if (err == 0)
+        return;
+    std::remove(from.c_str());
+    if (err == EEXIST)
+        throw lang::IllegalArgumentException(
+            U("输出文件已存在（要覆盖请加 force）/ the output exists (force replaces it): ") + fileNameOfUrl(url), {}, 2);
+    throw lang::IllegalArgumentException(U("无法写入输出文件 / cannot write the output: ") + fileNameOfUrl(url) + U(": ") +
+                                             OUString::createFromAscii(std::strerror(err)),
+                                         {}, 2);
 }
 
 void storeByEnding(const Reference<lang::XComponent>& doc, const OUString& url)

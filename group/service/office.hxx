@@ -42,6 +42,25 @@ template <class T> Sequence<T> seq(std::initializer_list<T> items)
     return Sequence<T>(items.begin(), static_cast<sal_Int32>(items.size()));
 }
 
+/** One named cell of a template kind: its kind, how many cells it spans
+    (3: one per trade) and whether a file must have it filled. Whether it is an
+    input or computed is the installed template's to say (a formula there). */
+struct CellRule
+{
+    OUString name;
+    contract::Value kind;
+    sal_Int32 cells;
+    bool required;
+};
+
+/** The rolled-up cells of a template kind (contract.toml), in the template's
+    order (the funnel's order); empty for a kind the roll-up does not read. */
+const std::vector<CellRule>& contractRules(const OUString& kind);
+
+/** Why `value` breaks its kind's rule (bilingual, one sentence), empty when it
+    keeps it. `input`: typed by the dealer (a count must then be whole). */
+OUString breaksRule(const CellRule& rule, double value, bool input);
+
 /** The contract's template kind `kind` (its stamp, e.g. strategy_table); nullptr when unknown. */
 const contract::Template* contractTemplate(const OUString& kind);
 /** The contract's named cell `name` of template kind `kind`; nullptr when it has none. */
@@ -94,5 +113,12 @@ bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUStrin
 
 /** Stores `doc` at `url` as .ods or .xlsx (by the ending). */
 void storeByEnding(const Reference<css::lang::XComponent>& doc, const OUString& url);
+
+/** Stores `doc` as .ods or .xlsx (by the ending of `url`) to a temporary file
+    beside `url` and renames it into place: without `force` an existing file
+    (or symlink) is never replaced, also not one made by another run meanwhile;
+    with `force` a symlink at `url` is replaced itself, never followed. Throws
+    IllegalArgumentException with the reason. */
+void storeSafely(const Reference<css::lang::XComponent>& doc, const OUString& url, bool force);
 
 } // namespace dealerkpi::group

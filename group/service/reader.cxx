@@ -2,6 +2,9 @@
 // its named cells, closed. Never throws for a bad file: what is wrong goes to
 // Problems (the file is not taken), what must only be said goes to Notes.
 #include "workflow.hxx"
+#include "model.hxx"
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/util/DateTime.hpp>
 
 #include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -63,6 +66,15 @@ public:
         }
     }
 };
+
+/** For the command line's tests of a crashing office: abort on the file named. */
+void testCrashHook(const OUString& url)
+{
+    if (const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH")) {
+        if (*crash && fileNameOfUrl(url) == OUString::fromUtf8(crash))
+            std::abort();
+    }
+}
 
 /** True when the office asked a request of type T (or of a type derived from it). */
 template <class T> bool askedFor(const std::vector<uno::Any>& asked)
@@ -176,25 +188,6 @@ bool carriesMacros(const Reference<lang::XComponent>& doc)
     return false;
 }
 
-/** Formula cells showing #NAME?: function names this office could not resolve. */
-sal_Int32 unresolvedNames(const Reference<sheet::XSpreadsheetDocument>& doc)
-{
-    sal_Int32 count = 0;
-    Reference<container::XIndexAccess> sheets(doc->getSheets(), uno::UNO_QUERY_THROW);
-    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
-        Reference<sheet::XCellRangesQuery> query(sheets->getByIndex(i), uno::UNO_QUERY_THROW);
-        Reference<sheet::XSheetCellRanges> errors = query->queryFormulaCells(sheet::FormulaResult::ERROR);
-        Reference<container::XEnumerationAccess> cells(errors->getCells(), uno::UNO_QUERY_THROW);
-        auto e = cells->createEnumeration();
-        while (e->hasMoreElements()) {
-            Reference<table::XCell> cell(e->nextElement(), uno::UNO_QUERY);
-            if (cell.is() && cell->getError() == 525)
-                ++count;
-        }
-    }
-    return count;
-}
-
 struct CellValue
 {
     enum Kind { Blank, Number, Text, Error } kind = Blank;
@@ -242,118 +235,12 @@ CellValue valueOf(const Reference<table::XCell>& cell)
     return v;
 }
 
-/** The month a dealer typed as the template understood it: the templates name
-    the first day of the typed month 月份_首日 (月份 itself holds what was typed,
-    a date or a text such as 2026年11月 or 2026/11). False when the file has no
-    such name or it shows no date. */
-bool firstDayOfMonth(const Reference<sheet::XSpreadsheetDocument>& doc, double& serial)
-{
-    auto cells = namedCells(doc, U("月份_首日"));
-    if (cells.size() != 1)
-        return false;
-    CellValue v = valueOf(cells.front());
-    if (v.kind != CellValue::Number || v.number < 1)
-        return false;
-    serial = v.number;
-    return true;
-}
 
-/** The rate inputs of the contract (订单交车率_目标, ...): a rate input cell of the
-    layout-2 templates takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction,
-    above 1 percentage points), and its formulas read it that way. */
-bool isTypedRate(const contract::Cell* cell)
+/** A problem from its text "Chinese / English". */
+Problem said(const char* code, const OUString& cell, const OUString& both)
 {
-    return cell && cell->value == contract::Value::Rate && cell->role == contract::Role::Input;
-}
-double rateAsMeant(double typed) { return typed > 1 ? typed / 100 : typed; }
-
-/** Reads the kind's names into `out`; problems for the required ones. */
-void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
-               std::vector<Problem>& problems, std::vector<Problem>& notes)
-{
-    std::vector<beans::NamedValue> values;
-    for (const auto& name : contractNames(out.Kind)) {
-        const contract::Cell* contracted = contractCell(out.Kind, name);
-        const bool isRequired = contracted && contracted->required;
-        auto cells = namedCells(doc, name);
-        beans::NamedValue nv;
-        nv.Name = name;
-        if (cells.empty()) {
-            problems.push_back(problem("name_missing", name, U("模板缺少命名单元格 ") + name + U("。"),
-                                       "The template has no named cell " + name + "."));
-            values.push_back(nv);
-            continue;
-        }
-        std::vector<CellValue> read;
-        bool blank = false, error = false;
-        sal_Int32 errorCode = 0;
-        for (const auto& c : cells) {
-            read.push_back(valueOf(c));
-            blank |= read.back().kind == CellValue::Blank;
-            if (read.back().kind == CellValue::Error && !error) {
-                error = true;
-                errorCode = read.back().error;
-            }
-        }
-        if (error) {
-            if (isRequired)
-                problems.push_back(problem("error_value", name,
-                                           U("必填单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("。"),
-                                           "The required cell " + name + " shows the error " + errorText(errorCode) + "."));
-            else
-                notes.push_back(problem("error_value", name,
-                                        U("单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("，按空白汇总。"),
-                                        "The cell " + name + " shows the error " + errorText(errorCode) +
-                                            "; rolled up as blank."));
-        } else if (blank) {
-            if (isRequired)
-                problems.push_back(problem("required_blank", name, U("必填单元格 ") + name + U(" 未填写。"),
-                                           "The required cell " + name + " is blank."));
-        } else if (cells.size() == 1) {
-            const CellValue& v = read.front();
-            if (v.kind == CellValue::Number)
-                nv.Value <<= v.number;
-            else
-                nv.Value <<= v.text;
-        } else {
-            Sequence<double> seq(static_cast<sal_Int32>(read.size()));
-            bool allNumbers = true;
-            for (size_t i = 0; i < read.size(); ++i) {
-                allNumbers &= read[i].kind == CellValue::Number;
-                seq.getArray()[i] = read[i].number;
-            }
-            if (allNumbers)
-                nv.Value <<= seq;
-            else if (isRequired)
-                problems.push_back(problem("not_number", name, U("必填单元格 ") + name + U(" 须填数字。"),
-                                           "The required cell " + name + " must hold numbers."));
-        }
-        if (name == U("经销商")) {
-            if (nv.Value.has<OUString>())
-                out.Dealer = nv.Value.get<OUString>();
-            else if (nv.Value.has<double>())
-                out.Dealer = OUString::number(nv.Value.get<double>());
-        } else if (name == U("月份")) {
-            out.Month.clear();
-            double serial;
-            OUString text;
-            if (firstDayOfMonth(doc, serial))
-                out.Month = monthOfSerial(serial);
-            else if (nv.Value >>= serial)
-                out.Month = monthOfSerial(serial);
-            else if ((nv.Value >>= text) && serialOfMonth(text.trim().copy(0, 7)) > 0)
-                out.Month = text.trim().copy(0, 7);
-            if (out.Month.isEmpty() && nv.Value.hasValue())
-                problems.push_back(problem("bad_month", name, U("月份 不是有效的月份。"), U("月份 is not a valid month.")));
-        } else if (isTypedRate(contracted) && nv.Value.has<double>()) {
-            nv.Value <<= rateAsMeant(nv.Value.get<double>());
-        } else if (isRequired && nv.Value.has<OUString>()) {
-            problems.push_back(problem("not_number", name, U("必填单元格 ") + name + U(" 须填数字，填的是文字。"),
-                                       "The required cell " + name + " must hold a number, not text."));
-        }
-        values.push_back(nv);
-    }
-    out.Values = Sequence<beans::NamedValue>(values.data(), static_cast<sal_Int32>(values.size()));
+    const sal_Int32 at = both.indexOf(U(" / "));
+    return problem(code, cell, at < 0 ? both : both.copy(0, at), at < 0 ? both : both.copy(at + 3));
 }
 
 template <class T> Sequence<T> toSeq(const std::vector<T>& v)
@@ -361,26 +248,246 @@ template <class T> Sequence<T> toSeq(const std::vector<T>& v)
     return Sequence<T>(v.data(), static_cast<sal_Int32>(v.size()));
 }
 
+/** What one file's reading found: problems stop the file, notes are only said. */
+struct Findings
+{
+    std::vector<Problem> problems, notes;
+};
+
+OUString rangeText(const OUString& sheet, const table::CellRangeAddress& a)
+{
+    OUString s = sheet + U(".") + OUString::number(a.StartColumn + 1) + U(":") + OUString::number(a.StartRow + 1);
+    if (a.EndColumn != a.StartColumn || a.EndRow != a.StartRow)
+        s += U("–") + OUString::number(a.EndColumn + 1) + U(":") + OUString::number(a.EndRow + 1);
+    return s;
+}
+
+/** The file's name `name` must sit where the template's does, with the
+    template's formulas in its computed cells and none in its inputs. */
+bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule& rule, const TemplateName& tpl,
+               Findings& f)
+{
+    table::CellRangeAddress a;
+    if (!rangeOfName(doc, rule.name, a)) {
+        if (rule.required)
+            f.problems.push_back(said("name_missing", rule.name, U("缺少命名单元格 ") + rule.name + U(" / the named cell ") + rule.name + U(" is missing")));
+        return false;
+    }
+    const sal_Int32 size = (a.EndColumn - a.StartColumn + 1) * (a.EndRow - a.StartRow + 1);
+    if (size != tpl.size()) {
+        f.problems.push_back(said("name_size", rule.name, U("命名单元格 ") + rule.name + U(" 指向 ") + OUString::number(size) + U(" 个单元格，模板为 ") +
+                             OUString::number(tpl.size()) + U(" 个 / the name ") + rule.name + U(" spans ") +
+                             OUString::number(size) + U(" cells, the template's ") + OUString::number(tpl.size())));
+        return false;
+    }
+    const OUString sheet = sheetName(doc, a.Sheet);
+    if (sheet != tpl.sheet || a.StartColumn != tpl.range.StartColumn || a.StartRow != tpl.range.StartRow) {
+        f.problems.push_back(said("name_moved", rule.name, U("命名单元格 ") + rule.name + U(" 被改指到 ") + rangeText(sheet, a) + U("（模板为 ") +
+                             rangeText(tpl.sheet, tpl.range) + U("） / the name ") + rule.name +
+                             U(" was moved to another cell than the template's")));
+        return false;
+    }
+    for (sal_Int32 i = 0; i < size; ++i) {
+        auto cell = cellAt(doc, sheet, a.StartColumn + i % (a.EndColumn - a.StartColumn + 1),
+                           a.StartRow + i / (a.EndColumn - a.StartColumn + 1));
+        const bool formula = cell->getType() == table::CellContentType_FORMULA;
+        const OUString& want = tpl.formulas[static_cast<size_t>(i)];
+        if (want.isEmpty() && formula) {
+            f.problems.push_back(said("formula_in_input", rule.name, U("单元格 ") + rule.name + U(" 应填写数值，文件中却是公式 ") + cell->getFormula() +
+                                 U(" / ") + rule.name + U(" is an input but holds a formula")));
+            return false;
+        }
+        if (!want.isEmpty() && (!formula || !sameFormula(cell->getFormula(), want))) {
+            f.problems.push_back(said("formula_changed", rule.name, U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("） / the formula of ") +
+                                 rule.name + U(" is not the template's")));
+            return false;
+        }
+    }
+    return true;
+}
+
+/** A number from a cell as the rule of its name allows it; adds the reason when not. */
+bool numberOf(const CellRule& rule, const CellValue& v, bool input, double& out, Findings& f)
+{
+    if (v.kind == CellValue::Blank) {
+        if (rule.required)
+            f.problems.push_back(said("required_blank", rule.name, U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name + U(" is blank")));
+        return false;
+    }
+    if (v.kind == CellValue::Error) {
+        (rule.required ? f.problems : f.notes)
+            .push_back(said("error_value", rule.name, U("单元格 ") + rule.name + U(" 显示错误值 ") + errorText(v.error) + U(" / ") + rule.name +
+                       U(" shows ") + errorText(v.error)));
+        return false;
+    }
+    if (v.kind == CellValue::Text) {
+        f.problems.push_back(said("not_number", rule.name, U("单元格 ") + rule.name + U(" 须填数字，填的是文字 / ") + rule.name +
+                             U(" must hold a number, not text")));
+        return false;
+    }
+    OUString why = breaksRule(rule, v.number, input);
+    if (!why.isEmpty()) {
+        f.problems.push_back(said("out_of_range", rule.name, why));
+        return false;
+    }
+    out = v.number;
+    return true;
+}
+
+/** The value of a named cell read from `doc` at the template's place. */
+uno::Any valueAt(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule& rule, const TemplateName& tpl,
+                 Findings& f)
+{
+    std::vector<double> numbers;
+    const sal_Int32 width = tpl.range.EndColumn - tpl.range.StartColumn + 1;
+    for (sal_Int32 i = 0; i < tpl.size(); ++i) {
+        CellValue v = valueOf(cellAt(doc, tpl.sheet, tpl.range.StartColumn + i % width, tpl.range.StartRow + i / width));
+        if (rule.kind == contract::Value::Text || rule.kind == contract::Value::Month) {
+            if (v.kind == CellValue::Blank && rule.required)
+                f.problems.push_back(said("required_blank", rule.name, U("必填单元格 ") + rule.name + U(" 未填写 / required cell ") + rule.name +
+                                     U(" is blank")));
+            return v.kind == CellValue::Number ? uno::Any(v.number)
+                   : v.kind == CellValue::Text ? uno::Any(v.text.trim())
+                                               : uno::Any();
+        }
+        double d;
+        if (!numberOf(rule, v, tpl.input(), d, f))
+            return uno::Any();
+        numbers.push_back(d);
+    }
+    if (numbers.size() == 1)
+        return uno::Any(numbers.front());
+    return uno::Any(Sequence<double>(numbers.data(), static_cast<sal_Int32>(numbers.size())));
+}
+
+/** "YYYY-MM" of a month as a dealer types it: a date, or the text 2026-11,
+    2026/11, 2026.11 or 2026年11月 (nothing else, nothing more); empty otherwise. */
+OUString monthOfTyped(const uno::Any& typed)
+{
+    double serial;
+    if (typed >>= serial)
+        return monthOfSerial(serial);
+    OUString t;
+    if (!(typed >>= t))
+        return OUString();
+    t = t.trim();
+    if (t.endsWith(U("月")))
+        t = t.copy(0, t.getLength() - 1).replaceFirst(U("年"), U("-"));
+    t = t.replace('/', '-').replace('.', '-');
+    if (t.getLength() == 6 && t[4] == '-')
+        t = t.copy(0, 5) + U("0") + t.copy(5);
+    return serialOfMonth(t) > 0 ? t : OUString();
+}
+
+/** The month from what was typed; the template's reading (月份_首日 of the
+    recomputed document) must agree where it has one. */
+void readMonth(const TemplateModel& model, const uno::Any& typed, DealerFile& out, Findings& f)
+{
+    out.Month = monthOfTyped(typed);
+    const TemplateName* first = model.name(U("月份_首日"));
+    if (!out.Month.isEmpty() && first) {
+        CellValue v = valueOf(cellAt(model.document(), first->sheet, first->range.StartColumn, first->range.StartRow));
+        if (v.kind != CellValue::Number || monthOfSerial(v.number) != out.Month)
+            out.Month.clear();
+    }
+    if (out.Month.isEmpty() && typed.hasValue())
+        f.problems.push_back(said("bad_month", OUString(), U("月份 不是有效的月份 / 月份 is not a month")));
+}
+
+/** The file's stamp of identity (distribute's): dealer code, month, issue; the
+    locked cells 经销商代码 and 月份 must agree with it. */
+void readIdentity(const Reference<lang::XComponent>& doc, DealerFile& out, Findings& f)
+{
+    bool hasCode = false, hasMonth = false, hasIssue = false;
+    double n;
+    out.Code = userProperty(doc, U("DealerKPI经销商代码"), hasCode, n);
+    const OUString month = userProperty(doc, U("DealerKPI月份"), hasMonth, n);
+    out.Issue = userProperty(doc, U("DealerKPI下发"), hasIssue, n);
+    if (!hasCode || out.Code.isEmpty()) {
+        out.Code.clear();
+        f.notes.push_back(said("no_code_stamp", OUString(), U("文件没有经销商代码标记，按 经销商 和 月份 识别 / no dealer-code stamp: identified by "
+                            "经销商 and 月份")));
+        return;
+    }
+    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
+    auto cells = namedCells(sdoc, U("经销商代码"));
+    if (cells.size() == 1) {
+        CellValue v = valueOf(cells.front());
+        OUString shown = v.kind == CellValue::Number ? OUString::number(v.number) : v.text.trim();
+        if (shown != out.Code)
+            f.problems.push_back(said("code_mismatch", OUString(), U("单元格 经销商代码 (") + shown + U(") 与文件的代码标记 ") + out.Code +
+                                 U(" 不符 / the cell 经销商代码 differs from the file's stamp")));
+    }
+    if (hasMonth && !out.Month.isEmpty() && month != out.Month)
+        f.problems.push_back(said("month_mismatch", OUString(), U("月份 ") + out.Month + U(" 与下发时的月份 ") + month +
+                             U(" 不符 / 月份 differs from the month the file was issued for")));
+}
+
+/** When the document was last saved (days since 1899-12-30; 0 when unknown). */
+double savedAt(const Reference<lang::XComponent>& doc)
+{
+    Reference<document::XDocumentPropertiesSupplier> sup(doc, uno::UNO_QUERY);
+    if (!sup.is())
+        return 0;
+    util::DateTime t = sup->getDocumentProperties()->getModificationDate();
+    if (t.Year == 0)
+        return 0;
+    double day = serialOfMonth(OUString::number(t.Year) + (t.Month < 10 ? U("-0") : U("-")) +
+                               OUString::number(t.Month));
+    if (day < 0)
+        return 0;
+    return day + (t.Day - 1) + (t.Hours * 3600.0 + t.Minutes * 60 + t.Seconds + t.NanoSeconds / 1e9) / 86400;
+}
+
 } // namespace
 
-DealerFile Workflow::readDealerFile(const OUString& url)
+TemplateModel& Workflow::modelOf(const OUString& kind)
 {
-    DealerFile out;
-    out.Url = url;
-    out.Version = 0;
-    std::vector<Problem> problems, notes;
+    auto& slot = models_[kind];
+    if (!slot)
+        slot = std::make_unique<TemplateModel>(ctx_, kind);
+    return *slot;
+}
 
-    // Test hook for the command line's crash handling.
-    if (const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH")) {
-        if (*crash && fileNameOfUrl(url) == OUString::fromUtf8(crash))
-            std::abort();
+/** The named cells: structure against the template, inputs checked by their
+    rules, computed names recomputed by the template from the file's inputs. */
+void Workflow::readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
+                         std::vector<Problem>& problems, std::vector<Problem>& notes)
+{
+    Findings f;
+    TemplateModel& model = modelOf(out.Kind);
+    bool sound = true;
+    for (const CellRule& rule : contractRules(out.Kind)) {
+        const TemplateName* tpl = model.name(rule.name);
+        if (!tpl)
+            throw lang::IllegalArgumentException(U("已安装的模板缺少命名单元格 ") + rule.name, {}, 0);
+        sound &= checkName(doc, rule, *tpl, f);
     }
+    std::vector<beans::NamedValue> values;
+    if (sound) {
+        model.takeInputs(doc);
+        for (const CellRule& rule : contractRules(out.Kind)) {
+            const TemplateName& tpl = *model.name(rule.name);
+            values.push_back({rule.name, valueAt(tpl.input() ? doc : model.document(), rule, tpl, f)});
+            if (rule.name == U("经销商"))
+                values.back().Value >>= out.Dealer;
+            if (rule.name == U("月份"))
+                readMonth(model, values.back().Value, out, f);
+        }
+    }
+    out.Values = toSeq(values);
+    problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+    notes.insert(notes.end(), f.notes.begin(), f.notes.end());
+}
 
-    const OUString lower = url.toAsciiLowerCase();
-    Reference<lang::XComponent> doc;
+namespace {
+
+Reference<lang::XComponent> openReadOnly(const Reference<uno::XComponentContext>& ctx, const OUString& url,
+                                         std::vector<Problem>& problems)
+{
     rtl::Reference<RecordingHandler> handler(new RecordingHandler);
+    Reference<lang::XComponent> doc;
     try {
-        auto desktop = frame::Desktop::create(ctx_);
         auto args = seq<beans::PropertyValue>({
             prop("Hidden", uno::Any(true)),
             prop("ReadOnly", uno::Any(true)),
@@ -389,70 +496,80 @@ DealerFile Workflow::readDealerFile(const OUString& url)
             prop("InteractionHandler", uno::Any(Reference<task::XInteractionHandler>(handler.get()))),
             prop("Silent", uno::Any(true)),
         });
-        RecalcOff noRecalc(ctx_);
-        doc = desktop->loadComponentFromURL(url, U("_blank"), 0, args);
+        RecalcOff noRecalc(ctx);  // the computed names are recomputed by the template, not here
+        doc = frame::Desktop::create(ctx)->loadComponentFromURL(url, U("_blank"), 0, args);
     } catch (const uno::Exception&) {
         doc.clear();
     }
-    if (!doc.is()) {
+    if (!doc.is())
         problems.push_back(problemOfRequests(handler->asked));
-        out.Problems = toSeq(problems);
-        return out;
-    }
+    return doc;
+}
 
-    try {
-        Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
-        if (!sdoc.is()) {
-            problems.push_back(problem("not_spreadsheet", {},
-                                       U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）。"),
-                                       "Not a spreadsheet (saved by another kind of program under a spreadsheet's ending)."));
-        } else {
-            // A text file named .ods opens through the text import: not the spreadsheet its name says.
-            Reference<frame::XModel> model(doc, uno::UNO_QUERY);
-            OUString filter;
-            for (const auto& a : model->getArgs())
-                if (a.Name == "FilterName")
-                    a.Value >>= filter;
-            if (filter.indexOf("Text") >= 0 || filter.indexOf("CSV") >= 0 || filter.indexOf("HTML") >= 0) {
-                problems.push_back(problem("text_file", {}, U("文件内容是文本，不是电子表格（扩展名与内容不符）。"),
-                                           "The file holds text, not a spreadsheet (its ending does not match)."));
-            } else {
-                const Problem stamp = stampProblem(doc, out);
-                if (!stamp.Code.isEmpty()) {
-                    problems.push_back(stamp);
-                } else {
-                    if (carriesMacros(doc))
-                        notes.push_back(problem("macros", {}, U("文件带有宏：宏未运行，只读取了数据。"),
-                                                "The file carries macros: none was run, only its data was read."));
-                    // First the values the file was saved with, then recalculated here.
-                    DealerFile cached = out;
-                    std::vector<Problem> cachedProblems, cachedNotes;
-                    readNames(sdoc, cached, cachedProblems, cachedNotes);
-                    Reference<sheet::XCalculatable> calc(doc, uno::UNO_QUERY_THROW);
-                    calc->calculateAll();
-                    sal_Int32 unresolved = unresolvedNames(sdoc);
-                    if (unresolved > 0) {
-                        out = cached;
-                        problems.insert(problems.end(), cachedProblems.begin(), cachedProblems.end());
-                        notes.insert(notes.end(), cachedNotes.begin(), cachedNotes.end());
-                        notes.push_back(problem("cached_values", {},
-                                                U("文件中有 ") + OUString::number(unresolved) +
-                                                    U(" 个公式的函数名本办公软件无法识别（可能由其他版本的 LibreOffice 保存），"
-                                                      "已按文件中保存的计算结果读取。"),
-                                                OUString::number(unresolved) +
-                                                    " formulas name functions this office does not know (saved by another "
-                                                    "LibreOffice version?); read from the results saved in the file."));
-                    } else {
-                        readNames(sdoc, out, problems, notes);
-                    }
-                }
-            }
-        }
-    } catch (const uno::Exception& e) {
-        problems.push_back(problem("read_failed", {}, U("读取文件时出错：") + e.Message,
-                                   "Reading the file failed: " + e.Message));
+/** A spreadsheet as its name says (not a text file through the text import). */
+bool isSpreadsheet(const Reference<lang::XComponent>& doc, std::vector<Problem>& problems)
+{
+    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
+    if (!sdoc.is()) {
+        problems.push_back(said("not_spreadsheet", OUString(), U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名） / not a spreadsheet")));
+        return false;
     }
-    closeDocument(doc);
+    Reference<frame::XModel> model(doc, uno::UNO_QUERY);
+    OUString filter;
+    for (const auto& a : model->getArgs())
+        if (a.Name == "FilterName")
+            a.Value >>= filter;
+    if (filter.indexOf("Text") >= 0 || filter.indexOf("CSV") >= 0 || filter.indexOf("HTML") >= 0) {
+        problems.push_back(said("text_file", OUString(), U("文件内容是文本，不是电子表格（扩展名与内容不符） / the file is text, not a spreadsheet")));
+        return false;
+    }
+    return true;
+}
+
+/** The template stamp: kind and layout version. */
+bool readStamp(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems)
+{
+    const Problem p = stampProblem(doc, out);
+    if (p.Code.isEmpty())
+        return true;
+    problems.push_back(p);
+    return false;
+}
+
+} // namespace
+
+void Workflow::readOpened(const Reference<lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems,
+                          std::vector<Problem>& notes)
+{
+    if (!isSpreadsheet(doc, problems) || !readStamp(doc, out, problems))
+        return;
+    if (carriesMacros(doc))
+        notes.push_back(said("macros", OUString(), U("文件带有宏：宏未运行，只读取了数据 / the file carries macros: none ran, only data was read")));
+    readNames(Reference<sheet::XSpreadsheetDocument>(doc, uno::UNO_QUERY_THROW), out, problems, notes);
+    Findings f;
+    readIdentity(doc, out, f);
+    problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+    notes.insert(notes.end(), f.notes.begin(), f.notes.end());
+    out.Saved = savedAt(doc);
+}
+
+DealerFile Workflow::readDealerFile(const OUString& url)
+{
+    DealerFile out;
+    out.Url = url;
+    out.Version = 0;
+    out.Saved = 0;
+    std::vector<Problem> problems, notes;
+    testCrashHook(url);
+    Reference<lang::XComponent> doc = openReadOnly(ctx_, url, problems);
+    if (doc.is()) {
+        try {
+            readOpened(doc, out, problems, notes);
+        } catch (const uno::Exception& e) {
+            problems.push_back(said("read_failed", OUString(), U("读取文件时出错 / reading failed: ") + e.Message));
+        }
+        closeDocument(doc);
+    }
     out.Problems = toSeq(problems);
     out.Notes = toSeq(notes);
     return out;

@@ -16,6 +16,9 @@
 #include <com/sun/star/text/XText.hpp>
 #include <osl/file.hxx>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -31,11 +34,16 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct Issue
 {
     OUString file, dealer, month, reason, action;
+    size_t order = 0;  // the reasons of one file in the order they were found (the template's order)
     bool operator<(const Issue& o) const
     {
-        return std::tie(file, action, reason) < std::tie(o.file, o.action, o.reason);
+        return std::tie(file, action, order) < std::tie(o.file, o.action, o.order);
     }
 };
+
+const char kNotTaken[] = "未采用";
+const char kTaken[] = "已汇总";
+const char kSuperseded[] = "已被替代";
 
 OUString pathOf(const OUString& url)
 {
@@ -366,147 +374,289 @@ void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double m
 
 } // namespace
 
-RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
-                               sal_Bool force)
-{
-    if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
-        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11：") + monthArg, {}, 1);
-    if (files.getLength() == 0)
-        throw lang::IllegalArgumentException(U("没有输入文件，未生成集团汇总。"), {}, 0);
-    if (!force && fileExists(ctx_, outUrl))
-        throw lang::IllegalArgumentException(U("输出文件已存在（要覆盖请加 force）：") + pathOf(outUrl), {}, 2);
-    OUString lower = outUrl.toAsciiLowerCase();
-    if (!lower.endsWith(".ods") && !lower.endsWith(".xlsx"))
-        throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾。"), {}, 2);
+namespace {
 
-    // Deterministic order: by file, then by what the file holds.
+/** What the roll-up takes and why not the rest. */
+struct Selection
+{
+    OUString month;
+    std::vector<Issue> issues;
+    std::vector<const DealerFile*> strategy, workshop;
+    std::vector<const DealerFile*> refused;  // files the roll-up itself did not take (month, duplicate)
+};
+
+void listProblems(const DealerFile& f, Selection& s)
+{
+    size_t order = 0;
+    for (const auto& p : f.Problems)
+        s.issues.push_back({pathOf(f.Url), f.Dealer, f.Month, p.TextZh + U(" / ") + p.TextEn, U(kNotTaken), order++});
+}
+
+/** The month given, or the one most files have; a tie is refused. */
+OUString monthOf(const std::vector<const DealerFile*>& usable, const OUString& given)
+{
+    if (!given.isEmpty())
+        return given;
+    std::map<OUString, int> count;
+    for (const DealerFile* f : usable)
+        ++count[f->Month];
+    int best = 0;
+    OUString month, tied;
+    for (const auto& [m, n] : count) {
+        if (n > best)
+            best = n, month = m, tied.clear();
+        else if (n == best)
+            tied += (tied.isEmpty() ? month : OUString()) + U("、") + m;
+    }
+    if (!tied.isEmpty())
+        throw lang::IllegalArgumentException(U("几个月份的文件一样多（") + tied +
+                                                 U("），请用 --month 指定汇总的月份 / as many files of one month as "
+                                                   "of another: name the month with --month"),
+                                             {}, 1);
+    return month;
+}
+
+/** Who a file says it is: its dealer code, else (unstamped) its dealer's name. */
+OUString claimOf(const DealerFile& f) { return f.Code.isEmpty() ? U("N:") + f.Dealer : U("C:") + f.Code; }
+
+/** Files that claim one dealer-month of one kind: unstamped files join the
+    stamped ones of the same dealer name, so that a file without a code cannot
+    stand beside (or push out) the dealer's own. */
+std::vector<std::vector<const DealerFile*>> claims(const std::vector<const DealerFile*>& files)
+{
+    std::map<std::pair<OUString, OUString>, std::vector<const DealerFile*>> byClaim;
+    std::map<std::pair<OUString, OUString>, OUString> codeOfName;
+    for (const DealerFile* f : files)
+        if (!f->Code.isEmpty())
+            codeOfName.emplace(std::make_pair(f->Kind, f->Dealer), claimOf(*f));
+    for (const DealerFile* f : files) {
+        OUString claim = claimOf(*f);
+        auto named = codeOfName.find(std::make_pair(f->Kind, f->Dealer));
+        if (f->Code.isEmpty() && named != codeOfName.end())
+            claim = named->second;
+        byClaim[std::make_pair(f->Kind, claim)].push_back(f);
+    }
+    std::vector<std::vector<const DealerFile*>> out;
+    for (auto& [key, group] : byClaim)
+        out.push_back(group);
+    return out;
+}
+
+/** Of several files claiming one dealer-month, the later save of one issue; null when none. */
+const DealerFile* laterSave(const std::vector<const DealerFile*>& group)
+{
+    const DealerFile* best = nullptr;
+    bool tie = false;
+    for (const DealerFile* f : group) {
+        if (f->Code.isEmpty() || f->Issue.isEmpty() || f->Issue != group.front()->Issue || f->Saved <= 0)
+            return nullptr;
+        if (!best || f->Saved > best->Saved)
+            best = f, tie = false;
+        else if (f->Saved == best->Saved)
+            tie = true;
+    }
+    return tie ? nullptr : best;
+}
+
+void decideClaim(const std::vector<const DealerFile*>& group, Selection& s)
+{
+    const DealerFile* keep = group.size() == 1 ? group.front() : laterSave(group);
+    OUString names;
+    for (const DealerFile* f : group)
+        names += (names.isEmpty() ? OUString() : U("、")) + pathOf(f->Url);
+    for (const DealerFile* f : group) {
+        if (f == keep) {
+            (f->Kind.equalsAscii(kStrategy) ? s.strategy : s.workshop).push_back(f);
+            size_t order = 0;
+            for (const auto& n : f->Notes)
+                s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh + U(" / ") + n.TextEn, U(kTaken), order++});
+            continue;
+        }
+        s.refused.push_back(f);
+        if (keep)
+            s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
+                                U("已被同一下发文件的较新保存替代：") + pathOf(keep->Url) +
+                                    U(" / superseded by a later save of the same issued file"),
+                                U(kSuperseded), 0});
+        else
+            s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
+                                U("以下文件声称同一经销商、同一月份、同一模板，均未采用：") + names +
+                                    U(" / these files claim one dealer-month; none was taken"),
+                                U(kNotTaken), 0});
+    }
+}
+
+Selection select(const Sequence<DealerFile>& files, const OUString& monthArg)
+{
     std::vector<const DealerFile*> all;
     for (const auto& f : files)
         all.push_back(&f);
     std::sort(all.begin(), all.end(), [](const DealerFile* a, const DealerFile* b) {
         return std::tie(a->Url, a->Kind, a->Dealer, a->Month) < std::tie(b->Url, b->Kind, b->Dealer, b->Month);
     });
-
-    std::vector<Issue> issues;
-    std::vector<const DealerFile*> usable;
-    for (const DealerFile* f : all) {
-        if (f->Problems.getLength() > 0) {
-            for (const auto& p : f->Problems)
-                issues.push_back({pathOf(f->Url), f->Dealer, f->Month, p.TextZh, U("未采用")});
-        } else {
-            usable.push_back(f);
-        }
-    }
-    // The month: given, or the one most files have (a tie: the later month).
-    OUString month = monthArg;
-    if (month.isEmpty()) {
-        std::map<OUString, int> count;
-        for (const DealerFile* f : usable)
-            ++count[f->Month];
-        int best = 0;
-        for (const auto& [m, n] : count)
-            if (n >= best)
-                best = n, month = m;
-    }
-    std::map<std::pair<OUString, OUString>, const DealerFile*> taken;  // (kind, dealer) of the month
-    std::vector<const DealerFile*> strategy, workshop;
+    Selection s;
+    std::vector<const DealerFile*> usable, ofMonth;
+    for (const DealerFile* f : all)
+        (f->Problems.hasElements() ? (listProblems(*f, s), s.refused) : usable).push_back(f);
+    s.month = monthOf(usable, monthArg);
     for (const DealerFile* f : usable) {
-        if (f->Month != month) {
-            issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
-                              U("月份为 ") + f->Month + U("，不是本次汇总的月份 ") + month + U("。"),
-                              U("未采用")});
+        if (f->Month == s.month) {
+            ofMonth.push_back(f);
             continue;
         }
-        auto [it, inserted] = taken.emplace(std::make_pair(f->Kind, f->Dealer), f);
-        if (!inserted) {
-            issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
-                              U("与 ") + pathOf(it->second->Url) + U(" 重复（同一经销商、同一月份、同一模板），已采用 ") +
-                                  pathOf(it->second->Url) + U("。"),
-                              U("未采用")});
-            continue;
-        }
-        (f->Kind.equalsAscii(kStrategy) ? strategy : workshop).push_back(f);
-        for (const auto& n : f->Notes)
-            issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh, U("已汇总")});
+        s.refused.push_back(f);
+        s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
+                            U("月份为 ") + f->Month + U("，不是本次汇总的月份 ") + s.month + U(" / of another month"),
+                            U(kNotTaken), 0});
     }
-    std::stable_sort(issues.begin(), issues.end());
+    for (const auto& group : claims(ofMonth))
+        decideClaim(group, s);
+    std::stable_sort(s.issues.begin(), s.issues.end());
+    return s;
+}
 
-    Reference<lang::XComponent> doc = newFromTemplate(ctx_, U("group_summary.ots"));
-    try {
-        Reference<document::XActionLockable> lockable(doc, uno::UNO_QUERY);
-        if (lockable.is())
-            lockable->addActionLock();
-        Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
-        Reference<container::XNameAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
-        auto sheetNamed = [&](const OUString& name) {
-            if (!sheets->hasByName(name))
-                throw lang::IllegalArgumentException(U("模板 集团汇总 缺少工作表 ") + name + U("。"), {}, 0);
-            return Reference<sheet::XSpreadsheet>(sheets->getByName(name), uno::UNO_QUERY_THROW);
-        };
-        const double monthSerial = serialOfMonth(month);
-        const bool totalStyle = hasStyle(doc, U("合计"));
+Reference<sheet::XSpreadsheet> sheetNamed(const Reference<sheet::XSpreadsheetDocument>& doc, const OUString& name)
+{
+    Reference<container::XNameAccess> sheets(doc->getSheets(), uno::UNO_QUERY_THROW);
+    if (!sheets->hasByName(name))
+        throw lang::IllegalArgumentException(U("模板 集团汇总 缺少工作表 ") + name, {}, 0);
+    return Reference<sheet::XSpreadsheet>(sheets->getByName(name), uno::UNO_QUERY_THROW);
+}
 
-        SheetWriter s(sheetNamed(U("汇总")), U("汇总"));
-        writeStrategy(s, strategy, monthSerial);
-        if (totalStyle && !strategy.empty())
-            s.style(s.first() + static_cast<sal_Int32>(strategy.size()), s.lastCol(), U("合计"));
+void writeIssues(const Reference<sheet::XSpreadsheetDocument>& doc, const std::vector<Issue>& issues)
+{
+    SheetWriter is(sheetNamed(doc, U("问题清单")), U("问题清单"));
+    sal_Int32 r = is.first();
+    for (const Issue& i : issues) {
+        is.put(is.col(U("文件")), r, i.file);
+        is.put(is.col(U("经销商")), r, i.dealer);
+        if (serialOfMonth(i.month) > 0)
+            is.put(is.col(U("月份")), r, serialOfMonth(i.month));
+        is.put(is.col(U("原因")), r, i.reason);
+        if (is.has(U("处理")))
+            is.put(is.col(U("处理")), r, i.action);
+        ++r;
+    }
+}
 
-        SheetWriter ws(sheetNamed(U("售后汇总")), U("售后汇总"));
-        writeWorkshop(ws, workshop, monthSerial);
-        if (totalStyle && !workshop.empty())
-            ws.style(ws.first() + static_cast<sal_Int32>(workshop.size()), ws.lastCol(), U("合计"));
+OUString summaryOf(const Selection& s, size_t files)
+{
+    const size_t taken = s.strategy.size() + s.workshop.size();
+    return U("月份 ") + s.month + U("：已汇总 ") + OUString::number(static_cast<sal_Int64>(taken)) + U(" 个文件（策略表 ") +
+           OUString::number(static_cast<sal_Int64>(s.strategy.size())) + U(" 个，售后表 ") +
+           OUString::number(static_cast<sal_Int64>(s.workshop.size())) + U(" 个），未采用 ") +
+           OUString::number(static_cast<sal_Int64>(files - taken)) + U(" 个 / month ") + s.month + U(": ") +
+           OUString::number(static_cast<sal_Int64>(taken)) + U(" files taken, ") +
+           OUString::number(static_cast<sal_Int64>(files - taken)) + U(" not taken.");
+}
 
-        SheetWriter is(sheetNamed(U("问题清单")), U("问题清单"));
-        sal_Int32 r = is.first();
-        for (const Issue& i : issues) {
-            is.put(is.col(U("文件")), r, i.file);
-            is.put(is.col(U("经销商")), r, i.dealer);
-            if (serialOfMonth(i.month) > 0)
-                is.put(is.col(U("月份")), r, serialOfMonth(i.month));
-            is.put(is.col(U("原因")), r, i.reason);
-            if (is.has(U("处理")))
-                is.put(is.col(U("处理")), r, i.action);
-            ++r;
-        }
+void setNamed(const Reference<sheet::XSpreadsheetDocument>& doc, const OUString& name, const uno::Any& value)
+{
+    for (const auto& cell : namedCells(doc, name)) {
+        double d;
+        OUString t;
+        if (value >>= d)
+            cell->setValue(d);
+        else if (value >>= t)
+            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(t);
+        return;
+    }
+}
 
-        size_t notTaken = 0, notes = 0;
-        {
-            std::map<OUString, int> seen;
-            for (const Issue& i : issues) {
-                if (i.action == U("未采用") && seen[i.file]++ == 0)
-                    ++notTaken;
-                notes += i.action != U("未采用");
-            }
-        }
-        OUString summary = U("月份 ") + month + U("：已汇总 ") +
-                           OUString::number(static_cast<sal_Int64>(strategy.size() + workshop.size())) +
-                           U(" 个文件（策略表 ") + OUString::number(static_cast<sal_Int64>(strategy.size())) +
-                           U(" 个，售后表 ") + OUString::number(static_cast<sal_Int64>(workshop.size())) + U(" 个），未采用 ") +
-                           OUString::number(static_cast<sal_Int64>(notTaken)) + U(" 个。");
-        for (const auto& [name, value] : std::vector<std::pair<OUString, uno::Any>>{
-                 {U("汇总月份"), uno::Any(monthSerial)}, {U("汇总说明"), uno::Any(summary)}}) {
-            for (const auto& cell : namedCells(sdoc, name)) {
-                double d;
-                OUString t;
-                if (value >>= d)
-                    cell->setValue(d);
-                else if (value >>= t)
-                    Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(t);
+void fillWorkbook(const Reference<lang::XComponent>& doc, const Selection& s, const OUString& summary)
+{
+    Reference<document::XActionLockable> lockable(doc, uno::UNO_QUERY);
+    if (lockable.is())
+        lockable->addActionLock();
+    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
+    const double monthSerial = serialOfMonth(s.month);
+    const bool totalStyle = hasStyle(doc, U("合计"));
+    SheetWriter st(sheetNamed(sdoc, U("汇总")), U("汇总"));
+    writeStrategy(st, s.strategy, monthSerial);
+    if (totalStyle && !s.strategy.empty())
+        st.style(st.first() + static_cast<sal_Int32>(s.strategy.size()), st.lastCol(), U("合计"));
+    SheetWriter ws(sheetNamed(sdoc, U("售后汇总")), U("售后汇总"));
+    writeWorkshop(ws, s.workshop, monthSerial);
+    if (totalStyle && !s.workshop.empty())
+        ws.style(ws.first() + static_cast<sal_Int32>(s.workshop.size()), ws.lastCol(), U("合计"));
+    writeIssues(sdoc, s.issues);
+    setNamed(sdoc, U("汇总月份"), uno::Any(monthSerial));
+    setNamed(sdoc, U("汇总说明"), uno::Any(summary));
+    if (lockable.is())
+        lockable->removeActionLock();
+    Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
+}
+
+/** For the command line's tests of an office lost while writing: abort once
+    (the marker file beside the output says it happened). */
+void testCrashWhileWriting(const OUString& outUrl)
+{
+    const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH");
+    if (!crash || !*crash || fileNameOfUrl(outUrl) != OUString::fromUtf8(crash))
+        return;
+    OString marker = OUStringToOString(pathOf(outUrl) + ".crashed", RTL_TEXTENCODING_UTF8);
+    if (std::FILE* f = std::fopen(marker.getStr(), "wx")) {
+        std::fclose(f);
+        std::abort();
+    }
+}
+
+/** The files the roll-up itself did not take, each with its reason as its one Problem. */
+Sequence<DealerFile> refusedFiles(const Selection& s)
+{
+    std::vector<DealerFile> out;
+    for (const DealerFile* f : s.refused) {
+        if (f->Problems.hasElements())
+            continue;
+        for (const Issue& i : s.issues)
+            if (i.file == pathOf(f->Url) && i.action != U(kTaken)) {
+                DealerFile d(*f);
+                const sal_Int32 at = i.reason.indexOf(U(" / "));
+                d.Problems = seq<Problem>({problem(i.action == U(kSuperseded) ? "superseded" : "not_taken", OUString(),
+                                                   i.reason.copy(0, at < 0 ? i.reason.getLength() : at),
+                                                   at < 0 ? i.reason : i.reason.copy(at + 3))});
+                out.push_back(d);
                 break;
             }
-        }
-        if (lockable.is())
-            lockable->removeActionLock();
-        Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
-        storeByEnding(doc, outUrl);
-        closeDocument(doc);
-        return RollupResult(outUrl, month, static_cast<sal_Int32>(strategy.size()),
-                            static_cast<sal_Int32>(workshop.size()), static_cast<sal_Int32>(notTaken),
-                            static_cast<sal_Int32>(notes));
+    }
+    return Sequence<DealerFile>(out.data(), static_cast<sal_Int32>(out.size()));
+}
+
+} // namespace
+
+RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg,
+                                   const OUString& outUrl, sal_Bool force)
+{
+    if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
+        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11 / the month must be YYYY-MM: ") + monthArg,
+                                             {}, 1);
+    if (files.getLength() == 0)
+        throw lang::IllegalArgumentException(U("没有输入文件，未生成集团汇总 / no input files"), {}, 0);
+    if (!force && fileExists(ctx_, outUrl))
+        throw lang::IllegalArgumentException(
+            U("输出文件已存在（要覆盖请加 force）/ the output exists (force replaces it): ") + pathOf(outUrl), {}, 2);
+    const Selection s = select(files, monthArg);
+    const OUString summary = summaryOf(s, static_cast<size_t>(files.getLength()));
+    Reference<lang::XComponent> doc = newFromTemplate(ctx_, U("group_summary.ots"));
+    try {
+        fillWorkbook(doc, s, summary);
+        testCrashWhileWriting(outUrl);
+        storeSafely(doc, outUrl, force);
     } catch (...) {
         closeDocument(doc);
         throw;
     }
+    closeDocument(doc);
+    RollupResult result;
+    result.Url = outUrl;
+    result.Month = s.month;
+    result.TakenStrategy = static_cast<sal_Int32>(s.strategy.size());
+    result.TakenWorkshop = static_cast<sal_Int32>(s.workshop.size());
+    result.NotTaken = files.getLength() - result.TakenStrategy - result.TakenWorkshop;
+    result.Notes = static_cast<sal_Int32>(
+        std::count_if(s.issues.begin(), s.issues.end(), [](const Issue& i) { return i.action == U(kTaken); }));
+    result.Refused = refusedFiles(s);
+    return result;
 }
 
 } // namespace dealerkpi::group

@@ -3,6 +3,10 @@
 #pragma once
 
 #include "office.hxx"
+#include "model.hxx"
+
+#include <map>
+#include <memory>
 
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <cppuhelper/implbase2.hxx>
@@ -65,7 +69,14 @@ public:
     Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
 private:
+    TemplateModel& modelOf(const OUString& kind);
+    void readOpened(const Reference<css::lang::XComponent>& doc, DealerFile& out, std::vector<Problem>& problems,
+                    std::vector<Problem>& notes);
+    void readNames(const Reference<css::sheet::XSpreadsheetDocument>& doc, DealerFile& out,
+                   std::vector<Problem>& problems, std::vector<Problem>& notes);
+
     Reference<css::uno::XComponentContext> ctx_;
+    std::map<OUString, std::unique_ptr<TemplateModel>> models_;  // the installed templates, open while this lives
 };
 
 } // namespace dealerkpi::group

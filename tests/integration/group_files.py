@@ -72,6 +72,15 @@ _FALLBACK = {
 LO25_NAMES = {"FUNNELRATE": "FUNNEL_RATE", "FUNNELTARGET": "FUNNEL_TARGET", "TARGETSPLIT": "TARGET_SPLIT",
               "TIEREDBONUS": "TIERED_BONUS", "WORKSHOPEFFICIENCY": "WORKSHOP_EFFICIENCY"}
 
+# The note a file without distribute's dealer-code stamp gets (it is read by 经销商 and 月份).
+NO_STAMP_NOTE = "文件没有经销商代码标记"
+
+
+def notes_of(record):
+    """A record's notes other than the missing dealer-code stamp."""
+    return [n for n in record.Notes if n.Code != "no_code_stamp"]
+
+
 FILTERS = {".ods": "calc8", ".xlsx": "Calc Office Open XML", ".xls": "MS Excel 97"}
 
 MACRO_MARKER_BASIC = """Sub Main
@@ -216,7 +225,7 @@ class DealerFiles:
         out["blank_required"] = self._variant(folder, "blank.ods", "空白店", month, 6, values=blank)
         out["error_required"] = self._variant(
             folder, "error.ods", "错误店", month, 7,
-            edit=lambda doc: named_cells(doc, "交车数_实际")[0].setFormula("=1/0"))
+            edit=lambda doc: named_cells(doc, "交车数_实际")[0].setFormula("=1/0"))  # a formula in an input
         marker = marker or os.path.join(folder, "macro-ran.txt")
         out["macro"] = self._variant(folder, "macro.ods", "宏店", month, 8, edit=lambda doc: add_open_macro(doc, marker))
         out["xlsx_lo25"] = self.lo25_xlsx(folder, "lo25.xlsx", "新版本店", month, 9)

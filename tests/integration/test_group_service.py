@@ -132,7 +132,7 @@ class ReadAndRollUp(GroupCase):
             rec = self.records[path]
             with self.subTest(file=os.path.basename(path)):
                 self.assertEqual(list(rec.Problems), [])
-                self.assertEqual(list(rec.Notes), [])
+                self.assertEqual(gf.notes_of(rec), [])
                 self.assertEqual(rec.Kind, kind)
                 self.assertEqual(rec.Version, 2)
                 self.assertEqual(rec.Dealer, typed["经销商"])
@@ -148,18 +148,30 @@ class ReadAndRollUp(GroupCase):
                         self.assertAlmostEqual(got[name], value, delta=abs(value) * 1e-12, msg=name)
                 self.assertEqual(set(got), set(gf.STRATEGY_NAMES if kind == gf.STRATEGY else gf.WORKSHOP_NAMES))
 
-    def test_month_and_rates_as_a_dealer_types_them(self):
-        """A dealer types the month as 2026年11月 (or 2026/11: 月份 then holds text)
-        and a rate as 80 for 80 %: the file is read as the template understands it."""
+    def test_month_as_a_dealer_types_it_and_rates_as_fractions(self):
+        """A dealer types the month as 2026年11月 (or 2026/11: 月份 then holds text):
+        read as the template understands it. A rate cell holds the fraction (0.8 for
+        80 %): a rate typed as 80 is refused, never read as 80 % nor as 8,000 %."""
         typed = gf.strategy_values(5)
-        points = dict(typed, **{n: round(typed[n] * 100, 6) for n in
-                                ("订单交车率_目标", "报价订单率_目标", "进店线索报价率_目标")})
+        points = dict(typed, 订单交车率_目标=round(typed["订单交车率_目标"] * 100, 6))
+        path = os.path.join(self.tmp, "typed_points.ods")
+        doc = self.files.new(gf.STRATEGY)
+        try:
+            self.files.fill(doc, gf.STRATEGY, "手填店", self.MONTH, points)
+            gf.save(doc, path)
+        finally:
+            doc.close(True)
+        rec = self.wf.readDealerFile(file_url(path))
+        self.assertEqual(len(rec.Problems), 1, list(rec.Problems))
+        self.assertEqual((rec.Problems[0].Code, rec.Problems[0].Cell), ("out_of_range", "订单交车率_目标"))
+        self.assertTrue(rec.Problems[0].TextZh.startswith("订单交车率_目标 的值 %g 超出范围" % points["订单交车率_目标"]),
+                        rec.Problems[0].TextZh)
         for spelling in ("2026年11月", "2026/11"):
             with self.subTest(month=spelling):
                 path = os.path.join(self.tmp, "typed_%s.ods" % spelling.replace("/", "-"))
                 doc = self.files.new(gf.STRATEGY)
                 try:
-                    self.files.fill(doc, gf.STRATEGY, "手填店", None, points)
+                    self.files.fill(doc, gf.STRATEGY, "手填店", None, typed)
                     gf.set_named(doc, "月份", spelling)
                     doc.calculateAll()
                     gf.save(doc, path)
@@ -180,7 +192,7 @@ class ReadAndRollUp(GroupCase):
             "not_template": ("not_dealerkpi", "", "不是 DealerKPI 模板"),
             "unknown_version": ("unknown_version", "", "未知的模板版本 9"),
             "blank_required": ("required_blank", "交车数_实际", "必填单元格 交车数_实际 未填写"),
-            "error_required": ("error_value", "交车数_实际", "必填单元格 交车数_实际 显示错误值 #DIV/0!"),
+            "error_required": ("formula_in_input", "交车数_实际", "单元格 交车数_实际 应填写数值，文件中却是公式 =1/0"),
         }
         for case, (code, cell, text) in expect.items():
             rec = self.records[self.bad[case]]
@@ -194,21 +206,23 @@ class ReadAndRollUp(GroupCase):
     def test_macro_is_read_as_data_and_never_run(self):
         rec = self.records[self.bad["macro"]]
         self.assertEqual(list(rec.Problems), [])
-        self.assertEqual([n.Code for n in rec.Notes], ["macros"])
-        self.assertIn("宏", rec.Notes[0].TextZh)
-        self.assertIn("macros", rec.Notes[0].TextEn)
+        notes = [n for n in rec.Notes if n.Code != "no_code_stamp"]
+        self.assertEqual([n.Code for n in notes], ["macros"])
+        self.assertIn("宏", notes[0].TextZh)
+        self.assertIn("macros", notes[0].TextEn)
         self.assertEqual(values_of(rec)["交车数_实际"], gf.strategy_values(8)["交车数_实际"])
         self.assertFalse(os.path.exists(self.marker))
 
-    def test_lo25_xlsx_is_read_from_its_saved_results(self):
+    def test_lo25_xlsx_is_recomputed_from_its_inputs(self):
+        """Its add-in calls are spelled as 25.2 writes them: its computed names are
+        recomputed by the installed template from its inputs, like any file's."""
         with __import__("zipfile").ZipFile(self.bad["xlsx_lo25"]) as z:
             sheets = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
         self.assertIn(b"FUNNEL_TARGET(", sheets)
         self.assertNotIn(b"ORG.DEALERKPI", sheets.upper())
         rec = self.records[self.bad["xlsx_lo25"]]
         self.assertEqual(list(rec.Problems), [])
-        self.assertEqual([n.Code for n in rec.Notes], ["cached_values"])
-        self.assertIn("保存的计算结果", rec.Notes[0].TextZh)
+        self.assertEqual([n.Code for n in rec.Notes if n.Code != "no_code_stamp"], [])
         got = values_of(rec)
         want = gf.expected_strategy(gf.strategy_values(9))
         for name in ("订单数_预计", "报价数_预计", "进店线索数_预计", "交车数_实际"):
@@ -246,16 +260,16 @@ class ReadAndRollUp(GroupCase):
         summary, tables = self.rollup(self.records.values(), "group.ods")
         strategy = [t for p, k, t in self.good if k == gf.STRATEGY]
         workshop = [t for p, k, t in self.good if k == gf.WORKSHOP]
-        # + the macro file and the 25.2 .xlsx, each with a note
+        # + the macro file and the 25.2 .xlsx; − 经销商002, sent twice (neither file is taken);
+        # notes: the macro, and every file taken without distribute's stamp
+        taken = len(strategy) + 2 - 1 + len(workshop)
         self.assertEqual((summary.TakenStrategy, summary.TakenWorkshop, summary.Notes),
-                         (len(strategy) + 2, len(workshop), 2))
-        header, rows = table_rows(tables["问题清单"])
-        self.assertEqual(summary.NotTaken, len({r[header["文件"]] for r in rows if r[header["处理"]] == "未采用"}))
-        self.assertGreaterEqual(summary.NotTaken, len(self.bad) - 2)
+                         (len(strategy) + 2 - 1, len(workshop), taken + 1))
+        self.assertEqual(summary.NotTaken, len(self.records) - taken)
         self.assertEqual((summary.Month, summary.Url), ("2026-11", file_url(os.path.join(self.tmp, "group.ods"))))
 
         # 汇总: the good strategy files, the macro file and the 25.2 .xlsx
-        taken = [gf.expected_strategy(t) for t in strategy]
+        taken = [gf.expected_strategy(t) for t in strategy if t["经销商"] != "经销商002"]
         taken += [gf.expected_strategy(dict(gf.strategy_values(i), 经销商=d)) for i, d in ((8, "宏店"), (9, "新版本店"))]
         header, rows = table_rows(tables["汇总"])
         self.assertEqual(len(rows), len(taken) + 1)
@@ -303,17 +317,22 @@ class ReadAndRollUp(GroupCase):
         listed = {}
         for r in rows:
             listed.setdefault(r[header["文件"]], []).append((r[header["原因"]], r[header["处理"]]))
+        listed = {p: [(r, a) for r, a in v if not r.startswith(gf.NO_STAMP_NOTE)] for p, v in listed.items()}
+        listed = {p: v for p, v in listed.items() if v}
         for case, path in self.bad.items():
+            if case == "xlsx_lo25":  # taken, recomputed from its inputs: nothing to say
+                continue
             with self.subTest(case=case):
                 self.assertIn(path, listed)
-                action = "已汇总" if case in ("macro", "xlsx_lo25") else "未采用"
+                action = "已汇总" if case == "macro" else "未采用"
                 self.assertEqual([a for _r, a in listed[path]], [action])
         self.assertIn("不是本次汇总的月份 2026-11", listed[self.other_month][0][0])
-        # a dealer-month twice: the first by path is taken, the other listed with both names
-        sent = [p for p, k, t in self.good if k == gf.STRATEGY and t["经销商"] == "经销商002"] + [self.repeat]
-        first, second = sorted(sent)
-        self.assertEqual(listed[second], [("与 %s 重复（同一经销商、同一月份、同一模板），已采用 %s。" % (first, first), "未采用")])
-        self.assertEqual(set(listed), set(self.bad.values()) | {self.other_month, second})
+        # a dealer-month twice: neither is taken, both are listed with both names
+        sent = sorted([p for p, k, t in self.good if k == gf.STRATEGY and t["经销商"] == "经销商002"] + [self.repeat])
+        for path in sent:
+            self.assertEqual(listed[path], [("以下文件声称同一经销商、同一月份、同一模板，均未采用：%s / these files claim "
+                                             "one dealer-month; none was taken" % "、".join(sent), "未采用")])
+        self.assertEqual(set(listed), set(self.bad.values()) - {self.bad["xlsx_lo25"]} | {self.other_month} | set(sent))
 
     def test_achievement_below_100_percent_as_shown_is_red(self):
         out = os.path.join(self.tmp, "red.ods")
