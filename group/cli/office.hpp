@@ -24,6 +24,11 @@ struct OfficeSetup {
     std::filesystem::path oxt;
     std::filesystem::path profile;      // the prepared profile (read-only; copied per office)
     double timeout_seconds = 300;
+    double memory_bytes = 2147483648.0;  // each office's address space (prlimit --as)
+    // What every office command line starts with: the network namespace of its own
+    // (unshare) and the memory limit (prlimit); then soffice.bin itself.
+    std::vector<std::string> confinement;
+    bool network_isolated = false;  // false: unshare is missing or refused here (said on stderr)
     bool verbose = false;
 };
 
@@ -55,8 +60,18 @@ public:
     void restart();
     // SIGKILL to the office's process group (from any thread).
     void kill();
+    // Removes the socket files of the office's pipes (the office is gone).
+    void remove_pipes();
     // True while the soffice process runs.
     bool running();
+    // Reads the office's memory now (from any thread; the watchdog does, often).
+    void sample_memory();
+    // The largest resident memory and address space sampled since the office started (bytes).
+    double peak_resident() const { return peak_rss_; }
+    double peak_address_space() const { return peak_as_; }
+    // True when the office ran into --memory: its address space came within reach
+    // of the limit, or it died of an allocation that failed.
+    bool hit_memory_limit();
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
     int index() const { return index_; }
@@ -64,6 +79,8 @@ public:
 private:
     void launch();
     bool reap(int* status);
+    double status_field(const char* field);
+    std::atomic<double> peak_rss_{0}, peak_as_{0};
 
     const OfficeSetup& setup_;
     int index_;

@@ -323,11 +323,12 @@ DealerFile Workflow::readDealerFile(const OUString& url)
     out.Version = 0;
     std::vector<OUString> problems, notes;
 
-    // Test hook for the command line's crash handling.
+#ifdef DEALERKPI_TEST_HOOKS  // the tests crash the office on one file; a release build has no such door
     if (const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH")) {
         if (*crash && fileNameOfUrl(url) == OUString::fromUtf8(crash))
             std::abort();
     }
+#endif
 
     const OUString lower = url.toAsciiLowerCase();
     Reference<lang::XComponent> doc;
