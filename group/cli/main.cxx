@@ -119,10 +119,10 @@ struct Worker {
 enum class Cause { kTimeout, kMemory, kCrash, kError };
 
 Cause cause_of(Office& office, bool timed_out, const std::string& failure) {
+    if (office.hit_memory_limit())
+        return Cause::kMemory;  // also when the watchdog stopped an office stuck at its limit
     if (timed_out)
         return Cause::kTimeout;
-    if (office.hit_memory_limit())
-        return Cause::kMemory;
     // A bridge that went down with its office: give the process a moment to be gone.
     for (int k = 0; k < 20 && office.running(); ++k)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -256,7 +256,9 @@ int run_rollup(const Command& c) {
             any = true;
             w->office->sample_memory();
             long long since = w->busy_since;
-            if (since && now_ms() - since > timeout_ms && !w->timed_out) {
+            // An office at its address-space limit only fails or thrashes from there: stopped at once.
+            bool at_limit = w->office->at_memory_limit();
+            if (since && (now_ms() - since > timeout_ms || at_limit) && !w->timed_out) {
                 w->timed_out = true;
                 w->office->kill();
             }

@@ -716,8 +716,7 @@ void Office::sample_memory() {
 
 bool Office::hit_memory_limit() {
     sample_memory();
-    // 64 MiB short of the limit: the allocation that would have crossed it failed.
-    if (peak_as_ > setup_.memory_bytes - 64.0 * 1024 * 1024)
+    if (at_memory_limit())
         return true;
     std::ifstream log(workdir_ / "office.log");
     std::string line;

@@ -69,6 +69,9 @@ public:
     // The largest resident memory and address space sampled since the office started (bytes).
     double peak_resident() const { return peak_rss_; }
     double peak_address_space() const { return peak_as_; }
+    // True when the sampled address space came within 64 MiB of --memory: the
+    // allocation that would have crossed it failed.
+    bool at_memory_limit() const { return peak_as_ > setup_.memory_bytes - 64.0 * 1024 * 1024; }
     // True when the office ran into --memory: its address space came within reach
     // of the limit, or it died of an allocation that failed.
     bool hit_memory_limit();

@@ -129,7 +129,7 @@ class HostileFiles(unittest.TestCase):
         cls.run_honest = run_cli("rollup", "--out", cls.out_honest, honest_dir)
         cls.out = os.path.join(cls.tmp, "all.ods")
         t0 = time.monotonic()
-        cls.run = run_cli("rollup", "--verbose", "--memory", MEMORY, "--timeout", str(TIMEOUT), "--out", cls.out,
+        cls.rolled = run_cli("rollup", "--verbose", "--memory", MEMORY, "--timeout", str(TIMEOUT), "--out", cls.out,
                           cls.inbox)
         cls.elapsed = time.monotonic() - t0
 
@@ -147,7 +147,7 @@ class HostileFiles(unittest.TestCase):
 
     def test_the_run_goes_on(self):
         self.assertEqual(self.run_honest.returncode, 0, self.run_honest.stderr)
-        self.assertEqual(self.run.returncode, 0, self.run.stdout + self.run.stderr)
+        self.assertEqual(self.rolled.returncode, 0, self.rolled.stdout + self.rolled.stderr)
         self.assertTrue(os.path.isfile(self.out))
 
     def test_every_link_case_carries_its_link(self):
@@ -155,7 +155,7 @@ class HostileFiles(unittest.TestCase):
             self.assertTrue(remote_urls(self.hostile[case]), case)
 
     def test_no_request_reaches_the_listener(self):
-        self.assertEqual(self.listener.seen, [], self.run.stderr)
+        self.assertEqual(self.listener.seen, [], self.rolled.stderr)
 
     def test_control_an_office_outside_the_sandbox_does_fetch(self):
         """The listener hears what an ordinary office asks for: the same linked
@@ -172,8 +172,8 @@ class HostileFiles(unittest.TestCase):
         del self.listener.seen[before:]  # so that the sandbox's own check stays exact
 
     def test_peak_memory_under_the_limit(self):
-        peaks = [int(k) * 1024 for k in re.findall(r"peak memory (\d+) KiB resident", self.run.stderr)]
-        self.assertTrue(peaks, self.run.stderr)
+        peaks = [int(k) * 1024 for k in re.findall(r"peak memory (\d+) KiB resident", self.rolled.stderr)]
+        self.assertTrue(peaks, self.rolled.stderr)
         self.assertLess(max(peaks), MEMORY_BYTES)
 
     def test_big_files_listed_with_the_memory_reason(self):
@@ -188,7 +188,7 @@ class HostileFiles(unittest.TestCase):
         self.assertIsNotNone(reason)
         self.assertIn("未采用 读取超时", reason)
         self.assertNotIn("已重试", reason)
-        self.assertEqual(len(re.findall("超时 / timed out", self.run.stdout + self.run.stderr)), 1)
+        self.assertEqual(len(re.findall("超时 / timed out", self.rolled.stdout + self.rolled.stderr)), 1)
 
     def test_honest_figures_unchanged(self):
         def rows_of(path):
