@@ -1,5 +1,5 @@
 # Everything that differs between platforms, in one place. A second platform is a
-# toolchain file (compiler, SDK location) plus the values below; README.md
+# toolchain file (compiler, SDK location) plus the values below; docs/developers.md
 # ("Other platforms") lists what Windows and macOS need.
 #
 #   DEALERKPI_UNO_PLATFORM    platform string of the .oxt: description.xml <platform>
@@ -17,7 +17,7 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64
   set(DEALERKPI_UNO_SDK_LINK_OPTIONS -Wl,-rpath-link,${LO_PROGRAM_DIR})
   set(DEALERKPI_UNO_LIBS uno_cppuhelpergcc3 uno_cppu uno_sal)
 elseif(CMAKE_SYSTEM_NAME STREQUAL "Windows" AND CMAKE_SIZEOF_VOID_P EQUAL 8)
-  # Not built or tested here (see README.md, "Other platforms").
+  # Not built or tested here (see docs/developers.md, "Other platforms").
   set(DEALERKPI_UNO_PLATFORM Windows_x86_64)
   set(DEALERKPI_CPPU_ENV mscx)
   set(DEALERKPI_UNO_DEFINES WNT CPPU_ENV=mscx)
@@ -25,7 +25,7 @@ elseif(CMAKE_SYSTEM_NAME STREQUAL "Windows" AND CMAKE_SIZEOF_VOID_P EQUAL 8)
   set(DEALERKPI_UNO_SDK_LINK_OPTIONS)
   set(DEALERKPI_UNO_LIBS icppuhelper icppu isal)
 elseif(CMAKE_SYSTEM_NAME STREQUAL "Darwin")
-  # Not built or tested here (see README.md, "Other platforms").
+  # Not built or tested here (see docs/developers.md, "Other platforms").
   if(CMAKE_OSX_ARCHITECTURES MATCHES "arm64" OR CMAKE_SYSTEM_PROCESSOR MATCHES "arm64")
     set(DEALERKPI_UNO_PLATFORM MacOSX_aarch64)
   else()

@@ -19,7 +19,16 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 
 from office import Office, prepare_profile  # noqa: E402
+import contract  # noqa: E402
 import kit  # noqa: E402
+
+
+def check_contract(name, module, doc, book):
+    """The module and the document it laid out name the cells the contract names,
+    with its number of cells, roles and value kinds (contract.toml)."""
+    c = contract.load()
+    c.check_module(name, module)
+    c.check_named(name, contract.laid_out_cells(doc, book.laid_out))
 
 
 def build_all(office, modules, out_dir):
@@ -32,6 +41,7 @@ def build_all(office, modules, out_dir):
         try:
             book = kit.Book(doc, module.TITLE)
             module.build(book)
+            check_contract(name, module, doc, book)
             book.stamp(name, getattr(module, "VERSION", 2))
             book.finish()
             doc.calculateAll()

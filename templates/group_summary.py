@@ -16,37 +16,34 @@ WORKSHOP_EFFICIENCY over the dealers' counts and hours).
 """
 from com.sun.star.table.CellHoriJustify import LEFT
 
+import contract
 import kit
 
 FILE = "group_summary.ots"
 TITLE = "集团汇总"
 
-SUMMARY = "汇总"
-WORKSHOP = "售后汇总"
+SUMMARY = contract.load().template("strategy_table").rollup_sheet      # 汇总
+WORKSHOP = contract.load().template("workshop_targets").rollup_sheet   # 售后汇总
 ISSUES = "问题清单"
 
 HEADER_ROW = 4
 LAST_ROW = 10000   # formats and red flags reach this far down
 TOTAL = "合计"      # cell style of the 集团合计 row
 
-STRATEGY_COLUMNS = (
-    ("排名", "count", 1.2), ("经销商", "text", 3.6), ("月份", "month", 1.8),
-    ("交车数_目标", "count", 2.2), ("订单交车率_目标", "rate", 2.4), ("报价订单率_目标", "rate", 2.4),
-    ("进店线索报价率_目标", "rate", 2.8), ("订单数_预计", "count", 2.2), ("报价数_预计", "count", 2.2),
-    ("进店线索数_预计", "count", 2.6), ("线索数_预计", "count", 2.2), ("交车数_实际", "count", 2.2),
-    ("订单数_实际", "count", 2.2), ("报价数_实际", "count", 2.2), ("进店线索数_实际", "count", 2.6),
-    ("线索数_实际", "count", 2.2), ("交车数_达成率", "rate", 2.4), ("订单数_达成率", "rate", 2.4),
-    ("报价数_达成率", "rate", 2.4), ("进店线索数_达成率", "rate", 2.8), ("线索数_达成率", "rate", 2.4),
-    ("文件", "text", 8.0),
-)
-TRADES = ("机修", "钣金", "喷漆")
-WORKSHOP_COLUMNS = (
-    (("排名", "count", 1.2), ("经销商", "text", 3.6), ("月份", "month", 1.8), ("售后产值目标", "money", 3.3))
-    + tuple(("%s_%s" % (name, t), "hours", 2.4) for name in ("可售工时", "生产工时", "销售工时") for t in TRADES)
-    + (("总效率_合计", "rate", 2.4),)
-    + tuple(("目标营业额_%s" % t, "money", 3.3) for t in TRADES)
-    + (("文件", "text", 8.0),)
-)
+# Column widths (cm) by value kind; a long title sets its own width (see _table)
+WIDTHS = {"count": 2.2, "rate": 2.4, "hours": 2.4, "money": 3.3, "text": 3.6, "month": 1.8}
+WIDTH_OF = {"排名": 1.2, "文件": 8.0}
+
+
+def _columns(stamp):
+    """(title, kind, width) of the header row, as the contract names them."""
+    return tuple((title, kind, WIDTH_OF.get(title, WIDTHS[kind]))
+                 for title, kind in contract.load().summary_columns(stamp))
+
+
+STRATEGY_COLUMNS = _columns("strategy_table")
+WORKSHOP_COLUMNS = _columns("workshop_targets")
+TRADES = contract.load().trades
 ISSUE_COLUMNS = (("文件", "text", 9.0), ("经销商", "text", 3.6), ("月份", "month", 1.8), ("原因", "text", 14.0),
                  ("处理", "text", 1.8))
 
@@ -89,7 +86,7 @@ def build(book):
     book.doc.NamedRanges.addNewByName("汇总月份", "$'%s'.$B$2" % SUMMARY, sh.cell("B2").CellAddress, 0)
     book.doc.NamedRanges.addNewByName("汇总说明", "$'%s'.$D$2" % SUMMARY, sh.cell("D2").CellAddress, 0)
     titles = [c[0] for c in STRATEGY_COLUMNS]
-    for name in ("交车数_达成率", "订单数_达成率", "报价数_达成率", "进店线索数_达成率", "线索数_达成率"):
+    for name in (a.name for a in contract.load().template("strategy_table").achievements):
         c = kit.column_name(titles.index(name))
         first = "%s%d" % (c, HEADER_ROW + 1)
         # compared at the displayed precision (0%), as the sheet shows it

@@ -187,6 +187,10 @@ class Book:
         self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
         self._sheets_used = 0
         self.sheets = []
+        # (sheet, first column, first row, last column, last row, role, kind) of every
+        # input and computed range, in the order laid out: what contract.py checks the
+        # named cells against (a later range over the same cell wins)
+        self.laid_out = []
         doc.DocumentProperties.Title = title
         self._language()
         self._make_styles()
@@ -406,8 +410,15 @@ class Sheet:
         origin.Sheet = a.Sheet
         names.addNewByName(name, ref, origin, 0)
 
+    def _record(self, rng, role, kind):
+        a = rng.RangeAddress
+        self.book.laid_out.append((a.Sheet, a.StartColumn, a.StartRow, a.EndColumn, a.EndRow, role, kind))
+        return rng
+
     def _styled(self, name, style, kind):
         rng = self.cell(name)
+        if style in (INPUT, COMPUTED):
+            self._record(rng, "input" if style == INPUT else "computed", kind)
         rng.CellStyle = style
         if kind:
             rng.NumberFormat = self.book.format_key(kind)
@@ -460,7 +471,7 @@ class Sheet:
         """An input cell (or range): unlocked, input style, validity rule by
         kind with its input help (what to type) and refusal message."""
         fmt = INPUT_FORMATS.get(kind, kind)
-        rng = self._styled(name, INPUT, fmt if fmt in FORMATS else None)
+        rng = self._record(self._styled(name, INPUT, fmt if fmt in FORMATS else None), "input", kind)
         if self.first_input is None:
             self.first_input = name.split(":")[0]
         rule = RULES.get(kind, RULES["text"])
@@ -474,7 +485,7 @@ class Sheet:
 
     def choice(self, name, options, message="请从列表中选择。"):
         """An input cell that takes one of `options` (a drop-down list)."""
-        rng = self._styled(name, INPUT, None)
+        rng = self._record(self._styled(name, INPUT, None), "input", "choice")
         if self.first_input is None:
             self.first_input = name.split(":")[0]
         v = rng.Validation

@@ -28,6 +28,9 @@ namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::DistributedRow;
+using org::dealerkpi::group::Problem;
+using org::dealerkpi::group::RollupResult;
 using org::dealerkpi::group::XGroupWorkflow;
 
 namespace dkgroup {
@@ -36,12 +39,23 @@ namespace {
 Reference<XGroupWorkflow> workflow_of(const Office& office) {
     Reference<XGroupWorkflow> wf = office.workflow();
     if (!wf.is())
-        throw Failure(kNothing, "扩展包中没有集团工作流服务 / the extension has no org.dealerkpi.group.Workflow "
-                                "(an older dealerkpi.oxt?)");
+        throw Failure(kNothing, "无法创建集团工作流服务 / cannot create org.dealerkpi.group.Workflow: " +
+                                    office.workflow_error());
     return wf;
 }
 
-uno::Sequence<rtl::OUString> one_line(const rtl::OUString& s) { return uno::Sequence<rtl::OUString>(&s, 1); }
+std::string path_of(const rtl::OUString& url) {
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
+        return to_utf8(path);
+    return to_utf8(url);
+}
+
+// A file the command line could not have read: one problem, its code and texts.
+uno::Sequence<Problem> one_problem(const char* code, const std::string& zh, const std::string& en) {
+    Problem p(rtl::OUString::createFromAscii(code), rtl::OUString(), from_utf8(zh), from_utf8(en));
+    return uno::Sequence<Problem>(&p, 1);
+}
 
 // distribute's progress, as the service reports it.
 class Indicator : public cppu::WeakImplHelper1<task::XStatusIndicator> {
@@ -70,12 +84,12 @@ int run_distribute(const Command& c) {
     Office office(setup, 0);
     office.start();
     Reference<XGroupWorkflow> wf = workflow_of(office);
-    uno::Sequence<rtl::OUString> lines;
+    uno::Sequence<DistributedRow> rows;
     {
         Progress progress("下发 distribute", 0, false);
         Reference<task::XStatusIndicator> indicator(new Indicator(progress));
         try {
-            lines = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
+            rows = wf->distribute(from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month),
                                    file_url(d.out_dir), d.lock, d.force, indicator);
         } catch (const lang::IllegalArgumentException& e) {
             throw Failure(kNothing, to_utf8(e.Message));
@@ -87,15 +101,16 @@ int run_distribute(const Command& c) {
     office.stop();
     // One line per row: the file written, or the row and why not.
     std::size_t written = 0, refused = 0;
-    for (const rtl::OUString& l : lines) {
-        // "第 N 行：已生成 PATH" for a file written; anything else says why not.
-        std::string line = to_utf8(l);
-        const std::string mark = "已生成 ";
-        std::size_t at = line.find(mark);
-        std::error_code ec;
-        bool is_file = at != std::string::npos && fs::is_regular_file(line.substr(at + mark.size()), ec);
-        (is_file ? written : refused) += 1;
-        (is_file ? std::cout : std::cerr) << line << "\n";
+    for (const DistributedRow& row : rows) {
+        const std::string at = "第 " + std::to_string(row.Row) + " 行：";
+        if (row.Written) {
+            ++written;
+            std::cout << at << "已生成 " << path_of(row.Url) << "\n";
+        } else {
+            ++refused;
+            std::cerr << at << to_utf8(row.Reason.TextZh) << " / row " << row.Row << ": "
+                      << to_utf8(row.Reason.TextEn) << "\n";
+        }
     }
     std::cout << "dealerkpi-group: " << written << " 个文件已写入 / files written to " << d.out_dir.string();
     if (refused)
@@ -118,7 +133,7 @@ struct Worker {
 // Why a read ended without a result, in the order the causes are told apart.
 enum class Cause { kTimeout, kMemory, kCrash, kError };
 
-Cause cause_of(Office& office, bool timed_out, const std::string& failure) {
+Cause cause_of(Office& office, bool timed_out) {
     if (office.hit_memory_limit())
         return Cause::kMemory;  // also when the watchdog stopped an office stuck at its limit
     if (timed_out)
@@ -150,20 +165,47 @@ std::string cause_text(Cause c, const OfficeSetup& s) {
     return "出错 / failed";
 }
 
-// For 问题清单 (the group workbook speaks Chinese; the limits say what to change).
-std::string reason_text(Cause c, const OfficeSetup& s, const std::string& failure) {
+// For 问题清单: the problem's code and its sentence in both languages (the limits say what to change).
+Problem problem_of(Cause c, const OfficeSetup& s, const std::string& failure, bool retried) {
+    const std::string seconds = std::to_string(static_cast<long long>(s.timeout_seconds));
+    std::string code, zh, en;
     switch (c) {
     case Cause::kTimeout:
-        return "读取超时（超过 --timeout " + std::to_string(static_cast<long long>(s.timeout_seconds)) + " 秒）";
+        code = "read_timeout";
+        zh = "读取超时（超过 --timeout " + seconds + " 秒）";
+        en = "reading took longer than --timeout " + seconds + " s";
+        break;
     case Cause::kMemory:
-        return "读取所需内存超出上限（--memory " + size_text(s.memory_bytes) + "）";
+        code = "read_memory";
+        zh = "读取所需内存超出上限（--memory " + size_text(s.memory_bytes) + "）";
+        en = "reading needs more memory than --memory " + size_text(s.memory_bytes);
+        break;
     case Cause::kCrash:
-        return "读取时 LibreOffice 崩溃";
+        code = "read_crashed";
+        zh = "读取时 LibreOffice 崩溃";
+        en = "the office crashed reading it";
+        break;
     case Cause::kError:
+        code = "read_failed";
+        zh = "读取时出错：" + failure;
+        en = "reading failed: " + failure;
         break;
     }
-    return "读取时出错：" + failure;
+    if (retried) {
+        zh += "（已重试一次）";
+        en += " (retried once)";
+    }
+    return Problem(rtl::OUString::createFromAscii(code.c_str()), rtl::OUString(), from_utf8(zh), from_utf8(en));
 }
+
+// Threads that stop offices, joined however the scope is left.
+struct Stopping {
+    std::vector<std::thread> threads;
+    ~Stopping() {
+        for (std::thread& t : threads)
+            t.join();
+    }
+};
 
 long long now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -186,10 +228,10 @@ int run_rollup(const Command& c) {
     Progress progress("汇总 rollup", n);
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
-    auto listed = [&](std::size_t i, const std::string& why) {
+    auto listed = [&](std::size_t i, const Problem& why) {
         DealerFile f;
         f.Url = file_url(files[i]);
-        f.Problems = one_line(from_utf8(why));
+        f.Problems = uno::Sequence<Problem>(&why, 1);
         results[i] = f;
     };
     auto read_one = [&](Worker& w, std::size_t i) {
@@ -208,13 +250,13 @@ int run_rollup(const Command& c) {
                 w.busy_since = 0;
                 failure = to_utf8(e.Message);
             }
-            Cause cause = cause_of(*w.office, w.timed_out, failure);
+            Cause cause = cause_of(*w.office, w.timed_out);
             progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " + cause_text(cause, setup) +
                          " / " + files[i].string() + "; 重启 / restarting");
             w.office->restart();  // throws Failure when it cannot start again
             if (cause == Cause::kCrash && attempt == 1)
                 continue;  // once more on a fresh office: a crash may be the office's, not the file's
-            listed(i, reason_text(cause, setup, failure) + (attempt > 1 ? "（已重试一次）" : ""));
+            listed(i, problem_of(cause, setup, failure, attempt > 1));
             return;
         }
     };
@@ -233,8 +275,8 @@ int run_rollup(const Command& c) {
                     finished[i] = 1;
                     const DealerFile& f = results[i];
                     std::string reason;
-                    for (const rtl::OUString& p : f.Problems)
-                        reason += (reason.empty() ? "" : "；") + to_utf8(p);
+                    for (const Problem& p : f.Problems)
+                        reason += (reason.empty() ? "" : "；") + to_utf8(p.TextZh);
                     progress.done(files[i].filename().string(), f.Problems.hasElements(), reason);
                 }
             } catch (const Failure& e) {
@@ -287,18 +329,21 @@ int run_rollup(const Command& c) {
         // Only when an office could not start again: its file and the rest.
         DealerFile f;
         f.Url = file_url(files[i]);
-        f.Problems = one_line(from_utf8("LibreOffice 无法启动，未读取"));
+        f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
     progress.finish();
+    // The other offices stop while the writer writes (a stop waits up to 20 s for
+    // the office to close: not time the workbook should wait for).
+    Stopping stopping;
     for (auto& w : workers)
         if (w.get() != writer)
-            w->office->stop();
+            stopping.threads.emplace_back([office = w->office.get()] { office->stop(); });
 
     uno::Sequence<DealerFile> all(static_cast<sal_Int32>(n));
     for (std::size_t i = 0; i < n; ++i)
         all.getArray()[i] = results[i];
-    rtl::OUString summary;
+    RollupResult summary;
     bool force = r.force;
     for (int attempt = 1;; ++attempt) {
         try {
@@ -317,7 +362,11 @@ int run_rollup(const Command& c) {
         }
     }
     writer->office->stop();
-    std::cout << to_utf8(summary) << "\n";
+    std::cout << "月份 " << to_utf8(summary.Month) << "：已汇总 " << summary.TakenStrategy + summary.TakenWorkshop
+              << " 个文件（策略表 " << summary.TakenStrategy << " 个，售后表 " << summary.TakenWorkshop << " 个），未采用 "
+              << summary.NotTaken << " 个。 / month " << to_utf8(summary.Month) << ": "
+              << summary.TakenStrategy + summary.TakenWorkshop << " files rolled up (" << summary.TakenStrategy
+              << " strategy, " << summary.TakenWorkshop << " workshop), " << summary.NotTaken << " not taken.\n";
     std::cout << "dealerkpi-group: " << r.out.string() << " (" << n << " 个文件 files, "
               << clock_text(progress.elapsed()) << ")\n";
     return kOk;

@@ -31,6 +31,7 @@
 #include <osl/file.hxx>
 #include <osl/pipe.hxx>
 #include <osl/process.h>
+#include <osl/security.hxx>
 #include <rtl/ustring.hxx>
 
 extern char** environ;
@@ -642,12 +643,18 @@ void Office::start() {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+    workflow_error_.clear();
     try {
-        workflow_.set(context_->getServiceManager()->createInstanceWithContext(
-                          "org.dealerkpi.group.Workflow", context_),
-                      UNO_QUERY);
-    } catch (const uno::Exception&) {
+        Reference<uno::XInterface> made = context_->getServiceManager()->createInstanceWithContext(
+            "org.dealerkpi.group.Workflow", context_);
+        workflow_.set(made, UNO_QUERY);
+        if (!made.is())
+            workflow_error_ = "服务未注册 / the service is not registered in this office (is the .oxt installed?)";
+        else if (!workflow_.is())
+            workflow_error_ = "服务不支持 XGroupWorkflow / the service lacks org.dealerkpi.group.XGroupWorkflow";
+    } catch (const uno::Exception& e) {
         workflow_.clear();
+        workflow_error_ = to_utf8(e.Message);
     }
     if (setup_.verbose)
         std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
@@ -729,8 +736,10 @@ bool Office::hit_memory_limit() {
 void Office::remove_pipes() {
     // An office that was killed leaves its pipe's socket file: osl removes a stale
     // one when a pipe of that name is created, and its own when that pipe closes.
+    // The user's security names the file as the office's acceptor named it (OSL_PIPE_<uid>_<name>).
+    osl::Security user;
     for (const std::string& p : pipes_) {
-        osl::Pipe stale(from_utf8(p), osl_Pipe_CREATE);
+        osl::Pipe stale(from_utf8(p), osl_Pipe_CREATE, user);
         stale.close();
     }
     pipes_.clear();

@@ -77,6 +77,8 @@ public:
     bool hit_memory_limit();
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
+    // Why workflow() is null: the office's own message.
+    const std::string& workflow_error() const { return workflow_error_; }
     int index() const { return index_; }
 
 private:
@@ -95,6 +97,7 @@ private:
     int status_ = 0;
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow_;
+    std::string workflow_error_;
 };
 
 std::string to_utf8(const rtl::OUString& s);

@@ -9,7 +9,7 @@
 
 namespace dkgroup {
 
-// Exit codes (README, "For a dealer group").
+// Exit codes (docs/group.md, "For a dealer group").
 enum Exit : int {
     kOk = 0,            // distribute: every row written; rollup: the group workbook written
     kSomeRows = 1,      // distribute: some rows not written (listed), the others written

@@ -223,7 +223,7 @@ OUString systemPath(const OUString& url)
 
 } // namespace
 
-Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
+Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
                                         const OUString& outDirUrl, sal_Bool lock, sal_Bool force,
                                         const Reference<task::XStatusIndicator>& progress)
 {
@@ -255,7 +255,7 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
         throw lang::IllegalArgumentException(U("经销商名单的表头须有 经销商代码 和 经销商 两列。"), {}, 1);
 
     const OUString templateFile = templateKind + ".ots";
-    std::vector<OUString> lines;
+    std::vector<DistributedRow> done;
     std::map<OUString, sal_Int32> codes;  // dealer code -> row of its first occurrence
     const sal_Int32 rows = table.getLength() - 1;
     if (progress.is())
@@ -265,7 +265,6 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
             progress->setValue(r - 1);
         const auto& row = table[r];
         const sal_Int32 rowNumber = r + 1;
-        const OUString at = U("第 ") + OUString::number(rowNumber) + U(" 行：");
         auto cellAt = [&](sal_Int32 c) { return c < row.getLength() ? row[c] : uno::Any(); };
         bool empty = true;
         for (const auto& v : row)
@@ -273,20 +272,30 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
         if (empty)
             continue;
         const OUString code = asText(cellAt(codeCol)), dealer = asText(cellAt(dealerCol));
+        DistributedRow result(rowNumber, code, dealer, OUString(), false, Problem());
+        auto refuse = [&](const char* why, const OUString& cell, const OUString& zh, const OUString& en) {
+            result.Reason = problem(why, cell, zh + U("，未生成文件。"), en + ", no file written.");
+            done.push_back(result);
+        };
         if (code.isEmpty() || dealer.isEmpty()) {
-            lines.push_back(at + U("经销商代码或经销商为空，未生成文件。"));
+            refuse("blank_dealer", U(code.isEmpty() ? "经销商代码" : "经销商"), U("经销商代码或经销商为空"),
+                   "The dealer code or the dealer name is blank");
             continue;
         }
         auto [it, fresh] = codes.emplace(code, rowNumber);
         if (!fresh) {
-            lines.push_back(at + U("经销商代码 ") + code + U(" 与第 ") + OUString::number(it->second) + U(" 行重复，未生成文件。"));
+            refuse("duplicate_code", U("经销商代码"),
+                   U("经销商代码 ") + code + U(" 与第 ") + OUString::number(it->second) + U(" 行重复"),
+                   "The dealer code " + code + " repeats row " + OUString::number(it->second));
             continue;
         }
         const OUString url = outDirUrl + OUString::createFromAscii(outDirUrl.endsWith("/") ? "" : "/") +
                              rtl::Uri::encode(safeName(code) + "_" + safeName(dealer) + "_" + month + ".ods",
                                               rtl_UriCharClassPchar, rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
+        result.Url = url;
         if (!force && files->exists(url)) {
-            lines.push_back(at + U("文件已存在，未覆盖（要覆盖请加 force）：") + systemPath(url));
+            refuse("file_exists", OUString(), U("文件已存在，未覆盖（要覆盖请加 force）：") + systemPath(url),
+                   "The file exists and was not replaced (force replaces it): " + systemPath(url));
             continue;
         }
         Reference<lang::XComponent> doc = newFromTemplate(ctx_, templateFile);
@@ -294,8 +303,8 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
             Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
             auto inputs = inputCells(sdoc, templateKind);
             std::vector<std::pair<Reference<table::XCell>, uno::Any>> writes;
-            OUString problem;
-            for (sal_Int32 c = 0; c < static_cast<sal_Int32>(header.size()) && problem.isEmpty(); ++c) {
+            Problem refused;
+            for (sal_Int32 c = 0; c < static_cast<sal_Int32>(header.size()) && refused.Code.isEmpty(); ++c) {
                 if (c == codeCol || c == dealerCol || header[c].isEmpty())
                     continue;
                 uno::Any raw = cellAt(c);
@@ -303,19 +312,25 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
                     continue;
                 auto in = inputs.find(header[c]);
                 if (in == inputs.end()) {
-                    problem = U("列 ") + header[c] + U(" 不是模板 ") + templateKind + U(" 的输入单元格名称");
+                    refused = problem("unknown_column", header[c],
+                                      U("列 ") + header[c] + U(" 不是模板 ") + templateKind + U(" 的输入单元格名称"),
+                                      "The column " + header[c] + " is not an input cell of the template " + templateKind);
                     break;
                 }
                 uno::Any value;
                 OUString why = checkValidity(in->second, raw, value);
                 if (!why.isEmpty())
-                    problem = header[c] + U(" 的值 ") + asText(raw) + U(" 不符合单元格的有效性规则：") + why;
+                    refused = problem("invalid_value", header[c],
+                                      header[c] + U(" 的值 ") + asText(raw) + U(" 不符合单元格的有效性规则：") + why,
+                                      "The value " + asText(raw) + " of " + header[c] +
+                                          " breaks the cell's validity rule: " + why);
                 else
                     writes.emplace_back(in->second, value);
             }
-            if (!problem.isEmpty()) {
+            if (!refused.Code.isEmpty()) {
                 closeDocument(doc);
-                lines.push_back(at + problem + U("，未生成文件。"));
+                refuse(OUStringToOString(refused.Code, RTL_TEXTENCODING_ASCII_US).getStr(), refused.Cell,
+                       refused.TextZh, refused.TextEn);
                 continue;
             }
             for (const auto& cell : namedCells(sdoc, U("经销商")))
@@ -341,15 +356,16 @@ Sequence<OUString> Workflow::distribute(const OUString& templateKind, const OUSt
             Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
             storeByEnding(doc, url);
             closeDocument(doc);
-            lines.push_back(at + U("已生成 ") + systemPath(url));
+            result.Written = true;
+            done.push_back(result);
         } catch (const uno::Exception& e) {
             closeDocument(doc);
-            lines.push_back(at + U("写入失败：") + e.Message + U("，未生成文件。"));
+            refuse("write_failed", OUString(), U("写入失败：") + e.Message, "Writing failed: " + e.Message);
         }
     }
     if (progress.is())
         progress->end();
-    return Sequence<OUString>(lines.data(), static_cast<sal_Int32>(lines.size()));
+    return Sequence<DistributedRow>(done.data(), static_cast<sal_Int32>(done.size()));
 }
 
 } // namespace dealerkpi::group

@@ -258,14 +258,16 @@ private:
                 return;
         }
         rtl::Reference<Workflow> workflow(new Workflow(ctx_));
-        auto lines = workflow->distribute(kind, dealers, month, outDir, lock, false, indicator());
+        const auto rows = workflow->distribute(kind, dealers, month, outDir, lock, false, indicator());
         sal_Int32 written = 0;
         OUStringBuffer failed;
-        for (const auto& l : lines) {
-            if (l.indexOf(U("已生成")) >= 0)
+        for (const auto& row : rows) {
+            if (row.Written)
                 ++written;
+            else if (zh_)
+                failed.append(U("第 ") + OUString::number(row.Row) + U(" 行：") + row.Reason.TextZh + "\n");
             else
-                failed.append(l + "\n");
+                failed.append("Row " + OUString::number(row.Row) + ": " + row.Reason.TextEn + "\n");
         }
         OUString message = zh_ ? U("已生成 ") + OUString::number(written) + U(" 个经销商文件。")
                                : "Wrote " + OUString::number(written) + " dealer files.";
@@ -287,6 +289,18 @@ private:
             if (lower.endsWith(".ods") || lower.endsWith(".xlsx") || lower.endsWith(".xls"))
                 out.push_back(entry);
         }
+    }
+
+    OUString rollupSummary(const RollupResult& r) const
+    {
+        auto n = [](sal_Int32 v) { return OUString::number(v); };
+        if (zh_)
+            return U("月份 ") + r.Month + U("：已汇总 ") + n(r.TakenStrategy + r.TakenWorkshop) + U(" 个文件（策略表 ") +
+                   n(r.TakenStrategy) + U(" 个，售后表 ") + n(r.TakenWorkshop) + U(" 个），未采用 ") + n(r.NotTaken) +
+                   U(" 个。 ") + fileNameOfUrl(r.Url);
+        return "Month " + r.Month + ": " + n(r.TakenStrategy + r.TakenWorkshop) + " files rolled up (" +
+               n(r.TakenStrategy) + " strategy tables, " + n(r.TakenWorkshop) + " workshop tables), " +
+               n(r.NotTaken) + " not taken. " + fileNameOfUrl(r.Url);
     }
 
     void rollup()
@@ -331,7 +345,8 @@ private:
         if (status.is())
             status->end();
         // The save picker has asked about replacing an existing file already.
-        OUString summary = workflow->writeRollup(Sequence<DealerFile>(records.data(), records.size()), month, output, true);
+        const RollupResult done =
+            workflow->writeRollup(Sequence<DealerFile>(records.data(), records.size()), month, output, true);
         if (!scripted_ || answer("open") != "0") {
             auto desktop = frame::Desktop::create(ctx_);
             Sequence<beans::PropertyValue> args;
@@ -339,7 +354,7 @@ private:
                 args = seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))});
             desktop->loadComponentFromURL(output, U("_blank"), 0, args);
         }
-        tell(summary);
+        tell(rollupSummary(done));
     }
 
     Reference<uno::XComponentContext> ctx_;

@@ -17,45 +17,75 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <map>
 
 using namespace css;
 
 namespace dealerkpi::group {
 
-const std::vector<OUString>& contractNames(const OUString& kind)
+namespace {
+struct Names
 {
-    static const std::vector<OUString> strategy{
-        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
-        U("订单数_预计"), U("报价数_预计"), U("进店线索数_预计"), U("线索数_预计"), U("交车数_实际"), U("订单数_实际"),
-        U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
-    static const std::vector<OUString> workshop{
-        U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"), U("销售工时"), U("总效率_合计"), U("目标营业额")};
-    static const std::vector<OUString> none;
-    if (kind.equalsAscii(kStrategy))
-        return strategy;
-    if (kind.equalsAscii(kWorkshop))
-        return workshop;
-    return none;
+    std::vector<OUString> rolled, required;
+};
+
+// The rolled-up and required names of every template kind, once.
+const std::map<OUString, Names>& namesByKind()
+{
+    static const std::map<OUString, Names> byKind = [] {
+        std::map<OUString, Names> m;
+        for (const auto& t : contract::kTemplates) {
+            Names& n = m[U(t.stamp)];
+            for (std::size_t i = 0; i < t.cellCount; ++i) {
+                if (t.cells[i].rollup)
+                    n.rolled.push_back(U(t.cells[i].name));
+                if (t.cells[i].required)
+                    n.required.push_back(U(t.cells[i].name));
+            }
+        }
+        return m;
+    }();
+    return byKind;
 }
 
-const std::vector<OUString>& requiredNames(const OUString& kind)
+const Names& namesOf(const OUString& kind)
 {
-    static const std::vector<OUString> strategy{
-        U("经销商"), U("月份"), U("交车数_目标"), U("订单交车率_目标"), U("报价订单率_目标"), U("进店线索报价率_目标"),
-        U("交车数_实际"), U("订单数_实际"), U("报价数_实际"), U("进店线索数_实际"), U("线索数_实际")};
-    static const std::vector<OUString> workshop{U("经销商"), U("月份"), U("售后产值目标"), U("可售工时"), U("生产工时"),
-                                                U("销售工时")};
-    static const std::vector<OUString> none;
-    if (kind.equalsAscii(kStrategy))
-        return strategy;
-    if (kind.equalsAscii(kWorkshop))
-        return workshop;
-    return none;
+    static const Names none;
+    auto it = namesByKind().find(kind);
+    return it == namesByKind().end() ? none : it->second;
 }
+} // namespace
+
+const contract::Template* contractTemplate(const OUString& kind)
+{
+    for (const auto& t : contract::kTemplates)
+        if (kind == U(t.stamp))
+            return &t;
+    return nullptr;
+}
+
+const contract::Cell* contractCell(const OUString& kind, const OUString& name)
+{
+    const contract::Template* t = contractTemplate(kind);
+    for (std::size_t i = 0; t && i < t->cellCount; ++i)
+        if (name == U(t->cells[i].name))
+            return &t->cells[i];
+    return nullptr;
+}
+
+const std::vector<OUString>& contractNames(const OUString& kind) { return namesOf(kind).rolled; }
+
+const std::vector<OUString>& requiredNames(const OUString& kind) { return namesOf(kind).required; }
 
 const std::vector<OUString>& trades()
 {
-    static const std::vector<OUString> t{U("机修"), U("钣金"), U("喷漆")};
+    static const std::vector<OUString> t = [] {
+        std::vector<OUString> v;
+        for (const char* trade : contract::kTrades)
+            v.push_back(U(trade));
+        return v;
+    }();
     return t;
 }
 

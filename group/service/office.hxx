@@ -13,6 +13,8 @@
 #include <rtl/ustrbuf.hxx>
 #include <rtl/ustring.hxx>
 
+#include <contract.hxx>
+
 #include <cstring>
 
 #include <initializer_list>
@@ -39,7 +41,12 @@ template <class T> Sequence<T> seq(std::initializer_list<T> items)
     return Sequence<T>(items.begin(), static_cast<sal_Int32>(items.size()));
 }
 
-/** The named cells of a template kind (templates.md), in contract order. */
+/** The contract's template kind `kind` (its stamp, e.g. strategy_table); nullptr when unknown. */
+const contract::Template* contractTemplate(const OUString& kind);
+/** The contract's named cell `name` of template kind `kind`; nullptr when it has none. */
+const contract::Cell* contractCell(const OUString& kind, const OUString& name);
+/** The named cells of a template kind the group roll-up reads, in contract order (contract.toml);
+    empty for a kind the roll-up does not read. */
 const std::vector<OUString>& contractNames(const OUString& kind);
 /** The names a file must have filled: the group-set targets and the dealer's actuals. */
 const std::vector<OUString>& requiredNames(const OUString& kind);

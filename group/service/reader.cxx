@@ -8,6 +8,8 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/document/BrokenPackageRequest.hpp>
+#include <com/sun/star/document/NoSuchFilterRequest.hpp>
+#include <com/sun/star/task/PasswordRequest.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
@@ -47,11 +49,11 @@ namespace {
 class RecordingHandler : public cppu::WeakImplHelper1<task::XInteractionHandler>
 {
 public:
-    std::vector<OUString> asked;
+    std::vector<uno::Any> asked;
 
     void SAL_CALL handle(const Reference<task::XInteractionRequest>& request) override
     {
-        asked.push_back(request->getRequest().getValueTypeName());
+        asked.push_back(request->getRequest());
         for (const auto& c : request->getContinuations()) {
             Reference<task::XInteractionAbort> abort(c, uno::UNO_QUERY);
             if (abort.is()) {
@@ -62,23 +64,32 @@ public:
     }
 };
 
-OUString problemOfRequests(const std::vector<OUString>& asked)
+/** True when the office asked a request of type T (or of a type derived from it). */
+template <class T> bool askedFor(const std::vector<uno::Any>& asked)
 {
-    for (const auto& t : asked) {
-        if (t.indexOf("Password") >= 0)
-            return U("文件有密码保护，无法打开。");
-    }
-    for (const auto& t : asked) {
-        if (t.indexOf("BrokenPackage") >= 0)
-            return U("文件已损坏（压缩包不完整或格式错误），无法打开。");
-    }
-    for (const auto& t : asked) {
-        if (t.indexOf("NoSuchFilter") >= 0)
-            return U("不是电子表格文件：内容与扩展名不符（如文本文件、文字处理文档），无法打开。");
-    }
+    for (const auto& request : asked)
+        if (request.isExtractableTo(cppu::UnoType<T>::get()))
+            return true;
+    return false;
+}
+
+/** Why the office did not open the file, from what it asked while loading. */
+Problem problemOfRequests(const std::vector<uno::Any>& asked)
+{
+    if (askedFor<task::PasswordRequest>(asked))
+        return problem("password", {}, U("文件有密码保护，无法打开。"), "The file is password-protected and cannot be opened.");
+    if (askedFor<document::BrokenPackageRequest>(asked))
+        return problem("broken_file", {}, U("文件已损坏（压缩包不完整或格式错误），无法打开。"),
+                       "The file is damaged (an incomplete or malformed package) and cannot be opened.");
+    if (askedFor<document::NoSuchFilterRequest>(asked))
+        return problem("not_spreadsheet", {},
+                       U("不是电子表格文件：内容与扩展名不符（如文本文件、文字处理文档），无法打开。"),
+                       "Not a spreadsheet: the content does not match the file name's ending.");
     if (!asked.empty())
-        return U("文件无法打开（打开时需要回答问题：") + asked.front() + U("）。");
-    return U("文件无法打开：已损坏或不是电子表格文件。");
+        return problem("cannot_open", {}, U("文件无法打开（打开时需要回答问题：") + asked.front().getValueTypeName() + U("）。"),
+                       "The file cannot be opened (the office asked: " + asked.front().getValueTypeName() + ").");
+    return problem("cannot_open", {}, U("文件无法打开：已损坏或不是电子表格文件。"),
+                   "The file cannot be opened: damaged or not a spreadsheet.");
 }
 
 OUString userProperty(const Reference<lang::XComponent>& doc, const OUString& name, bool& present,
@@ -104,7 +115,8 @@ OUString userProperty(const Reference<lang::XComponent>& doc, const OUString& na
     return OUString();
 }
 
-bool carriesMacros(const Reference<lang::XComponent>& doc)
+/** True when the document carries macros (none is run); `failure` says why it could not be told. */
+bool carriesMacros(const Reference<lang::XComponent>& doc, OUString& failure)
 {
     try {
         Reference<document::XEmbeddedScripts> scripts(doc, uno::UNO_QUERY);
@@ -136,7 +148,8 @@ bool carriesMacros(const Reference<lang::XComponent>& doc)
                 }
             }
         }
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
+        failure = e.Message.isEmpty() ? U("（无说明 / no message）") : e.Message;
     }
     return false;
 }
@@ -223,25 +236,29 @@ bool firstDayOfMonth(const Reference<sheet::XSpreadsheetDocument>& doc, double& 
     return true;
 }
 
-/** The group-set rate targets (订单交车率_目标, ...): a rate cell of the templates
-    takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction, above 1
-    percentage points), and its formulas read it that way. */
-bool isTypedRate(const OUString& name) { return name.endsWith(U("率_目标")); }
+/** The rate inputs of the contract (订单交车率_目标, ...): a rate input cell of the
+    layout-2 templates takes 80 as well as 0.8 for 80 % (kit.rate: up to 1 a fraction,
+    above 1 percentage points), and its formulas read it that way. */
+bool isTypedRate(const contract::Cell* cell)
+{
+    return cell && cell->value == contract::Value::Rate && cell->role == contract::Role::Input;
+}
 double rateAsMeant(double typed) { return typed > 1 ? typed / 100 : typed; }
 
 /** Reads the kind's names into `out`; problems for the required ones. */
 void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& out,
-               std::vector<OUString>& problems, std::vector<OUString>& notes)
+               std::vector<Problem>& problems, std::vector<Problem>& notes)
 {
-    const auto& required = requiredNames(out.Kind);
     std::vector<beans::NamedValue> values;
     for (const auto& name : contractNames(out.Kind)) {
-        bool isRequired = std::find(required.begin(), required.end(), name) != required.end();
+        const contract::Cell* contracted = contractCell(out.Kind, name);
+        const bool isRequired = contracted && contracted->required;
         auto cells = namedCells(doc, name);
         beans::NamedValue nv;
         nv.Name = name;
         if (cells.empty()) {
-            problems.push_back(U("模板缺少命名单元格 ") + name + U("。"));
+            problems.push_back(problem("name_missing", name, U("模板缺少命名单元格 ") + name + U("。"),
+                                       "The template has no named cell " + name + "."));
             values.push_back(nv);
             continue;
         }
@@ -258,12 +275,18 @@ void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& ou
         }
         if (error) {
             if (isRequired)
-                problems.push_back(U("必填单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("。"));
+                problems.push_back(problem("error_value", name,
+                                           U("必填单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("。"),
+                                           "The required cell " + name + " shows the error " + errorText(errorCode) + "."));
             else
-                notes.push_back(U("单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("，按空白汇总。"));
+                notes.push_back(problem("error_value", name,
+                                        U("单元格 ") + name + U(" 显示错误值 ") + errorText(errorCode) + U("，按空白汇总。"),
+                                        "The cell " + name + " shows the error " + errorText(errorCode) +
+                                            "; rolled up as blank."));
         } else if (blank) {
             if (isRequired)
-                problems.push_back(U("必填单元格 ") + name + U(" 未填写。"));
+                problems.push_back(problem("required_blank", name, U("必填单元格 ") + name + U(" 未填写。"),
+                                           "The required cell " + name + " is blank."));
         } else if (cells.size() == 1) {
             const CellValue& v = read.front();
             if (v.kind == CellValue::Number)
@@ -280,7 +303,8 @@ void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& ou
             if (allNumbers)
                 nv.Value <<= seq;
             else if (isRequired)
-                problems.push_back(U("必填单元格 ") + name + U(" 须填数字。"));
+                problems.push_back(problem("not_number", name, U("必填单元格 ") + name + U(" 须填数字。"),
+                                           "The required cell " + name + " must hold numbers."));
         }
         if (name == U("经销商")) {
             if (nv.Value.has<OUString>())
@@ -298,11 +322,12 @@ void readNames(const Reference<sheet::XSpreadsheetDocument>& doc, DealerFile& ou
             else if ((nv.Value >>= text) && serialOfMonth(text.trim().copy(0, 7)) > 0)
                 out.Month = text.trim().copy(0, 7);
             if (out.Month.isEmpty() && nv.Value.hasValue())
-                problems.push_back(U("月份 不是有效的月份。"));
-        } else if (isTypedRate(name) && nv.Value.has<double>()) {
+                problems.push_back(problem("bad_month", name, U("月份 不是有效的月份。"), U("月份 is not a valid month.")));
+        } else if (isTypedRate(contracted) && nv.Value.has<double>()) {
             nv.Value <<= rateAsMeant(nv.Value.get<double>());
         } else if (isRequired && nv.Value.has<OUString>()) {
-            problems.push_back(U("必填单元格 ") + name + U(" 须填数字，填的是文字。"));
+            problems.push_back(problem("not_number", name, U("必填单元格 ") + name + U(" 须填数字，填的是文字。"),
+                                       "The required cell " + name + " must hold a number, not text."));
         }
         values.push_back(nv);
     }
@@ -321,7 +346,7 @@ DealerFile Workflow::readDealerFile(const OUString& url)
     DealerFile out;
     out.Url = url;
     out.Version = 0;
-    std::vector<OUString> problems, notes;
+    std::vector<Problem> problems, notes;
 
 #ifdef DEALERKPI_TEST_HOOKS  // the tests crash the office on one file; a release build has no such door
     if (const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH")) {
@@ -343,7 +368,8 @@ DealerFile Workflow::readDealerFile(const OUString& url)
             prop("InteractionHandler", uno::Any(Reference<task::XInteractionHandler>(handler.get()))),
             prop("Silent", uno::Any(true)),
         });
-        RecalcOff noRecalc(ctx_);
+        // No setting of the office is changed to read a file: the command line's offices are
+        // set never to recalculate on load (their throw-away profile), the menu keeps the user's.
         doc = desktop->loadComponentFromURL(url, U("_blank"), 0, args);
     } catch (const uno::Exception&) {
         doc.clear();
@@ -357,7 +383,9 @@ DealerFile Workflow::readDealerFile(const OUString& url)
     try {
         Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
         if (!sdoc.is()) {
-            problems.push_back(U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）。"));
+            problems.push_back(problem("not_spreadsheet", {},
+                                       U("不是电子表格文件（用其他程序的格式保存，扩展名却是表格的扩展名）。"),
+                                       "Not a spreadsheet (saved by another kind of program under a spreadsheet's ending)."));
         } else {
             // A text file named .ods opens through the text import: not the spreadsheet its name says.
             Reference<frame::XModel> model(doc, uno::UNO_QUERY);
@@ -366,7 +394,8 @@ DealerFile Workflow::readDealerFile(const OUString& url)
                 if (a.Name == "FilterName")
                     a.Value >>= filter;
             if (filter.indexOf("Text") >= 0 || filter.indexOf("CSV") >= 0 || filter.indexOf("HTML") >= 0) {
-                problems.push_back(U("文件内容是文本，不是电子表格（扩展名与内容不符）。"));
+                problems.push_back(problem("text_file", {}, U("文件内容是文本，不是电子表格（扩展名与内容不符）。"),
+                                           "The file holds text, not a spreadsheet (its ending does not match)."));
             } else {
                 bool present = false;
                 double number = 0;
@@ -376,18 +405,32 @@ DealerFile Workflow::readDealerFile(const OUString& url)
                 out.Version = hasVersion ? static_cast<sal_Int32>(number) : 0;
                 if (!present || contractNames(out.Kind).empty()) {
                     if (present)
-                        problems.push_back(U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind + U("）。"));
+                        problems.push_back(problem("not_rolled_up", {},
+                                                   U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind + U("）。"),
+                                                   "A DealerKPI template the roll-up does not read (" + out.Kind + ")."));
                     else
-                        problems.push_back(U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）。"));
+                        problems.push_back(problem("not_dealerkpi", {},
+                                                   U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）。"),
+                                                   U("Not a DealerKPI template file (no DealerKPI模板 stamp).")));
                 } else if (!hasVersion || out.Version != kLayoutVersion || number != std::floor(number)) {
-                    problems.push_back(U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
-                                       OUString::number(kLayoutVersion) + U("），请使用新下发的模板。"));
+                    problems.push_back(problem("unknown_version", {},
+                                               U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
+                                                   OUString::number(kLayoutVersion) + U("），请使用新下发的模板。"),
+                                               "Unknown layout version " + OUString::number(number) +
+                                                   " (this extension reads version " + OUString::number(kLayoutVersion) +
+                                                   "); use a newly issued template."));
                 } else {
-                    if (carriesMacros(doc))
-                        notes.push_back(U("文件带有宏：宏未运行，只读取了数据。"));
+                    OUString macroFailure;
+                    if (carriesMacros(doc, macroFailure))
+                        notes.push_back(problem("macros", {}, U("文件带有宏：宏未运行，只读取了数据。"),
+                                                "The file carries macros: none was run, only its data was read."));
+                    else if (!macroFailure.isEmpty())
+                        notes.push_back(problem("macros_unchecked", {}, U("无法检查文件是否带有宏（宏不会运行）：") + macroFailure,
+                                                U("Could not tell whether the file carries macros (none is run): ") +
+                                                    macroFailure));
                     // First the values the file was saved with, then recalculated here.
                     DealerFile cached = out;
-                    std::vector<OUString> cachedProblems, cachedNotes;
+                    std::vector<Problem> cachedProblems, cachedNotes;
                     readNames(sdoc, cached, cachedProblems, cachedNotes);
                     Reference<sheet::XCalculatable> calc(doc, uno::UNO_QUERY_THROW);
                     calc->calculateAll();
@@ -396,9 +439,13 @@ DealerFile Workflow::readDealerFile(const OUString& url)
                         out = cached;
                         problems.insert(problems.end(), cachedProblems.begin(), cachedProblems.end());
                         notes.insert(notes.end(), cachedNotes.begin(), cachedNotes.end());
-                        notes.push_back(U("文件中有 ") + OUString::number(unresolved) +
-                                        U(" 个公式的函数名本办公软件无法识别（可能由其他版本的 LibreOffice 保存），"
-                                          "已按文件中保存的计算结果读取。"));
+                        notes.push_back(problem("cached_values", {},
+                                                U("文件中有 ") + OUString::number(unresolved) +
+                                                    U(" 个公式的函数名本办公软件无法识别（可能由其他版本的 LibreOffice 保存），"
+                                                      "已按文件中保存的计算结果读取。"),
+                                                OUString::number(unresolved) +
+                                                    " formulas name functions this office does not know (saved by another "
+                                                    "LibreOffice version?); read from the results saved in the file."));
                     } else {
                         readNames(sdoc, out, problems, notes);
                     }
@@ -406,7 +453,8 @@ DealerFile Workflow::readDealerFile(const OUString& url)
             }
         }
     } catch (const uno::Exception& e) {
-        problems.push_back(U("读取文件时出错：") + e.Message);
+        problems.push_back(problem("read_failed", {}, U("读取文件时出错：") + e.Message,
+                                   "Reading the file failed: " + e.Message));
     }
     closeDocument(doc);
     out.Problems = toSeq(problems);

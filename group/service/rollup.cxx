@@ -170,36 +170,22 @@ bool hasStyle(const Reference<lang::XComponent>& doc, const OUString& name)
     return cells.is() && cells->hasByName(name);
 }
 
-// The 达成率 columns: (title, actual, base).
-const std::vector<std::tuple<OUString, OUString, OUString>>& achievements()
+// The 达成率 columns of a template kind (contract.toml): (title, actual, base).
+std::vector<std::tuple<OUString, OUString, OUString>> achievements(const char* kind)
 {
-    static const std::vector<std::tuple<OUString, OUString, OUString>> a{
-        {U("交车数_达成率"), U("交车数_实际"), U("交车数_目标")},
-        {U("订单数_达成率"), U("订单数_实际"), U("订单数_预计")},
-        {U("报价数_达成率"), U("报价数_实际"), U("报价数_预计")},
-        {U("进店线索数_达成率"), U("进店线索数_实际"), U("进店线索数_预计")},
-        {U("线索数_达成率"), U("线索数_实际"), U("线索数_预计")},
-    };
-    return a;
+    std::vector<std::tuple<OUString, OUString, OUString>> out;
+    if (const contract::Template* t = contractTemplate(OUString::createFromAscii(kind)))
+        for (std::size_t i = 0; i < t->achievementCount; ++i)
+            out.emplace_back(U(t->achievements[i].name), U(t->achievements[i].actual), U(t->achievements[i].base));
+    return out;
 }
 
-// The pooled target rates of the 集团合计 row: (rate, converted, entered).
-const std::vector<std::tuple<OUString, OUString, OUString>>& pooledRates()
+const contract::Cell& cellOf(const char* kind, const OUString& name)
 {
-    static const std::vector<std::tuple<OUString, OUString, OUString>> r{
-        {U("订单交车率_目标"), U("交车数_目标"), U("订单数_预计")},
-        {U("报价订单率_目标"), U("订单数_预计"), U("报价数_预计")},
-        {U("进店线索报价率_目标"), U("报价数_预计"), U("进店线索数_预计")},
-    };
-    return r;
-}
-
-bool isRate(const OUString& name)
-{
-    for (const auto& r : pooledRates())
-        if (std::get<0>(r) == name)
-            return true;
-    return false;
+    const contract::Cell* c = contractCell(OUString::createFromAscii(kind), name);
+    if (!c)
+        throw lang::IllegalArgumentException(U("命名单元格约定中没有 ") + name + U("。"), {}, 0);
+    return *c;
 }
 
 double ratio(double a, double b)
@@ -209,8 +195,13 @@ double ratio(double a, double b)
 
 void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double monthSerial)
 {
-    // Ranked by 交车数 achievement, best first; blanks last; then by dealer and file.
-    auto key = [](const DealerFile* f) { return ratio(number(*f, U("交车数_实际")), number(*f, U("交车数_目标"))); };
+    // Ranked by the contract's rank_by achievement (交车数), best first; blanks last; then by dealer and file.
+    OUString rankActual, rankBase;
+    const OUString rankBy = U(contractTemplate(OUString::createFromAscii(kStrategy))->rankBy);
+    for (const auto& [title, actual, base] : achievements(kStrategy))
+        if (title == rankBy)
+            rankActual = actual, rankBase = base;
+    auto key = [&](const DealerFile* f) { return ratio(number(*f, rankActual), number(*f, rankBase)); };
     std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
         double ka = key(a), kb = key(b);
         bool na = std::isnan(ka), nb = std::isnan(kb);
@@ -231,7 +222,7 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
         w.put(w.col(U("月份")), r, serialOfMonth(f.Month));
         for (size_t n = 2; n < names.size(); ++n)
             w.put(w.col(names[n]), r, number(f, names[n]));
-        for (const auto& [title, actual, base] : achievements()) {
+        for (const auto& [title, actual, base] : achievements(kStrategy)) {
             OUString a = ref(w.col(actual), r), b = ref(w.col(base), r);
             w.formula(w.col(title), r,
                       "=IF(AND(ISNUMBER(" + a + ");ISNUMBER(" + b + ");N(" + b + ")>0);" + a + "/" + b + ";\"\")");
@@ -245,20 +236,20 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
     auto colRange = [&](const OUString& name) { return span(w.col(name), w.col(name), top, bottom); };
     w.put(w.col(U("经销商")), r, U("集团合计"));
     w.put(w.col(U("月份")), r, monthSerial);
-    for (size_t n = 2; n < names.size(); ++n) {
-        if (isRate(names[n]))
-            continue;
-        OUString range = colRange(names[n]);
-        w.formula(w.col(names[n]), r, "=IF(COUNT(" + range + ")=0;\"\";SUM(" + range + "))");
-    }
     auto pooled = [&](const OUString& converted, const OUString& entered) {
         OUString c = colRange(converted), e = colRange(entered);
         return "=IF(SUMPRODUCT(ISNUMBER(" + c + ");ISNUMBER(" + e + ");" + e + ">0)=0;\"\";FUNNEL_RATE(" + c +
                ";" + e + "))";
     };
-    for (const auto& [rate, converted, entered] : pooledRates())
-        w.formula(w.col(rate), r, pooled(converted, entered));
-    for (const auto& [title, actual, base] : achievements())
+    for (size_t n = 2; n < names.size(); ++n) {
+        const contract::Cell& cell = cellOf(kStrategy, names[n]);
+        OUString range = colRange(names[n]);
+        if (cell.pool == contract::Pool::Sum)
+            w.formula(w.col(names[n]), r, "=IF(COUNT(" + range + ")=0;\"\";SUM(" + range + "))");
+        else if (cell.pool == contract::Pool::FunnelRate)
+            w.formula(w.col(names[n]), r, pooled(U(cell.of[0]), U(cell.of[1])));
+    }
+    for (const auto& [title, actual, base] : achievements(kStrategy))
         w.formula(w.col(title), r, pooled(actual, base));
     if (file)
         w.put(w.col(U("文件")), r, OUString::number(static_cast<sal_Int64>(rows.size())) + U(" 个文件"));
@@ -269,21 +260,93 @@ OUString tradeTitle(const OUString& name, size_t trade)
     return name + "_" + trades()[trade];
 }
 
+// The workshop table's cells the roll-up writes after 经销商 and 月份, in contract order.
+std::vector<const contract::Cell*> workshopCells()
+{
+    std::vector<const contract::Cell*> out;
+    for (const auto& name : contractNames(OUString::createFromAscii(kWorkshop)))
+        if (name != U("经销商") && name != U("月份"))
+            out.push_back(&cellOf(kWorkshop, name));
+    return out;
+}
+
+// The pooled workshop efficiency (总效率_合计) and its hours: sold, worked, available.
+const contract::Cell& efficiencyCell()
+{
+    for (const contract::Cell* c : workshopCells())
+        if (c->pool == contract::Pool::WorkshopEfficiency)
+            return *c;
+    throw lang::IllegalArgumentException(U("命名单元格约定中没有按 WORKSHOP_EFFICIENCY 合并的单元格。"), {}, 0);
+}
+
+// The file's overall efficiency: as the file shows it, else sold / available hours.
+double overallEfficiency(const DealerFile& f)
+{
+    const contract::Cell& e = efficiencyCell();
+    double v = number(f, U(e.name));
+    if (std::isfinite(v))
+        return v;
+    auto sold = numbers(f, U(e.of[0]), trades().size()), avail = numbers(f, U(e.of[2]), trades().size());
+    double s = 0, a = 0;
+    for (size_t i = 0; i < sold.size(); ++i)
+        if (std::isfinite(sold[i]) && std::isfinite(avail[i]))
+            s += sold[i], a += avail[i];
+    return ratio(s, a);
+}
+
+void writeWorkshopRow(SheetWriter& w, const DealerFile& f, sal_Int32 r)
+{
+    w.put(w.col(U("经销商")), r, f.Dealer);
+    w.put(w.col(U("月份")), r, serialOfMonth(f.Month));
+    for (const contract::Cell* c : workshopCells()) {
+        const OUString name = U(c->name);
+        if (c->pool == contract::Pool::WorkshopEfficiency) {
+            w.put(w.col(name), r, overallEfficiency(f));
+        } else if (c->perTrade) {
+            auto v = numbers(f, name, trades().size());
+            for (size_t t = 0; t < v.size(); ++t)
+                w.put(w.col(tradeTitle(name, t)), r, v[t]);
+        } else {
+            w.put(w.col(name), r, number(f, name));
+        }
+    }
+    if (w.has(U("文件")))
+        w.put(w.col(U("文件")), r, pathOf(f.Url));
+}
+
+void writeWorkshopTotal(SheetWriter& w, sal_Int32 top, sal_Int32 r, double monthSerial, size_t files)
+{
+    const sal_Int32 bottom = r - 1;
+    w.put(w.col(U("经销商")), r, U("集团合计"));
+    w.put(w.col(U("月份")), r, monthSerial);
+    auto sum = [&](sal_Int32 c) {
+        OUString range = span(c, c, top, bottom);
+        w.formula(c, r, "=IF(COUNT(" + range + ")=0;\"\";SUM(" + range + "))");
+    };
+    auto block = [&](const char* h) {
+        return span(w.col(tradeTitle(U(h), 0)), w.col(tradeTitle(U(h), trades().size() - 1)), top, bottom);
+    };
+    for (const contract::Cell* c : workshopCells()) {
+        if (c->pool == contract::Pool::Sum && c->perTrade)
+            for (size_t t = 0; t < trades().size(); ++t)
+                sum(w.col(tradeTitle(U(c->name), t)));
+        else if (c->pool == contract::Pool::Sum)
+            sum(w.col(U(c->name)));
+        else if (c->pool == contract::Pool::WorkshopEfficiency) {
+            OUString sold = block(c->of[0]), worked = block(c->of[1]), avail = block(c->of[2]);
+            w.formula(w.col(U(c->name)), r,
+                      "=IF(SUMPRODUCT(ISNUMBER(" + sold + ");ISNUMBER(" + avail + ");" + avail +
+                          ">0)=0;\"\";WORKSHOP_EFFICIENCY(" + sold + ";" + worked + ";" + avail + U(";\"总效率\"))"));
+        }
+    }
+    if (w.has(U("文件")))
+        w.put(w.col(U("文件")), r, OUString::number(static_cast<sal_Int64>(files)) + U(" 个文件"));
+}
+
 void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double monthSerial)
 {
-    auto overall = [](const DealerFile* f) {
-        double v = number(*f, U("总效率_合计"));
-        if (std::isfinite(v))
-            return v;
-        auto sold = numbers(*f, U("销售工时"), 3), avail = numbers(*f, U("可售工时"), 3);
-        double s = 0, a = 0;
-        for (size_t i = 0; i < 3; ++i)
-            if (std::isfinite(sold[i]) && std::isfinite(avail[i]))
-                s += sold[i], a += avail[i];
-        return ratio(s, a);
-    };
     std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
-        double ka = overall(a), kb = overall(b);
+        double ka = overallEfficiency(*a), kb = overallEfficiency(*b);
         bool na = std::isnan(ka), nb = std::isnan(kb);
         if (na != nb)
             return nb;
@@ -291,52 +354,19 @@ void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double m
             return ka > kb;
         return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
     });
-    static const std::vector<OUString> hours{U("可售工时"), U("生产工时"), U("销售工时"), U("目标营业额")};
     sal_Int32 r = w.first();
-    const bool rank = w.has(U("排名")), file = w.has(U("文件"));
     for (size_t i = 0; i < rows.size(); ++i, ++r) {
-        const DealerFile& f = *rows[i];
-        if (rank)
+        if (w.has(U("排名")))
             w.put(w.col(U("排名")), r, static_cast<double>(i + 1));
-        w.put(w.col(U("经销商")), r, f.Dealer);
-        w.put(w.col(U("月份")), r, serialOfMonth(f.Month));
-        w.put(w.col(U("售后产值目标")), r, number(f, U("售后产值目标")));
-        for (const auto& h : hours) {
-            auto v = numbers(f, h, 3);
-            for (size_t t = 0; t < 3; ++t)
-                w.put(w.col(tradeTitle(h, t)), r, v[t]);
-        }
-        w.put(w.col(U("总效率_合计")), r, overall(rows[i]));
-        if (file)
-            w.put(w.col(U("文件")), r, pathOf(f.Url));
+        writeWorkshopRow(w, *rows[i], r);
     }
-    if (rows.empty())
-        return;
-    const sal_Int32 top = w.first(), bottom = r - 1;
-    w.put(w.col(U("经销商")), r, U("集团合计"));
-    w.put(w.col(U("月份")), r, monthSerial);
-    auto sum = [&](sal_Int32 c) {
-        OUString range = span(c, c, top, bottom);
-        w.formula(c, r, "=IF(COUNT(" + range + ")=0;\"\";SUM(" + range + "))");
-    };
-    sum(w.col(U("售后产值目标")));
-    for (const auto& h : hours)
-        for (size_t t = 0; t < 3; ++t)
-            sum(w.col(tradeTitle(h, t)));
-    auto block = [&](const OUString& h) {
-        return span(w.col(tradeTitle(h, 0)), w.col(tradeTitle(h, 2)), top, bottom);
-    };
-    OUString sold = block(U("销售工时")), worked = block(U("生产工时")), avail = block(U("可售工时"));
-    w.formula(w.col(U("总效率_合计")), r,
-              "=IF(SUMPRODUCT(ISNUMBER(" + sold + ");ISNUMBER(" + avail + ");" + avail +
-                  ">0)=0;\"\";WORKSHOP_EFFICIENCY(" + sold + ";" + worked + ";" + avail + U(";\"总效率\"))"));
-    if (file)
-        w.put(w.col(U("文件")), r, OUString::number(static_cast<sal_Int64>(rows.size())) + U(" 个文件"));
+    if (!rows.empty())
+        writeWorkshopTotal(w, w.first(), r, monthSerial, rows.size());
 }
 
 } // namespace
 
-OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
+RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg, const OUString& outUrl,
                                sal_Bool force)
 {
     if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
@@ -362,7 +392,7 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
     for (const DealerFile* f : all) {
         if (f->Problems.getLength() > 0) {
             for (const auto& p : f->Problems)
-                issues.push_back({pathOf(f->Url), f->Dealer, f->Month, p, U("未采用")});
+                issues.push_back({pathOf(f->Url), f->Dealer, f->Month, p.TextZh, U("未采用")});
         } else {
             usable.push_back(f);
         }
@@ -397,7 +427,7 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
         }
         (f->Kind.equalsAscii(kStrategy) ? strategy : workshop).push_back(f);
         for (const auto& n : f->Notes)
-            issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n, U("已汇总")});
+            issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh, U("已汇总")});
     }
     std::stable_sort(issues.begin(), issues.end());
 
@@ -439,12 +469,14 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
             ++r;
         }
 
-        size_t notTaken = 0;
+        size_t notTaken = 0, notes = 0;
         {
             std::map<OUString, int> seen;
-            for (const Issue& i : issues)
+            for (const Issue& i : issues) {
                 if (i.action == U("未采用") && seen[i.file]++ == 0)
                     ++notTaken;
+                notes += i.action != U("未采用");
+            }
         }
         OUString summary = U("月份 ") + month + U("：已汇总 ") +
                            OUString::number(static_cast<sal_Int64>(strategy.size() + workshop.size())) +
@@ -468,7 +500,9 @@ OUString Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString
         Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
         storeByEnding(doc, outUrl);
         closeDocument(doc);
-        return summary + U(" ") + pathOf(outUrl);
+        return RollupResult(outUrl, month, static_cast<sal_Int32>(strategy.size()),
+                            static_cast<sal_Int32>(workshop.size()), static_cast<sal_Int32>(notTaken),
+                            static_cast<sal_Int32>(notes));
     } catch (...) {
         closeDocument(doc);
         throw;

@@ -7,39 +7,36 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <org/dealerkpi/group/DealerFile.hpp>
+#include <org/dealerkpi/group/DistributedRow.hpp>
+#include <org/dealerkpi/group/Problem.hpp>
+#include <org/dealerkpi/group/RollupResult.hpp>
 #include <org/dealerkpi/group/XGroupWorkflow.hpp>
 
 namespace dealerkpi::group {
 
 using org::dealerkpi::group::DealerFile;
+using org::dealerkpi::group::DistributedRow;
+using org::dealerkpi::group::Problem;
+using org::dealerkpi::group::RollupResult;
 
-/** Load-time recalculation off (Calc > Formula > Recalculation on file load:
-    never) while it lives, so that a file's saved results can be read before
-    this office recalculates; the user's setting comes back afterwards. */
-class RecalcOff
+/** A problem: its stable code (docs/group.md), the cell it concerns (may be empty),
+    its text in Chinese and in English. */
+inline Problem problem(const char* code, const OUString& cell, const OUString& zh, const OUString& en)
 {
-public:
-    explicit RecalcOff(const Reference<css::uno::XComponentContext>& ctx) noexcept;
-    ~RecalcOff();
-    RecalcOff(const RecalcOff&) = delete;
-    RecalcOff& operator=(const RecalcOff&) = delete;
-
-private:
-    Reference<css::uno::XInterface> access_;
-    sal_Int32 ooxml_ = -1, odf_ = -1;
-};
+    return Problem(OUString::createFromAscii(code), cell, zh, en);
+}
 
 class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkflow, css::lang::XServiceInfo>
 {
 public:
     explicit Workflow(const Reference<css::uno::XComponentContext>& ctx) : ctx_(ctx) {}
 
-    Sequence<OUString> SAL_CALL distribute(const OUString& templateKind, const OUString& dealersUrl,
+    Sequence<DistributedRow> SAL_CALL distribute(const OUString& templateKind, const OUString& dealersUrl,
                                            const OUString& month, const OUString& outDirUrl, sal_Bool lock,
                                            sal_Bool force,
                                            const Reference<css::task::XStatusIndicator>& progress) override;
     DealerFile SAL_CALL readDealerFile(const OUString& url) override;
-    OUString SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
+    RollupResult SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
                                   sal_Bool force) override;
 
     OUString SAL_CALL getImplementationName() override;

@@ -190,7 +190,7 @@ BENCHMARK(BM_Adapter_TargetSplit_Array10k);
 void BM_Adapter_PayoutCurve_Row(benchmark::State& s)
 {
     auto f = component();
-    const Any p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3});
+    const CellRange p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3});
     run(s, [&] { return f->payoutCurve(1.2, p, y, kOmitted); });
 }
 BENCHMARK(BM_Adapter_PayoutCurve_Row);
@@ -199,7 +199,8 @@ BENCHMARK(BM_Adapter_PayoutCurve_Row);
 void BM_Adapter_PayoutCurve_RowHold(benchmark::State& s)
 {
     auto f = component();
-    const Any p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3}), hold(utf16("封顶"));
+    const CellRange p = columnRange({0.75, 1, 1.5}), y = columnRange({0.5, 1, 3});
+    const Any hold(utf16("封顶"));
     run(s, [&] { return f->payoutCurve(1.6, p, y, hold); });
 }
 BENCHMARK(BM_Adapter_PayoutCurve_RowHold);
@@ -208,8 +209,8 @@ BENCHMARK(BM_Adapter_PayoutCurve_RowHold);
 void BM_Adapter_KpiScore_Row(benchmark::State& s)
 {
     auto f = component();
-    const Any a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
-    const Any cap(1.2), d = columnRange({0, 0, 1});
+    const CellRange a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
+    const Any cap(1.2), d(columnRange({0, 0, 1}));
     run(s, [&] { return f->kpiScore(a, t, w, cap, kOmitted, d); });
 }
 BENCHMARK(BM_Adapter_KpiScore_Row);
@@ -218,7 +219,7 @@ BENCHMARK(BM_Adapter_KpiScore_Row);
 void BM_Adapter_KpiScore_RowWords(benchmark::State& s)
 {
     auto f = component();
-    const Any a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
+    const CellRange a = columnRange({110, 0.95, 25}), t = columnRange({100, 0.9, 30}), w = columnRange({50, 30, 20});
     const Any cap(1.2);
     Sequence<Sequence<Any>> rows(3);
     const char* words[] = {"越高越好", "越高越好", "越低越好"};

@@ -48,11 +48,11 @@ def template_modules():
 
 
 def readme_names(title):
-    """{name: "sheet.range"} of the named-cells table in the README section of
-    the template titled `title` (### <title> — ...)."""
-    text = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
-    # up to the next section of level 2 or 3 (a #### subsection belongs to the template)
-    section = re.search(r"^### %s\b.*?(?=^#{2,3} )" % re.escape(title), text, re.S | re.M)
+    """{name: "sheet.range"} of the named-cells table in the section of
+    docs/templates.md for the template titled `title` (## <title> — ...)."""
+    text = open(os.path.join(SOURCE_DIR, "docs", "templates.md"), encoding="utf-8").read()
+    # up to the next section of level 1 or 2 (a ### subsection belongs to the template)
+    section = re.search(r"^## %s\b.*?(?=^#{1,2} |\Z)" % re.escape(title), text, re.S | re.M)
     if not section:
         return {}
     rows = re.findall(r"^\| (\S+) \| ([^|.]+\.[A-Z$0-9:]+) \|", section.group(0), re.M)

@@ -172,23 +172,30 @@ class ReadAndRollUp(GroupCase):
                     self.assertAlmostEqual(got[name], value, delta=abs(value) * 1e-12, msg=name)
 
     def test_bad_files_say_why(self):
-        expect = {
-            "corrupt_zip": "无法打开", "truncated": "无法打开", "password": "密码",
-            "text_as_ods": "不是电子表格", "not_spreadsheet": "不是电子表格",
-            "not_template": "不是 DealerKPI 模板", "unknown_version": "未知的模板版本 9",
-            "blank_required": "必填单元格 交车数_实际 未填写", "error_required": "必填单元格 交车数_实际 显示错误值 #DIV/0!",
+        expect = {  # case: (code, cell, Chinese text)
+            "corrupt_zip": ("broken_file", "", "无法打开"), "truncated": ("broken_file", "", "无法打开"),
+            "password": ("password", "", "密码"),
+            "text_as_ods": ("text_file", "", "不是电子表格"), "not_spreadsheet": ("not_spreadsheet", "", "不是电子表格"),
+            "not_template": ("not_dealerkpi", "", "不是 DealerKPI 模板"),
+            "unknown_version": ("unknown_version", "", "未知的模板版本 9"),
+            "blank_required": ("required_blank", "交车数_实际", "必填单元格 交车数_实际 未填写"),
+            "error_required": ("error_value", "交车数_实际", "必填单元格 交车数_实际 显示错误值 #DIV/0!"),
         }
-        for case, text in expect.items():
+        for case, (code, cell, text) in expect.items():
             rec = self.records[self.bad[case]]
             with self.subTest(case=case):
-                self.assertEqual(len(rec.Problems), 1, list(rec.Problems))
-                self.assertIn(text, rec.Problems[0])
+                self.assertEqual(len(rec.Problems), 1, [p.TextZh for p in rec.Problems])
+                p = rec.Problems[0]
+                self.assertEqual((p.Code, p.Cell), (code, cell), p.TextZh)
+                self.assertIn(text, p.TextZh)
+                self.assertTrue(p.TextEn.isascii() or cell and cell in p.TextEn, p.TextEn)
 
     def test_macro_is_read_as_data_and_never_run(self):
         rec = self.records[self.bad["macro"]]
         self.assertEqual(list(rec.Problems), [])
-        self.assertEqual(len(rec.Notes), 1)
-        self.assertIn("宏", rec.Notes[0])
+        self.assertEqual([n.Code for n in rec.Notes], ["macros"])
+        self.assertIn("宏", rec.Notes[0].TextZh)
+        self.assertIn("macros", rec.Notes[0].TextEn)
         self.assertEqual(values_of(rec)["交车数_实际"], gf.strategy_values(8)["交车数_实际"])
         self.assertFalse(os.path.exists(self.marker))
 
@@ -199,8 +206,8 @@ class ReadAndRollUp(GroupCase):
         self.assertNotIn(b"ORG.DEALERKPI", sheets.upper())
         rec = self.records[self.bad["xlsx_lo25"]]
         self.assertEqual(list(rec.Problems), [])
-        self.assertEqual(len(rec.Notes), 1)
-        self.assertIn("保存的计算结果", rec.Notes[0])
+        self.assertEqual([n.Code for n in rec.Notes], ["cached_values"])
+        self.assertIn("保存的计算结果", rec.Notes[0].TextZh)
         got = values_of(rec)
         want = gf.expected_strategy(gf.strategy_values(9))
         for name in ("订单数_预计", "报价数_预计", "进店线索数_预计", "交车数_实际"):
@@ -238,7 +245,11 @@ class ReadAndRollUp(GroupCase):
         summary, tables = self.rollup(self.records.values(), "group.ods")
         strategy = [t for p, k, t in self.good if k == gf.STRATEGY]
         workshop = [t for p, k, t in self.good if k == gf.WORKSHOP]
-        self.assertIn("已汇总 %d 个文件" % (len(strategy) + len(workshop) + 2), summary)  # + macro, lo25
+        # + the macro file and the 25.2 .xlsx, each with a note
+        self.assertEqual((summary.TakenStrategy, summary.TakenWorkshop, summary.Notes),
+                         (len(strategy) + 2, len(workshop), 2))
+        self.assertEqual(summary.NotTaken, len(self.bad) - 2)
+        self.assertEqual((summary.Month, summary.Url), ("2026-11", file_url(os.path.join(self.tmp, "group.ods"))))
 
         # 汇总: the good strategy files, the macro file and the 25.2 .xlsx
         taken = [gf.expected_strategy(t) for t in strategy]
@@ -329,7 +340,7 @@ class ReadAndRollUp(GroupCase):
 
     def test_month_given_and_xlsx_output(self):
         summary, tables = self.rollup(self.records.values(), "october.xlsx", month="2026-10")
-        self.assertIn("已汇总 1 个文件", summary)
+        self.assertEqual((summary.Month, summary.TakenStrategy + summary.TakenWorkshop), ("2026-10", 1))
         header, rows = table_rows(tables["汇总"])
         self.assertEqual([r[header["经销商"]] for r in rows], ["经销商001", "集团合计"])
 
@@ -381,14 +392,18 @@ class Distribute(GroupCase):
         table = os.path.join(folder, "dealers" + ext)
         self.write_table(table)
         out = os.path.join(folder, "out")
-        lines = list(self.wf.distribute("strategy_table", file_url(table), "2026-12", file_url(out), lock, False, None))
-        self.assertEqual(len(lines), 6, lines)
-        self.assertIn("第 2 行：已生成", lines[0])
-        self.assertIn("第 3 行：已生成", lines[1])
-        self.assertIn("第 4 行：交车数_目标 的值 80.5 不符合单元格的有效性规则", lines[2])
-        self.assertIn("第 5 行：订单交车率_目标 的值 1200 不符合单元格的有效性规则", lines[3])
-        self.assertIn("第 6 行：经销商代码 001 与第 2 行重复", lines[4])
-        self.assertIn("第 7 行：列 不存在的列 不是模板 strategy_table 的输入单元格名称", lines[5])
+        rows = list(self.wf.distribute("strategy_table", file_url(table), "2026-12", file_url(out), lock, False, None))
+        self.assertEqual([(r.Row, r.Written, r.Reason.Code, r.Reason.Cell) for r in rows], [
+            (2, True, "", ""), (3, True, "", ""),
+            (4, False, "invalid_value", "交车数_目标"), (5, False, "invalid_value", "订单交车率_目标"),
+            (6, False, "duplicate_code", "经销商代码"), (7, False, "unknown_column", "不存在的列")])
+        self.assertEqual((rows[0].DealerCode, rows[0].Dealer), ("001", "一号店"))
+        self.assertEqual(rows[0].Url, file_url(os.path.join(out, "001_一号店_2026-12.ods")))
+        self.assertIn("交车数_目标 的值 80.5 不符合单元格的有效性规则", rows[2].Reason.TextZh)
+        self.assertIn("订单交车率_目标 的值 1200 不符合单元格的有效性规则", rows[3].Reason.TextZh)
+        self.assertIn("经销商代码 001 与第 2 行重复", rows[4].Reason.TextZh)
+        self.assertIn("The dealer code 001 repeats row 2", rows[4].Reason.TextEn)
+        self.assertIn("列 不存在的列 不是模板 strategy_table 的输入单元格名称", rows[5].Reason.TextZh)
         self.assertEqual(sorted(os.listdir(out)), ["001_一号店_2026-12.ods", "002_二号店_2026-12.ods"])
         rec = self.wf.readDealerFile(file_url(os.path.join(out, "001_一号店_2026-12.ods")))
         self.assertEqual((rec.Kind, rec.Dealer, rec.Month), ("strategy_table", "一号店", "2026-12"))
@@ -396,7 +411,8 @@ class Distribute(GroupCase):
         self.assertEqual(got["交车数_目标"], 120)
         self.assertAlmostEqual(got["订单交车率_目标"], 0.8, delta=1e-15)
         self.assertAlmostEqual(got["订单数_预计"], 150, delta=1e-9)
-        self.assertIn("交车数_实际 未填写", " ".join(rec.Problems))  # the dealer's part is still to do
+        # the dealer's part is still to do
+        self.assertIn(("required_blank", "交车数_实际"), [(p.Code, p.Cell) for p in rec.Problems])
         doc = self.office.load(os.path.join(out, "002_二号店_2026-12.ods"))
         try:
             for name in self.HEADER[2:]:
@@ -408,7 +424,8 @@ class Distribute(GroupCase):
         # never overwritten without force
         before = sha(os.path.join(out, "001_一号店_2026-12.ods"))
         again = list(self.wf.distribute("strategy_table", file_url(table), "2026-12", file_url(out), lock, False, None))
-        self.assertIn("文件已存在", again[0])
+        self.assertEqual((again[0].Written, again[0].Reason.Code), (False, "file_exists"))
+        self.assertIn("文件已存在", again[0].Reason.TextZh)
         self.assertEqual(sha(os.path.join(out, "001_一号店_2026-12.ods")), before)
         self.assertEqual(gf.lock_files(folder), [])
 
@@ -462,7 +479,8 @@ class MenuPath(GroupCase):
             os.remove(self.ANSWERS)
         with open(report, encoding="utf-8") as f:
             # the good ones, the good file bad_set starts from, the macro and the 25.2 .xlsx
-            self.assertIn("已汇总 %d 个文件" % (len(made) + 3), f.read())
+            # in the UI's language
+            self.assertRegex(f.read(), "已汇总 %d 个文件|%d files rolled up" % ((len(made) + 3,) * 2))
         paths = [p for p, _k, _t in made] + list(bad.values()) + [
             os.path.join(inputs, "sub", "strategy_table_好店_2026-11.ods")]
         records = [self.wf.readDealerFile(file_url(p)) for p in paths]
@@ -495,9 +513,12 @@ class MenuPath(GroupCase):
             os.remove(self.ANSWERS)
         with open(report, encoding="utf-8") as f:
             said = f.read()
-        # the menu speaks the UI's language; the service's reasons are Chinese
+        # the menu speaks the UI's language, the reasons too
         self.assertRegex(said, r"^(已生成 2 个经销商文件。|Wrote 2 dealer files\.)\n")
-        self.assertIn("第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则", said)
+        if said.startswith("Wrote"):
+            self.assertIn("Row 3: The value -5 of 售后产值目标 breaks the cell's validity rule", said)
+        else:
+            self.assertIn("第 3 行：售后产值目标 的值 -5 不符合单元格的有效性规则", said)
         self.wf.distribute("workshop_targets", file_url(table), "2027-01", file_url(service_dir), True, False, None)
         names = sorted(os.listdir(menu_dir))
         self.assertEqual(names, ["101_东店_2027-01.ods", "103_南店_2027-01.ods"])

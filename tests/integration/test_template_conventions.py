@@ -1,6 +1,6 @@
 """The second-edition conventions of templates.md, checked over every template
 module that templates/CMakeLists.txt builds (a template added later is
-checked without a line here): named cells as the README lists them, the
+checked without a line here): named cells as docs/templates.md lists them, the
 template stamp, frozen panes, input help on every input cell, fonts and
 language, how a rate and a month may be typed, highlights that agree with
 what cells show, borders, the page header and footer, the cursor's start.
@@ -79,7 +79,7 @@ class TemplateConventions(TemplateCase):
     def test_names_are_the_ones_the_readme_lists(self):
         def check(name, module, doc):
             listed = readme_names(module.TITLE)
-            self.assertTrue(listed, "the README has no named-cells table for %s" % module.TITLE)
+            self.assertTrue(listed, "docs/templates.md has no named-cells table for %s" % module.TITLE)
             self.assertEqual(self.named_cells(doc), listed)
             # every template names its dealer and month
             self.assertIn("经销商", listed)

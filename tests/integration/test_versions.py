@@ -3,7 +3,7 @@
 Every other office writes the same workbook as .ods and .xlsx (run through
 `scripts/office-python <its program dir> test_versions.py --write OUT`, in its
 own profile), and this office opens them. Run as lo7.4.* the test checks files
-from 25.2, as lo25.2.* files from 7.4. What each office does (README, "Between
+from 25.2, as lo25.2.* files from 7.4. What each office does (docs/functions.md, "Between
 LibreOffice versions"):
 
   .ods   7.4 -> 25.2, 25.2 -> 7.4: computes (the programmatic names either way)
