@@ -11,6 +11,12 @@
 #   GROUP_LIBRARY, GROUP_RDB, GROUP_COMPONENTS, GROUP_REGISTRY  the group workflow's
 #                 library, type library, configured group.components and registry
 #                 folder (Addons.xcu)
+#   EXTRA_PLATFORMS  optional, comma-separated: platform bundles of other builds
+#                 (the `platform_bundle` target's folder, named after its UNO platform,
+#                 e.g. .../Windows_x86_64). Each goes to lib/<platform>/, gets its two
+#                 uno-components manifest entries, and its platform joins
+#                 description.xml's <platform value="a,b,...">; the office loads only
+#                 the components whose platform it runs on.
 foreach(v OUT STAGE REGISTRY DESCRIPTION LIBRARY RDB MANIFEST COMPONENTS HELP_DIR ICON_DIR
           GROUP_LIBRARY GROUP_RDB GROUP_COMPONENTS GROUP_REGISTRY)
   if(NOT DEFINED ${v})
@@ -31,6 +37,10 @@ file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
 # %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.
 file(COPY ${REGISTRY}/Paths.xcu DESTINATION ${STAGE})
 file(COPY ${REGISTRY}/description ${REGISTRY}/license DESTINATION ${STAGE})
+if(EXTRA_PLATFORMS)
+  include(${CMAKE_CURRENT_LIST_DIR}/extra_platforms.cmake)
+  dealerkpi_add_platforms(${STAGE} "${EXTRA_PLATFORMS}")
+endif()
 if(TEMPLATE_DIR)
   file(GLOB ots ${TEMPLATE_DIR}/*.ots)
   if(ots)

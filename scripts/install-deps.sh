@@ -5,6 +5,10 @@ packages=(
   libreoffice-calc libreoffice-dev libreoffice-dev-common python3-uno
   libboost-dev libboost-program-options-dev libgtest-dev libbenchmark-dev cmake ninja-build g++
   clang libclang-rt-14-dev util-linux
+  # the core's unit tests for other platforms (tests/cross, ctest -L cross):
+  # GoogleTest's sources, an aarch64 cross compiler run under qemu-user, and
+  # mingw-w64 (POSIX threads) run under Wine
+  googletest g++-aarch64-linux-gnu qemu-user g++-mingw-w64-x86-64-posix wine wine64
 )
 missing=()
 for p in "${packages[@]}"; do

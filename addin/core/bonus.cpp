@@ -1,10 +1,14 @@
 #include "bonus.hpp"
 
+#include "numeric.hpp"
+
 #include <cmath>
 #include <limits>
 
 namespace dealerkpi {
 namespace {
+
+using numeric::Extended;
 
 // Checks the tier table; returns the number of tiers or an error.
 Error checkTiers(const Grid& thresholds, const Grid& rates, std::size_t& tiers) noexcept
@@ -27,17 +31,17 @@ Error checkTiers(const Grid& thresholds, const Grid& rates, std::size_t& tiers) 
 
 // In extended precision, whose range no product or sum of a few doubles
 // leaves: a bonus is #NUM! only when it does not fit a double itself.
-long double bonusFor(long double amount, const Grid& thresholds, const Grid& rates, std::size_t tiers,
+Extended bonusFor(const Extended& amount, const Grid& thresholds, const Grid& rates, std::size_t tiers,
                      BonusMode mode) noexcept
 {
     if (mode == BonusMode::Marginal) {
-        long double bonus = 0.0L;
+        Extended bonus = 0.0;
         for (std::size_t i = 0; i < tiers; ++i) {
-            const long double lower = thresholds[i].number;
+            const Extended lower = thresholds[i].number;
             if (amount <= lower)
                 break;
-            const long double upper =
-                i + 1 < tiers ? thresholds[i + 1].number : std::numeric_limits<long double>::infinity();
+            const Extended upper =
+                i + 1 < tiers ? Extended(thresholds[i + 1].number) : std::numeric_limits<Extended>::infinity();
             bonus += rates[i].number * ((amount < upper ? amount : upper) - lower);
         }
         return bonus;
@@ -46,8 +50,8 @@ long double bonusFor(long double amount, const Grid& thresholds, const Grid& rat
     for (std::size_t i = 0; i < tiers && thresholds[i].number <= amount; ++i)
         reached = i;
     if (reached == tiers)
-        return 0.0L;
-    return mode == BonusMode::Whole ? amount * rates[reached].number : rates[reached].number;
+        return 0.0;
+    return mode == BonusMode::Whole ? amount * rates[reached].number : Extended(rates[reached].number);
 }
 
 } // namespace
@@ -64,15 +68,15 @@ Number tieredBonus(double amount, const Grid& thresholds, const Grid& rates, con
         return e;
 
     const bool capped = options.cap > 0.0;
-    auto cumulative = [&](long double x) {
-        const long double b = bonusFor(x, thresholds, rates, tiers, options.mode);
-        return capped && b > options.cap ? static_cast<long double>(options.cap) : b;
+    auto cumulative = [&](const Extended& x) {
+        const Extended b = bonusFor(x, thresholds, rates, tiers, options.mode);
+        return capped && b > options.cap ? Extended(options.cap) : b;
     };
 
-    long double bonus = cumulative(static_cast<long double>(prior) + amount);
+    Extended bonus = cumulative(Extended(prior) + amount);
     if (options.prior)
         bonus -= cumulative(prior);
-    const double result = static_cast<double>(bonus);
+    const double result = numeric::toDouble(bonus);
     if (!std::isfinite(result))
         return Error::Overflow;
     return result;

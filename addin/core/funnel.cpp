@@ -16,9 +16,10 @@ namespace {
 template <bool kMean>
 Number rateOf(const Grid& converted, const Grid& entered) noexcept
 {
-    long double sumConverted = 0.0L;
-    long double sumEntered = 0.0L;
-    long double sumRates = 0.0L;
+    using numeric::Extended;
+    Extended sumConverted = 0.0;
+    Extended sumEntered = 0.0;
+    Extended sumRates = 0.0;
     std::size_t periods = 0;
 
     for (std::size_t i = 0, n = converted.size(); i < n; ++i) {
@@ -33,7 +34,7 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
         sumConverted += c.number;
         sumEntered += e.number;
         if (kMean && e.number > 0.0) {
-            sumRates += static_cast<long double>(c.number) / e.number;
+            sumRates += Extended(c.number) / e.number;
             ++periods;
         }
     }
@@ -42,9 +43,9 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
     if (kMean) {
         if (periods == 0)
             return Error::DivisionByZero;
-        result = static_cast<double>(sumRates / static_cast<long double>(periods));
+        result = numeric::toDouble(sumRates / Extended(periods));
     } else {
-        if (sumEntered == 0.0L)
+        if (sumEntered == 0.0)
             return Error::DivisionByZero;
         result = numeric::pooledRatio(sumConverted, sumEntered);
     }

@@ -4,9 +4,12 @@
 
 #include <cfloat>
 #include <cmath>
+#include <limits>
 
 namespace dealerkpi {
 namespace {
+
+using numeric::Extended;
 
 // The cell of measure i in an argument that holds one for all or one each.
 const Cell& of(const Grid& g, std::size_t i) noexcept { return g[g.size() == 1 ? 0 : i]; }
@@ -23,12 +26,12 @@ Error numberError(const Cell& c) noexcept
 
 // Below the gate, unless equal to it up to binary noise: 0.3 / 0.1 meets a
 // gate of 3, as it does in a Calc comparison.
-bool below(long double achievement, double gate) noexcept
+bool below(const Extended& achievement, double gate) noexcept
 {
     if (!(achievement < gate))
         return false;
-    const long double gap = gate - achievement;
-    const long double scale = std::fmax(std::fabs(achievement), std::fabs(static_cast<long double>(gate)));
+    const Extended gap = gate - achievement;
+    const Extended scale = fmax(abs(achievement), Extended(std::fabs(gate)));
     return !(gap <= numeric::kSnap * scale && gap < numeric::kMaxNoise);
 }
 
@@ -44,10 +47,10 @@ Number kpiScore(const KpiInputs& in) noexcept
     if (!oneOrEach(in.caps.size()) || !oneOrEach(in.gates.size()) || !oneOrEach(in.directions.size))
         return Error::InvalidArgument;
 
-    // Long double: no product or sum of doubles here overflows, and the
-    // score is rounded once, at the end.
-    long double weighted = 0.0L;
-    long double weights = 0.0L;
+    // Extended precision: no product or sum of doubles here overflows, and
+    // the score is rounded once, at the end.
+    Extended weighted = 0.0;
+    Extended weights = 0.0;
     bool vetoed = false;
     for (std::size_t i = 0; i < n; ++i) {
         const Cell& w = in.weights[i];
@@ -83,18 +86,18 @@ Number kpiScore(const KpiInputs& in) noexcept
         const bool capped = cap.isNumber() && cap.number > 0.0;
         const bool gated = gate.isNumber() && gate.number != 0.0;
 
-        long double achievement = 0.0L;  // a blank actual: not reported, not achieved
+        Extended achievement = 0.0;  // a blank actual: not reported, not achieved
         if (actual.isNumber()) {
             if (direction.value == Direction::Higher) {
-                achievement = static_cast<long double>(actual.number) / target.number;
+                achievement = Extended(actual.number) / target.number;
             } else if (actual.number < 0.0) {
                 return Error::InvalidArgument;
             } else if (actual.number == 0.0) {
                 if (!capped)
                     return Error::DivisionByZero;
-                achievement = HUGE_VALL;  // scores its cap; meets any gate
+                achievement = std::numeric_limits<Extended>::infinity();  // scores its cap; meets any gate
             } else {
-                achievement = static_cast<long double>(target.number) / actual.number;
+                achievement = Extended(target.number) / actual.number;
             }
         }
         if (gated && below(achievement, gate.number))
@@ -104,14 +107,14 @@ Number kpiScore(const KpiInputs& in) noexcept
         weighted += w.number * achievement;
         weights += w.number;
     }
-    if (weights == 0.0L)
+    if (weights == 0.0)
         return Error::DivisionByZero;
     if (vetoed)
         return 0.0;
-    const long double score = weighted / weights;
-    if (!(std::fabs(score) <= static_cast<long double>(DBL_MAX)))
+    const Extended score = weighted / weights;
+    if (!(abs(score) <= DBL_MAX))
         return Error::Overflow;
-    return static_cast<double>(score) + 0.0;  // never -0
+    return numeric::toDouble(score) + 0.0;  // never -0
 }
 
 } // namespace dealerkpi

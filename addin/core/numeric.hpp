@@ -3,7 +3,10 @@
 // (or half), so 100/0.8 rounds up to 125, not 126, and 1.005 rounds to 1.01.
 #pragma once
 
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
 #include <cmath>
+#include <cstdint>
 
 namespace dealerkpi::numeric {
 
@@ -47,16 +50,28 @@ inline double roundHalfAway(double x) noexcept
     return std::copysign(up ? lower + 1.0 : lower, x);
 }
 
+// Extended precision, the same on every compiler and processor: a 64-bit
+// significand and a 15-bit exponent, the x87 extended format, in software
+// (a C++ long double is that format only on x86 with GCC or Clang; MSVC's is
+// a double and ARM's a 128-bit quad). Every operation rounds once, to
+// nearest, as x87 does; no product or sum of a few doubles leaves its range.
+using Extended = boost::multiprecision::number<
+    boost::multiprecision::backends::cpp_bin_float<64, boost::multiprecision::backends::digit_base_2, void,
+                                                   std::int16_t, -16382, 16383>,
+    boost::multiprecision::et_off>;
+
+inline double toDouble(const Extended& x) noexcept { return x.convert_to<double>(); }
+
 // sum / sum of two pooled sums held in extended precision (no sum of
 // doubles leaves its range): one double division when both sums are finite
 // doubles (exact for whole counts below 2^53, so the ratio is the nearest
 // double to the true one), else the extended quotient rounded to a double.
-inline double pooledRatio(long double top, long double bottom) noexcept
+inline double pooledRatio(const Extended& top, const Extended& bottom) noexcept
 {
-    const auto t = static_cast<double>(top), b = static_cast<double>(bottom);
+    const double t = toDouble(top), b = toDouble(bottom);
     if (std::isfinite(t) && std::isfinite(b) && b != 0.0)
         return t / b;
-    return static_cast<double>(top / bottom);
+    return toDouble(top / bottom);
 }
 
 inline bool isWhole(double x) noexcept { return std::isfinite(x) && std::floor(x) == x; }

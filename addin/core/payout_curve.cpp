@@ -1,10 +1,14 @@
 #include "payout_curve.hpp"
 
+#include "numeric.hpp"
+
 #include <cfloat>
 #include <cmath>
 
 namespace dealerkpi {
 namespace {
+
+using numeric::Extended;
 
 Error checkCurve(const Grid& points, const Grid& payouts, std::size_t& n) noexcept
 {
@@ -30,35 +34,35 @@ Error checkCurve(const Grid& points, const Grid& payouts, std::size_t& n) noexce
 
 // a + t (b - a), exact at t = 0 and t = 1 and monotone in t, so that the
 // curve is continuous at every point and never falls where the payouts do not
-// (the construction of C++20 std::lerp). In long double: no intermediate of
+// (the construction of C++20 std::lerp). In extended precision: no intermediate of
 // doubles overflows or underflows there, and the one rounding to double at
 // the end dominates the error.
-long double lerp(long double a, long double b, long double t) noexcept
+Extended lerp(const Extended& a, const Extended& b, const Extended& t) noexcept
 {
     if ((a <= 0 && b >= 0) || (a >= 0 && b <= 0))
         return t * b + (1 - t) * a;
     if (t == 1)
         return b;
-    const long double x = a + t * (b - a);
+    const Extended x = a + t * (b - a);
     return (t > 1) == (b > a) ? (b < x ? x : b) : (x < b ? x : b);
 }
 
 // The payout on the segment from point i to point i + 1 (points[i] <
 // points[i + 1]) at x, which may lie past the segment's end (extension).
-long double onSegment(const Grid& points, const Grid& payouts, std::size_t i, double x) noexcept
+Extended onSegment(const Grid& points, const Grid& payouts, std::size_t i, double x) noexcept
 {
-    const long double x0 = points[i].number;
-    const long double x1 = points[i + 1].number;
-    const long double t = (x - x0) / (x1 - x0);
+    const Extended x0 = points[i].number;
+    const Extended x1 = points[i + 1].number;
+    const Extended t = (x - x0) / (x1 - x0);
     return lerp(payouts[i].number, payouts[i + 1].number, t);
 }
 
 // A result as Calc shows it: never -0 (a cell would read "-0").
-Number result(long double y) noexcept
+Number result(const Extended& y) noexcept
 {
-    if (!(std::fabs(y) <= static_cast<long double>(DBL_MAX)))
+    if (!(abs(y) <= DBL_MAX))
         return Error::Overflow;
-    return static_cast<double>(y) + 0.0;
+    return numeric::toDouble(y) + 0.0;
 }
 
 } // namespace
@@ -81,15 +85,15 @@ Number payoutCurve(double attainment, const Grid& points, const Grid& payouts, B
     if (j + 1 < n) {
         // Inside a segment the payout lies between its two ends; the clamp
         // only takes back a rounding past them.
-        const long double a = payouts[j].number, b = payouts[j + 1].number;
-        const long double y = onSegment(points, payouts, j, attainment);
-        return result(std::fmin(std::fmax(y, std::fmin(a, b)), std::fmax(a, b)));
+        const Extended a = payouts[j].number, b = payouts[j + 1].number;
+        const Extended y = onSegment(points, payouts, j, attainment);
+        return result(fmin(fmax(y, fmin(a, b)), fmax(a, b)));
     }
 
     // At or above the last point.
     const bool holds = beyond == Beyond::Hold || n == 1 || points[n - 2].number == points[n - 1].number;
     if (holds || attainment == points[n - 1].number)
-        return result(payouts[n - 1].number);
+        return result(Extended(payouts[n - 1].number));
     return result(onSegment(points, payouts, n - 2, attainment));
 }
 

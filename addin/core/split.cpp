@@ -3,6 +3,8 @@
 #include "numeric.hpp"
 
 #include <boost/container/small_vector.hpp>
+#include <boost/multiprecision/cpp_int.hpp>
+#include <boost/multiprecision/integer.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +19,13 @@ constexpr double kMaxExact = 9007199254740992.0;  // 2^53: beyond it units are n
 constexpr double kPow10[] = {1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6};
 
 using Units = std::int64_t;
-using U128 = unsigned __int128;
+// 128-bit unsigned integers on every compiler (a native type where there is one).
+using U128 = boost::multiprecision::uint128_t;
+using numeric::Extended;
+
+// Leading and trailing zero bits of a 64-bit word that is not 0.
+inline int leadingZeros(std::uint64_t x) noexcept { return 63 - static_cast<int>(boost::multiprecision::msb(x)); }
+inline int trailingZeros(std::uint64_t x) noexcept { return static_cast<int>(boost::multiprecision::lsb(x)); }
 
 // Scratch arrays: on the stack up to this many weights, on the heap beyond.
 constexpr std::size_t kInline = 32;
@@ -58,7 +66,7 @@ struct ExactShares {
     ExactShares(Units t, std::uint64_t s) noexcept
         : total(static_cast<std::uint64_t>(t)), sum(s),
           ratio(static_cast<double>(t) / static_cast<double>(s)),
-          shift(s > 1 ? __builtin_clzll(s - 1) : 0)
+          shift(s > 1 ? leadingZeros(s - 1) : 0)
     {
     }
 
@@ -97,7 +105,7 @@ struct WideShares {
     WideShares(Units t, U128 s) noexcept : total(static_cast<U128>(t)), sum(s)
     {
         const auto high = static_cast<std::uint64_t>(s >> 64);
-        drop = high ? 64 - __builtin_clzll(high) : 0;
+        drop = high ? 64 - leadingZeros(high) : 0;
     }
 
     Units share(double w, std::uint64_t& key) const noexcept
@@ -110,41 +118,30 @@ struct WideShares {
     U128 rest(double w) const noexcept { return (total * static_cast<U128>(w)) % sum; }
 };
 
-// floor(x) for 0 <= x < 2^63 in x87 extended precision, where adding 2^63
-// rounds to a whole number: the same value as std::floor, without its call
-// and its switches of the rounding mode.
-static_assert(std::numeric_limits<long double>::digits == 64, "x87 extended precision expected");
-inline long double floorNonNegative(long double x) noexcept
-{
-    constexpr long double kTwo63 = 9223372036854775808.0L;
-    const long double nearest = (x + kTwo63) - kTwo63;
-    return nearest > x ? nearest - 1.0L : nearest;
-}
-
-// Some weight is not a whole number: long double shares. The key is the
-// remainder (in [0, 1)) rounded to double and scaled to 63 bits.
+// Some weight is not a whole number: shares in extended precision. The key
+// is the remainder (in [0, 1)) rounded to double and scaled to 63 bits.
 struct InexactShares {
     static constexpr bool kExactKey = false;
-    long double total;
-    long double sum;
+    Extended total;
+    Extended sum;
 
-    long double exact(double w) const noexcept { return total * w / sum; }
+    Extended exact(double w) const noexcept { return total * w / sum; }
 
     Units share(double w, std::uint64_t& key) const noexcept
     {
-        const long double x = exact(w);  // 0 <= x <= total < 2^53
-        const long double whole = floorNonNegative(x);
-        double r = static_cast<double>(x - whole);
+        const Extended x = exact(w);  // 0 <= x <= total < 2^53
+        const Extended whole = floor(x);
+        double r = numeric::toDouble(x - whole);
         if (!(r < 1.0))
             r = 0x1.fffffffffffffp-1;  // a remainder just below 1 that rounded up
         key = static_cast<std::uint64_t>(static_cast<std::int64_t>(r * 0x1p63));
-        return static_cast<Units>(whole);
+        return static_cast<Units>(numeric::toDouble(whole));
     }
 
-    long double rest(double w) const noexcept
+    Extended rest(double w) const noexcept
     {
-        const long double x = exact(w);
-        return x - floorNonNegative(x);
+        const Extended x = exact(w);
+        return x - floor(x);
     }
 };
 
@@ -223,7 +220,7 @@ void giveToLargest(std::size_t n, std::size_t need, std::uint64_t lowest, std::u
     }
 
     // Digits of key - lowest, from its highest bit that can be set, down.
-    int shift = std::max(0, 64 - kBits - __builtin_clzll(highest - lowest));
+    int shift = std::max(0, 64 - kBits - leadingZeros(highest - lowest));
     auto digit = [&](std::uint64_t key) { return static_cast<std::size_t>(((key - lowest) >> shift) & (kBuckets - 1)); };
     static constexpr double kOneIf[2] = {0.0, 1.0};
     std::uint32_t counts[kBuckets];
@@ -365,10 +362,10 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
     // (Their sum in extended precision never overflows: weights of 1E308
     // split as well as weights of 1.)
     if (!wholeWeights) {
-        long double sum = 0.0L;
+        Extended sum = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             sum += Weights{weights, false}[i];
-        allZero = sum == 0.0L;  // not reached: a weight that is not whole is not 0
+        allZero = sum == 0.0;  // not reached: a weight that is not whole is not 0
     }
     if (allZero) {  // no history: split equally
         wholeWeights = true;
@@ -391,7 +388,7 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
             int e = 0;
             const double m = std::frexp(c.number, &e);  // c = m * 2^e, 0.5 <= m < 1
             const auto mantissa = static_cast<std::uint64_t>(std::ldexp(m, 53));
-            lowest = std::min(lowest, e - 53 + __builtin_ctzll(mantissa));
+            lowest = std::min(lowest, e - 53 + trailingZeros(mantissa));
             highest = std::max(highest, e);
         }
         if (highest - lowest <= 62) {
@@ -423,10 +420,10 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
     } else if (wholeWeights) {
         apportion(totalUnits, w, n, WideShares(totalUnits, wholeSum), units);
     } else {
-        long double sum = 0.0L;
+        Extended sum = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             sum += w[i];
-        apportion(totalUnits, w, n, InexactShares{static_cast<long double>(totalUnits), sum}, units);
+        apportion(totalUnits, w, n, InexactShares{Extended(totalUnits), sum}, units);
     }
 
     // Units to parts: exact for 0 decimals, one correctly rounded division or

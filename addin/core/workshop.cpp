@@ -16,8 +16,8 @@ Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& avai
 
     const Grid& numerator = measure == Measure::Productivity ? worked : sold;
     const Grid& denominator = measure == Measure::Efficiency ? worked : available;
-    long double top = 0.0L;
-    long double bottom = 0.0L;
+    numeric::Extended top = 0.0;
+    numeric::Extended bottom = 0.0;
     // One pass: each row is checked whole (text first, then a negative
     // number), then its two operands are added if both are numbers.
     for (std::size_t i = 0, n = sold.size(); i < n; ++i) {
@@ -35,7 +35,7 @@ Number workshopEfficiency(const Grid& sold, const Grid& worked, const Grid& avai
         top += a.number;
         bottom += b.number;
     }
-    if (bottom == 0.0L)
+    if (bottom == 0.0)
         return Error::DivisionByZero;
     const double ratio = numeric::pooledRatio(top, bottom);
     if (!std::isfinite(ratio))

@@ -174,7 +174,7 @@ Error CellArgument::assignRows(const Sequence<Sequence<Any>>& rows)
     // so a second walk (to check the shape first) would cost as much again.
     const std::size_t cols = rows.getLength() > 0 ? static_cast<std::size_t>(rows[0].getLength()) : 0;
     const std::size_t count = static_cast<std::size_t>(rows.getLength()) * cols;
-    if (__builtin_expect(rangeAllocationFaults.load(std::memory_order_relaxed), false))
+    if (DEALERKPI_UNLIKELY(rangeAllocationFaults.load(std::memory_order_relaxed)))
         maybeFailAllocation(rows, count);
     cells_.resize(count);
     Cell* out = cells_.data();

@@ -2,6 +2,14 @@
 // errors into Calc error values. Every conversion rule lives here, once.
 #pragma once
 
+// A branch that is almost never taken (fault injection): a hint where the
+// compiler takes one, nothing elsewhere (MSVC).
+#if defined(__GNUC__)
+#define DEALERKPI_UNLIKELY(x) __builtin_expect(static_cast<bool>(x), false)
+#else
+#define DEALERKPI_UNLIKELY(x) static_cast<bool>(x)
+#endif
+
 #include "core/dealerkpi.hpp"
 
 #include <boost/container/small_vector.hpp>

@@ -71,7 +71,7 @@ template <class First, class F>
 auto guarded(bool faults, const First& first, F&& call) noexcept -> decltype(call())
 {
     try {
-        if (__builtin_expect(faults, false))
+        if (DEALERKPI_UNLIKELY(faults))
             injectFault(first);
         return call();
     } catch (...) {

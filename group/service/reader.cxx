@@ -115,6 +115,30 @@ OUString userProperty(const Reference<lang::XComponent>& doc, const OUString& na
     return OUString();
 }
 
+/** Reads the template stamp (kind, layout version) into `out`; the problem when the
+    roll-up cannot read a file so stamped (Code empty when it can). */
+Problem stampProblem(const Reference<lang::XComponent>& doc, DealerFile& out)
+{
+    bool present = false, hasVersion = false;
+    double number = 0;
+    out.Kind = userProperty(doc, U("DealerKPI模板"), present, number);
+    userProperty(doc, U("DealerKPI版本"), hasVersion, number);
+    out.Version = hasVersion ? static_cast<sal_Int32>(number) : 0;
+    if (!present)
+        return problem("not_dealerkpi", {}, U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）。"),
+                       U("Not a DealerKPI template file (no DealerKPI模板 stamp)."));
+    if (contractNames(out.Kind).empty())
+        return problem("not_rolled_up", {}, U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind + U("）。"),
+                       "A DealerKPI template the roll-up does not read (" + out.Kind + ").");
+    if (!hasVersion || out.Version != kLayoutVersion || number != std::floor(number))
+        return problem("unknown_version", {},
+                       U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
+                           OUString::number(kLayoutVersion) + U("），请使用新下发的模板。"),
+                       "Unknown layout version " + OUString::number(number) + " (this extension reads version " +
+                           OUString::number(kLayoutVersion) + "); use a newly issued template.");
+    return Problem();
+}
+
 /** True when the document carries macros (none is run); `failure` says why it could not be told. */
 bool carriesMacros(const Reference<lang::XComponent>& doc, OUString& failure)
 {
@@ -397,28 +421,9 @@ DealerFile Workflow::readDealerFile(const OUString& url)
                 problems.push_back(problem("text_file", {}, U("文件内容是文本，不是电子表格（扩展名与内容不符）。"),
                                            "The file holds text, not a spreadsheet (its ending does not match)."));
             } else {
-                bool present = false;
-                double number = 0;
-                out.Kind = userProperty(doc, U("DealerKPI模板"), present, number);
-                bool hasVersion = false;
-                userProperty(doc, U("DealerKPI版本"), hasVersion, number);
-                out.Version = hasVersion ? static_cast<sal_Int32>(number) : 0;
-                if (!present || contractNames(out.Kind).empty()) {
-                    if (present)
-                        problems.push_back(problem("not_rolled_up", {},
-                                                   U("不是可汇总的 DealerKPI 模板（模板标记为 ") + out.Kind + U("）。"),
-                                                   "A DealerKPI template the roll-up does not read (" + out.Kind + ")."));
-                    else
-                        problems.push_back(problem("not_dealerkpi", {},
-                                                   U("不是 DealerKPI 模板文件（没有模板标记 DealerKPI模板）。"),
-                                                   U("Not a DealerKPI template file (no DealerKPI模板 stamp).")));
-                } else if (!hasVersion || out.Version != kLayoutVersion || number != std::floor(number)) {
-                    problems.push_back(problem("unknown_version", {},
-                                               U("未知的模板版本 ") + OUString::number(number) + U("（本扩展读取版本 ") +
-                                                   OUString::number(kLayoutVersion) + U("），请使用新下发的模板。"),
-                                               "Unknown layout version " + OUString::number(number) +
-                                                   " (this extension reads version " + OUString::number(kLayoutVersion) +
-                                                   "); use a newly issued template."));
+                const Problem stamp = stampProblem(doc, out);
+                if (!stamp.Code.isEmpty()) {
+                    problems.push_back(stamp);
                 } else {
                     OUString macroFailure;
                     if (carriesMacros(doc, macroFailure))

@@ -1,6 +1,7 @@
 // KPI_SCORE: any scorecard, caps, gates and directions, checked against the
 // exact-arithmetic oracle of the contract (tests/oracle/kpi_score.hpp).
 #include "fuzz_input.hpp"
+#include "core/numeric.hpp"
 #include "oracle/agree.hpp"
 #include "oracle/kpi_score.hpp"
 
@@ -84,13 +85,13 @@ Block oneOrEach(Input& in, unsigned how, const Block& shape)
     }
 }
 
-// The core sums in long double (u = 2^-64): one rounding per achievement,
+// The core sums in extended precision (u = 2^-64): one rounding per achievement,
 // per product, per addition to either sum, and the quotient, on terms of the
 // size of the oracle's scale S (the weighted mean of |achievement|): within
 // (n + 3) u S of the exact score (n <= 225 cells: under 2^-56 S), then half
 // an ulp of the result for the rounding to double. Allowed: 1 ulp of the
 // exact score + 1/8 ulp of S (2^-56 S is under ulp(S) / 8).
-static_assert(std::numeric_limits<long double>::digits >= 64, "the tolerance assumes x87 extended precision");
+static_assert(std::numeric_limits<numeric::Extended>::digits >= 64, "the tolerance assumes a 64-bit significand");
 constexpr oracle::Tolerance kTolerance{1.0, 1.0 / 8};
 
 } // namespace

@@ -1,6 +1,7 @@
 // PAYOUT_CURVE: any attainment, point table and beyond, checked against the
 // exact-arithmetic oracle of the contract (tests/oracle/payout_curve.hpp).
 #include "fuzz_input.hpp"
+#include "core/numeric.hpp"
 #include "oracle/agree.hpp"
 #include "oracle/payout_curve.hpp"
 
@@ -52,13 +53,13 @@ void sortNumbers(Block& b)
             c = Cell::of(numbers[k++]);
 }
 
-// The core interpolates in long double (64-bit significand, u = 2^-64): t
+// The core interpolates in extended precision (64-bit significand, u = 2^-64): t
 // has three roundings and the line at most five more, on terms no larger
 // than the oracle's scale S = max(|y0|, |y1|, |t (y1 - y0)|), so it is within
 // 16 u S of the exact payout; rounding to double adds half an ulp of the
 // result. Allowed: 1 ulp of the exact result + 1/64 ulp of S (2^-60 S is
 // under ulp(S) / 128).
-static_assert(std::numeric_limits<long double>::digits >= 64, "the tolerance assumes x87 extended precision");
+static_assert(std::numeric_limits<numeric::Extended>::digits >= 64, "the tolerance assumes a 64-bit significand");
 constexpr oracle::Tolerance kTolerance{1.0, 1.0 / 64};
 
 } // namespace

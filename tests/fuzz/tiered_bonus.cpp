@@ -3,6 +3,7 @@
 #include "fuzz_input.hpp"
 #include "oracle/core_glue.hpp"
 #include "oracle/tiered_bonus.hpp"
+#include "core/numeric.hpp"
 
 #include <optional>
 
@@ -11,14 +12,14 @@ using namespace dealerkpi::fuzz;
 
 namespace {
 
-// The value an x87 extended double holds, exactly.
-oracle::Rational exactLong(long double x)
+// The value the core's extended precision holds, exactly.
+oracle::Rational exactExtended(const numeric::Extended& x)
 {
     if (x == 0)
         return 0;
     int e = 0;
-    const long double m = std::frexp(x, &e);
-    const auto mantissa = static_cast<long long>(std::ldexp(m, 63));
+    const numeric::Extended m = frexp(x, &e);
+    const auto mantissa = ldexp(m, 63).convert_to<long long>();
     e -= 63;
     oracle::Rational r = mantissa;
     if (e > 0)
@@ -70,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // rounds (prior and amount 2^64 or more apart) a threshold between the
     // exact and the held sum may go either way.
     if (prior) {
-        const oracle::Rational held = exactLong(static_cast<long double>(*prior) + amount);
+        const oracle::Rational held = exactExtended(numeric::Extended(*prior) + amount);
         if (held != oracle::exact(*prior) + oracle::exact(amount)) {
             const oracle::Scalar alternative = oracle::tieredBonus(held - oracle::exact(*prior), oracle::rangeOf(thresholds),
                                                                    oracle::rangeOf(rates), oracleMode, capOf, priorOf);

@@ -4,6 +4,8 @@ the stamp, 集团汇总's header rows, and the number format of the rate inputs.
 """
 import unittest
 
+import uno  # noqa: F401  (before group_summary, which imports UNO constants)
+
 import contract
 import group_summary
 from harness import OfficeTestCase, main

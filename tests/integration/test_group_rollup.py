@@ -85,9 +85,19 @@ def used_strings(doc):
 
 
 def soffice_pids_of_cli():
-    """soffice processes started by the command line (their pipe names it)."""
+    """soffice processes started by this test's command lines: their pipe names the
+    command line, and they run in this test's working folder (other checkouts on the
+    same machine run their own)."""
     res = subprocess.run(["pgrep", "-f", "pipe,name=dealerkpi-group-"], capture_output=True, text=True)
-    return res.stdout.split()
+    here = os.path.realpath(os.getcwd())
+    ours = []
+    for pid in res.stdout.split():
+        try:
+            if os.path.realpath(os.readlink("/proc/%s/cwd" % pid)) == here:
+                ours.append(pid)
+        except OSError:
+            pass  # gone meanwhile
+    return ours
 
 
 class GroupRollup(unittest.TestCase):

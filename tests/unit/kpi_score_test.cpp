@@ -2,6 +2,7 @@
 #include "cells.hpp"
 #include "oracle/agree.hpp"
 #include "oracle/kpi_score.hpp"
+#include "core/numeric.hpp"
 
 #include <gtest/gtest.h>
 
@@ -537,14 +538,14 @@ std::uint8_t faultOf(Error e)
     return 0xFF;
 }
 
-// The core sums in long double (u = 2^-64): each achievement one rounding,
+// The core sums in extended precision (u = 2^-64): each achievement one rounding,
 // each product one, each of the n - 1 additions of both sums one, the
 // quotient one, on terms whose size is the oracle's scale S (the weighted
 // mean of |achievement|): within (n + 3) u S (first order) of the exact
 // score, under 2^-56 S for n <= 225; then half an ulp of the result for the
 // rounding to double. Allowed: 1 ulp of the exact score + 1/8 ulp of S
 // (2^-56 S < ulp(S) / 8).
-static_assert(std::numeric_limits<long double>::digits >= 64, "the tolerance assumes x87 extended precision");
+static_assert(std::numeric_limits<numeric::Extended>::digits >= 64, "the tolerance assumes a 64-bit significand");
 constexpr oracle::Tolerance kScoreTolerance{1.0, 1.0 / 8};
 
 void expectAgrees(const KpiInputs& in, const char* what, int iteration)

@@ -2,6 +2,7 @@
 #include "cells.hpp"
 #include "oracle/agree.hpp"
 #include "oracle/payout_curve.hpp"
+#include "core/numeric.hpp"
 
 #include <gtest/gtest.h>
 
@@ -419,12 +420,12 @@ std::uint8_t faultOf(Error e)
     return 0xFF;
 }
 
-// The core computes in long double (64-bit significand, u = 2^-64): t has
+// The core computes in extended precision (64-bit significand, u = 2^-64): t has
 // three roundings, the interpolation at most five more on terms no larger
-// than the oracle's scale S, so the long double is within 16 u S of the exact
+// than the oracle's scale S, so the extended result is within 16 u S of the exact
 // payout; the one rounding to double adds half an ulp of the result. Allowed:
 // 1 ulp of the exact result + 1/64 ulp of S (2^-60 S < ulp(S) / 128).
-static_assert(std::numeric_limits<long double>::digits >= 64, "the tolerance assumes x87 extended precision");
+static_assert(std::numeric_limits<numeric::Extended>::digits >= 64, "the tolerance assumes a 64-bit significand");
 constexpr oracle::Tolerance kCurveTolerance{1.0, 1.0 / 64};
 
 void expectAgrees(double x, const Curve& c, Beyond b, const char* what)

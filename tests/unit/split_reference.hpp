@@ -8,6 +8,8 @@
 #include "core/numeric.hpp"
 #include "core/outcome.hpp"
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -25,7 +27,7 @@ using Units = std::int64_t;
 
 // Splits `total` units in proportion to `weights` (all >= 0, not all 0).
 // Remainder is an exact type (unsigned __int128 numerators over the common
-// denominator) when every weight is a whole number, long double otherwise.
+// denominator) when every weight is a whole number, extended precision otherwise.
 template <class Remainder, class Share>
 void apportion(Units total, const std::vector<double>& weights, Share share, std::vector<Units>& units)
 {
@@ -131,26 +133,27 @@ inline Error targetSplit(double total, const Grid& weights, double decimals, std
 
     std::vector<Units> units(n);
     if (wholeWeights) {
-        using U128 = unsigned __int128;
+        using U128 = boost::multiprecision::uint128_t;
         U128 denominator = 0;
         for (double v : w)
             denominator += static_cast<U128>(v);
         apportion<U128>(total_units, w,
             [&](double v) {
                 const U128 numerator = static_cast<U128>(total_units) * static_cast<U128>(v);
-                return std::pair<Units, U128>(static_cast<Units>(numerator / denominator),
+                return std::pair<Units, U128>(static_cast<Units>(static_cast<std::uint64_t>(numerator / denominator)),
                                               numerator % denominator);
             },
             units);
     } else {
-        long double denominator = 0.0L;
+        using numeric::Extended;
+        Extended denominator = 0.0;
         for (double v : w)
             denominator += v;
-        apportion<long double>(total_units, w,
+        apportion<Extended>(total_units, w,
             [&](double v) {
-                const long double exact = static_cast<long double>(total_units) * v / denominator;
-                const long double whole = std::floor(exact);
-                return std::pair<Units, long double>(static_cast<Units>(whole), exact - whole);
+                const Extended exact = Extended(total_units) * v / denominator;
+                const Extended whole = floor(exact);
+                return std::pair<Units, Extended>(static_cast<Units>(numeric::toDouble(whole)), exact - whole);
             },
             units);
     }

@@ -1,6 +1,7 @@
 // TARGET_SPLIT(total; weights; [decimals]; [part]).
 #include "cells.hpp"
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <gtest/gtest.h>
 
 #include <random>
@@ -319,7 +320,7 @@ TEST(TargetSplit, TinyWeightsAndTotals)
 
 // --- properties -----------------------------------------------------------------------------
 
-using I128 = __int128;
+using I128 = boost::multiprecision::int128_t;
 
 // Whole weights, exact integers: the parts sum exactly to the rounded total,
 // each part is its exact share rounded down or up, and exactly the parts with

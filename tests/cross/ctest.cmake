@@ -1,0 +1,16 @@
+# Included by tests/CMakeLists.txt: the core's unit tests built three more ways
+# (tests/cross/run.sh), each in its own build folder <build>/cross/<variant>:
+#   core.cross.long_double_64  g++ -mlong-double-64 (MSVC's long double)
+#   core.cross.aarch64         g++-aarch64-linux-gnu, under qemu-aarch64
+#   core.cross.mingw_wine      mingw-w64 (x86_64), under Wine
+# Labelled `cross`; each builds GoogleTest and the tests from scratch the first
+# time (ccache makes later runs short).
+option(DEALERKPI_CROSS_TESTS "Register the core.cross.* tests (needs scripts/install-deps.sh's cross tools)" ON)
+if(NOT DEALERKPI_CROSS_TESTS)
+  return()
+endif()
+foreach(variant long_double_64 aarch64 mingw_wine)
+  add_test(NAME core.cross.${variant}
+           COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cross/run.sh ${variant} ${CMAKE_BINARY_DIR}/cross/${variant})
+  set_tests_properties(core.cross.${variant} PROPERTIES TIMEOUT 1800 LABELS cross)
+endforeach()
