@@ -61,6 +61,83 @@ struct Worker {
     std::string error;
 };
 
+// Why a read ended without a result, in the order the causes are told apart.
+enum class Cause { kTimeout, kMemory, kCrash, kError };
+
+Cause cause_of(Office& office, bool timed_out) {
+    if (office.hit_memory_limit())
+        return Cause::kMemory;  // also when the watchdog stopped an office stuck at its limit
+    if (timed_out)
+        return Cause::kTimeout;
+    // A bridge that went down with its office: give the process a moment to be gone.
+    for (int k = 0; k < 20 && office.running(); ++k)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!office.running())
+        return office.hit_memory_limit() ? Cause::kMemory : Cause::kCrash;
+    return Cause::kError;
+}
+
+std::string size_text(double bytes) {
+    return std::to_string(static_cast<long long>(bytes / (1024.0 * 1024))) + " MiB";
+}
+
+// For the progress line (both languages).
+std::string cause_text(Cause c, const OfficeSetup& s) {
+    switch (c) {
+    case Cause::kTimeout:
+        return "超时 / timed out after " + std::to_string(static_cast<long long>(s.timeout_seconds)) + " s";
+    case Cause::kMemory:
+        return "超出内存上限 / over the memory limit of " + size_text(s.memory_bytes);
+    case Cause::kCrash:
+        return "退出 / died";
+    case Cause::kError:
+        break;
+    }
+    return "出错 / failed";
+}
+
+// For 问题清单: the problem's code and its sentence in both languages (the limits say what to change).
+Problem problem_of(Cause c, const OfficeSetup& s, const std::string& failure, bool retried) {
+    const std::string seconds = std::to_string(static_cast<long long>(s.timeout_seconds));
+    std::string code, zh, en;
+    switch (c) {
+    case Cause::kTimeout:
+        code = "read_timeout";
+        zh = "读取超时（超过 --timeout " + seconds + " 秒）";
+        en = "reading took longer than --timeout " + seconds + " s";
+        break;
+    case Cause::kMemory:
+        code = "read_memory";
+        zh = "读取所需内存超出上限（--memory " + size_text(s.memory_bytes) + "）";
+        en = "reading needs more memory than --memory " + size_text(s.memory_bytes);
+        break;
+    case Cause::kCrash:
+        code = "read_crashed";
+        zh = "读取时 LibreOffice 崩溃";
+        en = "the office crashed reading it";
+        break;
+    case Cause::kError:
+        code = "read_failed";
+        zh = "读取时出错：" + failure;
+        en = "reading failed: " + failure;
+        break;
+    }
+    if (retried) {
+        zh += "（已重试一次）";
+        en += " (retried once)";
+    }
+    return Problem(rtl::OUString::createFromAscii(code.c_str()), rtl::OUString(), from_utf8(zh), from_utf8(en));
+}
+
+// Threads that stop offices, joined however the scope is left.
+struct Stopping {
+    std::vector<std::thread> threads;
+    ~Stopping() {
+        for (std::thread& t : threads)
+            t.join();
+    }
+};
+
 long long now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
@@ -146,35 +223,37 @@ int run_rollup(const Command& c) {
                                               to_utf8(skipped[i].Problems[0].TextEn));
     const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
 
+    auto listed = [&](std::size_t i, const Problem& why) {
+        DealerFile f;
+        f.Url = file_url(files[i]);
+        f.Problems = uno::Sequence<Problem>(&why, 1);
+        results[i] = f;
+    };
     auto read_one = [&](Worker& w, std::size_t i) {
-        rtl::OUString url = file_url(files[i]);
-        std::string why;
-        bool timed_out = false;
-        for (int attempt = 1; attempt <= 2; ++attempt) {
+        for (int attempt = 1;; ++attempt) {
+            std::string failure;
             try {
                 Reference<XGroupWorkflow> wf = workflow_of(*w.office);
                 w.timed_out = false;
                 w.busy_since = now_ms();
-                DealerFile f = wf->readDealerFile(url);
+                results[i] = wf->readDealerFile(file_url(files[i]));
                 w.busy_since = 0;
-                results[i] = f;
-                return;
+                if (!w.office->hit_memory_limit())
+                    return;
+                // The office ran into --memory and got over it: what it read is not to be trusted.
             } catch (const uno::Exception& e) {
                 w.busy_since = 0;
-                timed_out = w.timed_out;
-                why = timed_out ? "读取超时" : "读取时 LibreOffice 崩溃";
-                progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " +
-                             (w.timed_out ? "超时 / timed out" : "退出 / died") + " on " + files[i].string() +
-                             (attempt == 1 ? "; 重启并重试 / restarting, retrying once" : "; 重启 / restarting"));
-                w.office->restart();  // throws Failure when it cannot start again
+                failure = to_utf8(e.Message);
             }
+            Cause cause = cause_of(*w.office, w.timed_out);
+            progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " + cause_text(cause, setup) +
+                         " / " + files[i].string() + "; 重启 / restarting");
+            w.office->restart();  // throws Failure when it cannot start again
+            if (cause == Cause::kCrash && attempt == 1)
+                continue;  // once more on a fresh office: a crash may be the office's, not the file's
+            listed(i, problem_of(cause, setup, failure, attempt > 1));
+            return;
         }
-        DealerFile f;
-        f.Url = url;
-        f.Problems = one_problem(timed_out ? "read_timeout" : "read_crashed", why + "（已重试一次）",
-                                 (timed_out ? "reading timed out" : "the office crashed reading it") +
-                                     std::string(" (retried once)"));
-        results[i] = f;
     };
 
     for (int j = 0; j < jobs; ++j) {
@@ -204,15 +283,19 @@ int run_rollup(const Command& c) {
         });
     }
     // The watchdog: an office that takes longer than --timeout on one file is killed
-    // (its worker restarts it and retries the file once).
+    // (its worker lists the file and restarts it: one timeout per file); the offices'
+    // memory is sampled for the reason a file is listed with.
     for (;;) {
         bool any = false;
         for (auto& w : workers) {
             if (!w->alive)
                 continue;
             any = true;
+            w->office->sample_memory();
             long long since = w->busy_since;
-            if (since && now_ms() - since > timeout_ms && !w->timed_out) {
+            // An office at its address-space limit only fails or thrashes from there: stopped at once.
+            bool at_limit = w->office->at_memory_limit();
+            if (since && (now_ms() - since > timeout_ms || at_limit) && !w->timed_out) {
                 w->timed_out = true;
                 w->office->kill();
             }
@@ -244,9 +327,12 @@ int run_rollup(const Command& c) {
         f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
+    // The other offices stop while the writer writes (a stop waits up to 20 s for
+    // the office to close: not time the workbook should wait for).
+    Stopping stopping;
     for (auto& w : workers)
         if (w.get() != writer)
-            w->office->stop();
+            stopping.threads.emplace_back([office = w->office.get()] { office->stop(); });
 
     if (recorded) {
         std::vector<DealerFile> missing = record_rollup(*recorded, results, files, month_of(results, r.month), c.store);

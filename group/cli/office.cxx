@@ -16,8 +16,8 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <pwd.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,6 +29,9 @@
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <osl/file.hxx>
+#include <osl/pipe.hxx>
+#include <osl/process.h>
+#include <osl/security.hxx>
 #include <rtl/ustring.hxx>
 
 extern char** environ;
@@ -80,16 +83,25 @@ extern "C" void on_fatal_signal(int sig) {
     ::raise(sig);
 }
 
-std::string no_shared_cache() {
-    // Extensions installed for all users would show in the throw-away profile
-    // too; an empty shared cache keeps it to exactly the .oxt given.
-    const char* tmp = std::getenv("TMPDIR");
-    return std::string(tmp && *tmp ? tmp : "/tmp") + "/dealerkpi-no-shared-extensions";
+fs::path system_path(const rtl::OUString& url) {
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        return fs::path();
+    return fs::path(to_utf8(path));
 }
 
+// osl's temporary folder ($TMPDIR, else /tmp).
 fs::path temp_root() {
-    const char* tmp = std::getenv("TMPDIR");
-    return tmp && *tmp ? fs::path(tmp) : fs::path("/tmp");
+    rtl::OUString url;
+    osl::FileBase::getTempDirURL(url);
+    fs::path p = system_path(url);
+    return p.empty() ? fs::path("/tmp") : p;
+}
+
+fs::path no_shared_cache() {
+    // Extensions installed for all users would show in the throw-away profile
+    // too; an empty shared cache keeps it to exactly the .oxt given.
+    return temp_root() / "dealerkpi-no-shared-extensions";
 }
 
 fs::path make_temp_dir(const std::string& prefix) {
@@ -114,9 +126,19 @@ void remove_temp_dir(const fs::path& dir) {
 }
 
 fs::path self_exe() {
-    std::error_code ec;
-    fs::path p = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : p;
+    rtl::OUString url;
+    if (osl_getExecutableFile(&url.pData) != osl_Process_E_None)
+        return fs::path();
+    return system_path(url);
+}
+
+// A program on PATH (osl searches it when no search path is given); empty when absent.
+fs::path on_path(const char* name) {
+    rtl::OUString url;
+    if (osl::FileBase::searchFileURL(rtl::OUString::createFromAscii(name), rtl::OUString(), url) !=
+        osl::FileBase::E_None)
+        return fs::path();
+    return system_path(url);
 }
 
 bool executable(const fs::path& p) { return ::access(p.c_str(), X_OK) == 0 && fs::is_regular_file(p); }
@@ -169,37 +191,39 @@ std::vector<char*> c_strings(std::vector<std::string>& v) {
     return out;
 }
 
-// fork + exec in a new process group, stdin/stdout/stderr to /dev/null (or
-// stdout/stderr to `log`). Everything is prepared before fork: the child only
-// calls async-signal-safe functions.
+// posix_spawn into a process group of its own (so that killpg reaches everything
+// the office starts), no signal blocked, in "/", stdin from /dev/null,
+// stdout/stderr to `log` (or /dev/null when quiet, else ours).
 pid_t spawn(std::vector<std::string> argv, std::vector<std::string> env, const std::string& log, bool quiet) {
     std::vector<char*> cargv = c_strings(argv);
     std::vector<char*> cenv = c_strings(env);
-    int devnull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-    int out = log.empty() ? devnull : ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (!quiet && log.empty())
-        out = -1;  // keep our stderr (--verbose)
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        ::setsid();
-        sigset_t none;
-        sigemptyset(&none);
-        ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
-        ::signal(SIGPIPE, SIG_DFL);
-        ::dup2(devnull, 0);
-        if (out >= 0) {
-            ::dup2(out, 1);
-            ::dup2(out, 2);
-        }
-        ::execve(cargv[0], cargv.data(), cenv.data());
-        ::_exit(127);
+    posix_spawn_file_actions_t files;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&files);
+    posix_spawnattr_init(&attr);
+    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+    // Every path given is absolute; "/" is a folder any user (unopkg runs as nobody) can be in.
+    posix_spawn_file_actions_addchdir_np(&files, "/");
+    if (!log.empty() || quiet) {
+        const char* out = log.empty() ? "/dev/null" : log.c_str();
+        posix_spawn_file_actions_addopen(&files, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_adddup2(&files, 1, 2);
     }
-    int err = errno;
-    ::close(devnull);
-    if (out >= 0 && out != devnull)
-        ::close(out);
-    if (pid < 0)
-        throw Failure(kNothing, std::string("cannot start ") + argv[0] + ": " + std::strerror(err));
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGHUP})
+        sigaddset(&defaults, sig);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = -1;
+    int err = ::posix_spawn(&pid, cargv[0], &files, &attr, cargv.data(), cenv.data());
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attr);
+    if (err != 0)
+        throw Failure(kNothing, std::string("无法启动 / cannot start ") + argv[0] + ": " + std::strerror(err));
     return pid;
 }
 
@@ -242,6 +266,107 @@ void unopkg_add(const OfficeSetup& s, const fs::path& profile, const fs::path& l
     int code = wait_exit(spawn(argv, child_environment(env_changes), log.string(), true));
     if (code != 0)
         throw Failure(kNothing, "无法安装扩展 / unopkg add failed (" + std::to_string(code) + "): " + last_line(log));
+}
+
+// The settings of every office that reads outsiders' files, written into its
+// throw-away profile: nothing remote is fetched (linked images, OLE objects and
+// SVGs are blocked as links of an untrusted document, Calc never updates links:
+// external references, DDE, WEBSERVICE), no macro runs, no active content, a
+// load never recalculates, and any request that still went out would go to a
+// proxy on a port nobody listens on.
+struct Setting {
+    const char* path;
+    const char* name;
+    const char* type;
+    const char* value;
+};
+const Setting kOutsiderSettings[] = {
+    {"/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "xs:boolean", "true"},
+    {"/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"},
+    {"/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "xs:int", "3"},
+    {"/org.openoffice.Office.Common/Security/Scripting", "DisableActiveContent", "xs:boolean", "true"},
+    {"/org.openoffice.Office.Calc/Content/Update", "Link", "xs:int", "1"},
+    {"/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "xs:int", "1"},
+    {"/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "xs:int", "1"},
+    {"/org.openoffice.Inet/Settings", "ooInetProxyType", "xs:int", "1"},
+    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "xs:string", "127.0.0.1"},
+    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "xs:int", "9"},
+    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "xs:string", "127.0.0.1"},
+    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "xs:int", "9"},
+    {"/org.openoffice.Inet/Settings", "ooInetNoProxy", "xs:string", ""},
+};
+
+void write_outsider_settings(const fs::path& profile) {
+    fs::path xcu = profile / "user" / "registrymodifications.xcu";
+    std::string text;
+    {
+        std::ifstream in(xcu, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string end = "</oor:items>";
+    std::size_t at = text.rfind(end);
+    if (at == std::string::npos) {
+        text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+               "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n" + end + "\n";
+        at = text.rfind(end);
+    }
+    std::ostringstream items;
+    for (const Setting& k : kOutsiderSettings)
+        items << "<item oor:path=\"" << k.path << "\"><prop oor:name=\"" << k.name << "\" oor:op=\"fuse\" oor:type=\""
+              << k.type << "\"><value>" << k.value << "</value></prop></item>\n";
+    text.insert(at, items.str());
+    fs::create_directories(xcu.parent_path());
+    std::ofstream out(xcu, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out)
+        throw Failure(kNothing, "无法写入办公软件配置 / cannot write the office's settings: " + xcu.string());
+}
+
+// A network namespace of the office's own: as root `unshare --net`; otherwise a
+// user namespace that maps this user to itself (so the pipe and the files stay
+// ours) with its own network. Tried once with `true`; `why_not` says why not.
+std::vector<std::string> network_confinement(std::string& why_not) {
+    fs::path unshare = on_path("unshare"), truth = on_path("true");
+    if (unshare.empty() || truth.empty()) {
+        why_not = "unshare (util-linux) not found";
+        return {};
+    }
+    std::vector<std::string> argv = {unshare.string()};
+    if (::geteuid() == 0)
+        argv.push_back("--net");
+    else
+        argv.insert(argv.end(), {"--user", "--map-current-user", "--net"});
+    argv.push_back("--");
+    std::vector<std::string> probe = argv;
+    probe.push_back(truth.string());
+    int code = wait_exit(spawn(probe, child_environment({}), "", true));
+    if (code != 0) {
+        why_not = "unshare refused here (exit " + std::to_string(code) + "; user namespaces disabled?)";
+        return {};
+    }
+    return argv;
+}
+
+// The address-space limit (RLIMIT_AS), set by prlimit before it executes the office.
+std::vector<std::string> memory_confinement(double bytes) {
+    fs::path prlimit = on_path("prlimit");
+    if (prlimit.empty())
+        throw Failure(kNothing, "找不到 prlimit (util-linux) / prlimit not found: it sets each office's memory limit");
+    char as[64];
+    std::snprintf(as, sizeof as, "--as=%.0f", bytes);
+    return {prlimit.string(), as, "--"};
+}
+
+void confine(OfficeSetup& s) {
+    std::string why_not;
+    s.confinement = network_confinement(why_not);
+    s.network_isolated = !s.confinement.empty();
+    if (!s.network_isolated)
+        std::cerr << "dealerkpi-group: 注意：办公软件未能隔离网络（" << why_not
+                  << "），仍已关闭所有远程链接的读取 / note: the offices run without a network namespace of their own ("
+                  << why_not << "); fetching remote links is still switched off in their settings\n";
+    std::vector<std::string> memory = memory_confinement(s.memory_bytes);
+    s.confinement.insert(s.confinement.end(), memory.begin(), memory.end());
 }
 
 }  // namespace
@@ -310,8 +435,9 @@ void install_interrupt_handler() {
         std::lock_guard<std::mutex> lock(registry_mutex);
         for (Office* o : registry)
             o->kill();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // their sockets closed
         for (Office* o : registry)
-            o->unlink_pipes();
+            o->remove_pipes();
         for (const std::string& d : temp_dirs) {
             std::error_code ec;
             fs::remove_all(d, ec);
@@ -334,6 +460,7 @@ OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0) {
     (void)argv0;
     OfficeSetup s;
     s.timeout_seconds = o.timeout_seconds;
+    s.memory_bytes = o.memory_bytes;
     s.verbose = o.verbose;
     const char* env_soffice = std::getenv("DEALERKPI_SOFFICE");
     s.soffice = !o.soffice.empty() ? o.soffice
@@ -376,6 +503,7 @@ OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0) {
     else
         cache = temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
     s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
+    confine(s);
     if (fs::is_regular_file(s.profile / "ready", ec))
         return s;
 
@@ -431,15 +559,24 @@ void Office::launch() {
             std::to_string(counter++);
     pipes_.push_back(pipe_);
     fs::path profile = index_ < 0 ? setup_.profile : workdir_ / "profile";
-    std::vector<std::string> argv = {
-        setup_.soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+    std::vector<std::string> argv = setup_.confinement;
+    argv.insert(argv.end(), {
+        (setup_.program_dir / "soffice.bin").string(), "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
         "-env:UserInstallation=" + to_utf8(file_url(profile)),
         "-env:UNO_SHARED_PACKAGES_CACHE=" + to_utf8(file_url(no_shared_cache())),
-        "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"};
-    std::vector<std::string> env = child_environment({"SAL_USE_VCLPLUGIN=svp", "SESSION_MANAGER"});
+        "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"});
+    // The office's own temporary folder inside its work folder: what a killed
+    // office leaves there (lu*.tmp) goes with the work folder.
+    std::vector<std::string> env_changes = {"SAL_USE_VCLPLUGIN=svp", "SESSION_MANAGER"};
+    if (!workdir_.empty())
+        env_changes.push_back("TMPDIR=" + (workdir_ / "tmp").string());
+    std::vector<std::string> env = child_environment(env_changes);
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
-        pid_ = spawn(argv, env, "", !setup_.verbose);
+        std::string log = workdir_.empty() || setup_.verbose ? "" : (workdir_ / "office.log").string();
+        pid_ = spawn(argv, env, log, !setup_.verbose);
+        peak_rss_ = 0;
+        peak_as_ = 0;
         remember_group(pid_);
         reaped_ = false;
     }
@@ -474,6 +611,8 @@ void Office::start() {
     if (index_ >= 0) {
         workdir_ = make_temp_dir("dealerkpi-group-office-");
         fs::copy(setup_.profile, workdir_ / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+        fs::create_directories(workdir_ / "tmp");
+        write_outsider_settings(workdir_ / "profile");
     }
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
@@ -553,7 +692,9 @@ void Office::stop() {
             reaped_ = true;
         }
         if (setup_.verbose)
-            std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") stopped\n";
+            std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") stopped; peak memory "
+                      << static_cast<long long>(peak_rss_ / 1024) << " KiB resident, "
+                      << static_cast<long long>(peak_as_ / 1024) << " KiB address space\n";
         std::lock_guard<std::mutex> lock(registry_mutex);
         forget_group(pid_);
         pid_ = -1;
@@ -564,14 +705,52 @@ void Office::stop() {
     }
     remove_temp_dir(workdir_);
     workdir_.clear();
-    unlink_pipes();
-    pipes_.clear();
+    remove_pipes();
 }
 
-void Office::unlink_pipes() const {
-    // An office that was killed leaves its pipe's socket file (osl: /tmp/OSL_PIPE_<uid>_<name>).
-    for (const std::string& p : pipes_)
-        ::unlink(("/tmp/OSL_PIPE_" + std::to_string(::getuid()) + "_" + p).c_str());
+double Office::status_field(const char* field) {
+    pid_t p = pid_;
+    if (p <= 0)
+        return 0;
+    std::ifstream in("/proc/" + std::to_string(p) + "/status");
+    std::string line;
+    const std::string key = std::string(field) + ":";
+    while (std::getline(in, line))
+        if (line.rfind(key, 0) == 0)
+            return std::atof(line.c_str() + key.size()) * 1024.0;  // "VmHWM:   218852 kB"
+    return 0;
+}
+
+void Office::sample_memory() {
+    double rss = status_field("VmHWM"), as = status_field("VmPeak");
+    if (rss > peak_rss_)
+        peak_rss_ = rss;
+    if (as > peak_as_)
+        peak_as_ = as;
+}
+
+bool Office::hit_memory_limit() {
+    sample_memory();
+    if (at_memory_limit())
+        return true;
+    std::ifstream log(workdir_ / "office.log");
+    std::string line;
+    while (std::getline(log, line))
+        if (line.find("bad_alloc") != std::string::npos || line.find("out of memory") != std::string::npos)
+            return true;
+    return false;
+}
+
+void Office::remove_pipes() {
+    // An office that was killed leaves its pipe's socket file: osl removes a stale
+    // one when a pipe of that name is created, and its own when that pipe closes.
+    // The user's security names the file as the office's acceptor named it (OSL_PIPE_<uid>_<name>).
+    osl::Security user;
+    for (const std::string& p : pipes_) {
+        osl::Pipe stale(from_utf8(p), osl_Pipe_CREATE, user);
+        stale.close();
+    }
+    pipes_.clear();
 }
 
 void Office::restart() {

@@ -25,6 +25,11 @@ struct OfficeSetup {
     std::filesystem::path oxt;
     std::filesystem::path profile;      // the prepared profile (read-only; copied per office)
     double timeout_seconds = 300;
+    double memory_bytes = 2147483648.0;  // each office's address space (prlimit --as)
+    // What every office command line starts with: the network namespace of its own
+    // (unshare) and the memory limit (prlimit); then soffice.bin itself.
+    std::vector<std::string> confinement;
+    bool network_isolated = false;  // false: unshare is missing or refused here (said on stderr)
     bool verbose = false;
 };
 
@@ -61,10 +66,21 @@ public:
     void restart();
     // SIGKILL to the office's process group (from any thread).
     void kill();
+    // Removes the socket files of the office's pipes (the office is gone).
+    void remove_pipes();
     // True while the soffice process runs.
     bool running();
-    // Removes the socket files of this office's pipes (after a kill).
-    void unlink_pipes() const;
+    // Reads the office's memory now (from any thread; the watchdog does, often).
+    void sample_memory();
+    // The largest resident memory and address space sampled since the office started (bytes).
+    double peak_resident() const { return peak_rss_; }
+    double peak_address_space() const { return peak_as_; }
+    // True when the sampled address space came within 64 MiB of --memory: the
+    // allocation that would have crossed it failed.
+    bool at_memory_limit() const { return peak_as_ > setup_.memory_bytes - 64.0 * 1024 * 1024; }
+    // True when the office ran into --memory: its address space came within reach
+    // of the limit, or it died of an allocation that failed.
+    bool hit_memory_limit();
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }
@@ -75,6 +91,8 @@ public:
 private:
     void launch();
     bool reap(int* status);
+    double status_field(const char* field);
+    std::atomic<double> peak_rss_{0}, peak_as_{0};
 
     const OfficeSetup& setup_;
     int index_;

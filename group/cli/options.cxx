@@ -82,8 +82,18 @@ const char* const kRollupIntro =
     "\n"
     "Options / 选项";
 
+[[noreturn]] void usage(const std::string& why);
+std::string lower(std::string s);
+
 void add_office_options(po::options_description& d, OfficeOptions& o) {
     d.add_options()
+        ("memory", po::value<std::string>()->value_name("SIZE")->default_value("2G")->notifier([&o](const std::string& v) {
+            o.memory_bytes = parse_size(v);
+            if (o.memory_bytes < 512.0 * 1024 * 1024)
+                usage("--memory 须为至少 512M 的大小 / --memory must be a size of at least 512M (e.g. 2G): " + v);
+         }),
+         "每个后台办公软件的内存上限 / memory limit of each office; a file that needs more is "
+         "listed with that reason and the run goes on")
         ("office", po::value<std::string>(&o.soffice)->value_name("SOFFICE"),
          "使用另一个 LibreOffice / another office's soffice (default: $DEALERKPI_SOFFICE, "
          "else /usr/lib/libreoffice/program/soffice)")
@@ -152,6 +162,26 @@ fs::path parent_of(const fs::path& p) {
 }
 
 }  // namespace
+
+double parse_size(const std::string& text) {
+    std::size_t used = 0;
+    double n = 0;
+    try {
+        n = std::stod(text, &used);
+    } catch (const std::exception&) {
+        return -1;
+    }
+    std::string unit = lower(text.substr(used));
+    if (unit == "k" || unit == "kb" || unit == "kib")
+        n *= 1024.0;
+    else if (unit == "m" || unit == "mb" || unit == "mib")
+        n *= 1024.0 * 1024;
+    else if (unit == "g" || unit == "gb" || unit == "gib")
+        n *= 1024.0 * 1024 * 1024;
+    else if (!unit.empty())
+        return -1;
+    return n >= 0 && n < 1e15 ? n : -1;
+}
 
 bool is_month(const std::string& s) {
     if (s.size() != 7 || s[4] != '-')

@@ -33,6 +33,7 @@ struct OfficeOptions {
     std::string soffice;            // --office or DEALERKPI_SOFFICE; default LibreOffice's
     std::string oxt;                // --oxt or DEALERKPI_OXT; default next to the program
     double timeout_seconds = 300;   // --timeout: one file, one office start
+    double memory_bytes = 2147483648.0;  // --memory: address space of each office (default 2 GiB)
     bool verbose = false;
 };
 
@@ -92,6 +93,9 @@ Command parse_store_command(const std::string& verb, const std::vector<std::stri
 
 // Parses and checks argv (throws Failure with kUsage). Paths are not touched.
 Command parse_command_line(int argc, const char* const* argv);
+
+// "2G", "1536M", "800000K" or plain bytes; -1 when not a size.
+double parse_size(const std::string& text);
 
 // YYYY-MM with a month 01..12.
 bool is_month(const std::string& s);

@@ -30,22 +30,6 @@ inline Problem problem(const char* code, const OUString& cell, const OUString& z
     return Problem(OUString::createFromAscii(code), cell, zh, en);
 }
 
-/** Load-time recalculation off (Calc > Formula > Recalculation on file load:
-    never) while it lives, so that a file's saved results can be read before
-    this office recalculates; the user's setting comes back afterwards. */
-class RecalcOff
-{
-public:
-    explicit RecalcOff(const Reference<css::uno::XComponentContext>& ctx) noexcept;
-    ~RecalcOff();
-    RecalcOff(const RecalcOff&) = delete;
-    RecalcOff& operator=(const RecalcOff&) = delete;
-
-private:
-    Reference<css::uno::XInterface> access_;
-    sal_Int32 ooxml_ = -1, odf_ = -1;
-};
-
 class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkflow, css::lang::XServiceInfo>
 {
 public:

@@ -289,7 +289,11 @@ def save(doc, path, **extra):
 
 
 def rewrite_lo25(src, dst):
+    """An .xlsx as LibreOffice 25.2 writes it (the add-in's calls by their English
+    names) from one saved here: rewritten when 7.4 saved it, as it is when the
+    office making the files is 25.2 itself."""
     pattern = re.compile(rb"ORG\.DEALERKPI\.CALC\.FUNCTIONS\.([A-Z]+)\(", re.I)
+    already = re.compile(rb"(%s)\(" % b"|".join(n.encode() for n in LO25_NAMES.values()))
     count = 0
     tmp = dst + ".tmp"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -297,7 +301,7 @@ def rewrite_lo25(src, dst):
             data = zin.read(item.filename)
             if item.filename.startswith("xl/worksheets/"):
                 data, n = pattern.subn(lambda m: LO25_NAMES[m.group(1).upper().decode()].encode() + b"(", data)
-                count += n
+                count += n + len(already.findall(data))
             zout.writestr(item, data)
     if count == 0:
         raise RuntimeError("no add-in call found in %s" % src)

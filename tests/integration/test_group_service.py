@@ -9,8 +9,11 @@ import os
 
 # This process must know the group workflow's types to call the service: the
 # office's own types plus group.rdb, for this process only (the office started
-# below must not inherit it, or it would lose the add-in's types).
-_PROGRAM = "file:///usr/lib/libreoffice/program/"
+# below must not inherit it, or it would lose the add-in's types). The office's
+# own: those of the office this Python's bridge belongs to (LO_PROGRAM_DIR, set
+# by scripts/office-python); 7.4's types under 25.2's bridge make the office drop
+# the bridge at the first call that carries a type the two describe differently.
+_PROGRAM = "file://%s/" % os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program").rstrip("/")
 os.environ["UNO_TYPES"] = "%stypes.rdb %stypes/offapi.rdb %s" % (_PROGRAM, _PROGRAM, "file://" + os.path.join(
     os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../build")),
     "group.rdb"))
