@@ -45,6 +45,7 @@ class Kind:
     decimals: int = None
     min_nonzero: float = None
     max_length: int = None
+    input_format: str = None
 
     def allows(self, value):
         """True when a number (or text) of this kind is within the contract's bounds."""

@@ -81,8 +81,8 @@ FORMATS = {
     "month_or_blank": "YYYY-MM;;",
     # A rate input holds the fraction and shows it as a percentage, with the
     # decimals a person may type (1.5 shows as 1.5 %, not 2 %): what it shows is
-    # the rate the formulas use.
-    "rate_input": "0.0#%",
+    # the rate the formulas use (kinds.rate.input_format in contract.toml).
+    "rate_input": None,
     "month_confirm": 'YYYY"年"M"月";;',  # nothing for 0, as month_or_blank
 }
 
@@ -109,6 +109,14 @@ def _contract_rate_bounds():
 
 
 RATE_MIN, RATE_MAX = _contract_rate_bounds()
+
+
+def _contract_rate_input_format():
+    import contract
+    return contract.load().kinds["rate"].input_format
+
+
+FORMATS["rate_input"] = _contract_rate_input_format()
 
 
 def rate_rule(ref):

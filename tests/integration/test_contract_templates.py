@@ -2,8 +2,6 @@
 contract (templates/contract.toml): its named ranges, their number of cells,
 the stamp, 集团汇总's header rows, and the number format of the rate inputs.
 """
-import unittest
-
 import uno  # noqa: F401  (before group_summary, which imports UNO constants)
 
 import contract
@@ -60,7 +58,7 @@ class ContractTemplates(OfficeTestCase):
                     continue
                 rng = doc.NamedRanges.getByName(cell.name).ReferredCells
                 fmt = formats.getByKey(rng.getCellByPosition(0, 0).NumberFormat).FormatString
-                if fmt != self.c.kinds["rate"].format:
+                if fmt != self.c.kinds["rate"].input_format:
                     wrong["%s.%s" % (t.stamp, cell.name)] = fmt
             doc.close(True)
         return wrong
@@ -69,9 +67,7 @@ class ContractTemplates(OfficeTestCase):
         # every rate input cell carries one format, whichever it is
         self.assertEqual(len(set(self.rate_input_formats().values())), 1)
 
-    # A rate cell holds the fraction and shows it as a percentage (contract.toml, kinds.rate):
-    # expected to fail until the kit formats rate inputs so; then drop the decorator.
-    @unittest.expectedFailure
+    # A rate cell holds the fraction and shows it as a percentage (contract.toml, kinds.rate).
     def test_rate_inputs_are_percent_formatted(self):
         self.assertEqual(self.rate_input_formats(), {})
 
