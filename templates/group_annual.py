@@ -161,7 +161,7 @@ def _fill_down(sh, first_col, last_col):
     a = rng.RangeAddress
     laid = sh.book.laid_out
     for s, c1, r1, c2, r2, role, kind in list(laid):
-        if s == a.Sheet and r1 == r2 == FIRST - 1 and a.StartColumn <= c1 and c2 <= a.EndColumn:
+        if s == sh.s.Name and r1 == r2 == FIRST - 1 and a.StartColumn <= c1 and c2 <= a.EndColumn:
             laid.append((s, c1, FIRST, c2, LAST - 1, role, kind))
 
 
