@@ -11,13 +11,14 @@ has the DealerKPI functions installed (so formulas are stored under their
 frozen names) and saves it as an .ots. Formulas are written as in the
 English UI with ';' separators, e.g. "=FUNNEL_RATE(B5:D5;B6:D6)".
 
-The conventions of ../shared/spec/templates.md live here, once:
+The template conventions (docs/templates.md, "What a user meets in every
+template") live here, once:
 - input cells ("请填写") and computed cells ("自动计算") have their own cell
   styles, with a legend on every sheet; computed cells are locked, input
   cells are not, and every sheet is protected without a password;
 - inputs carry validity rules with Chinese messages (counts, rates, hours,
   money, dates);
-- number formats as the seed shows them;
+- number formats as the training material shows them;
 - A4 landscape, one page wide, the title rows (with dealer and month) repeated
   on every printed page.
 And the second edition (what a dealer met in a real Calc window):

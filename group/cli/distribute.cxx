@@ -26,7 +26,7 @@ using css::uno::Reference;
 using org::dealerkpi::group::DistributedRow;
 using org::dealerkpi::group::XGroupWorkflow;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 namespace {
 
 const std::string kWrittenMark = "：已生成 ";
@@ -211,7 +211,7 @@ int run_distribute(const Command& c) {
     const Distribute& d = c.distribute;
     check_distribute(d);
     std::unique_ptr<store::Store> recorded = open_store(c.store);
-    OfficeSetup setup = prepare_office(c.office, nullptr);
+    OfficeSetup setup = prepare_office(c.office);
     const std::string issue = new_issue_id();
     const std::set<fs::path> before = files_in(d.out_dir);
     std::vector<std::unique_ptr<ShareRun>> runs;
@@ -253,4 +253,4 @@ int run_distribute(const Command& c) {
     return status;
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

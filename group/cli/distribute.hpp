@@ -5,8 +5,8 @@
 
 #include "options.hpp"
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 int run_distribute(const Command& c);
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

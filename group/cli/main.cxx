@@ -35,7 +35,7 @@ using org::dealerkpi::group::Problem;
 using org::dealerkpi::group::RollupResult;
 using org::dealerkpi::group::XGroupWorkflow;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 namespace {
 
 Reference<XGroupWorkflow> workflow_of(const Office& office) {
@@ -209,7 +209,7 @@ int run_rollup(const Command& c) {
         skipped_names.push_back(f.path.string());
     }
     std::unique_ptr<store::Store> recorded = open_store(c.store);
-    OfficeSetup setup = prepare_office(c.office, nullptr);
+    OfficeSetup setup = prepare_office(c.office);
 
     const std::size_t n = files.size();
     const int jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(r.jobs), n));
@@ -358,10 +358,10 @@ int run_rollup(const Command& c) {
 }
 
 }  // namespace
-}  // namespace dkgroup
+}  // namespace dealerkpi::group
 
 int main(int argc, char** argv) {
-    using namespace dkgroup;
+    using namespace dealerkpi::group;
     install_interrupt_handler();
     try {
         Command c = parse_command_line(argc, argv);

@@ -42,7 +42,7 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 namespace {
 
@@ -456,8 +456,7 @@ void set_interrupt_hook(std::function<void()> hook) {
     interrupt_hook = std::move(hook);
 }
 
-OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0) {
-    (void)argv0;
+OfficeSetup prepare_office(const OfficeOptions& o) {
     OfficeSetup s;
     s.timeout_seconds = o.timeout_seconds;
     s.memory_bytes = o.memory_bytes;
@@ -759,4 +758,4 @@ void Office::restart() {
     start();
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

@@ -16,7 +16,7 @@
 
 #include "options.hpp"
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 // Where the parts are found: soffice, the .oxt, LibreOffice's program folder.
 struct OfficeSetup {
@@ -37,7 +37,7 @@ struct OfficeSetup {
 // this .oxt installed exists in the cache (DEALERKPI_GROUP_CACHE, else
 // $XDG_CACHE_HOME/dealerkpi-group, else ~/.cache/dealerkpi-group), keyed by the
 // .oxt's content: prepared once (unopkg add, first start), then copied per office.
-OfficeSetup prepare_office(const OfficeOptions& o, const char* argv0);
+OfficeSetup prepare_office(const OfficeOptions& o);
 
 // Installs the handler that, on SIGINT/SIGTERM/SIGHUP, kills every office this
 // process started, removes their profiles and exits with 130.
@@ -111,4 +111,4 @@ std::string to_utf8(const rtl::OUString& s);
 rtl::OUString from_utf8(const std::string& s);
 rtl::OUString file_url(const std::filesystem::path& p);
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

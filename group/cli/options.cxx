@@ -14,7 +14,7 @@
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 namespace {
 
@@ -413,4 +413,4 @@ Command parse_store_command(const std::string& verb, const std::vector<std::stri
     return c;
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

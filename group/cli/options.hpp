@@ -11,7 +11,7 @@
 
 #include "collect.hxx"
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 // Exit codes (docs/group.md, "For a dealer group").
 enum Exit : int {
@@ -112,4 +112,4 @@ void check_rollup_output(const Rollup& r);
 // not exist, (kNothing) when there is no file to read.
 std::vector<dealerkpi::group::FoundFile> collect_inputs(const Rollup& r);
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 std::string clock_text(double seconds) {
     long s = static_cast<long>(seconds + 0.5);
@@ -147,4 +147,4 @@ void Progress::finish() {
         ticker_.join();
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

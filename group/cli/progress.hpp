@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 class Progress {
 public:
@@ -54,4 +54,4 @@ std::string clock_text(double seconds);
 // moves the cursor or erases a line.
 std::string printable(const std::string& s);
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

@@ -16,7 +16,7 @@ using org::dealerkpi::group::DealerFile;
 using org::dealerkpi::group::DistributedRow;
 using org::dealerkpi::group::Problem;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 namespace {
 
 std::vector<store::Value> values_of(const DealerFile& f)
@@ -273,4 +273,4 @@ int run_status(const Command& c)
     return waiting == 0 ? kOk : kSomeRows;
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

@@ -14,7 +14,7 @@
 #include "options.hpp"
 #include "store.hxx"
 
-namespace dkgroup {
+namespace dealerkpi::group {
 
 namespace store = dealerkpi::group::store;
 
@@ -42,4 +42,4 @@ int run_status(const Command& c);
 /** dealerkpi-group trend: the 集团趋势 workbook from the store. */
 int run_trend(const Command& c);
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group

@@ -30,7 +30,7 @@ using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 
-namespace dkgroup {
+namespace dealerkpi::group {
 namespace {
 
 using Row = std::vector<Any>;
@@ -207,7 +207,7 @@ int run_trend(const Command& c)
     std::unique_ptr<store::Store> s = open_store(so);
     const std::string first = store::trend_history_from(o.from);
     store::Trend t = store::trend_of(s->taken(first, o.to), s->issued_counts(first, o.to), o.from, o.to);
-    OfficeSetup setup = prepare_office(c.office, nullptr);
+    OfficeSetup setup = prepare_office(c.office);
     Office office(setup, 0);
     office.start();
     try {
@@ -222,4 +222,4 @@ int run_trend(const Command& c)
     return kOk;
 }
 
-}  // namespace dkgroup
+}  // namespace dealerkpi::group
