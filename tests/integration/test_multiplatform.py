@@ -14,7 +14,7 @@ import zipfile
 import harness
 from office import prepare_profile
 
-M = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+M = "{http://openoffice.org/2001/manifest}"
 D = "{http://openoffice.org/extensions/description/2006}"
 SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(SOURCE, "build"))
@@ -65,6 +65,7 @@ class MultiPlatformPackage(harness.OfficeTestCase):
     @classmethod
     def setUpClass(cls):
         cls.work = tempfile.mkdtemp(prefix="dealerkpi-multiplatform-")
+        os.chmod(cls.work, 0o755)  # unopkg runs unprivileged when the tests run as root
         cls.oxt = multiplatform_oxt(cls.work)
         os.environ["DEALERKPI_PROFILE"] = prepare_profile(cls.oxt, os.path.join(cls.work, "profile"))
         super().setUpClass()
@@ -80,7 +81,7 @@ class MultiPlatformPackage(harness.OfficeTestCase):
             description = ET.fromstring(z.read("description.xml"))
             names = set(z.namelist())
         components = {e.get(M + "full-path"): e.get(M + "media-type") for e in manifest
-                      if "uno-components" in e.get(M + "media-type")}
+                      if "uno-components" in (e.get(M + "media-type") or "")}
         self.assertEqual(components, {
             "lib/dealerkpi.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
             "lib/group.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
