@@ -14,3 +14,9 @@ foreach(variant long_double_64 aarch64 mingw_wine)
            COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cross/run.sh ${variant} ${CMAKE_BINARY_DIR}/cross/${variant})
   set_tests_properties(core.cross.${variant} PROPERTIES TIMEOUT 1800 LABELS cross)
 endforeach()
+# -mlong-double-64 changes the ABI of every long double call, and this machine's libm is
+# built for the 80-bit type: the oracles' exact rationals (Boost.Multiprecision converts a
+# double through long double, ldexpl) loop forever in such a build. The core itself calls
+# no long double function, so every other suite runs there (golden cases, regressions,
+# properties); the oracle suites run in the three other builds.
+set_tests_properties(core.cross.long_double_64 PROPERTIES ENVIRONMENT "DEALERKPI_CROSS_GTEST_FILTER=-*Oracle*")
