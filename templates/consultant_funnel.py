@@ -295,8 +295,8 @@ def _calculator(book, names):
     rates = "$'%s'." % RETENTION_SHEET
     for r in range(FIRST, LAST + 1):
         sh.input("B%d" % r, "count")
-        sh.input("C%d" % r, "rate", help="成交率 = 成交 ÷ 留档客户。输入 50 即 50%（也可输入 0.5）。")
-        sh.input("D%d" % r, "rate", help="留档率 = 留档客户 ÷ 来访。输入 85 即 85%（也可输入 0.85）。")
+        sh.input("C%d" % r, "rate", help="成交率 = 成交 ÷ 留档客户。" + kit.RATE_HELP)
+        sh.input("D%d" % r, "rate", help="留档率 = 留档客户 ÷ 来访。" + kit.RATE_HELP)
         sh.formula("E%d" % r, '=IF(ISNUMBER({s}O{r});{s}O{r};"")'.format(s=rates, r=r), "rate")
         sh.formula("F%d" % r, '=IF(ISNUMBER({s}M{r});{s}M{r};"")'.format(s=rates, r=r), "rate")
         sh.formula("G%d" % r, '=IF(AND(ISNUMBER(B{r});N(C{r})>0);FUNNEL_TARGET(B{r};C{r});"")'.format(r=r), "count")

@@ -119,7 +119,7 @@ def _dealers(d, g):
     d.input("B%d:B%d" % (FIRST, LAST), "text", help="输入经销商名称。")
     d.input("C%d:C%d" % (FIRST, LAST), "count")
     d.input("D%d:D%d" % (FIRST, LAST), "money")
-    d.input("E%d:E%d" % (FIRST, LAST), "rate", help="可空。填写任一经销商的份额后，全年目标按手填份额分解：输入 60 即 60%（也可输入 0.6）。")
+    d.input("E%d:E%d" % (FIRST, LAST), "rate", help="可空。填写任一经销商的份额后，全年目标按手填份额分解。" + kit.RATE_HELP)
     for col in "HIJ":
         d.input("%s%d:%s%d" % (col, FIRST, col, LAST), "rate")
     g_ref = "$'%s'." % GROUP

@@ -226,7 +226,7 @@ class TemplateConventions(TemplateCase):
         from com.sun.star.util.NumberFormat import PERCENT
         def check(name, module, doc):
             cells = self.rate_inputs(doc)
-            self.assertTrue(cells or name in ("consultant_funnel", "group_summary"), "no rate input")
+            self.assertTrue(cells or name in ("consultant_funnel", "group_summary", "service_advisors"), "no rate input")
             for c in cells:
                 self.assertTrue(doc.NumberFormats.getByKey(c.NumberFormat).Type & PERCENT, c.AbsoluteName)
                 old = c.getFormula()
