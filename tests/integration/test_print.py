@@ -16,8 +16,11 @@ from template_checks import template_modules
 from template_harness import installed_templates
 
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
-# (other text on the footer's line may come between, as pdftotext orders it)
-PAGE = re.compile(r"第\s*(\d+)\s*页，共\D{0,40}?(\d+)\s*页", re.S)
+# Other text may come between, as pdftotext -layout orders it: on the strategy table's
+# page 2 a chart's axis label (a chart on the next printed page, whose text the PDF
+# keeps) lands in the footer's line, "第 2 页，共 订单数" + a line of spaces + "5页";
+# the rendered page shows the footer whole. No digit may come between.
+PAGE = re.compile(r"第\s*(\d+)\s*页，共\D{0,200}?(\d+)\s*页", re.S)
 
 
 class PrintedPages(OfficeTestCase):
