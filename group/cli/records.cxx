@@ -95,6 +95,8 @@ const char* code_of_reason(store::Reason r)
         return "later_save_taken";
     case store::Reason::SameSavedTime:
         return "same_saved_time";
+    case store::Reason::TwoInOneRun:
+        return "duplicate";
     default:
         return "store";
     }
@@ -156,6 +158,7 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
         r.dealer_name = to_utf8(f.Dealer);
         r.month = to_utf8(f.Month);
         r.kind = to_utf8(f.Kind);
+        r.issue = to_utf8(f.Issue);
         r.values = values_of(f);
         r.dealer_code = text_of(r.values, "经销商代码");
         if (r.dealer_code.empty()) {
@@ -170,9 +173,16 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
     rule.count_factor = o.count_factor;
     rule.rate_points = o.rate_points / 100;
     std::vector<store::Outcome> outcomes = s.record_returned(returned, rule);
+    std::set<std::string> paths_in_run;
+    for (const store::Returned& r : returned)
+        paths_in_run.insert(r.path);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const store::Outcome& out = outcomes[i];
-        if (out.status != store::Status::Taken && out.reason != store::Reason::Unreadable)
+        // Two files of one dealer-month in this run: the roll-up's own rule lists them (with
+        // both names), the store only records it.
+        const bool listed_by_rollup = out.reason == store::Reason::TwoInOneRun ||
+                                      (out.reason == store::Reason::SupersededByLater && paths_in_run.count(out.other_path));
+        if (out.status != store::Status::Taken && out.reason != store::Reason::Unreadable && !listed_by_rollup)
             add_line(files[i].Problems, code_of_reason(out.reason),
                      out.changes.empty() ? std::string() : out.changes.front().name, store::reason_text(out));
         if (out.already_recorded && !out.recorded_doubts.empty() && out.status == store::Status::Taken) {

@@ -151,6 +151,28 @@ bool SociStore::decide_known(const Returned& f, Outcome& o)
     return true;
 }
 
+// Two files of one dealer-month in one run are the roll-up's own rule (group/service):
+// only later saves of one issued file replace each other; any other pair takes neither.
+bool SociStore::twoInOneRun(const Returned& f, const std::string& sha, const std::string& path, Outcome& o,
+                            std::vector<Outcome>& batch)
+{
+    auto earlier = std::find_if(batch.begin(), batch.end(),
+                                [&](const Outcome& b) { return b.sha256 == sha && b.status == Status::Taken; });
+    if (earlier == batch.end() || (!f.issue.empty() && earlier->issue == f.issue))
+        return false;
+    o.reason = Reason::TwoInOneRun;
+    o.other_path = path;
+    earlier->status = Status::NotTaken;
+    earlier->reason = Reason::TwoInOneRun;
+    earlier->other_path = f.path;
+    earlier->doubts.clear();
+    std::string text = reason_text(*earlier), word = status_word(earlier->status);
+    int code = static_cast<int>(earlier->reason);
+    sql_ << "UPDATE submission SET status = :s, reason_code = :c, reason = :r, other_path = :o WHERE sha256 = :h",
+        soci::use(word), soci::use(code), soci::use(text), soci::use(f.path), soci::use(sha);
+    return true;
+}
+
 void SociStore::decide_new(const Returned& f, Outcome& o, const Plausibility& rule, std::vector<Outcome>& batch)
 {
     if (!f.problems.empty()) {
@@ -170,6 +192,8 @@ void SociStore::decide_new(const Returned& f, Outcome& o, const Plausibility& ru
         soci::into(sha, ind), soci::into(path), soci::into(saved), soci::use(f.dealer_code), soci::use(f.month),
         soci::use(f.kind);
     const bool current = sql_.got_data() && ind == soci::i_ok;
+    if (current && twoInOneRun(f, sha, path, o, batch))
+        return;
     if (current && saved > f.saved_at) {
         o.status = Status::Superseded;
         o.reason = Reason::LaterAlreadyTaken;
@@ -227,6 +251,7 @@ std::vector<Outcome> SociStore::record_returned(const std::vector<Returned>& fil
         const Returned* f = &files[i];
         Outcome o;
         o.path = f->path, o.sha256 = f->sha256, o.dealer_code = f->dealer_code, o.month = f->month, o.kind = f->kind;
+        o.issue = f->issue;
         if (auto it = seen.find(f->sha256); it != seen.end()) {
             o = batch[it->second];
             o.path = f->path;

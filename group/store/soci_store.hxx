@@ -45,6 +45,8 @@ private:
                        const std::vector<std::string>& key, const std::vector<Value>& values);
     std::vector<Value> values_of(const std::string& sha256);
     bool decide_known(const Returned& f, Outcome& o);
+    bool twoInOneRun(const Returned& f, const std::string& sha, const std::string& path, Outcome& o,
+                     std::vector<Outcome>& batch);
     void decide_new(const Returned& f, Outcome& o, const Plausibility& rule,
                     std::vector<Outcome>& batch);
     std::vector<TargetChange> target_changes(const Returned& f);

@@ -41,6 +41,7 @@ struct Returned {
     std::string path, sha256;
     std::string saved_at;  // the document's saved time, ISO 8601 (sortable)
     std::string dealer_code, dealer_name, month, kind;
+    std::string issue;                  // distribute's issue stamp (DealerKPI下发); empty when none
     std::vector<Value> values;          // every named cell read
     std::vector<std::string> problems;  // why the reader could not take it (people's text)
 };
@@ -48,7 +49,7 @@ struct Returned {
 enum class Status { Taken, NotTaken, Superseded };
 
 /** Why a file is not taken (the reader's problems come as text). */
-enum class Reason { None, Unreadable, TargetChanged, SupersededByLater, LaterAlreadyTaken, SameSavedTime };
+enum class Reason { None, Unreadable, TargetChanged, SupersededByLater, LaterAlreadyTaken, SameSavedTime, TwoInOneRun };
 
 /** A group-set value the file does not carry as issued. */
 struct TargetChange {
@@ -68,7 +69,7 @@ struct Doubt {
 
 /** What the store made of one file. */
 struct Outcome {
-    std::string path, sha256, dealer_code, month, kind;
+    std::string path, sha256, dealer_code, month, kind, issue;
     Status status = Status::NotTaken;
     Reason reason = Reason::None;
     std::vector<std::string> problems;  // Reason::Unreadable

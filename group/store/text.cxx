@@ -62,6 +62,10 @@ std::string reason_text(const Outcome& o)
     case Reason::LaterAlreadyTaken:
         return "同一经销商同月已采用较晚保存的文件：" + o.other_path + " / a later save of the same dealer-month "
                "is taken: " + o.other_path;
+    case Reason::TwoInOneRun:
+        return "同一经销商同月在本次汇总中有两个文件，且不是同一下发文件的先后保存，均未采用：" + o.other_path +
+               " / two files of one dealer-month in this run, not saves of one issued file; neither is taken: " +
+               o.other_path;
     case Reason::SameSavedTime:
         return "与同一经销商同月已采用的文件保存时间相同，无法判断哪个在后：" + o.other_path +
                " / the same saved time as the taken file of this dealer-month: " + o.other_path;

