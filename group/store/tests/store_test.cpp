@@ -155,6 +155,7 @@ TEST_F(StoreTest, TheSameFilesAgainChangeNothing)
     std::vector<Returned> files{returned("D01", "2026-11", 10, "2026-11-30T10:00:00"),
                                 returned("D02", "2026-11", 10, "2026-11-30T10:00:00", 90),
                                 returned("D01", "2026-11", 12, "2026-11-30T11:00:00")};
+    files[0].issue = files[2].issue = "I1";  // two saves of one issued file
     auto first = s->record_returned(files);
     const std::string dump = s->dump();
     auto again = s->record_returned(files);
@@ -192,6 +193,7 @@ TEST_F(StoreTest, TheLaterSaveWinsInEitherOrderAndAcrossRuns)
     auto s = Store::open(where);
     auto early = returned("D01", "2026-11", 10, "2026-11-30T10:00:00");
     auto late = returned("D01", "2026-11", 11, "2026-11-30T12:00:00");
+    early.issue = late.issue = "I1";  // two saves of one issued file
     auto o = s->record_returned({late, early});  // the later first: still the later wins
     EXPECT_EQ(o[0].status, Status::Taken);
     EXPECT_EQ(o[1].status, Status::Superseded);
@@ -207,6 +209,22 @@ TEST_F(StoreTest, TheLaterSaveWinsInEitherOrderAndAcrossRuns)
         }
     auto lines = s->status("2026-11");
     EXPECT_TRUE(lines.empty());  // nothing issued: status lists issued dealers only
+}
+
+// Two files of one dealer-month in one run that are not saves of one issued file (an
+// impostor beside the real one): neither is taken, whichever was saved later.
+TEST_F(StoreTest, TwoFilesOfOneDealerMonthNotOfOneIssueTakeNeither)
+{
+    auto s = Store::open(where);
+    auto real = returned("D01", "2026-11", 10, "2026-11-30T10:00:00");
+    auto impostor = returned("D01", "2026-11", 0, "2026-11-30T12:00:00");
+    real.issue = "I1";
+    auto o = s->record_returned({real, impostor});
+    EXPECT_EQ(o[0].status, Status::NotTaken);
+    EXPECT_EQ(o[1].status, Status::NotTaken);
+    EXPECT_EQ(o[0].reason, Reason::TwoInOneRun);
+    EXPECT_EQ(o[1].reason, Reason::TwoInOneRun);
+    EXPECT_TRUE(s->taken("2026-11", "2026-11").empty());
 }
 
 TEST_F(StoreTest, StatusListsEveryIssuedDealer)
