@@ -174,7 +174,7 @@ class GroupStore(unittest.TestCase):
         self.assertEqual(rows[0][cols["交车数_实际"]], str(self.typed[(CORRECTED, MONTHS[2])]["交车数_实际"]))
         first = [r for r in issues if r[icols["文件"]].endswith("%s_%s_初版.ods" % (CORRECTED, MONTHS[2]))]
         self.assertEqual(len(first), 1)
-        self.assertIn("已被同一经销商同月较晚保存的文件取代", first[0][icols["原因"]])
+        self.assertIn("已被同一下发文件的较新保存替代", first[0][icols["原因"]])
 
     def test_the_outlier_is_taken_and_flagged(self):
         (cols, body), (icols, issues) = self.summary[MONTHS[2]]
