@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Lists the functions in addin/, group/ and templates/ longer than a screen (60 lines).
+
+Python functions are measured with the ast module. C++ functions are found by braces: a
+brace block opened at namespace or class level after a closing parenthesis is a function
+body (lambdas and blocks inside a function count towards it). Strings, character literals
+and // comments are skipped; the project does not put braces in /* */ comments.
+
+Exit status 1 when any function is longer than the limit, so the check can run as a test.
+"""
+import argparse
+import ast
+import pathlib
+import re
+import sys
+
+ROOTS = ("addin", "group", "templates")
+CXX = {".cxx", ".hxx", ".cpp", ".hpp"}
+
+
+def python_functions(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node.lineno, node.end_lineno - node.lineno + 1, node.name
+
+
+def _code(line):
+    line = re.sub(r'"([^"\\]|\\.)*"', '""', line)
+    line = re.sub(r"'([^'\\]|\\.)*'", "''", line)
+    return line.split("//")[0]
+
+
+def _opens(head):
+    """What the brace after `head` (the code before it, a few lines) opens."""
+    if re.search(r"\bnamespace\b[\w:\s]*$", head) or re.search(r'extern\s+"C"\s*$', head):
+        return "namespace"
+    if re.search(r"\b(struct|class|union|enum)\b[^;()]*$", head):
+        return "class"
+    if re.search(r"\)[\w\s:,()<>&*\[\]\"=-]*$", head):
+        return "function"
+    return "block"
+
+
+def _name(head):
+    """The function's name: the first call-like word after the last statement before it."""
+    signature = re.split(r"[;{}]", head)[-1]
+    found = re.search(r"([\w:~]+)\s*\(", signature)
+    return found.group(1) if found else "?"
+
+
+def cxx_functions(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    code = [_code(line) for line in lines]
+    stack, start, name = [], None, "?"
+    for i, line in enumerate(code):
+        for col, ch in enumerate(line):
+            if ch == "{":
+                outer = all(kind in ("namespace", "class") for kind in stack)
+                head = " ".join(code[max(0, i - 3):i] + [line[:col]]).rstrip()
+                kind = _opens(head) if outer else "block"
+                stack.append(kind)
+                if kind == "function":
+                    start, name = i, _name(head)
+            elif ch == "}" and stack:
+                if stack.pop() == "function" and start is not None:
+                    yield start + 1, i - start + 1, name
+                    start = None
+
+
+def long_functions(root, limit):
+    for folder in ROOTS:
+        for path in sorted((root / folder).rglob("*")):
+            measure = python_functions if path.suffix == ".py" else cxx_functions if path.suffix in CXX else None
+            if measure is None:
+                continue
+            for line, length, name in measure(path):
+                if length > limit:
+                    yield length, "%s:%d %s" % (path.relative_to(root), line, name)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parent.parent)
+    args = parser.parse_args()
+    found = sorted(long_functions(args.root, args.limit), reverse=True)
+    for length, where in found:
+        print("%4d lines  %s" % (length, where))
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
