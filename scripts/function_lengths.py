@@ -4,7 +4,7 @@
 Python functions are measured with the ast module. C++ functions are found by braces: a
 brace block opened at namespace or class level after a closing parenthesis is a function
 body (lambdas and blocks inside a function count towards it). Strings, character literals
-and // comments are skipped; the project does not put braces in /* */ comments.
+// comments and comment lines (/* … */, lines starting with *) are skipped.
 
 Exit status 1 when any function is longer than the limit, so the check can run as a test.
 """
@@ -28,7 +28,8 @@ def python_functions(path):
 def _code(line):
     line = re.sub(r'"([^"\\]|\\.)*"', '""', line)
     line = re.sub(r"'([^'\\]|\\.)*'", "''", line)
-    return line.split("//")[0]
+    line = re.sub(r"/\*.*?\*/", "", line.split("//")[0])
+    return "" if re.match(r"\s*(/\*|\*)", line) else line
 
 
 def _opens(head):
