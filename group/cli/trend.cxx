@@ -21,6 +21,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
+#include "contract.hxx"
 #include "office.hpp"
 #include "trend.hxx"
 
@@ -57,83 +58,70 @@ beans::PropertyValue prop(const char* name, const Any& value)
     return p;
 }
 
-const std::vector<std::string> kCounts{"交车数_目标", "交车数_实际", "订单数_实际", "报价数_实际", "进店线索数_实际",
-                                       "线索数_实际"};
-const std::vector<std::string> kRates{"订单交车率", "报价订单率", "进店线索报价率", "交车数_达成率"};
+// The measures are the contract's ([trend.*]): every sum and pooled rate, then their
+// changes and year-to-date figures.
+std::vector<std::string> measures()
+{
+    std::vector<std::string> out;
+    for (const contract::TrendSum& m : contract::kTrendSums)
+        out.push_back(m.name);
+    for (const contract::TrendRate& r : contract::kTrendRates)
+        out.push_back(r.name);
+    return out;
+}
+
+bool is_rate(const std::string& name)
+{
+    for (const contract::TrendRate& r : contract::kTrendRates)
+        if (name == r.name)
+            return true;
+    return false;
+}
 
 Sheet monthly(const store::Trend& t)
 {
-    Sheet s{"月度", {"月份", "下发经销商数", "采用经销商数", "未交经销商数"}, {}, {}};
-    for (const auto& c : kCounts)
-        s.header.push_back(c);
-    for (const auto& r : kRates)
-        s.header.push_back(r);
-    for (const auto& k : {"交车数_实际", "交车数_达成率", "订单交车率"}) {
-        s.header.push_back(std::string(k) + "_环比");
-        s.header.push_back(std::string(k) + "_同比");
-    }
-    for (const auto& k : {"交车数_目标", "交车数_实际", "交车数_达成率"})
-        s.header.push_back(std::string(k) + "_年累计");
-    for (const store::GroupMonth& m : t.months) {
-        Row r{str(m.month), num(m.issued), num(m.taken), num(std::max(0, m.issued - m.taken))};
-        for (const auto& c : kCounts)
-            r.push_back(opt(m.sum, c));
-        for (const auto& k : kRates)
-            r.push_back(opt(m.rate, k));
-        for (const auto& k : {"交车数_实际", "交车数_达成率", "订单交车率"})
-            r.push_back(opt(m.mom, k)), r.push_back(opt(m.yoy, k));
-        for (const auto& k : {"交车数_目标", "交车数_实际", "交车数_达成率"})
-            r.push_back(opt(m.ytd, k));
-        s.rows.push_back(r);
-    }
-    for (const std::string& h : s.header)
-        s.percent.push_back(h.find("率") != std::string::npos || h.find("环比") != std::string::npos ||
-                            h.find("同比") != std::string::npos);
-    return s;
-}
-
-Sheet dealers(const store::Trend& t)
-{
-    Sheet s{"经销商", {"经销商代码", "经销商"}, {}, {false, false}};
-    for (const store::GroupMonth& m : t.months) {
-        s.header.push_back(m.month + " 交车数_实际"), s.percent.push_back(false);
-        s.header.push_back(m.month + " 交车数_达成率"), s.percent.push_back(true);
-    }
-    s.header.insert(s.header.end(), {"交车数_实际_合计", "交车数_达成率_合计", "排名"});
-    s.percent.insert(s.percent.end(), {false, true, false});
-    std::vector<std::pair<double, std::size_t>> rank;
-    for (const auto& [code, dealer] : t.dealers) {
-        Row r{str(code), str(dealer.first)};
-        double delivered = 0, target = 0;
-        for (const store::GroupMonth& m : t.months) {
-            auto it = dealer.second.find(m.month);
-            r.push_back(it == dealer.second.end() ? Any() : num(it->second.delivered));
-            r.push_back(it == dealer.second.end() || !it->second.achievement ? Any() : num(*it->second.achievement));
-            if (it != dealer.second.end())
-                delivered += it->second.delivered, target += it->second.target;
+    Sheet s{"月度", {"月份", "下发经销商数", "采用经销商数", "未交经销商数", "售后下发经销商数", "售后采用经销商数"}, {}, {}};
+    s.percent.assign(s.header.size(), false);
+    const char* suffix[] = {"", "_环比", "_同比", "_年累计"};
+    for (const char* tail : suffix)
+        for (const std::string& m : measures()) {
+            s.header.push_back(m + tail);
+            s.percent.push_back(is_rate(m) || (*tail && tail != std::string("_年累计")));
         }
-        r.push_back(num(delivered));
-        r.push_back(target > 0 ? num(delivered / target) : Any());
-        rank.push_back({target > 0 ? delivered / target : -1, s.rows.size()});
+    for (const store::GroupMonth& m : t.months) {
+        Row r{str(m.month), num(m.issued), num(m.taken), num(std::max(0, m.issued - m.taken)),
+              num(m.workshop_issued), num(m.workshop_taken)};
+        for (const auto* values : {&m.sum, &m.mom, &m.yoy, &m.ytd})
+            for (const std::string& name : measures())
+                r.push_back(values == &m.sum && is_rate(name) ? opt(m.rate, name) : opt(*values, name));
         s.rows.push_back(r);
     }
-    std::stable_sort(rank.begin(), rank.end(), [](auto& a, auto& b) { return a.first > b.first; });
-    for (std::size_t i = 0; i < rank.size(); ++i)
-        s.rows[rank[i].second].push_back(num(static_cast<double>(i + 1)));
     return s;
 }
 
-Sheet workshop(const store::Trend& t)
+Sheet dealers(const store::Trend& t, const contract::TrendDealer& d)
 {
-    Sheet s{"售后",
-            {"月份", "下发经销商数", "采用经销商数", "售后产值目标", "可售工时_合计", "生产工时_合计", "销售工时_合计",
-             "总效率_合计", "总效率_合计_环比", "总效率_合计_同比"},
-            {},
-            {false, false, false, false, false, false, false, true, true, true}};
-    for (const store::GroupMonth& m : t.months)
-        s.rows.push_back(Row{str(m.month), num(m.workshop_issued), num(m.workshop_taken), opt(m.sum, "售后产值目标"),
-                             opt(m.sum, "可售工时_合计"), opt(m.sum, "生产工时_合计"), opt(m.sum, "销售工时_合计"),
-                             opt(m.rate, "总效率_合计"), opt(m.mom, "总效率_合计"), opt(m.yoy, "总效率_合计")});
+    Sheet s{d.sheet, {"经销商代码", "经销商"}, {}, {false, false}};
+    for (const store::GroupMonth& m : t.months) {
+        s.header.push_back(m.month + " " + d.count), s.percent.push_back(false);
+        s.header.push_back(m.month + " " + d.rate), s.percent.push_back(true);
+    }
+    s.header.insert(s.header.end(), {std::string(d.count) + "_合计", d.rate, "排名"});
+    s.percent.insert(s.percent.end(), {false, true, false});
+    auto kind = t.dealers.find(d.stamp);
+    if (kind == t.dealers.end())
+        return s;
+    auto any = [](const std::optional<double>& v) { return v ? num(*v) : Any(); };
+    for (const auto& [code, dealer] : kind->second) {
+        Row r{str(code), str(dealer.name)};
+        for (const store::GroupMonth& m : t.months) {
+            auto it = dealer.months.find(m.month);
+            r.push_back(it == dealer.months.end() ? Any() : any(it->second.count));
+            r.push_back(it == dealer.months.end() ? Any() : any(it->second.rate));
+        }
+        r.insert(r.end(), {any(dealer.period.count), any(dealer.period.rate), num(dealer.rank)});
+        s.rows.push_back(r);
+    }
     return s;
 }
 
@@ -211,13 +199,16 @@ int run_trend(const Command& c)
     Office office(setup, 0);
     office.start();
     try {
-        write_book(office.context(), {monthly(t), dealers(t), workshop(t)}, out);
+        std::vector<Sheet> sheets{monthly(t)};
+        for (const contract::TrendDealer& d : contract::kTrendDealers)
+            sheets.push_back(dealers(t, d));
+        write_book(office.context(), sheets, out);
     } catch (const uno::Exception& e) {
         throw Failure(kNothing, "写趋势表时 LibreOffice 出错 / the office failed writing " + out.string() + ": " +
                                     to_utf8(e.Message));
     }
     office.stop();
-    std::cout << "dealerkpi-group: " << out.string() << " (" << t.months.size() << " 个月 months, " << t.dealers.size()
+    std::cout << "dealerkpi-group: " << out.string() << " (" << t.months.size() << " 个月 months, " << t.dealers["strategy_table"].size()
               << " 个经销商 dealers)\n";
     return kOk;
 }

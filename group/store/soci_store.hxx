@@ -68,6 +68,7 @@ struct Figure {
     bool rate = false;
     double value = 0;
 };
-std::vector<Figure> figures_of(const std::vector<Value>& values);
+/** The figures of a file the plausibility rule checks (the contract's trend measures). */
+std::vector<Figure> figures_of(const std::string& kind, const std::vector<Value>& values);
 
 }  // namespace dealerkpi::group::store
