@@ -57,9 +57,7 @@ void fill(Store& s, int dealers, int months)
                 const std::string code = "D" + std::to_string(1000 + d), name = "经销商" + std::to_string(d);
                 Issued i{code, name, month, kind, code + "_" + name + "_" + month + ".ods",
                          "i" + code + month + kind, "", "", {}};
-                for (const Value& v : st ? strategy(d, m) : workshop(d, m))
-                    if (v.name.find("目标") != std::string::npos)
-                        i.values.push_back(v);
+                i.values = group_set_values(kind, st ? strategy(d, m) : workshop(d, m));
                 issued.push_back(i);
                 Returned r;
                 r.path = "/回收/" + month + "/" + i.file_name;
@@ -108,7 +106,7 @@ int main(int argc, char** argv)
     const double trend_s = seconds_since(t0);
     std::printf("- status %s (%zu lines): %.3f s (goal < 2 s)\n", last.c_str(), lines.size(), status_s);
     std::printf("- trend %s..%s (%zu months, %zu dealers), store part: %.3f s (goal < 2 s)\n", first.c_str(),
-                last.c_str(), t.months.size(), t.dealers.size(), trend_s);
+                last.c_str(), t.months.size(), t.dealers["strategy_table"].size(), trend_s);
     if (keep.empty())
         fs::remove_all(dir);
     return status_s < 2 && trend_s < 2 ? 0 : 1;

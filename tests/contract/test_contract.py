@@ -27,8 +27,10 @@ import make_named_cells  # noqa: E402
 HXX = None
 # The names every dealer template has, which the group service may spell out:
 # a file's identity (经销商代码, 经销商, 月份, 月份_首日: what distribute stamps and the
-# roll-up keys dealers by) and 集团汇总's own two cells.
-IDENTITY = {"经销商代码", "经销商", "月份", "月份_首日", "汇总月份", "汇总说明"}
+# roll-up keys dealers by) and the cells of the group's own workbooks that the service
+# fills: 集团汇总's two, 集团趋势's tables.
+IDENTITY = {"经销商代码", "经销商", "月份", "月份_首日", "汇总月份", "汇总说明",
+            "趋势期间", "月度表", "经销商表", "经销商表_月份", "售后表", "售后表_月份", "图表_经销商代码", "图表数据"}
 
 # Known debt, listed exactly so that it can only shrink: (source, name) pairs of cell
 # names a group source still spells. A new spelling anywhere fails the test, and so
