@@ -1,4 +1,4 @@
-#include "options.hpp"
+#include "options.hxx"
 
 #include "../common/month.hxx"
 
