@@ -1,4 +1,4 @@
-#include "records.hpp"
+#include "records.hxx"
 
 #include <iostream>
 #include <map>
@@ -6,7 +6,7 @@
 
 #include <osl/file.hxx>
 
-#include "office.hpp"
+#include "office.hxx"
 
 namespace fs = std::filesystem;
 using namespace css;

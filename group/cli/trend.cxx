@@ -2,14 +2,14 @@
 // store. The arithmetic is group/store/trend.cxx; the figures go to the service
 // (writeTrend) as rows named by the template's column titles, and the service
 // fills the installed template group_trend through the office.
-#include "records.hpp"
+#include "records.hxx"
 
 #include <iostream>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <org/dealerkpi/group/TrendResult.hpp>
 
-#include "office.hpp"
+#include "office.hxx"
 #include "trend_rows.hxx"
 
 namespace fs = std::filesystem;
