@@ -42,7 +42,10 @@ YEAR_TO_DATE = ("交车数_目标", "交车数_实际", "交车数_达成率")
 MOM, YOY, YTD = "_环比", "_同比", "_年累计"
 PERIOD = "期间_"              # the dealer's period columns: 期间_交车数_实际, 期间_交车数_达成率
 
-WIDTHS = {"count": 2.2, "rate": 2.3, "hours": 2.5, "money": 3.3, "text": 2.6}
+# The narrowest column (cm) that shows a figure of a kind; a title widens it (see _width).
+WIDTHS = {"count": 1.7, "rate": 1.5, "rate1": 1.6, "hours": 2.3, "money": 3.3, "text": 2.6}
+CHAR = 0.36    # cm of one CJK character of a heading, and the cell's margins
+MARGIN = 0.35
 
 CELL_NAMES = (
     ("趋势期间", "computed text"),
@@ -83,7 +86,7 @@ def monthly_columns():
         cols += [(r.name, "rate", ("rate", stamp, r.name)) for r in t.rates]
         for name in CHANGES[stamp]:
             # a sum's change is relative (a rate), a rate's in points (a rate too)
-            cols += [(name + MOM, "rate", "value"), (name + YOY, "rate", "value")]
+            cols += [(name + MOM, "rate1", "value"), (name + YOY, "rate1", "value")]
         for name in YEAR_TO_DATE if stamp == "strategy_table" else ():
             rate = name in (r.name for r in t.rates)
             cols.append((name + YTD, _kind(stamp, name), ("rate_ytd", stamp, name) if rate else "value"))
@@ -99,15 +102,21 @@ def dealer_columns(stamp):
     return lead, pair
 
 
+def _width(title, kind):
+    """A column wide enough for its figures whose title shows on one line or on two
+    even lines, never one character alone on the second (the titles are exact: the
+    service finds its columns by them, so they cannot be broken by hand)."""
+    one = len(title) * CHAR + MARGIN
+    width = max(WIDTHS.get(kind, 2.4), (len(title) + 1) // 2 * CHAR + MARGIN)
+    return one if width > one - 2 * CHAR else width
+
+
 def _heading_row(sh, columns, row=HEADER_ROW):
     for i, (text, kind) in enumerate(columns):
         c = kit.column_name(i)
         head = sh.heading("%s%d" % (c, row), text, balance=False)  # titles the service finds columns by
         head.VertJustify = 2
-        width = WIDTHS.get(kind, 2.4)
-        if len(text) > 5 and kind != "text":
-            width = max(width, (len(text) + 1) // 2 * 0.36 + 0.35)
-        sh.s.Columns.getByIndex(i).Width = int(width * 1000)
+        sh.s.Columns.getByIndex(i).Width = int(_width(text, kind) * 1000)
     sh.s.Rows.getByIndex(row - 1).Height = 1100
 
 
@@ -218,7 +227,7 @@ def _chart(book, col_of):
     sh.title("A1", "集团趋势图")
     sh.label("A2", "经销商代码：")
     sh.input("B2", "text", help="选择要看的经销商代码（经销商 表中的代码）。")
-    sh.note("A3", "左图：集团各月交车数与目标；右图：所选经销商各月交车数达成率。")
+    sh.note("A3", "上图：集团各月交车数与目标；下图：所选经销商各月交车数达成率。")
     _heading_row(sh, [("月份", "text"), ("交车数_目标", "count"), ("交车数_实际", "count"), ("所选经销商达成率", "rate")])
     codes = _chart_table(sh, col_of)
     sh.validate("B2", LIST, None, codes, None, "请从列表中选择经销商代码。", "选择要看的经销商代码。")

@@ -29,7 +29,8 @@ int run_trend(const Command& c)
     so.none = false;
     std::unique_ptr<store::Store> s = open_store(so);
     const std::string first = store::trend_history_from(o.from);
-    const store::Trend t = store::trend_of(s->taken(first, o.to), s->issued_counts(first, o.to), o.from, o.to);
+    const store::Trend t =
+        store::trend_of(s->taken(first, o.to, store::trend_cells()), s->issued_counts(first, o.to), o.from, o.to);
     OfficeSetup setup = prepare_office(c.office);
     Office office(setup, 0);
     office.start();

@@ -476,6 +476,11 @@ private:
         if (!ask(text(U("经销商提交情况"), "Dealer submissions"), {text(U("月份（YYYY-MM）："), "Month (YYYY-MM):")},
                  {"month"}, month))
             return;
+        if (normalMonth(month[0]).isEmpty()) {
+            tellNotAMonth(month[0]);
+            return;
+        }
+        month[0] = normalMonth(month[0]);
         rtl::Reference<Workflow> workflow(new Workflow(ctx_));
         const auto lines = workflow->submissionStatus(answer("store"), month[0], OUString());
         if (!lines.hasElements()) {
@@ -504,6 +509,11 @@ private:
                  {text(U("起始月（YYYY-MM）："), "From (YYYY-MM):"), text(U("截止月（YYYY-MM）："), "To (YYYY-MM):")},
                  {"from", "to"}, months))
             return;
+        for (const OUString& m : months)
+            if (normalMonth(m).isEmpty()) {
+                tellNotAMonth(m);
+                return;
+            }
         OUString output = scripted_ ? urlOfPath(answer("output"))
                                     : pickFile(true, text(U("保存集团趋势"), "Save the group trend"),
                                                {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},

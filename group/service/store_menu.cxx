@@ -25,11 +25,14 @@ std::unique_ptr<store::Store> openStore(const OUString& where)
     }
 }
 
-void checkMonth(const OUString& month)
+/** "YYYY-MM" of a month as people write it (2026-11, 2026/11, 2026年11月); throws when it is none. */
+OUString checkMonth(const OUString& typed)
 {
-    if (serialOfMonth(month) < 0)
-        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11 / the month must be YYYY-MM: ") + month,
-                                             {}, 1);
+    const OUString month = normalMonth(typed);
+    if (month.isEmpty())
+        throw lang::IllegalArgumentException(
+            U("月份须写成 2026-11、2026/11 或 2026年11月 / the month must be written as 2026-11: ") + typed, {}, 1);
+    return month;
 }
 
 Problem reasonOf(const store::StatusLine& l)
@@ -45,10 +48,10 @@ Problem reasonOf(const store::StatusLine& l)
 
 } // namespace
 
-Sequence<SubmissionStatus> Workflow::submissionStatus(const OUString& where, const OUString& month,
+Sequence<SubmissionStatus> Workflow::submissionStatus(const OUString& where, const OUString& typedMonth,
                                                       const OUString& templateKind)
 {
-    checkMonth(month);
+    const OUString month = checkMonth(typedMonth);
     std::vector<SubmissionStatus> out;
     try {
         for (const store::StatusLine& l : openStore(where)->status(utf8(month), utf8(templateKind)))
@@ -60,16 +63,16 @@ Sequence<SubmissionStatus> Workflow::submissionStatus(const OUString& where, con
     return Sequence<SubmissionStatus>(out.data(), static_cast<sal_Int32>(out.size()));
 }
 
-TrendResult Workflow::writeTrendFromStore(const OUString& where, const OUString& fromMonth, const OUString& toMonth,
+TrendResult Workflow::writeTrendFromStore(const OUString& where, const OUString& typedFrom, const OUString& typedTo,
                                           const OUString& outUrl, sal_Bool force)
 {
-    checkMonth(fromMonth);
-    checkMonth(toMonth);
+    const OUString fromMonth = checkMonth(typedFrom), toMonth = checkMonth(typedTo);
     Sequence<TrendRow> rows;
     try {
         auto s = openStore(where);
         const std::string from = utf8(fromMonth), to = utf8(toMonth), first = store::trend_history_from(from);
-        rows = trend_rows(store::trend_of(s->taken(first, to), s->issued_counts(first, to), from, to));
+        rows = trend_rows(
+            store::trend_of(s->taken(first, to, store::trend_cells()), s->issued_counts(first, to), from, to));
     } catch (const std::exception& e) {
         throw lang::IllegalArgumentException(text(e.what()), {}, 0);
     }

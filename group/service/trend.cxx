@@ -16,11 +16,13 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+#include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -86,6 +88,17 @@ public:
             cell->setValue(d);
         else if (v >>= t)
             Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(t);
+    }
+    /** Prints the sheet from A1 to the table's first `rows` rows and `cols` columns (at
+        least its header), so that a printout has no empty months or dealers. */
+    void printTo(sal_Int32 rows, sal_Int32 cols)
+    {
+        table::CellRangeAddress area = at_;
+        area.StartColumn = 0;
+        area.StartRow = 0;
+        area.EndColumn = at_.StartColumn + std::max<sal_Int32>(1, std::min(cols, width())) - 1;
+        area.EndRow = at_.StartRow + std::max<sal_Int32>(1, std::min(rows, this->rows())) - 1;
+        Reference<sheet::XPrintAreas>(sheet_, uno::UNO_QUERY_THROW)->setPrintAreas(Sequence<table::CellRangeAddress>(&area, 1));
     }
     void putAll(const Sequence<Sequence<uno::Any>>& data)
     {
@@ -163,6 +176,7 @@ void writeDealers(Table& t, Table& labels, const std::vector<const TrendRow*>& r
     }
     if (data.hasElements())
         t.putAll(data);
+    t.printTo(data.getLength(), pair < 0 ? t.width() : pair + 2 * months);
 }
 
 void setProtected(const Reference<sheet::XSpreadsheetDocument>& doc, bool on)
@@ -211,6 +225,7 @@ TrendResult fill(const Reference<sheet::XSpreadsheetDocument>& doc, const OUStri
         else
             dealers[r.Kind].push_back(&r);
     writeMonths(monthly, group, from);
+    monthly.printTo(months, monthly.width());
     TrendResult result;
     for (const contract::TrendDealer& d : contract::kTrendDealers) {
         const OUString sheet = OUString::fromUtf8(d.sheet);

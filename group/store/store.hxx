@@ -149,6 +149,9 @@ public:
 
     /** Taken dealer-months between two months (inclusive), and issued counts. */
     virtual std::vector<TakenMonth> taken(const std::string& from, const std::string& to) = 0;
+    /** The same with only the values of the named cells `names` (the trend's measures). */
+    virtual std::vector<TakenMonth> taken(const std::string& from, const std::string& to,
+                                          const std::vector<std::string>& names) = 0;
     virtual std::vector<IssuedCount> issued_counts(const std::string& from, const std::string& to) = 0;
 
     /** Every row of every table in a fixed order, as text (tests compare dumps). */

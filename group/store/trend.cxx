@@ -103,6 +103,15 @@ std::string month_add(const std::string& month, int n)
     return buf;
 }
 
+std::vector<std::string> trend_cells()
+{
+    std::vector<std::string> out;
+    for (const contract::TrendSum& s : contract::kTrendSums)
+        if (std::find(out.begin(), out.end(), s.cell) == out.end())
+            out.push_back(s.cell);
+    return out;
+}
+
 std::map<std::string, double> trend_sums(const std::string& kind, const std::vector<Value>& values)
 {
     std::map<std::string, double> out;

@@ -53,6 +53,9 @@ std::string month_add(const std::string& month, int n);
 /** The first month trend needs from the store for from..to: a year before, for year-on-year. */
 inline std::string trend_history_from(const std::string& from) { return month_add(from, -12); }
 
+/** The named cells the trend's sums read (what Store::taken needs to fetch). */
+std::vector<std::string> trend_cells();
+
 /** The sums of one taken file by the contract's trend measures of its kind. */
 std::map<std::string, double> trend_sums(const std::string& kind, const std::vector<Value>& values);
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -225,6 +226,33 @@ TEST_F(StoreTest, TwoFilesOfOneDealerMonthNotOfOneIssueTakeNeither)
     EXPECT_EQ(o[0].reason, Reason::TwoInOneRun);
     EXPECT_EQ(o[1].reason, Reason::TwoInOneRun);
     EXPECT_TRUE(s->taken("2026-11", "2026-11").empty());
+}
+
+TEST_F(StoreTest, TakenFilesCarryTheirOwnValuesWhatEverIsAskedFor)
+{
+    auto s = Store::open(where);
+    std::vector<Returned> files;
+    for (int d = 0; d < 30; ++d)
+        for (const char* month : {"2026-10", "2026-11"})
+            files.push_back(returned("D" + std::to_string(10 + d), month, 10 + d, std::string(month) + "-30T10:00"));
+    s->record_returned(files);
+    auto all = s->taken("2026-10", "2026-11");
+    auto some = s->taken("2026-10", "2026-11", {"交车数_实际", "订单数_实际"});
+    ASSERT_EQ(all.size(), 60u);
+    ASSERT_EQ(some.size(), 60u);
+    for (std::size_t i = 0; i < some.size(); ++i) {
+        EXPECT_EQ((some[i].month + some[i].dealer_code), (all[i].month + all[i].dealer_code));
+        std::vector<std::string> names;
+        for (const Value& v : some[i].values) {
+            names.push_back(v.name);
+            if (v.name == "交车数_实际")  // each file keeps its own figure
+                EXPECT_EQ(v.number, 10.0 + std::stoi(some[i].dealer_code.substr(1)) - 10);
+        }
+        std::sort(names.begin(), names.end());
+        EXPECT_EQ(names, (std::vector<std::string>{"交车数_实际", "订单数_实际"}));
+        EXPECT_GT(all[i].values.size(), 2u);
+    }
+    EXPECT_TRUE(s->taken("2026-10", "2026-11", {"无此单元格"}).at(0).values.empty());
 }
 
 TEST_F(StoreTest, StatusListsEveryIssuedDealer)
