@@ -108,7 +108,7 @@ def _width(title, kind):
     service finds its columns by them, so they cannot be broken by hand)."""
     one = len(title) * CHAR + MARGIN
     width = max(WIDTHS.get(kind, 2.4), (len(title) + 1) // 2 * CHAR + MARGIN)
-    return one if width > one - 2 * CHAR else width
+    return max(width, one) if width > one - 2 * CHAR else width
 
 
 def _heading_row(sh, columns, row=HEADER_ROW):
@@ -189,7 +189,8 @@ def _dealers(book, stamp):
     sh.title("A1", "集团趋势：各经销商（%s）" % what)
     sh.label("A2", "期间：")
     sh.formula("B2", "=$'%s'.B2" % MONTHLY, "text_or_blank").IsTextWrapped = False
-    sh.note("A3", "按期间%s排名；%s不足 100%% 标红。各月的月份写在每两列之上。" % (t.dealer["rate"], t.dealer["rate"]))
+    # on the period's row: row 3 holds the months over the pairs of columns
+    sh.note("D2", "按期间%s排名；%s不足 100%% 标红。各月的月份写在每两列之上。" % (t.dealer["rate"], t.dealer["rate"]))
     _heading_row(sh, cols)
     last = kit.column_name(len(cols) - 1)
     for i, (_title, kind) in enumerate(cols):

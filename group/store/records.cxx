@@ -2,6 +2,8 @@
 #include "soci_store.hxx"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <sstream>
 
 namespace dealerkpi::group::store {
@@ -123,7 +125,7 @@ namespace {
 
 constexpr std::size_t kBatch = 4096;  // rows fetched at once
 
-/** The taken files from..to, ordered by month, kind, dealer code and content. */
+/** The taken files from..to, ordered by month, kind and dealer code. */
 std::vector<TakenMonth> taken_files(soci::session& sql, const std::string& from, const std::string& to,
                                     std::vector<std::string>& shas)
 {
@@ -131,7 +133,7 @@ std::vector<TakenMonth> taken_files(soci::session& sql, const std::string& from,
     std::string sha, month, kind, code, name;
     soci::statement st = (sql.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
                                          " WHERE status = 'taken' AND month >= :f AND month <= :t"
-                                         " ORDER BY month, kind, dealer_code, sha256",
+                                         " ORDER BY month, kind, dealer_code",
                           soci::into(sha), soci::into(month), soci::into(kind), soci::into(code), soci::into(name),
                           soci::use(from), soci::use(to));
     st.execute();
@@ -168,42 +170,29 @@ std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::str
 {
     std::vector<std::string> shas;
     std::vector<TakenMonth> out = taken_files(sql_, from, to, shas);
-    // Their values in the same order, so that each row is matched by walking along (no lookups);
-    // only the named cells asked for, every name a bound parameter.
-    std::string query = "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
-                        " JOIN submission_value v ON v.sha256 = s.sha256"
-                        " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        query += (i ? ", :n" : " AND v.name IN (:n") + std::to_string(i) + (i + 1 == names.size() ? ")" : "");
-    query += " ORDER BY s.month, s.kind, s.dealer_code, s.sha256";
+    std::unordered_map<std::string, std::size_t> at;  // sha256 -> file
+    at.reserve(shas.size());
+    for (std::size_t i = 0; i < shas.size(); ++i)
+        at.emplace(shas[i], i);
+    // Their values in batches, unordered (a sort of every value row costs more than finding
+    // each file); only the named cells asked for are kept.
+    const std::unordered_set<std::string> wanted(names.begin(), names.end());
     ValueRows rows;
     rows.reset();
-    soci::statement st(sql_);
-    st.exchange(soci::into(rows.sha));
-    st.exchange(soci::into(rows.name));
-    st.exchange(soci::into(rows.idx));
-    st.exchange(soci::into(rows.number, rows.ni));
-    st.exchange(soci::into(rows.text, rows.ti));
-    st.exchange(soci::use(from));
-    st.exchange(soci::use(to));
-    for (const std::string& n : names)
-        st.exchange(soci::use(n));
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    std::size_t at = 0;
+    soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
+                                          " JOIN submission_value v ON v.sha256 = s.sha256"
+                                          " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'",
+                          soci::into(rows.sha), soci::into(rows.name), soci::into(rows.idx),
+                          soci::into(rows.number, rows.ni), soci::into(rows.text, rows.ti), soci::use(from),
+                          soci::use(to));
     st.execute(false);
     for (; st.fetch(); rows.reset())
-        for (std::size_t r = 0; r < rows.sha.size(); ++r) {
-            while (at < shas.size() && shas[at] != rows.sha[r])
-                ++at;
-            if (at == shas.size())
-                throw StoreError(StoreError::Failed, "存储的记录顺序不一致 / the store's rows came out of order");
-            out[at].values.push_back(
-                Value{rows.name[r], rows.idx[r],
-                      rows.ni[r] == soci::i_ok ? std::optional<double>(rows.number[r]) : std::nullopt,
-                      rows.ti[r] == soci::i_ok ? std::optional<std::string>(rows.text[r]) : std::nullopt});
-        }
+        for (std::size_t r = 0; r < rows.sha.size(); ++r)
+            if (wanted.empty() || wanted.count(rows.name[r]))
+                out[at.at(rows.sha[r])].values.push_back(
+                    Value{rows.name[r], rows.idx[r],
+                          rows.ni[r] == soci::i_ok ? std::optional<double>(rows.number[r]) : std::nullopt,
+                          rows.ti[r] == soci::i_ok ? std::optional<std::string>(rows.text[r]) : std::nullopt});
     return out;
 }
 
