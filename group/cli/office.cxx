@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -756,6 +757,22 @@ void Office::restart() {
     kill();
     stop();
     start();
+}
+
+void remove_orphan_parts(const fs::path& dir, const std::string& name) {
+    static const std::regex part(R"(\.~(.+)\.([0-9]{1,9})\.[0-9]+\.part)");
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::smatch m;
+        const std::string file = it->path().filename().string();
+        if (!std::regex_match(file, m, part) || (!name.empty() && m[1] != name))
+            continue;
+        const pid_t writer = static_cast<pid_t>(std::stol(m[2]));
+        if (::kill(writer, 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+        }
+    }
 }
 
 }  // namespace dealerkpi::group

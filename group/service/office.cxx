@@ -16,6 +16,7 @@
 #include <rtl/uri.hxx>
 
 #include <osl/file.hxx>
+#include <osl/process.h>
 #include <osl/thread.h>
 
 #include <cerrno>
@@ -347,16 +348,30 @@ int renameNoReplace(const std::string& from, const std::string& to)
 }
 } // namespace
 
-void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
+OUString storeBeside(const Reference<lang::XComponent>& doc, const OUString& url)
 {
     const OUString filter = filterByEnding(url);
     std::random_device random;
+    oslProcessInfo info;
+    info.Size = sizeof info;
+    osl_getProcessInfo(nullptr, osl_Process_IDENTIFIER, &info);
     const sal_Int32 slash = url.lastIndexOf('/') + 1;
-    const OUString tmpUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
-                            OUString::number(static_cast<sal_Int64>(random())) + U(".part");
+    const OUString partUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
+                             OUString::number(static_cast<sal_Int64>(info.Ident)) + U(".") +
+                             OUString::number(static_cast<sal_Int64>(random())) + U(".part");
     Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
-    storable->storeToURL(tmpUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
-    const std::string from = systemPath(tmpUrl), to = systemPath(url);
+    try {
+        storable->storeToURL(partUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
+    } catch (...) {
+        std::remove(systemPath(partUrl).c_str());
+        throw;
+    }
+    return partUrl;
+}
+
+void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force)
+{
+    const std::string from = systemPath(partUrl), to = systemPath(url);
     int err = force ? (std::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno) : renameNoReplace(from, to);
     if (err == 0)
         return;
@@ -369,19 +384,14 @@ void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bo
                                          {}, 2);
 }
 
-void storeByEnding(const Reference<lang::XComponent>& doc, const OUString& url)
+void removePart(const OUString& partUrl)
 {
-    OUString lower = url.toAsciiLowerCase();
-    OUString filter;
-    if (lower.endsWith(".ods"))
-        filter = U("calc8");
-    else if (lower.endsWith(".xlsx"))
-        filter = U("Calc Office Open XML");
-    else
-        throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾。"), {}, 0);
-    Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
-    auto args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter)), prop("Overwrite", uno::Any(true))});
-    storable->storeToURL(url, args);
+    std::remove(systemPath(partUrl).c_str());
+}
+
+void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
+{
+    renameIntoPlace(storeBeside(doc, url), url, force);
 }
 
 } // namespace dealerkpi::group

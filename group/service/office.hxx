@@ -111,14 +111,21 @@ OUString fileNameOfUrl(const OUString& url);
 
 bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUString& url);
 
-/** Stores `doc` at `url` as .ods or .xlsx (by the ending). */
-void storeByEnding(const Reference<css::lang::XComponent>& doc, const OUString& url);
-
 /** Stores `doc` as .ods or .xlsx (by the ending of `url`) to a temporary file
     beside `url` and renames it into place: without `force` an existing file
     (or symlink) is never replaced, also not one made by another run meanwhile;
     with `force` a symlink at `url` is replaced itself, never followed. Throws
     IllegalArgumentException with the reason. */
 void storeSafely(const Reference<css::lang::XComponent>& doc, const OUString& url, bool force);
+
+/** storeSafely in two steps, for what is done to the file between them: stores `doc`
+    (as .ods or .xlsx by the ending of `url`) to a hidden temporary file beside `url`,
+    named .~<name>.<office process id>.<random>.part (so that whoever started the office
+    can remove it should the office die before the rename), and returns its URL. */
+OUString storeBeside(const Reference<css::lang::XComponent>& doc, const OUString& url);
+/** Renames the part into place as storeSafely does; removes it when that fails (throws). */
+void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force);
+/** Removes a part storeBeside made (after a failure between the two steps). */
+void removePart(const OUString& partUrl);
 
 } // namespace dealerkpi::group

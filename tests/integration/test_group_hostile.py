@@ -244,6 +244,8 @@ class Hostile(unittest.TestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertIn("retrying once", res.stderr)
         self.assertTrue(os.path.exists(out + ".crashed"))
+        # the office died with the workbook stored beside the output: nothing of it is left
+        self.assertEqual([f for f in os.listdir(self.tmp) if f.startswith(".~crash-write")], [])
         doc = self.open(out)
         try:
             cols, body = table(doc, "汇总")
