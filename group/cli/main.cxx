@@ -214,6 +214,10 @@ int run_rollup(const Command& c) {
     }
     std::unique_ptr<store::Store> recorded = open_store(c.store);
     OfficeSetup setup = prepare_office(c.office);
+    // Ctrl-C while the workbook is being written: the killed office's part goes too.
+    set_interrupt_hook([dir = fs::absolute(r.out).parent_path(), name = r.out.filename().string()] {
+        remove_orphan_parts(dir, name);
+    });
 
     const std::size_t n = files.size();
     const int jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(r.jobs), n));

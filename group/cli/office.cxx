@@ -763,6 +763,19 @@ void Office::restart() {
     start();
 }
 
+namespace {
+// True when no process `pid` runs: none, or one killed and not yet reaped.
+bool process_gone(pid_t pid) {
+    if (::kill(pid, 0) != 0)
+        return errno == ESRCH;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    const std::size_t at = line.rfind(')');
+    return at != std::string::npos && at + 2 < line.size() && (line[at + 2] == 'Z' || line[at + 2] == 'X');
+}
+}  // namespace
+
 void remove_orphan_parts(const fs::path& dir, const std::string& name) {
     static const std::regex part(R"(\.~(.+)\.([0-9]{1,9})\.[0-9]+\.part)");
     std::error_code ec;
@@ -771,8 +784,7 @@ void remove_orphan_parts(const fs::path& dir, const std::string& name) {
         const std::string file = it->path().filename().string();
         if (!std::regex_match(file, m, part) || (!name.empty() && m[1] != name))
             continue;
-        const pid_t writer = static_cast<pid_t>(std::stol(m[2]));
-        if (::kill(writer, 0) != 0 && errno == ESRCH) {
+        if (process_gone(static_cast<pid_t>(std::stol(m[2])))) {
             std::error_code ignored;
             fs::remove(it->path(), ignored);
         }

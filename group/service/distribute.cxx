@@ -34,12 +34,8 @@
 #include <rtl/uri.hxx>
 #include <rtl/uuid.h>
 
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
-#include <thread>
 #include <optional>
 
 using namespace css;
@@ -247,22 +243,6 @@ void writeSettings(const Reference<uno::XComponentContext>& ctx, const OUString&
     out->closeOutput();
     Reference<embed::XTransactedObject>(storage, uno::UNO_QUERY_THROW)->commit();
     Reference<lang::XComponent>(storage, uno::UNO_QUERY_THROW)->dispose();
-}
-
-/** For the command line's tests of Ctrl-C while a file is being written: on the file
-    named, say so (a marker file beside it) and never finish. */
-void testStallWhileWriting([[maybe_unused]] const OUString& url)
-{
-#ifdef DEALERKPI_TEST_HOOKS  // a release build has no such door
-    const char* stall = std::getenv("DEALERKPI_GROUP_TEST_STALL");
-    if (!stall || !*stall || fileNameOfUrl(url) != OUString::fromUtf8(stall))
-        return;
-    const OString marker = OUStringToOString(systemPath(url) + ".stalled", RTL_TEXTENCODING_UTF8);
-    if (std::FILE* f = std::fopen(marker.getStr(), "w"))
-        std::fclose(f);
-    for (;;)
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-#endif
 }
 
 /** One row's values, checked, for the cells they go to. */

@@ -20,6 +20,9 @@
 #include <osl/thread.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -382,6 +385,19 @@ void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force)
     throw lang::IllegalArgumentException(U("无法写入输出文件 / cannot write the output: ") + fileNameOfUrl(url) + U(": ") +
                                              OUString::createFromAscii(std::strerror(err)),
                                          {}, 2);
+}
+
+void testStallWhileWriting([[maybe_unused]] const OUString& url)
+{
+#ifdef DEALERKPI_TEST_HOOKS  // a release build has no such door
+    const char* stall = std::getenv("DEALERKPI_GROUP_TEST_STALL");
+    if (!stall || !*stall || fileNameOfUrl(url) != OUString::fromUtf8(stall))
+        return;
+    if (std::FILE* f = std::fopen((systemPath(url) + ".stalled").c_str(), "w"))
+        std::fclose(f);
+    for (;;)
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+#endif
 }
 
 void removePart(const OUString& partUrl)

@@ -125,6 +125,10 @@ void storeSafely(const Reference<css::lang::XComponent>& doc, const OUString& ur
 OUString storeBeside(const Reference<css::lang::XComponent>& doc, const OUString& url);
 /** Renames the part into place as storeSafely does; removes it when that fails (throws). */
 void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force);
+/** For the command line's tests of Ctrl-C while an output is being written (test
+    builds only): on the output named by DEALERKPI_GROUP_TEST_STALL, say so (a marker
+    file <output>.stalled) and never return. */
+void testStallWhileWriting(const OUString& url);
 /** Removes a part storeBeside made (after a failure between the two steps). */
 void removePart(const OUString& partUrl);
 

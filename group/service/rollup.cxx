@@ -645,6 +645,7 @@ RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUSt
         fillWorkbook(doc, s, summary);
         const OUString part = storeBeside(doc, outUrl);
         testCrashWhileWriting(outUrl);
+        testStallWhileWriting(outUrl);
         renameIntoPlace(part, outUrl, force);
     } catch (...) {
         closeDocument(doc);
