@@ -21,13 +21,13 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
-#include <thread>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
+#include <thread>
 #ifdef _WIN32
 #include <windows.h>
 #else
@@ -403,11 +403,6 @@ void testStallWhileWriting([[maybe_unused]] const OUString& url)
 void removePart(const OUString& partUrl)
 {
     std::remove(systemPath(partUrl).c_str());
-}
-
-void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
-{
-    renameIntoPlace(storeBeside(doc, url), url, force);
 }
 
 } // namespace dealerkpi::group
