@@ -613,7 +613,8 @@ void Office::start() {
     auto t0 = clock::now();
     Reference<uno::XComponentContext> local = local_context();
     if (index_ >= 0) {
-        workdir_ = make_temp_dir("dealerkpi-group-office-");
+        // named after this process, so that what a run left can be told from another's
+        workdir_ = make_temp_dir("dealerkpi-group-office-" + std::to_string(::getpid()) + "-");
         fs::copy(setup_.profile, workdir_ / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
         fs::create_directories(workdir_ / "tmp");
         write_outsider_settings(workdir_ / "profile");
