@@ -608,17 +608,25 @@ void Office::kill() {
         ::killpg(p, SIGKILL);
 }
 
+namespace {
+// An office's work folder: a copy of the prepared profile, set for outsiders' files,
+// and its temporary folder; named after this process, so that what a run left can be
+// told from another's.
+fs::path make_office_workdir(const fs::path& profile) {
+    fs::path workdir = make_temp_dir("dealerkpi-group-office-" + std::to_string(::getpid()) + "-");
+    fs::copy(profile, workdir / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    fs::create_directories(workdir / "tmp");
+    write_outsider_settings(workdir / "profile");
+    return workdir;
+}
+}  // namespace
+
 void Office::start() {
     using clock = std::chrono::steady_clock;
     auto t0 = clock::now();
     Reference<uno::XComponentContext> local = local_context();
-    if (index_ >= 0) {
-        // named after this process, so that what a run left can be told from another's
-        workdir_ = make_temp_dir("dealerkpi-group-office-" + std::to_string(::getpid()) + "-");
-        fs::copy(setup_.profile, workdir_ / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
-        fs::create_directories(workdir_ / "tmp");
-        write_outsider_settings(workdir_ / "profile");
-    }
+    if (index_ >= 0)
+        workdir_ = make_office_workdir(setup_.profile);
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
         registry.insert(this);
