@@ -567,11 +567,7 @@ void Office::launch() {
         "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"});
     // The office's own temporary folder inside its work folder: what a killed
     // office leaves there (lu*.tmp) goes with the work folder.
-    // Two malloc arenas: glibc otherwise reserves up to 64 MiB of address space for each
-    // thread that allocates (Calc computes on many), so the --memory limit on address
-    // space would be met by reservations long before memory is used, and on more cores
-    // sooner than on fewer.
-    std::vector<std::string> env_changes = {"SAL_USE_VCLPLUGIN=svp", "SESSION_MANAGER", "MALLOC_ARENA_MAX=2"};
+    std::vector<std::string> env_changes = {"SAL_USE_VCLPLUGIN=svp", "SESSION_MANAGER"};
     if (!workdir_.empty())
         env_changes.push_back("TMPDIR=" + (workdir_ / "tmp").string());
     std::vector<std::string> env = child_environment(env_changes);

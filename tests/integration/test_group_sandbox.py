@@ -192,15 +192,15 @@ class HostileFiles(unittest.TestCase):
             self.assertIn("内存超出上限", reason, case)
 
     def test_slow_file_costs_one_timeout(self):
-        # The slow file never finishes (hostile_files.slow_file) in little memory: it meets
-        # the timeout, once, and is listed; it is not tried again.
+        # The slow file never finishes (hostile_files.slow_file) and meets a limit once; it is
+        # listed and not tried again. Which limit it meets first depends on the machine: the
+        # threads Calc computes it on each reserve address space, which --memory limits.
         reason = self.reason("slow.ods")
         self.assertIsNotNone(reason)
-        self.assertIn("未采用 读取超时", reason)
+        self.assertRegex(reason, "未采用 读取(超时|所需内存超出上限)")
         self.assertNotIn("已重试", reason)
         said = [line for line in (self.rolled.stdout + self.rolled.stderr).splitlines() if "slow.ods" in line]
-        self.assertEqual(len([line for line in said if "超时 / timed out" in line]), 1, said)
-        self.assertEqual([line for line in said if "内存" in line], [], said)
+        self.assertEqual(len([line for line in said if re.search("超时 / timed out|超出内存上限 / over the memory limit", line)]), 1, said)
 
     def test_honest_figures_unchanged(self):
         def rows_of(path):
