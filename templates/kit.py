@@ -170,6 +170,31 @@ ASIAN_FONTS = "Microsoft YaHei;PingFang SC;Noto Sans CJK SC;WenQuanYi Micro Hei"
 THIN = 18  # 1/100 mm: a hairline border that a black-and-white printout keeps
 
 
+def header_names():
+    """The named cells of Sheet.header, first in every template's CELL_NAMES:
+    the dealer (B2), the month (E2) and its first day (F2), as (name, cells)."""
+    return (("经销商", "B2"), ("月份", "E2"), ("月份_首日", "F2"))
+
+
+def on_sheet(sheet, names):
+    """(name, sheet, cells) for every (name, cells) of `names`: the CELL_NAMES
+    rows of a template of several sheets (Book.name_cells)."""
+    return tuple((name, sheet, cells) for name, cells in names)
+
+
+def cells(cols, first, last):
+    """The range of the columns `cols` ("C", or "G:K") from row `first` to row
+    `last`: cells("C", 7, 20) is "C7:C20"."""
+    left, right = (cols.split(":") + [cols])[:2]
+    return "%s%d:%s%d" % (left, first, right, last)
+
+
+def columns(names, first, last):
+    """(name, cells) for every (name, cols) of `names`: the columns `cols`
+    ("C" or "G:K") from row `first` to row `last`, e.g. a table's columns."""
+    return tuple((name, cells(cols, first, last)) for name, cols in names)
+
+
 def date_value(year, month, day=1):
     """The spreadsheet serial number of a date (what a date cell holds), for
     example fills: date_value(2026, 11) is 2026-11-01."""
@@ -329,6 +354,16 @@ class Book:
         sheet = Sheet(self, s)
         self.sheets.append(sheet)
         return sheet
+
+    def sheet_named(self, name):
+        """The Sheet laid out under the name `name`."""
+        return next(sheet for sheet in self.sheets if sheet.s.Name == name)
+
+    def name_cells(self, cell_names):
+        """Names every (name, sheet name, cells) of `cell_names` (a template's
+        CELL_NAMES), in order, on the sheet it names (Sheet.name)."""
+        for name, sheet, cells in cell_names:
+            self.sheet_named(sheet).name(name, cells)
 
     # -- the template stamp ----------------------------------------------------------
     STAMP_KIND = "DealerKPI模板"
@@ -576,6 +611,13 @@ class Sheet:
                 rng.setValue(value)
         return rng
 
+    def input_rows(self, rows, label_col="A", col="B"):
+        """Labelled input cells, one a row: rows of (row, label, kind) or
+        (row, label, kind, help); the label in `label_col`, the input in `col`."""
+        for row, text, kind, *help in rows:
+            self.label("%s%d" % (label_col, row), text)
+            self.input("%s%d" % (col, row), kind, help=help[0] if help else None)
+
     def choice(self, name, options, message="请从列表中选择。"):
         """An input cell that takes one of `options` (a drop-down list)."""
         rng = self._record(self._styled(name, INPUT, None), "input", "choice")
@@ -676,6 +718,21 @@ class Sheet:
         rng.merge(True)
         rng.VertJustify = 2  # com.sun.star.table.CellVertJustify2.CENTER
         return rng
+
+    def merged_label(self, rng, text, **kw):
+        """Merges `rng` and writes the label `text` into it (Sheet.label's options)."""
+        self.merge(rng)
+        return self.label(rng.split(":")[0], text, **kw)
+
+    def merged_heading(self, rng, text, **kw):
+        """Merges `rng` and writes the heading `text` into it (Sheet.heading's options)."""
+        self.merge(rng)
+        return self.heading(rng.split(":")[0], text, **kw)
+
+    def print_area(self, cells):
+        """Prints only the range `cells` of this sheet (the table, not the chart
+        data beside it), e.g. print_area("A1:L40")."""
+        self.s.setPrintAreas((self.cell(cells).RangeAddress,))
 
     def fit_one_page(self):
         """Prints the whole sheet on one A4 landscape page (not only one page wide)."""
