@@ -13,7 +13,7 @@ from . import charts, page, rules, styles, views
 from .addresses import column_name
 from .rules import RULES, rate_rule, month_of, month_rule
 from .styles import (ALERT, COMPUTED, FORMATS, HEADING, INPUT, INPUT_FORMATS, LABEL, NOTE, TITLE_STYLE,
-                     _UNIT, _split_even, _text_units)
+                     HEADING_CHAR_WIDTH, split_even, text_units)
 
 
 class Book:
@@ -190,12 +190,12 @@ class Sheet:
             if not text or "\n" in text:
                 continue
             width = self._width_of(rng) - 250  # margins, 1/100 mm
-            units = _text_units(text)
-            per_line = max(1.0, width / _UNIT)
+            units = text_units(text)
+            per_line = max(1.0, width / HEADING_CHAR_WIDTH)
             lines = int(-(-units // per_line))
             if lines <= 1:
                 continue
-            rng.setString("\n".join(_split_even(text, lines)))
+            rng.setString("\n".join(split_even(text, lines)))
             self.s.Rows.getByIndex(rng.CellAddress.Row).OptimalHeight = True
 
     def _width_of(self, rng):

@@ -66,21 +66,22 @@ THIN = 18  # 1/100 mm: a hairline border that a black-and-white printout keeps
 
 
 # Heading text widths: a Chinese character of the bold 10 pt heading is about
-# 3.7 mm wide, a Latin letter or digit about half that.
-_UNIT = 370
+# 3.7 mm wide (1/100 mm), a Latin letter or digit about half that.
+HEADING_CHAR_WIDTH = 370
 
 
-def _text_units(text):
+def text_units(text):
+    """The width of `text` in Chinese characters (a Latin letter or digit counts 0.55)."""
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
-def _split_even(text, lines):
+def split_even(text, lines):
     """`text` in `lines` pieces of about equal width, never one character alone."""
-    total = _text_units(text)
+    total = text_units(text)
     out, piece, used = [], "", 0.0
     for ch in text:
         piece += ch
-        used += _text_units(ch)
+        used += text_units(ch)
         if len(out) < lines - 1 and used >= total * (len(out) + 1) / lines - 1e-9:
             out.append(piece)
             piece = ""
