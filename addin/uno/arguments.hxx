@@ -10,7 +10,7 @@
 #define DEALERKPI_UNLIKELY(x) static_cast<bool>(x)
 #endif
 
-#include "core/dealerkpi.hpp"
+#include "core/dealerkpi.hxx"
 
 #include <boost/container/small_vector.hpp>
 #include <com/sun/star/uno/Any.hxx>

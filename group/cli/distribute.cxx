@@ -1,4 +1,4 @@
-#include "distribute.hpp"
+#include "distribute.hxx"
 
 #include <algorithm>
 #include <iostream>
@@ -16,9 +16,9 @@
 #include <osl/file.hxx>
 #include <rtl/uuid.h>
 
-#include "office.hpp"
-#include "progress.hpp"
-#include "records.hpp"
+#include "office.hxx"
+#include "progress.hxx"
+#include "records.hxx"
 
 namespace fs = std::filesystem;
 using namespace css;

@@ -21,11 +21,11 @@
 #include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
-#include "distribute.hpp"
-#include "office.hpp"
-#include "options.hpp"
-#include "progress.hpp"
-#include "records.hpp"
+#include "distribute.hxx"
+#include "office.hxx"
+#include "options.hxx"
+#include "progress.hxx"
+#include "records.hxx"
 
 namespace fs = std::filesystem;
 using namespace css;

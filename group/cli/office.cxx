@@ -1,4 +1,4 @@
-#include "office.hpp"
+#include "office.hxx"
 
 #include <atomic>
 #include <cerrno>

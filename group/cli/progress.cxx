@@ -1,4 +1,4 @@
-#include "progress.hpp"
+#include "progress.hxx"
 
 #include <cstdio>
 #include <iostream>

@@ -1,4 +1,4 @@
-#include "records.hpp"
+#include "records.hxx"
 
 #include <ctime>
 #include <iostream>
@@ -8,7 +8,7 @@
 #include <osl/file.hxx>
 #include <sys/stat.h>
 
-#include "office.hpp"
+#include "office.hxx"
 
 namespace fs = std::filesystem;
 using namespace css;

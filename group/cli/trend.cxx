@@ -2,7 +2,7 @@
 // store: the arithmetic is group/store/trend.cxx; here the sheets are written
 // through the office into a new spreadsheet, stored under a temporary name in the
 // output folder and renamed into place.
-#include "records.hpp"
+#include "records.hxx"
 
 #include <cstdio>
 #include <iostream>
@@ -21,7 +21,7 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
-#include "office.hpp"
+#include "office.hxx"
 #include "trend.hxx"
 
 namespace fs = std::filesystem;

@@ -163,6 +163,8 @@ class GroupService(unittest.TestCase):
         names -= IDENTITY
         found = []
         for path in sorted(glob.glob(os.path.join(ROOT, "group", "**", "*.[ch]xx"), recursive=True)):
+            if "tests" in os.path.relpath(path, ROOT).split(os.sep):
+                continue  # test data may spell the names it checks
             with open(path, encoding="utf-8") as f:
                 for number, line in enumerate(f, 1):
                     for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', line):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus tests/fuzz/corpus/<target>/ from the golden cases of
 the function contract (spec: functions.md) plus a few edge cases, in the byte
-format fuzz_input.hpp decodes. Run it again after changing either:
+format fuzz_input.hxx decodes. Run it again after changing either:
 
     python3 tests/fuzz/make_corpus.py
 """
@@ -218,7 +218,7 @@ def payout_curve():
 
 def kpi_seed(actuals, targets, weights, caps=None, gates=None, directions=None):
     """caps, gates: None (omitted), a number (one for all) or a list (one per
-    measure); directions: None or a list of spelling indexes (kpi_score.cpp)."""
+    measure); directions: None or a list of spelling indexes (kpi_score.cxx)."""
     def how(v):
         return 0 if v is None else 1 if not isinstance(v, list) else 2
     dirs = 0 if directions is None else 1 if len(directions) == 1 else 2
