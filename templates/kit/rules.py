@@ -88,6 +88,19 @@ def _prop(name, value):
     return p
 
 
+def _messages(v, refuse, message, help):
+    """The validation `v` allows blank cells, refuses (when `refuse`) with
+    `message` and shows the input help `help` while the cell is selected."""
+    v.IgnoreBlankCells = True
+    v.ShowErrorMessage = refuse
+    v.ErrorAlertStyle = STOP
+    v.ErrorTitle = REFUSAL_TITLE
+    v.ErrorMessage = message
+    v.ShowInputMessage = True
+    v.InputTitle = INPUT_TITLE
+    v.InputMessage = help
+
+
 def validate(rng, vtype, operator, formula1, formula2, message, help):
     """A validity rule on `rng` with its refusal `message` and its input `help`
     (shown while the cell is selected)."""
@@ -98,14 +111,7 @@ def validate(rng, vtype, operator, formula1, formula2, message, help):
     v.setFormula1(formula1)
     if formula2:
         v.setFormula2(formula2)
-    v.IgnoreBlankCells = True
-    v.ShowErrorMessage = vtype != ANY
-    v.ErrorAlertStyle = STOP
-    v.ErrorTitle = REFUSAL_TITLE
-    v.ErrorMessage = message
-    v.ShowInputMessage = True
-    v.InputTitle = INPUT_TITLE
-    v.InputMessage = help
+    _messages(v, vtype != ANY, message, help)
     rng.Validation = v
 
 
@@ -119,14 +125,7 @@ def validate_formula(rng, source, condition, message, help=None):
     v.setOperator(COND_FORMULA)
     v.setFormula1(condition)
     v.setSourcePosition(source)
-    v.IgnoreBlankCells = True
-    v.ShowErrorMessage = True
-    v.ErrorAlertStyle = STOP
-    v.ErrorTitle = REFUSAL_TITLE
-    v.ErrorMessage = message
-    v.ShowInputMessage = True
-    v.InputTitle = INPUT_TITLE
-    v.InputMessage = help or rng.Validation.InputMessage or message
+    _messages(v, True, message, help or rng.Validation.InputMessage or message)
     rng.Validation = v
 
 
