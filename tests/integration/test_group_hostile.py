@@ -209,7 +209,7 @@ class Hostile(gf.FilesCase):
         env = dict(os.environ)
         cmd = [os.path.join(os.environ.get("DEALERKPI_BUILD_DIR", ""), "dealerkpi-group"), "rollup", "--out", out,
                self.honest["华南2店"]]
-        from test_group_rollup import BUILD, OXT
+        from group_files import BUILD, OXT
         env.update(DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
         cmd[0] = os.path.join(BUILD, "dealerkpi-group")
         procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
