@@ -11,14 +11,14 @@ installed; they open in any LibreOffice that has DealerKPI installed.
 import argparse
 import importlib
 import os
+import shutil
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "templates"))
 
-from office import Office, enter, prepare_profile  # noqa: E402
+from office import Office, enter, prepare_profile, profile_folder  # noqa: E402
 import kit  # noqa: E402
 
 
@@ -45,8 +45,8 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
-    with tempfile.TemporaryDirectory(prefix="dealerkpi-example-") as tmp:
-        os.chmod(tmp, 0o755)  # as root, unopkg runs as nobody and must reach the profile
+    tmp = profile_folder("dealerkpi-example-")
+    try:
         profile = prepare_profile(args.oxt, os.path.join(tmp, "profile"))
         with Office(profile, copy=False) as office:
             for name in template_modules():
@@ -70,6 +70,8 @@ def main():
                             print("  %-28s %s" % ("图表（%s）" % sheet.Name, "、".join(sheet.Charts.ElementNames)))
                 finally:
                     doc.close(True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     print("\nOpen the files above in LibreOffice Calc, or start a new month from "
           "File > New > Templates > DealerKPI.")
 

@@ -103,6 +103,38 @@ def _as_unprivileged(cmd, home):
             "--clear-groups"] + cmd, office_env({"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")})
 
 
+def profile_folder(prefix):
+    """A new temporary folder for profiles that unopkg can reach: as root,
+    unopkg runs as nobody (see _as_unprivileged), who must be able to enter
+    it. The caller removes it."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(folder, 0o755)
+    return folder
+
+
+def soffice_version():
+    """What `soffice --version` says of this module's office ("" if it does not answer)."""
+    try:
+        return subprocess.run([SOFFICE, "--version"], env=office_env(), stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def set_ui_locale(profile, locale):
+    """Writes the user interface language `locale` ("zh-CN", "en-US") into the
+    profile at `profile` (a profile that has started once)."""
+    path = os.path.join(profile, "user", "registrymodifications.xcu")
+    item = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" '
+            'oor:op="fuse"><value>%s</value></prop></item>\n' % locale)
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("</oor:items>", item + "</oor:items>"))
+
+
 def unopkg(profile, *args, check=True):
     os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
     cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile), NO_SHARED],
@@ -130,12 +162,17 @@ def prepare_profile(oxt, profile, extra_oxts=()):
 
 class Office:
     """One soffice process on a private copy of `profile` (or on `profile`
-    itself with copy=False), reached over a named pipe."""
+    itself with copy=False), reached over a named pipe. Headless, unless
+    `window` is given: a function giving the environment of a display (with
+    DISPLAY set), where soffice then draws its windows with the X11 ("gen")
+    plugin. `ui_locale` ("zh-CN") is written into the copy before it starts."""
 
-    def __init__(self, profile, copy=True, timeout=120):
+    def __init__(self, profile, copy=True, timeout=120, window=None, ui_locale=None):
         self.source_profile = profile
         self.copy = copy
         self.timeout = timeout
+        self.window = window
+        self.ui_locale = ui_locale
         self.proc = None
         self.ctx = None
         self.desktop = None
@@ -149,6 +186,8 @@ class Office:
             shutil.copytree(self.source_profile, self.profile, symlinks=True)
         else:
             self.profile = self.source_profile
+        if self.ui_locale:
+            set_ui_locale(self.profile, self.ui_locale)
         self.pipe = "dealerkpi" + uuid.uuid4().hex[:12]
         self._start()
         return self
@@ -158,13 +197,14 @@ class Office:
 
     def _launch(self):
         os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
-        env = office_env()
+        env = office_env() if self.window is None else self.window(office_env())
         env.pop("SESSION_MANAGER", None)
-        env["SAL_USE_VCLPLUGIN"] = "svp"
+        env["SAL_USE_VCLPLUGIN"] = "svp" if self.window is None else "gen"
+        headless = ["--headless", "--invisible"] if self.window is None else []
         return subprocess.Popen(
-            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-             "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
+            [SOFFICE] + headless + ["--nologo", "--norestore", "--nodefault",
+                                    "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
+                                    "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
             start_new_session=True)  # its own process group: soffice.bin is a grandchild
 

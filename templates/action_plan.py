@@ -85,14 +85,14 @@ def build(book):
 # -- named cells (name, cells): never rename one ----------------------------------------------
 _LAST = FIRST + 2 * (len(OBJECTIVES) + SPARE) - 1
 CELL_NAMES = (
-    ("经销商", "B2"),
-    ("月份", "E2"),
-    ("月份_首日", "F2"),
-    ("当前表现", "C%d:C%d" % (FIRST, _LAST)),
-    ("当前转化率", "D%d:D%d" % (FIRST, _LAST)),
-    ("下阶段转化率目标", "E%d:E%d" % (FIRST, _LAST)),
-    ("下阶段流程业绩目标", "F%d:F%d" % (FIRST, _LAST)),
-    ("行动方案", "G%d:K%d" % (FIRST, _LAST)),
+    *kit.header_names(),
+    *kit.columns((
+        ("当前表现", "C"),
+        ("当前转化率", "D"),
+        ("下阶段转化率目标", "E"),
+        ("下阶段流程业绩目标", "F"),
+        ("行动方案", "G:K"),
+    ), FIRST, _LAST),
 )
 
 

@@ -64,8 +64,21 @@ def build(book):
     sh = book.sheet(SHEET)
     sh.header("年度目标体系（财务目标转化为部门业务目标）", "F")
     sh.note("G2", "月份填计划年度的任一月份，如 2026-01")
+    _sales_volume(sh)
+    _sales_department(sh)
+    _after_sales(sh)
+    _target_table(sh)
+    sh.widths(A=4.6, B=3.0, C=3.4, D=3.4, E=3.0, F=9.5)
+    sh.freeze(1, 3)
+    sh.fit_one_page()
 
-    # -- 一、销售数量 -------------------------------------------------------------------
+    mo = book.sheet(MONTHS)
+    _months(mo, sh)
+    book.name_cells(CELL_NAMES)
+
+
+def _sales_volume(sh):
+    """一、销售数量: the market, the brand's and the dealer's share, the new-car target."""
     sh.merge("A5:F5")
     sh.heading("A5", "一、销售数量（基于当地市场）")
     for col, text in zip("ABCDEF", ("项目", "去年", "增长率", "明年", "", "说明")):
@@ -96,15 +109,13 @@ def build(book):
                     (11, "手填新车目标时以手填为准，计算值仍显示在上一行")):
         sh.label("F%d" % r, text)
 
-    # -- 二、销售部 ---------------------------------------------------------------------
+
+def _sales_department(sh):
+    """二、销售部: the funnel behind the new cars, and the department's gross profit."""
     sh.merge("A13:F13")
     sh.heading("A13", "二、销售部：集客漏斗与毛利")
-    sh.label("A14", "留档成交率")
-    sh.input("B14", "rate")
-    sh.label("A15", "留档率")
-    sh.input("B15", "rate")
-    sh.label("A16", "单车毛利（万元）")
-    sh.input("B16", "number", help="输入每台车的毛利，单位万元，如 1.92。")
+    sh.input_rows(((14, "留档成交率", "rate"), (15, "留档率", "rate"),
+                   (16, "单车毛利（万元）", "number", "输入每台车的毛利，单位万元，如 1.92。")))
     sh.label("C14", "留档量")
     _unit(sh, "D14", '=IF(AND(ISNUMBER(D11);N(B14)>0);FUNNEL_TARGET(D11;B14);"")', "count", PEOPLE)
     sh.label("C15", "集客量")
@@ -116,22 +127,17 @@ def build(book):
     sh.label("F15", "集客量 = 新车 ÷ 留档成交率 ÷ 留档率（FUNNEL_TARGET）")
     sh.label("F16", "销售部毛利 = 新车 × 单车毛利")
 
-    # -- 三、售后部 ---------------------------------------------------------------------
+
+def _after_sales(sh):
+    """三、售后部: workshop visits, repair revenue, the department's and the company's gross profit."""
     sh.merge("A18:F18")
     sh.heading("A18", "三、售后部：进厂台次与维修业务收入")
-    for r, text, kind in ((19, "保有客户", "count"), (20, "新增客户", "count"), (21, "流失客户", "count")):
-        sh.label("A%d" % r, text)
-        sh.input("B%d" % r, kind)
-    sh.label("A22", "年回场频次（次/年）")
-    sh.input("B22", "number", help="输入每位客户每年回厂次数，如 1.5。")
-    sh.label("A23", "进厂台次（手填可覆盖）")
-    sh.input("B23", "count", help="留空则按客户数 × 回场频次计算；填写则以此为准。")
-    sh.label("A24", "平均单车产值（元）")
-    sh.input("B24", "money")
-    sh.label("A25", "售后毛利率")
-    sh.input("B25", "rate")
-    sh.label("A26", "售后部毛利（手填，万元）")
-    sh.input("B26", "number", help="留空则按维修业务收入 × 售后毛利率计算；填写（万元）则以此为准。")
+    sh.input_rows((
+        (19, "保有客户", "count"), (20, "新增客户", "count"), (21, "流失客户", "count"),
+        (22, "年回场频次（次/年）", "number", "输入每位客户每年回厂次数，如 1.5。"),
+        (23, "进厂台次（手填可覆盖）", "count", "留空则按客户数 × 回场频次计算；填写则以此为准。"),
+        (24, "平均单车产值（元）", "money"), (25, "售后毛利率", "rate"),
+        (26, "售后部毛利（手填，万元）", "number", "留空则按维修业务收入 × 售后毛利率计算；填写（万元）则以此为准。")))
     sh.label("C22", "进厂台次（计算）")
     _unit(sh, "D22", '=IF(COUNT(B19:B22)=4;ROUND((B19+B20-B21)*B22;0);"")', "count", VISITS)
     sh.label("C23", "进厂台次（采用）")
@@ -146,16 +152,6 @@ def build(book):
     sh.label("F24", "维修业务收入 = 进厂台次 × 平均单车产值")
     sh.label("F25", "售后部毛利 = 维修业务收入 × 毛利率（或手填）")
     sh.label("F26", "公司毛利 = 销售部毛利 + 售后部毛利")
-
-    _target_table(sh)
-    sh.widths(A=4.6, B=3.0, C=3.4, D=3.4, E=3.0, F=9.5)
-    sh.freeze(1, 3)
-    sh.fit_one_page()
-
-    mo = book.sheet(MONTHS)
-    _months(mo, sh)
-    for name, sheet, cells in CELL_NAMES:
-        (sh if sheet == SHEET else mo).name(name, cells)
 
 
 T1 = 29   # the target table's heading row; its rows start at T1 + 2
@@ -199,7 +195,7 @@ def _target_table(sh):
         rng.NumberFormat = sh.book.format_key("rate")
         r += 1
     sh.note("A%d" % (r + 1), "上方计算区的结果自动带入本表；客户、流程、人员指标直接填写（可填比率或文字）。")
-    sh.s.setPrintAreas((sh.cell("A1:F%d" % (r + 1)).RangeAddress,))
+    sh.print_area("A1:F%d" % (r + 1))
 
 
 def _months(mo, main):
@@ -257,30 +253,30 @@ def _months(mo, main):
              [("M6", span.format(c="M")), ("N6", span.format(c="N"), {"labels": True})],
              span.format(c="L"), title="各月交车数：目标与去年", y_min=0)
     mo.widths(K=0.6, L=2.0, M=2.4, N=2.4)
-    mo.s.setPrintAreas((mo.cell("A1:J%d" % (t + 24)).RangeAddress,))
+    mo.print_area("A1:J%d" % (t + 24))
     mo.fit_one_page()
 
 
 CELL_NAMES = (
-    ("经销商", SHEET, "B2"),
-    ("月份", SHEET, "E2"),
-    ("月份_首日", SHEET, "F2"),
-    ("去年上牌量", SHEET, "B7"),
-    ("行业容量", SHEET, "D7"),
-    ("品牌份额", SHEET, "D8"),
-    ("经销商份额", SHEET, "D9"),
-    ("销售数量_计算", SHEET, "D10"),
-    ("新车目标", SHEET, "D11"),
-    ("留档成交率_目标", SHEET, "B14"),
-    ("留档率_目标", SHEET, "B15"),
-    ("单车毛利", SHEET, "B16"),
-    ("集客量_目标", SHEET, "D15"),
-    ("销售部毛利", SHEET, "D16"),
-    ("进厂台次_目标", SHEET, "D23"),
-    ("平均单车产值", SHEET, "B24"),
-    ("维修业务收入_目标", SHEET, "D24"),
-    ("售后部毛利", SHEET, "D25"),
-    ("公司毛利", SHEET, "D26"),
+    *kit.on_sheet(SHEET, (
+        *kit.header_names(),
+        ("去年上牌量", "B7"),
+        ("行业容量", "D7"),
+        ("品牌份额", "D8"),
+        ("经销商份额", "D9"),
+        ("销售数量_计算", "D10"),
+        ("新车目标", "D11"),
+        ("留档成交率_目标", "B14"),
+        ("留档率_目标", "B15"),
+        ("单车毛利", "B16"),
+        ("集客量_目标", "D15"),
+        ("销售部毛利", "D16"),
+        ("进厂台次_目标", "D23"),
+        ("平均单车产值", "B24"),
+        ("维修业务收入_目标", "D24"),
+        ("售后部毛利", "D25"),
+        ("公司毛利", "D26"),
+    )),
 ) + tuple(("交车数_目标_%02d" % (i + 1), MONTHS, "D%d" % (M1 + i)) for i in range(12)) \
   + tuple(("售后产值目标_%02d" % (i + 1), MONTHS, "F%d" % (M1 + i)) for i in range(12)) \
   + (("去年交车数_月", MONTHS, "B%d:B%d" % (M1, M1 + 11)), ("去年进厂台次_月", MONTHS, "C%d:C%d" % (M1, M1 + 11)))

@@ -139,7 +139,15 @@ def _history(book):
                         "历史业绩第 1 个月，输入 2025-01、2025/1 或 2025年1月。")
     sh.note("A4", "每位销售顾问一行：各月销量（台）、毛利（元）和销量目标（台）。没有数据的顾问和月份留空，"
                   "测算时跳过（不计提成，也不发保底）；有销量但目标为空或为 0 的月份不计，目标格显示红色。")
+    _history_inputs(book, sh)
+    _history_attainment(sh)
+    sh.widths(A=2.8, N=2.4, **{c: 1.9 for c in MONTHS})
+    _history_names(sh)
+    return sh
 
+
+def _history_inputs(book, sh):
+    """The three input grids: 销量 (with the names), 毛利, 目标."""
     # 销量 (input, with the names)
     _grid_headings(sh, H_UNITS, "各月销量（台）", "全年")
     top, head, first, last, total = H_UNITS
@@ -167,7 +175,9 @@ def _history(book):
     sh.highlight("B%d:M%d" % (t0, H_TARGET[3]),
                  "AND(ISNUMBER(B%d);ROUND(N(B%d);2)<=0)" % (u0, t0))
 
-    # 达成率 (computed): the month counts when it has units and a target above 0
+
+def _history_attainment(sh):
+    """达成率 (computed): the month counts when it has units and a target above 0."""
     _grid_headings(sh, H_ATT, "各月达成率（销量 ÷ 目标；空白 = 不计入测算的月份）", "全年", names_from=True)
     top, head, first, last, total = H_ATT
     sh.label("A%d" % total, "团队")
@@ -188,7 +198,8 @@ def _history(book):
         sh.formula("%s%d" % (col, total), '=IF(COUNT({a})=0;"";SUMIF({a};">=0";{u})/SUMIF({a};">=0";{t}))'
                    .format(a=att, u=units, t=target), "rate")
 
-    sh.widths(A=2.8, N=2.4, **{c: 1.9 for c in MONTHS})
+
+def _history_names(sh):
     sh.name("经销商", "B2")
     sh.name("月份", "E2")
     sh.name("月份_首日", "F2")
@@ -198,7 +209,6 @@ def _history(book):
     sh.name("历史_目标", "B%d:M%d" % (H_TARGET[2], H_TARGET[3]))
     sh.name("历史_达成率", "B%d:M%d" % (H_ATT[2], H_ATT[3]))
     sh.name("历史_全年毛利", "N%d" % H_GP[4])
-    return sh
 
 
 # -- 方案A / 方案B ------------------------------------------------------------------------------
@@ -242,7 +252,18 @@ def _plan(book, name, title, hist):
     sh = book.sheet(name)
     sh.header("提成方案测算 · %s" % title, "N", linked_to=hist)
     p = Plan(name)
+    _plan_tables(book, sh)
+    _plan_terms(sh)
+    _plan_commission(sh, p)
+    _plan_advance(sh, p)
+    _plan_pay(sh, p)
+    sh.widths(A=2.8, N=2.6, **dict({c: 1.95 for c in MONTHS}, D=2.5))
+    _plan_names(sh, name)
+    return sh, p
 
+
+def _plan_tables(book, sh):
+    """The per-car award table and the payout curve (rows 5-15)."""
     sh.merge("A5:C5")
     sh.heading("A5", "每台奖励表")
     sh.merge("E5:G5")
@@ -269,6 +290,9 @@ def _plan(book, name, title, hist):
     sh.note("A15", "超额累进：超过下限的部分按该档每台金额计（下限 0、10：第1-10台按第1档，第11台起按第2档）；"
                    "全额累进：全部台数按达到的最高档计。奖励表留空 = 无每台奖励，曲线留空 = 系数 1。")
 
+
+def _plan_terms(sh):
+    """Award mode, curve end, GP share, cap, guarantee and its recovery (rows 16-20)."""
     sh.label("A16", "奖励方式")
     sh.choice("B16", MODES, "请选择：超额累进或全额累进。").setString(MODES[0])
     sh.label("D16", "末点之后")
@@ -289,9 +313,10 @@ def _plan(book, name, title, hist):
     sh.note("A20", "可追回：实发 = MAX(当月提成 − 上月末垫付余额, 保底)，垫付余额 = 保底多发而尚未追回的金额；"
                    "不追回：实发 = MAX(当月提成, 保底)。")
 
-    hist_q = "$'%s'." % HIST
 
-    # 当月提成 (before the guarantee)
+def _plan_commission(sh, p):
+    """当月提成: the month's commission before the guarantee."""
+    hist_q = "$'%s'." % HIST
     _grid_headings(sh, P_COMM, "当月提成（保底前，元）", "全年", names_from=True)
     def comm(i, j, col):
         u = hist_q + "%s%d" % (col, H_UNITS[2] + i)
@@ -302,7 +327,9 @@ def _plan(book, name, title, hist):
     _row_sums(sh, P_COMM, "money")
     _totals_row(sh, P_COMM, "money")
 
-    # 保底垫付余额 (the outstanding advance at the end of each month)
+
+def _plan_advance(sh, p):
+    """保底垫付余额: the outstanding advance at the end of each month."""
     _grid_headings(sh, P_ADV, "保底垫付余额（月末尚未追回，元）", "年末", names_from=True)
     def adv(i, j, col):
         r, c = P_ADV[2] + i, P_COMM[2] + i
@@ -316,7 +343,9 @@ def _plan(book, name, title, hist):
     _totals_row(sh, P_ADV, "money")
     sh.highlight("N%d:N%d" % (P_ADV[2], P_ADV[3]), "AND(ISNUMBER(N%d);ROUND(N%d;2)>0)" % (P_ADV[2], P_ADV[2]))
 
-    # 实发 (paid)
+
+def _plan_pay(sh, p):
+    """实发: what is paid, the guarantee included."""
     _grid_headings(sh, P_PAY, "实发提成（含保底，元）", "全年", names_from=True)
     def pay(i, j, col):
         c, a = P_COMM[2] + i, P_ADV[2] + i
@@ -332,8 +361,9 @@ def _plan(book, name, title, hist):
     sh.note("A%d" % (P_PAY[4] + 1), "红色：该月实发高于当月提成（保底补足，或追回后仍按保底发放）。"
                                      "年末垫付余额为红色：年底仍有保底垫付未追回。")
 
-    sh.widths(A=2.8, N=2.6, **dict({c: 1.95 for c in MONTHS}, D=2.5))
-    key = name  # 方案A / 方案B
+
+def _plan_names(sh, key):
+    """The plan sheet's named cells, prefixed with its name (方案A / 方案B)."""
     sh.name(key + "_奖励下限", "B7:B%d" % (6 + TIERS))
     sh.name(key + "_每台金额", "C7:C%d" % (6 + TIERS))
     sh.name(key + "_奖励方式", "B16")
@@ -348,7 +378,6 @@ def _plan(book, name, title, hist):
     sh.name(key + "_垫付余额", "B%d:M%d" % (P_ADV[2], P_ADV[3]))
     sh.name(key + "_实发提成", "B%d:M%d" % (P_PAY[2], P_PAY[3]))
     sh.name(key + "_全年提成", "N%d" % P_PAY[4])
-    return sh, p
 
 
 # -- 敏感性明细 ------------------------------------------------------------------------------------
@@ -419,9 +448,19 @@ def _compare(book, hist, plans):
     sh = book.sheet(CMP)
     sh.header("提成方案测算 · 方案对比", "I", linked_to=hist)
     sh.note("A4", "按历史业绩分别用方案A（现行）和方案B（拟议）计算的全年实发提成（含保底）。")
-    hq, aq, bq = ("$'%s'." % n for n in (HIST, PLAN_A, PLAN_B))
+    _compare_consultants(sh)
+    _compare_bands(sh)
+    _compare_sensitivity(sh)
+    _compare_curve(sh, plans)
+    sh.widths(A=3.2, B=2.6, C=2.8, D=2.8, E=2.8, F=2.6, G=2.6, H=2.4, I=2.4)
+    _compare_charts(sh)
+    _compare_names(sh)
+    return sh
 
-    # per consultant
+
+def _compare_consultants(sh):
+    """Each consultant's year under plan A and plan B, and the totals."""
+    hq, aq, bq = ("$'%s'." % n for n in (HIST, PLAN_A, PLAN_B))
     sh.merge("A5:I5")
     sh.heading("A5", "各销售顾问全年提成")
     for col, text in zip("ABCDEFGHI", ("销售顾问", "全年销量（台）", "全年毛利（元）", "方案A 全年提成",
@@ -448,7 +487,10 @@ def _compare(book, hist, plans):
     _diff_cells(sh, t, 1)
     sh.highlight("F%d:F%d" % (C_FIRST, C_TOTAL), "AND(ISNUMBER(F%d);ROUND(F%d;2)>0)" % (C_FIRST, C_FIRST), kit.ALERT)
 
-    # attainment bands
+
+def _compare_bands(sh):
+    """Consultant-months by attainment band, with each plan's pay."""
+    hq, aq, bq = ("$'%s'." % n for n in (HIST, PLAN_A, PLAN_B))
     sh.merge("A%d:I%d" % (BAND_TOP, BAND_TOP))
     sh.heading("A%d" % BAND_TOP, "按月达成率分段（人·月；按显示的达成率取整到 1%）")
     for col, text in zip("ABCDEFG", ("达成率区间", "人·月", "方案A 提成", "方案B 提成", "差额（B−A）",
@@ -484,7 +526,10 @@ def _compare(book, hist, plans):
         sh.formula("%s%d" % (col, bt), '=IF(AND(ISNUMBER({s}{r});B{r}>0);{s}{r}/B{r};"")'.format(s=src, r=bt),
                    "money")
 
-    # sensitivity
+
+def _compare_sensitivity(sh):
+    """Each plan's year if units and GP were 80%..120% of history."""
+    aq, bq = ("$'%s'." % n for n in (PLAN_A, PLAN_B))
     sh.merge("A%d:I%d" % (SENS_TOP, SENS_TOP))
     sh.heading("A%d" % SENS_TOP, "敏感性：每月销量和毛利按历史的比例变化时，各方案全年总提成（目标不变）")
     for col, text in zip("ABCDEFG", ("销量毛利比例", "毛利（元）", "方案A 总提成", "方案B 总提成",
@@ -507,7 +552,11 @@ def _compare(book, hist, plans):
             sh.formula("%s%d" % (col, r), '=IF(AND(ISNUMBER({s}{r});N(B{r})>0);{s}{r}/B{r};"")'.format(s=src, r=r),
                        "rate1")
 
-    # the payout curves at a typical target
+
+def _compare_curve(sh, plans):
+    """The two payout curves at a typical target."""
+    hq = "$'%s'." % HIST
+    att_all = hq + "$B$%d:$M$%d" % (H_ATT[2], H_ATT[3])
     sh.merge("A%d:D%d" % (CURVE_TOP, CURVE_TOP))
     sh.heading("A%d" % CURVE_TOP, "支付曲线：一个月在各达成率下的实发（含保底，无垫付余额时）")
     sh.label("A%d" % CURVE_TARGET, "典型月目标（台）")
@@ -534,8 +583,9 @@ def _compare(book, hist, plans):
         return '=IF(ISNUMBER(B{r});MAX({c};{g});"")'.format(r=r, c=comm, g=p.floor())
     _formulas(sh, "CD", CURVE_FIRST, CURVE_STEPS, month_pay, "money")
 
-    sh.widths(A=3.2, B=2.6, C=2.8, D=2.8, E=2.8, F=2.6, G=2.6, H=2.4, I=2.4)
-    # charts, beside the tables (columns K..T)
+
+def _compare_charts(sh):
+    """Beside the tables (columns K..T): consultants A against B, the payout curves."""
     sh.chart("顾问对比", "K%d:T%d" % (C_HEAD - 1, C_HEAD + 24), "column",
              [("%s%d" % (col, C_HEAD), "%s%d:%s%d" % (col, C_FIRST, col, C_LAST)) for col in "DE"],
              categories="A%d:A%d" % (C_FIRST, C_LAST), title="各销售顾问全年提成：方案A 与 方案B",
@@ -545,6 +595,8 @@ def _compare(book, hist, plans):
              categories="A%d:A%d" % (CURVE_FIRST, CURVE_LAST), title="支付曲线：当月实发与达成率（典型月目标）",
              x_title="达成率", y_format="#,##0", y_min=0)
 
+
+def _compare_names(sh):
     sh.name("对比_方案A全年提成", "D%d" % C_TOTAL)
     sh.name("对比_方案B全年提成", "E%d" % C_TOTAL)
     sh.name("对比_差额", "F%d" % C_TOTAL)
@@ -554,7 +606,6 @@ def _compare(book, hist, plans):
     sh.name("对比_达成率分段", "A%d:G%d" % (BAND_FIRST, BAND_TOTAL))
     sh.name("对比_敏感性", "A%d:G%d" % (SENS_FIRST, SENS_FIRST + len(SENS_ROWS) - 1))
     sh.name("对比_典型月目标", "B%d" % CURVE_TARGET)
-    return sh
 
 
 def _diff_cells(sh, first, count):

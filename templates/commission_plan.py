@@ -197,33 +197,33 @@ def _yearly(book, monthly):
 
 # -- named cells (name, sheet, cells): never rename one --------------------------------------
 CELL_NAMES = (
-    ("经销商", MONTHLY, "B2"),
-    ("月份", MONTHLY, "E2"),
-    ("月份_首日", MONTHLY, "F2"),
-    ("提成方式", MONTHLY, "B5"),
-    ("封顶金额", MONTHLY, "E5"),
-    ("提成档位", MONTHLY, "B9:D16"),
-    ("销售顾问", MONTHLY, "A20:A29"),
-    ("本月业绩", MONTHLY, "B20:B29"),
-    ("本月目标", MONTHLY, "C20:C29"),
-    ("本月提成", MONTHLY, "F20:F29"),
-    ("本月提成_合计", MONTHLY, "F30"),
-    ("年度提成方式", YEARLY, "B5"),
-    ("年度封顶金额", YEARLY, "E5"),
-    ("年度提成档位", YEARLY, "B9:D14"),
-    ("各月业绩", YEARLY, "B20:M29"),
-    ("各月提成", YEARLY, "B35:M44"),
-    ("全年提成", YEARLY, "N35:N44"),
-    ("全年提成_合计", YEARLY, "N45"),
+    *kit.on_sheet(MONTHLY, (
+        *kit.header_names(),
+        ("提成方式", "B5"),
+        ("封顶金额", "E5"),
+        ("提成档位", "B9:D16"),
+        ("销售顾问", "A20:A29"),
+        ("本月业绩", "B20:B29"),
+        ("本月目标", "C20:C29"),
+        ("本月提成", "F20:F29"),
+        ("本月提成_合计", "F30"),
+    )),
+    *kit.on_sheet(YEARLY, (
+        ("年度提成方式", "B5"),
+        ("年度封顶金额", "E5"),
+        ("年度提成档位", "B9:D14"),
+        ("各月业绩", "B20:M29"),
+        ("各月提成", "B35:M44"),
+        ("全年提成", "N35:N44"),
+        ("全年提成_合计", "N45"),
+    )),
 )
 
 
 def build(book):
     monthly = _monthly(book)
-    yearly = _yearly(book, monthly)
-    sheets = {MONTHLY: monthly, YEARLY: yearly}
-    for name, sheet, cells in CELL_NAMES:
-        sheets[sheet].name(name, cells)
+    _yearly(book, monthly)
+    book.name_cells(CELL_NAMES)
 
 
 EXAMPLE = {

@@ -236,24 +236,28 @@ def _success(book, names):
 # -- named cells (name, sheet, cells): never rename one --------------------------------------
 _SOURCES_TOP = TOTAL + 4   # first source row of the 集客量分析表
 CELL_NAMES = (
-    ("经销商", SOURCES_SHEET, "B2"),
-    ("月份", SOURCES_SHEET, "E2"),
-    ("月份_首日", SOURCES_SHEET, "F2"),
-    ("销售顾问", SOURCES_SHEET, "A%d:A%d" % (FIRST, LAST)),
-    ("集客量", SOURCES_SHEET, "B%d:D%d" % (FIRST, LAST)),
-    ("集客合计", SOURCES_SHEET, "E%d" % TOTAL),
-    ("集客本月目标", SOURCES_SHEET, "B%d:B%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
-    ("集客下月目标", SOURCES_SHEET, "G%d:G%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
-    ("来访客户数", RETENTION_SHEET, "B%d:D%d" % (FIRST, LAST)),
-    ("潜在客户数", RETENTION_SHEET, "F%d:H%d" % (FIRST, LAST)),
-    ("成交客户数", RETENTION_SHEET, "N%d:N%d" % (FIRST, LAST)),
-    ("留档率_总计", RETENTION_SHEET, "M%d" % TOTAL),
-    ("成交率_总计", RETENTION_SHEET, "O%d" % TOTAL),
-    ("下月销售目标", RETENTION_SHEET, "D%d:D%d" % (TARGETS_FIRST, TARGETS_TOTAL - 1)),
-    ("集客目标_总计", RETENTION_SHEET, "F%d" % TARGETS_TOTAL),
-    ("步骤客户数", SUCCESS_SHEET, "B%d:G%d" % (FIRST, LAST)),
-    ("步骤转化率_总计", SUCCESS_SHEET, "H%d:L%d" % (TOTAL, TOTAL)),
-    ("销售成功率_总计", SUCCESS_SHEET, "M%d" % TOTAL),
+    *kit.on_sheet(SOURCES_SHEET, (
+        *kit.header_names(),
+        ("销售顾问", "A%d:A%d" % (FIRST, LAST)),
+        ("集客量", "B%d:D%d" % (FIRST, LAST)),
+        ("集客合计", "E%d" % TOTAL),
+        ("集客本月目标", "B%d:B%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
+        ("集客下月目标", "G%d:G%d" % (_SOURCES_TOP, _SOURCES_TOP + 2)),
+    )),
+    *kit.on_sheet(RETENTION_SHEET, (
+        ("来访客户数", "B%d:D%d" % (FIRST, LAST)),
+        ("潜在客户数", "F%d:H%d" % (FIRST, LAST)),
+        ("成交客户数", "N%d:N%d" % (FIRST, LAST)),
+        ("留档率_总计", "M%d" % TOTAL),
+        ("成交率_总计", "O%d" % TOTAL),
+        ("下月销售目标", "D%d:D%d" % (TARGETS_FIRST, TARGETS_TOTAL - 1)),
+        ("集客目标_总计", "F%d" % TARGETS_TOTAL),
+    )),
+    *kit.on_sheet(SUCCESS_SHEET, (
+        ("步骤客户数", "B%d:G%d" % (FIRST, LAST)),
+        ("步骤转化率_总计", "H%d:L%d" % (TOTAL, TOTAL)),
+        ("销售成功率_总计", "M%d" % TOTAL),
+    )),
     ("接待上限", "目标计算器", "D4"),
     ("顾问销售目标", "目标计算器", "B%d:B%d" % (FIRST, LAST)),
     ("所需留档客户", "目标计算器", "G%d:G%d" % (FIRST, LAST)),
@@ -331,17 +335,15 @@ def _calculator_chart(sh):
              [("H6", _span("H"), {"labels": True}), ("M6", _span("M"), {"kind": "line", "color": 0xC00000})],
              "A%d:A%d" % (FIRST, LAST), title="各销售顾问所需来访批次与接待上限", y_min=0)
     sh.widths(L=0.6, M=2.2)
-    sh.s.setPrintAreas((sh.cell("A1:J%d" % (top + 18)).RangeAddress,))
+    sh.print_area("A1:J%d" % (top + 18))
 
 
 def build(book):
     names = _sources(book)
-    retention = _retention(book, names)
-    success = _success(book, names)
-    calculator = _calculator(book, names)
-    sheets = {SOURCES_SHEET: names, RETENTION_SHEET: retention, SUCCESS_SHEET: success, CALC_SHEET: calculator}
-    for name, sheet, cells in CELL_NAMES:
-        sheets[sheet].name(name, cells)
+    _retention(book, names)
+    _success(book, names)
+    _calculator(book, names)
+    book.name_cells(CELL_NAMES)
 
 
 EXAMPLE = {

@@ -44,8 +44,7 @@ def build(book):
     _months(c, g, d, "F", 12, 0, "count", "各经销商月度新车目标（台）")
     m = book.sheet(MONEY)
     _months(m, g, d, "G", 13, 2, "money", "各经销商月度售后产值目标（元）")
-    for name, sheet, cells in CELL_NAMES:
-        {GROUP: g, DEALERS: d, CARS: c, MONEY: m}[sheet].name(name, cells)
+    book.name_cells(CELL_NAMES)
 
 
 def _group(g):
@@ -91,7 +90,7 @@ def _group(g):
     g.chart("集团月度目标", "A19:N38", "column",
             [("A12", "B12:M12", {"labels": True}), ("A10", "B10:M10", {"kind": "line"})], "B9:M9",
             title="集团各月新车目标与去年", y_min=0)
-    g.s.setPrintAreas((g.cell("A1:N38").RangeAddress,))
+    g.print_area("A1:N38")
     g.fit_one_page()
 
 
@@ -148,7 +147,7 @@ def _dealers(d, g):
     d.s.Rows.getByIndex(7).Height = 1300
     d.s.Rows.getByIndex(4).Height = 900
     d.freeze(2, 8)
-    d.s.setPrintAreas((d.cell("A1:M%d" % LAST).RangeAddress,))
+    d.print_area("A1:M%d" % LAST)
 
 
 def _fill_down(sh, first_col, last_col):
@@ -168,19 +167,32 @@ def _fill_down(sh, first_col, last_col):
 def _months(sh, g, d, year_col, group_row, decimals, kind, title):
     sh.header(title, "Q", linked_to=g)
     sh.label("A2", "集团：")
-    dref, gref = "$'%s'." % DEALERS, "$'%s'." % GROUP
     for col, text in zip("ABC", ("经销商代码", "经销商", "全年目标")):
         sh.heading("%s5" % col, text)
     for j, col in enumerate(MONTH_COLS):
         sh.heading("%s5" % col, "%d月" % (j + 1))
     sh.heading("P5", "行合计")
     sh.heading("Q5", "行差额")
-    sh.merge("A6:B6")
-    sh.label("A6", "集团月度目标")
-    sh.merge("A7:B7")
-    sh.label("A7", "各经销商合计")
-    sh.merge("A8:B8")
-    sh.label("A8", "列差额")
+    _month_checks(sh, group_row, decimals, kind)
+    _month_first_dealer(sh, year_col, decimals, kind)
+    _fill_down(sh, "A", "Q")
+    rem = sh.cell("%s%d:%s%d" % (REM_COLS[0], FIRST + 1, REM_COLS[-1], LAST))
+    from com.sun.star.sheet.FillDirection import TO_BOTTOM
+    rem.fillAuto(TO_BOTTOM, 1)
+    sh.heading("%s5" % REM_COLS[0], "以下为计算用：各月剩余目标")
+    sh.widths(A=2.4, B=3.6, C=2.6, P=2.6, Q=2.0, R=0.6, S=0.6)
+    for col in MONTH_COLS:
+        sh.s.Columns.getByName(col).Width = 2200 if decimals == 0 else 2900
+    sh.freeze(3, 8)
+    sh.print_area("A1:Q%d" % LAST)
+
+
+def _month_checks(sh, group_row, decimals, kind):
+    """Rows 6-8: the group's months, the dealers' sums and the differences, and the overall check (Q6)."""
+    gref = "$'%s'." % GROUP
+    sh.merged_label("A6:B6", "集团月度目标")
+    sh.merged_label("A7:B7", "各经销商合计")
+    sh.merged_label("A8:B8", "列差额")
     sh.formula("C6", '=IF(ISNUMBER({g}$N${r});{g}$N${r};"")'.format(g=gref, r=group_row), kind)
     sh.formula("C7", '=IF(COUNT(C{a}:C{b})=0;"";SUM(C{a}:C{b}))'.format(a=FIRST, b=LAST), kind)
     for j, col in enumerate(MONTH_COLS):
@@ -199,6 +211,12 @@ def _months(sh, g, d, year_col, group_row, decimals, kind, title):
     sh.formula("Q6", '=IF(COUNT(D7:O7)=0;"";IF(SUMPRODUCT(ISNUMBER(C8:O8)*(C8:O8<>0))+SUMPRODUCT(ISNUMBER(Q{a}:Q{b})*(Q{a}:Q{b}<>0))=0;'
                '"行列全部相符";"有差额"))'.format(a=FIRST, b=LAST), "general")
     sh.highlight("Q6", 'Q6="有差额"')
+
+
+def _month_first_dealer(sh, year_col, decimals, kind):
+    """The first dealer's row (filled down by _fill_down): the year split over the
+    months, each month's remainder for the dealers below in the hidden columns."""
+    dref = "$'%s'." % DEALERS
     r = FIRST
     first_month, last_month = MONTH_COLS[0], MONTH_COLS[-1]
     sh.formula("A%d" % r, '=IF({d}A{r}="";"";{d}A{r})'.format(d=dref, r=r), "general")
@@ -218,38 +236,27 @@ def _months(sh, g, d, year_col, group_row, decimals, kind, title):
     sh.formula("Q%d" % r, '=IF(AND(ISNUMBER(C{r});ISNUMBER(P{r}));ROUND(P{r}-C{r};{d});"")'
                .format(r=r, d=decimals), kind)
     sh.highlight("Q%d:Q%d" % (FIRST, LAST), "AND(ISNUMBER(Q%d);Q%d<>0)" % (FIRST, FIRST))
-    _fill_down(sh, "A", "Q")
-    rem = sh.cell("%s%d:%s%d" % (REM_COLS[0], FIRST + 1, REM_COLS[-1], LAST))
-    from com.sun.star.sheet.FillDirection import TO_BOTTOM
-    rem.fillAuto(TO_BOTTOM, 1)
-    sh.heading("%s5" % REM_COLS[0], "以下为计算用：各月剩余目标")
-    sh.widths(A=2.4, B=3.6, C=2.6, P=2.6, Q=2.0, R=0.6, S=0.6)
-    for col in MONTH_COLS:
-        sh.s.Columns.getByName(col).Width = 2200 if decimals == 0 else 2900
-    sh.freeze(3, 8)
-    sh.s.setPrintAreas((sh.cell("A1:Q%d" % LAST).RangeAddress,))
 
 
+# -- named cells (name, sheet, cells): never rename one ---------------------------------------
 CELL_NAMES = (
-    ("经销商", GROUP, "B2"),
-    ("月份", GROUP, "E2"),
-    ("月份_首日", GROUP, "F2"),
-    ("集团新车目标", GROUP, "D5"),
-    ("集团售后产值目标", GROUP, "D6"),
-    ("集团订单交车率_目标", GROUP, "I5"),
-    ("集团报价订单率_目标", GROUP, "I6"),
-    ("集团进店线索报价率_目标", GROUP, "I7"),
-    ("集团月度新车目标", GROUP, "B12:M12"),
-    ("集团月度售后产值目标", GROUP, "B13:M13"),
-    ("经销商代码_表", DEALERS, "A%d:A%d" % (FIRST, LAST)),
-    ("经销商_表", DEALERS, "B%d:B%d" % (FIRST, LAST)),
-    ("全年新车目标_表", DEALERS, "F%d:F%d" % (FIRST, LAST)),
-    ("全年售后产值目标_表", DEALERS, "G%d:G%d" % (FIRST, LAST)),
-    ("订单交车率_目标_表", DEALERS, "K%d:K%d" % (FIRST, LAST)),
-    ("报价订单率_目标_表", DEALERS, "L%d:L%d" % (FIRST, LAST)),
-    ("进店线索报价率_目标_表", DEALERS, "M%d:M%d" % (FIRST, LAST)),
-    ("交车数_目标_月度", CARS, "D%d:O%d" % (FIRST, LAST)),
-    ("售后产值目标_月度", MONEY, "D%d:O%d" % (FIRST, LAST)),
+    *kit.on_sheet(GROUP, (
+        *kit.header_names(),
+        ("集团新车目标", "D5"),
+        ("集团售后产值目标", "D6"),
+        *(("集团" + name, "I%d" % (5 + k)) for k, name in enumerate(RATES)),
+        ("集团月度新车目标", "B12:M12"),
+        ("集团月度售后产值目标", "B13:M13"),
+    )),
+    *kit.on_sheet(DEALERS, kit.columns((
+        ("经销商代码_表", "A"),
+        ("经销商_表", "B"),
+        ("全年新车目标_表", "F"),
+        ("全年售后产值目标_表", "G"),
+        *((name + "_表", col) for name, col in zip(RATES, "KLM")),
+    ), FIRST, LAST)),
+    *kit.on_sheet(CARS, kit.columns((("交车数_目标_月度", "D:O"),), FIRST, LAST)),
+    *kit.on_sheet(MONEY, kit.columns((("售后产值目标_月度", "D:O"),), FIRST, LAST)),
 )
 
 SEASON_CARS = (70, 60, 80, 85, 85, 80, 80, 85, 90, 90, 90, 105)

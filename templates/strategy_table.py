@@ -82,25 +82,27 @@ FUNNEL = (
     ("进店线索数", "线索进店率", R_RATE_TOTAL, R_VISITS_TOTAL, "参见集客部分"),
     ("线索数", None, None, R_LEADS_TOTAL, "参见集客部分"),
 )
+
+
+def _lead_channel(label, kpi, departments):
+    """A channel of leads and visits: its row of PLAN_CHANNELS ("3 推荐": the
+    channel 推荐 of the report's rows)."""
+    name = label.split(" ", 1)[1]
+    return (label, "进店线索数", "线索数", kpi, (R_VISITS[name], R_LEADS[name], R_RATES[name]), departments)
+
+
 # The channels of the strategy table in the seed's order: (label, visit target,
-# lead target, report rows (visits, leads, rate), departments (visits, leads)).
+# lead target, KPI, report rows (visits, leads, rate), departments (visits, leads)).
 PLAN_CHANNELS = (
-    ("1 活跃", "进店线索数", "线索数", "活跃线索再次进店率",
-     (R_VISITS["活跃"], R_LEADS["活跃"], R_RATES["活跃"]), ("销售顾问", "客户关系专员或客户发展专员")),
-    ("2 休眠", "进店线索数", "线索数", "休眠线索再次进店率",
-     (R_VISITS["休眠"], R_LEADS["休眠"], R_RATES["休眠"]), ("客户发展专员/销售顾问", "客户关系专员或客户发展专员")),
-    ("3 推荐", "进店线索数", "线索数", "推荐线索进店率",
-     (R_VISITS["推荐"], R_LEADS["推荐"], R_RATES["推荐"]), ("销售顾问", "销售顾问")),
-    ("4 再购", "进店线索数", "线索数", "再购线索进店率",
-     (R_VISITS["再购"], R_LEADS["再购"], R_RATES["再购"]), ("客户发展专员", "客户关系专员")),
+    _lead_channel("1 活跃", "活跃线索再次进店率", ("销售顾问", "客户关系专员或客户发展专员")),
+    _lead_channel("2 休眠", "休眠线索再次进店率", ("客户发展专员/销售顾问", "客户关系专员或客户发展专员")),
+    _lead_channel("3 推荐", "推荐线索进店率", ("销售顾问", "销售顾问")),
+    _lead_channel("4 再购", "再购线索进店率", ("客户发展专员", "客户关系专员")),
     ("5 散客", "留档数", "散客客流", "散客线索留档率",
      (R_WALKIN, R_TRAFFIC, R_RATE_WALKIN), ("销售顾问", "市场专员")),
-    ("6 呼入", "进店线索数", "线索数", "呼入线索进店率",
-     (R_VISITS["呼入"], R_LEADS["呼入"], R_RATES["呼入"]), ("客户发展专员", "市场专员")),
-    ("7 网络", "进店线索数", "线索数", "网络线索进店率",
-     (R_VISITS["网络"], R_LEADS["网络"], R_RATES["网络"]), ("客户发展专员", "市场专员")),
-    ("8 主动集客", "进店线索数", "线索数", "主动集客线索进店率",
-     (R_VISITS["主动集客"], R_LEADS["主动集客"], R_RATES["主动集客"]), ("客户发展专员/销售顾问", "市场专员")),
+    _lead_channel("6 呼入", "呼入线索进店率", ("客户发展专员", "市场专员")),
+    _lead_channel("7 网络", "网络线索进店率", ("客户发展专员", "市场专员")),
+    _lead_channel("8 主动集客", "主动集客线索进店率", ("客户发展专员/销售顾问", "市场专员")),
 )
 P_FIRST = 6                                  # first funnel row on sheets 2 and 3
 P_CHANNEL = P_FIRST + len(FUNNEL)            # 11: first channel row (two rows each)
@@ -141,77 +143,104 @@ def _used_span(row):
     return "B%d:D%d" % (row, row)
 
 
+def _count_row(sh, row, label, source=None):
+    """An input row of counts (or a copy of `source`), averaged in E."""
+    sh.label("A%d" % row, label)
+    for c in MONTHS:
+        if source:
+            src = _used(c, source)
+            sh.formula("%s%d" % (c, row), '=IF(ISNUMBER({s});{s};"")'.format(s=src))
+        else:
+            sh.input("%s%d" % (c, row), "count")
+    rng = _used_span(row)
+    sh.formula("E%d" % row, '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(rng))
+
+
+def _total_row(sh, row, label, first, last):
+    sh.label("A%d" % row, label)
+    for c in "BCDE":
+        cells = ";".join(_used(c, r) if c != "E" else "E%d" % r for r in range(first, last + 1))
+        sh.formula("%s%d" % (c, row), '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
+
+
+def _rate_row(sh, row, label, num, den):
+    """Per-month rates, and the three months pooled (the seed's rule)."""
+    sh.label("A%d" % row, label)
+    for c in MONTHS:
+        n, d = _used(c, num), _used(c, den)
+        sh.formula("%s%d" % (c, row),
+                   _guard((n, d), 'IF({d}>0;FUNNEL_RATE({n};{d});"")'.format(n=n, d=d)), "rate")
+    n, d = _used_span(num), _used_span(den)
+    sh.formula("E%d" % row, '=IF(SUMPRODUCT(ISNUMBER({n});ISNUMBER({d});{d}>0)=0;"";'
+               'FUNNEL_RATE({n};{d}))'.format(n=n, d=d), "rate1")
+
+
+def _section(sh, row, text, cols="BCDE"):
+    """A section heading across the table: its text in A, the other heading cells blank."""
+    sh.heading("A%d" % row, text)
+    for c in cols:
+        sh.heading("%s%d" % (c, row), "")
+
+
 def _report(book):
     sh = book.sheet(REPORT)
     sh.header("KPI转化率报告（辅导前三个月）", "E")
     sh.dealer_code()
     for col, text in zip("ABCDE", ("KPI", "N-3月", "N-2月", "N-1月", "辅导前三个月平均")):
         sh.heading("%s5" % col, text)
+    _report_leads(sh)
+    _report_visits(sh)
+    _report_rates(sh)
+    _report_showroom(sh)
+    _report_first_visits(sh)
+    sh.note("A%d" % (R_FIRST_VISITS + 1), "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
+    sh.widths(A=7.6, B=2.4, C=2.4, D=2.4, E=3.6)
+    sh.freeze(1, 5)
+    _report_used_block(sh)
+    _report_chart(sh)
+    sh.fit_one_page()
+    return sh
 
-    def count_row(row, label, source=None):
-        """An input row of counts (or a copy of `source`), averaged in E."""
-        sh.label("A%d" % row, label)
-        for c in MONTHS:
-            if source:
-                src = _used(c, source)
-                sh.formula("%s%d" % (c, row), '=IF(ISNUMBER({s});{s};"")'.format(s=src))
-            else:
-                sh.input("%s%d" % (c, row), "count")
-        rng = _used_span(row)
-        sh.formula("E%d" % row, '=IF(COUNT({0})=0;"";AVERAGE({0}))'.format(rng))
 
-    def total_row(row, label, first, last):
-        sh.label("A%d" % row, label)
-        for c in "BCDE":
-            cells = ";".join(_used(c, r) if c != "E" else "E%d" % r for r in range(first, last + 1))
-            sh.formula("%s%d" % (c, row), '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
-
-    def rate_row(row, label, num, den):
-        """Per-month rates, and the three months pooled (the seed's rule)."""
-        sh.label("A%d" % row, label)
-        for c in MONTHS:
-            n, d = _used(c, num), _used(c, den)
-            sh.formula("%s%d" % (c, row),
-                       _guard((n, d), 'IF({d}>0;FUNNEL_RATE({n};{d});"")'.format(n=n, d=d)), "rate")
-        n, d = _used_span(num), _used_span(den)
-        sh.formula("E%d" % row, '=IF(SUMPRODUCT(ISNUMBER({n});ISNUMBER({d});{d}>0)=0;"";'
-                   'FUNNEL_RATE({n};{d}))'.format(n=n, d=d), "rate1")
-
-    count_row(R_TRAFFIC, "散客客流数")
-    count_row(R_WALKIN, "散客留档数")
+def _report_leads(sh):
+    _count_row(sh, R_TRAFFIC, "散客客流数")
+    _count_row(sh, R_WALKIN, "散客留档数")
     for name, leads, _visits, _rate in CHANNELS:
-        count_row(R_LEADS[name], leads)
-    total_row(R_LEADS_TOTAL, "线索数", R_WALKIN, R_LEADS_TOTAL - 1)
+        _count_row(sh, R_LEADS[name], leads)
+    _total_row(sh, R_LEADS_TOTAL, "线索数", R_WALKIN, R_LEADS_TOTAL - 1)
     sh.note("F%d" % R_LEADS_TOTAL, "线索数 = 散客留档数 + 各渠道线索数")
 
-    sh.heading("A16", "进店线索")
-    for c in "BCDE":
-        sh.heading("%s16" % c, "")
-    count_row(R_VISITS_WALKIN, "散客留档数", source=R_WALKIN)
+
+def _report_visits(sh):
+    _section(sh, 16, "进店线索")
+    _count_row(sh, R_VISITS_WALKIN, "散客留档数", source=R_WALKIN)
     for name, _leads, visits, _rate in CHANNELS:
-        count_row(R_VISITS[name], visits)
-    total_row(R_VISITS_TOTAL, "线索进店数", R_VISITS_WALKIN, R_VISITS_TOTAL - 1)
+        _count_row(sh, R_VISITS[name], visits)
+    _total_row(sh, R_VISITS_TOTAL, "线索进店数", R_VISITS_WALKIN, R_VISITS_TOTAL - 1)
 
-    sh.heading("A26", "转化率")
-    for c in "BCDE":
-        sh.heading("%s26" % c, "")
-    rate_row(R_RATE_TOTAL, "线索进店率", R_VISITS_TOTAL, R_LEADS_TOTAL)
-    rate_row(R_RATE_WALKIN, "散客留档率", R_WALKIN, R_TRAFFIC)
+
+def _report_rates(sh):
+    _section(sh, 26, "转化率")
+    _rate_row(sh, R_RATE_TOTAL, "线索进店率", R_VISITS_TOTAL, R_LEADS_TOTAL)
+    _rate_row(sh, R_RATE_WALKIN, "散客留档率", R_WALKIN, R_TRAFFIC)
     for name, _leads, _visits, rate in CHANNELS:
-        rate_row(R_RATES[name], rate, R_VISITS[name], R_LEADS[name])
+        _rate_row(sh, R_RATES[name], rate, R_VISITS[name], R_LEADS[name])
 
-    sh.heading("A36", "展厅转化")
-    for c in "BCDE":
-        sh.heading("%s36" % c, "")
-    count_row(R_DRIVES, "首次进店试驾数")
-    rate_row(R_DRIVE_RATE, "首次进店试驾率", R_DRIVES, R_FIRST_VISITS)
-    count_row(R_QUOTES, "报价数")
-    rate_row(R_QUOTE_RATE, "进店线索报价率", R_QUOTES, R_VISITS_TOTAL)
-    count_row(R_ORDERS, "订单数")
-    rate_row(R_ORDER_RATE, "报价订单率", R_ORDERS, R_QUOTES)
-    count_row(R_DELIVERIES, "交车数")
-    rate_row(R_DELIVERY_RATE, "订单交车率", R_DELIVERIES, R_ORDERS)
-    # The base of 首次进店试驾率, below the funnel so the seed's rows keep their places.
+
+def _report_showroom(sh):
+    _section(sh, 36, "展厅转化")
+    _count_row(sh, R_DRIVES, "首次进店试驾数")
+    _rate_row(sh, R_DRIVE_RATE, "首次进店试驾率", R_DRIVES, R_FIRST_VISITS)
+    _count_row(sh, R_QUOTES, "报价数")
+    _rate_row(sh, R_QUOTE_RATE, "进店线索报价率", R_QUOTES, R_VISITS_TOTAL)
+    _count_row(sh, R_ORDERS, "订单数")
+    _rate_row(sh, R_ORDER_RATE, "报价订单率", R_ORDERS, R_QUOTES)
+    _count_row(sh, R_DELIVERIES, "交车数")
+    _rate_row(sh, R_DELIVERY_RATE, "订单交车率", R_DELIVERIES, R_ORDERS)
+
+
+def _report_first_visits(sh):
+    """The base of 首次进店试驾率, below the funnel so the seed's rows keep their places."""
     first, last = FIRST_VISIT_ROWS
     assert [R_VISITS_WALKIN] + [R_VISITS[n] for n in ("主动集客", "推荐", "再购", "呼入", "网络")] == \
         list(range(first, last + 1))
@@ -221,13 +250,6 @@ def _report(book):
         sh.formula("%s%d" % (c, R_FIRST_VISITS), '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
     sh.formula("E%d" % R_FIRST_VISITS, '=IF(COUNT(B{r}:D{r})=0;"";AVERAGE(B{r}:D{r}))'.format(r=R_FIRST_VISITS))
     sh.note("F%d" % R_FIRST_VISITS, "首次进店试驾率的基数：线索进店数 − 活跃、休眠线索再次进店数")
-    sh.note("A%d" % (R_FIRST_VISITS + 1), "计数的三个月平均为算术平均；转化率的三个月平均为合并计算（三个月转化数之和 ÷ 三个月基数之和）。")
-    sh.widths(A=7.6, B=2.4, C=2.4, D=2.4, E=3.6)
-    sh.freeze(1, 5)
-    _report_used_block(sh)
-    _report_chart(sh)
-    sh.fit_one_page()
-    return sh
 
 
 def _report_used_block(sh):
@@ -290,10 +312,32 @@ def _report_chart(sh):
 
 
 # -- sheet 2 ------------------------------------------------------------------------------
+def _last_month(sh, cell, report_row, kind):
+    """The report's three-month figure (its column E) of `report_row`."""
+    src = "$'%s'." % REPORT
+    sh.formula(cell, '=IF(ISNUMBER({s}E{r});{s}E{r};"")'.format(s=src, r=report_row), kind)
+
+
+def _result(sh, row):
+    sh.formula("J%d" % row, _guard(("I%d" % row, "G%d" % row), 'IF(G{r}>0;I{r}/G{r};"")'.format(r=row)), "rate")
+
+
+def _kpi_actual(sh, row, num_row, den_row):
+    sh.formula("H%d" % row, _guard(("I%d" % num_row, "I%d" % den_row),
+                                   'IF(I{d}>0;FUNNEL_RATE(I{n};I{d});"")'.format(n=num_row, d=den_row)), "rate")
+
+
+def _plan_visit_rows():
+    """The plan sheet's rows of the channels' visits, and of their leads (散客: its 留档数 are its leads)."""
+    walkin_visit = P_CHANNEL + 2 * 4
+    visit_rows = [v for _i, v, _l in _channel_rows()]
+    lead_rows = [v if v == walkin_visit else lead for _i, v, lead in _channel_rows()]
+    return visit_rows, lead_rows
+
+
 def _plan(book, report):
     sh = book.sheet(PLAN)
     sh.header("月度销售跨部门策略表", "K", linked_to=report)
-    src = "$'%s'." % REPORT
     headings = ("", "业务目标", "业务目标上月实际", "业务KPI", "业务KPI上月表现", "业务KPI本月目标",
                 "业务目标本月预计", "业务KPI本月实际", "业务目标本月实际", "结果", "结果责任部门")
     for col, text in zip("ABCDEFGHIJK", headings):
@@ -301,30 +345,34 @@ def _plan(book, report):
     # as the seed's table: the figure "上月" is the three months' average of sheet 1
     sh.s.Annotations.insertNew(sh.cell("C5").CellAddress, "上月实际 = 辅导前三个月平均（KPI转化率报告 E 列）。")
     sh.s.Annotations.insertNew(sh.cell("E5").CellAddress, "上月表现 = 辅导前三个月的合并转化率（KPI转化率报告 E 列）。")
+    _plan_funnel(sh)
+    _plan_funnel_targets(sh)
+    _plan_channels(sh)
+    _plan_coverage(sh)
+    sh.widths(A=2.2, B=5.2, C=2.4, D=5.6, E=2.4, F=2.4, G=2.6, H=2.4, I=2.6, J=2.0, K=5.4)
+    sh.freeze(2, 5)
+    _plan_charts(sh)
+    return sh
 
-    def last_month(cell, report_row, kind):
-        sh.formula(cell, '=IF(ISNUMBER({s}E{r});{s}E{r};"")'.format(s=src, r=report_row), kind)
 
-    def result(row):
-        sh.formula("J%d" % row, _guard(("I%d" % row, "G%d" % row), 'IF(G{r}>0;I{r}/G{r};"")'.format(r=row)), "rate")
-
-    def kpi_actual(row, num_row, den_row):
-        sh.formula("H%d" % row, _guard(("I%d" % num_row, "I%d" % den_row),
-                                       'IF(I{d}>0;FUNNEL_RATE(I{n};I{d});"")'.format(n=num_row, d=den_row)), "rate")
-
-    # The showroom funnel, from deliveries back to leads.
+def _plan_funnel(sh):
+    """The showroom funnel, from deliveries back to leads: last month and departments."""
     sh.merge("A%d:A%d" % (P_FIRST, P_FIRST + len(FUNNEL) - 1))
     sh.label("A%d" % P_FIRST, "展厅转化", center=True)
     for i, (target, kpi, kpi_row, count_row, dept) in enumerate(FUNNEL):
         r = P_FIRST + i
         sh.label("B%d" % r, target)
-        last_month("C%d" % r, count_row, "count")
+        _last_month(sh, "C%d" % r, count_row, "count")
         if kpi:
             sh.label("D%d" % r, kpi)
-            last_month("E%d" % r, kpi_row, "rate")
+            _last_month(sh, "E%d" % r, kpi_row, "rate")
         sh.input("K%d" % r, "text", dept)
-        result(r)
-    # Targets: 交车数 typed in, the earlier steps back-solved one rate per row.
+        _result(sh, r)
+
+
+def _plan_funnel_targets(sh):
+    """The funnel's targets and actuals: 交车数 typed in, the earlier steps
+    back-solved one rate per row; visits and leads summed from the channels."""
     sh.input("G%d" % ROW_DELIVERY, "count")
     for r in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
         sh.formula("G%d" % r, _guard(("G%d" % (r - 1), "F%d" % (r - 1)),
@@ -338,9 +386,7 @@ def _plan(book, report):
     # Actuals: typed in for the funnel, summed from the channels for visits and leads.
     for r in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
         sh.input("I%d" % r, "count")
-    walkin_visit = P_CHANNEL + 2 * 4  # 散客: its 留档数 are its leads
-    visit_rows = [v for _i, v, _l in _channel_rows()]
-    lead_rows = [v if v == walkin_visit else lead for _i, v, lead in _channel_rows()]
+    visit_rows, lead_rows = _plan_visit_rows()
     for r, rows in ((ROW_VISIT, visit_rows), (ROW_LEAD, lead_rows)):
         cells = ";".join("I%d" % x for x in rows)
         sh.formula("I%d" % r, '=IF(COUNT({0})=0;"";SUM({0}))'.format(cells))
@@ -348,37 +394,41 @@ def _plan(book, report):
         if r == ROW_LEAD:
             sh.formula("G%d" % r, '=IF(COUNT({0})=0;"";SUM({0}))'.format(plan_cells))
     for r in range(ROW_DELIVERY, ROW_LEAD):
-        kpi_actual(r, r, r + 1)
+        _kpi_actual(sh, r, r, r + 1)
 
-    # The channels: planned leads and rate in, planned visits out.
+
+def _plan_channels(sh):
+    """The channels: planned leads and rate in, planned visits out."""
     for i, visit, lead in _channel_rows():
         label, visit_name, lead_name, kpi, (rv, rl, rr), (dept_v, dept_l) = PLAN_CHANNELS[i]
         sh.merge("A%d:A%d" % (visit, lead))
         sh.label("A%d" % visit, label, center=True)
         sh.label("B%d" % visit, visit_name)
         sh.label("B%d" % lead, lead_name)
-        last_month("C%d" % visit, rv, "count")
-        last_month("C%d" % lead, rl, "count")
+        _last_month(sh, "C%d" % visit, rv, "count")
+        _last_month(sh, "C%d" % lead, rl, "count")
         sh.label("D%d" % visit, kpi)
-        last_month("E%d" % visit, rr, "rate")
+        _last_month(sh, "E%d" % visit, rr, "rate")
         sh.input("F%d" % visit, "rate")
         sh.input("G%d" % lead, "count")
         sh.formula("G%d" % visit, _guard(("G%d" % lead, "F%d" % visit), "G{l}*{rate}".format(l=lead, rate="F%d" % visit)))
         sh.input("I%d" % visit, "count")
         sh.input("I%d" % lead, "count")
-        kpi_actual(visit, visit, lead)
-        result(visit)
-        result(lead)
+        _kpi_actual(sh, visit, visit, lead)
+        _result(sh, visit)
+        _result(sh, lead)
         sh.input("K%d" % visit, "text", dept_v)
         sh.input("K%d" % lead, "text", dept_l)
 
-    # Coverage: the channels' planned visits against what the funnel needs.
+
+def _plan_coverage(sh):
+    """The channels' planned visits against what the funnel needs, and the 结果 colours."""
     for row, text in ((P_BOTTOM_UP, "自下而上：各渠道计划进店线索数合计"),
                       (P_TOP_DOWN, "自上而下：达成交车目标所需进店线索数"),
                       (P_GAP, "覆盖差额（正数富余，负数缺口）")):
         sh.merge("B%d:F%d" % (row, row))
         sh.label("B%d" % row, text)
-    plan_visits = ";".join("G%d" % v for v in visit_rows)
+    plan_visits = ";".join("G%d" % v for v in _plan_visit_rows()[0])
     sh.formula("G%d" % P_BOTTOM_UP, '=IF(COUNT({0})=0;"";SUM({0}))'.format(plan_visits))
     sh.formula("G%d" % P_TOP_DOWN, '=IF(ISNUMBER(G{v});G{v};"")'.format(v=ROW_VISIT))
     # Compared at whole customers, as the sheet shows them.
@@ -390,10 +440,6 @@ def _plan(book, report):
     sh.highlight("J%d:J%d" % (P_FIRST, P_LAST), "AND(ISNUMBER(J%d);ROUND(J%d;2)>=1)" % (P_FIRST, P_FIRST), kit.GOOD)
     sh.note("B%d" % (P_GAP + 2), "先填本月交车目标和各业务KPI本月目标，再填各渠道计划线索数与目标转化率；"
             "月内填写业务目标本月实际。结果 = 本月实际 ÷ 本月预计，达到 100% 显示绿色，不足显示红色。")
-    sh.widths(A=2.2, B=5.2, C=2.4, D=5.6, E=2.4, F=2.4, G=2.6, H=2.4, I=2.6, J=2.0, K=5.4)
-    sh.freeze(2, 5)
-    _plan_charts(sh)
-    return sh
 
 
 P_CHART_TOP = P_GAP + 4          # 34: the plan sheet's charts, under the table
@@ -443,15 +489,32 @@ def _plan_charts(sh):
              "{c}{a}:{c}{b}".format(c=m, a=first, b=last), title="结果：本月实际 ÷ 本月预计", y_min=0)
     sh.s.Rows.getByIndex(P_CHART_TOP - 1).IsStartOfNewPage = True
     sh.widths(L=0.6, M=3.4, N=2.0, O=2.0)
-    area = sh.cell("A1:K%d" % P_CHART_BOTTOM).RangeAddress
-    sh.s.setPrintAreas((area,))
+    sh.print_area("A1:K%d" % P_CHART_BOTTOM)
 
 
 # -- sheet 3 ------------------------------------------------------------------------------
+def _q_row(plan_row):
+    """The quarter sheet's row of the plan sheet's row `plan_row`."""
+    return Q_FIRST + plan_row - P_FIRST
+
+
+def _q_copy(sh, cell, plan_cell, kind):
+    """`cell` shows the plan sheet's `plan_cell` (blank while it is)."""
+    plan = "$'%s'." % PLAN
+    value = "{p}{c}".format(p=plan, c=plan_cell)
+    sh.formula(cell, '=IF({p}{c}="";"";{v})'.format(p=plan, c=plan_cell, v=value), kind)
+
+
+def _q_split(sh, row):
+    """The quarter figure of `row` over its three months, by last year's orders."""
+    for k, c in enumerate("FGH", start=1):
+        sh.formula("%s%d" % (c, row), _guard(("E%d" % row,), "TARGET_SPLIT(E{r};$F${w}:$H${w};0;{k})"
+                                           .format(r=row, w=Q_WEIGHTS, k=k)))
+
+
 def _quarter(book, report):
     sh = book.sheet(QUARTER)
     sh.header("月度销售跨部门策略表（季度分解）", "I", linked_to=report)
-    plan = "$'%s'." % PLAN
     sh.label("A%d" % Q_WEIGHTS, "去年同期订单数（分解权重）")
     sh.merge("A%d:E%d" % (Q_WEIGHTS, Q_WEIGHTS))
     for c in "FGH":
@@ -461,19 +524,18 @@ def _quarter(book, report):
                 "结果责任部门")
     for col, text in zip("ABCDEFGHI", headings):
         sh.heading("%s%d" % (col, Q_FIRST - 1), text)
+    _quarter_funnel(sh)
+    _quarter_channels(sh)
+    sh.note("B%d" % (_q_row(P_LAST) + 2), "填写本季度交车目标、各渠道本季度计划线索数和去年同期三个月的订单数；"
+            "KPI 目标取自月度策略表。每行按订单占比分解为整数，三个月之和等于本季度预计（取整后）。")
+    sh.widths(A=2.2, B=5.2, C=5.6, D=2.6, E=2.8, F=2.2, G=2.2, H=2.2, I=5.4)
+    sh.freeze(2, Q_FIRST - 1)
+    return sh
 
-    def row_of(plan_row):
-        return Q_FIRST + plan_row - P_FIRST
 
-    def copy(cell, plan_cell, kind):
-        value = "{p}{c}".format(p=plan, c=plan_cell)
-        sh.formula(cell, '=IF({p}{c}="";"";{v})'.format(p=plan, c=plan_cell, v=value), kind)
-
-    def split(row):
-        for k, c in enumerate("FGH", start=1):
-            sh.formula("%s%d" % (c, row), _guard(("E%d" % row,), "TARGET_SPLIT(E{r};$F${w}:$H${w};0;{k})"
-                                               .format(r=row, w=Q_WEIGHTS, k=k)))
-
+def _quarter_funnel(sh):
+    """The showroom funnel for the quarter: 交车数 typed in, the earlier steps back-solved."""
+    row_of = _q_row
     sh.merge("A%d:A%d" % (row_of(P_FIRST), row_of(P_FIRST + len(FUNNEL) - 1)))
     sh.label("A%d" % row_of(P_FIRST), "展厅转化", center=True)
     for i, (target, kpi, _kr, _cr, _dept) in enumerate(FUNNEL):
@@ -482,10 +544,10 @@ def _quarter(book, report):
         sh.label("B%d" % r, target)
         if kpi:
             sh.label("C%d" % r, kpi)
-        copy("I%d" % r, "K%d" % pr, "text")
-        split(r)
+        _q_copy(sh, "I%d" % r, "K%d" % pr, "text")
+        _q_split(sh, r)
     for pr in (ROW_DELIVERY, ROW_ORDER, ROW_QUOTE):
-        copy("D%d" % row_of(pr), "F%d" % pr, "rate")
+        _q_copy(sh, "D%d" % row_of(pr), "F%d" % pr, "rate")
     sh.input("E%d" % row_of(ROW_DELIVERY), "count")
     for pr in (ROW_ORDER, ROW_QUOTE, ROW_VISIT):
         r = row_of(pr)
@@ -499,63 +561,69 @@ def _quarter(book, report):
     sh.formula("D%d" % r_visit, _guard(("E%d" % r_visit, "E%d" % r_lead),
                                        'IF(E{l}>0;E{v}/E{l};"")'.format(v=r_visit, l=r_lead)), "rate")
 
+
+def _quarter_channels(sh):
+    """The channels for the quarter: planned leads in, planned visits out, each split over the months."""
     for i, visit, lead in _channel_rows():
         label, visit_name, lead_name, kpi = PLAN_CHANNELS[i][:4]
-        v, l = row_of(visit), row_of(lead)
+        v, l = _q_row(visit), _q_row(lead)
         sh.merge("A%d:A%d" % (v, l))
         sh.label("A%d" % v, label, center=True)
         sh.label("B%d" % v, visit_name)
         sh.label("B%d" % l, lead_name)
         sh.label("C%d" % v, kpi)
-        copy("D%d" % v, "F%d" % visit, "rate")
+        _q_copy(sh, "D%d" % v, "F%d" % visit, "rate")
         sh.input("E%d" % l, "count")
         sh.formula("E%d" % v, _guard(("E%d" % l, "D%d" % v), "E{l}*D{v}".format(l=l, v=v)))
-        split(v)
-        split(l)
-        copy("I%d" % v, "K%d" % visit, "text")
-        copy("I%d" % l, "K%d" % lead, "text")
-    sh.note("B%d" % (row_of(P_LAST) + 2), "填写本季度交车目标、各渠道本季度计划线索数和去年同期三个月的订单数；"
-            "KPI 目标取自月度策略表。每行按订单占比分解为整数，三个月之和等于本季度预计（取整后）。")
-    sh.widths(A=2.2, B=5.2, C=5.6, D=2.6, E=2.8, F=2.2, G=2.2, H=2.2, I=5.4)
-    sh.freeze(2, Q_FIRST - 1)
-    return sh
+        _q_split(sh, v)
+        _q_split(sh, l)
+        _q_copy(sh, "I%d" % v, "K%d" % visit, "text")
+        _q_copy(sh, "I%d" % l, "K%d" % lead, "text")
+
+
+def _funnel_names():
+    """The showroom funnel's names on the plan sheet, in the contract's order:
+    交车数_目标 (G), the three KPI targets (F: 订单交车率_目标 ...), each
+    back-solved step's plan (G: 订单数_预计 ... 线索数_预计) and every step's
+    actual (I: 交车数_实际 ... 线索数_实际)."""
+    steps = [(target, kpi, P_FIRST + i) for i, (target, kpi, *_rest) in enumerate(FUNNEL)]
+    return (((steps[0][0] + "_目标", "G%d" % ROW_DELIVERY),)
+            + tuple((kpi + "_目标", "F%d" % r) for _t, kpi, r in steps[:3])
+            + tuple((target + "_预计", "G%d" % r) for target, _k, r in steps[1:])
+            + tuple((target + "_实际", "I%d" % r) for target, _k, r in steps))
 
 
 # -- named cells: the contract of users' formulas and the group roll-up ----------------------
 # (name, sheet, cells). The required names of templates.md come first; never rename one.
 CELL_NAMES = (
-    ("经销商", REPORT, "B2"),
-    ("月份", REPORT, "E2"),
-    ("交车数_目标", PLAN, "G%d" % ROW_DELIVERY),
-    ("订单交车率_目标", PLAN, "F%d" % ROW_DELIVERY),
-    ("报价订单率_目标", PLAN, "F%d" % ROW_ORDER),
-    ("进店线索报价率_目标", PLAN, "F%d" % ROW_QUOTE),
-    ("订单数_预计", PLAN, "G%d" % ROW_ORDER),
-    ("报价数_预计", PLAN, "G%d" % ROW_QUOTE),
-    ("进店线索数_预计", PLAN, "G%d" % ROW_VISIT),
-    ("线索数_预计", PLAN, "G%d" % ROW_LEAD),
-    ("交车数_实际", PLAN, "I%d" % ROW_DELIVERY),
-    ("订单数_实际", PLAN, "I%d" % ROW_ORDER),
-    ("报价数_实际", PLAN, "I%d" % ROW_QUOTE),
-    ("进店线索数_实际", PLAN, "I%d" % ROW_VISIT),
-    ("线索数_实际", PLAN, "I%d" % ROW_LEAD),
+    *kit.on_sheet(REPORT, (
+        ("经销商", "B2"),
+        ("月份", "E2"),
+    )),
+    *kit.on_sheet(PLAN, _funnel_names()),
     # input blocks and further results
-    ("月份_首日", REPORT, "F2"),
-    ("经销商代码", REPORT, "E3"),
-    ("三个月线索数", REPORT, "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
-    ("三个月进店线索数", REPORT, "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
-    ("三个月展厅转化", REPORT, "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),
-    ("线索进店率_三个月", REPORT, "E%d" % R_RATE_TOTAL),
-    ("渠道目标转化率", PLAN, "F%d:F%d" % (P_CHANNEL, P_LAST)),
-    ("渠道计划", PLAN, "G%d:G%d" % (P_CHANNEL, P_LAST)),
-    ("渠道实际", PLAN, "I%d:I%d" % (P_CHANNEL, P_LAST)),
-    ("结果", PLAN, "J%d:J%d" % (P_FIRST, P_LAST)),
-    ("进店线索数_自下而上", PLAN, "G%d" % P_BOTTOM_UP),
-    ("进店线索覆盖差额", PLAN, "G%d" % P_GAP),
-    ("去年同期订单数", QUARTER, "F%d:H%d" % (Q_WEIGHTS, Q_WEIGHTS)),
-    ("交车数_本季度目标", QUARTER, "E%d" % Q_FIRST),
-    ("渠道计划_本季度", QUARTER, "E%d:E%d" % (Q_FIRST + P_CHANNEL - P_FIRST, Q_FIRST + P_LAST - P_FIRST)),
-    ("季度分解_各月", QUARTER, "F%d:H%d" % (Q_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+    *kit.on_sheet(REPORT, (
+        ("月份_首日", "F2"),
+        ("经销商代码", "E3"),
+        ("三个月线索数", "B%d:D%d" % (R_TRAFFIC, R_LEADS_TOTAL - 1)),
+        ("三个月进店线索数", "B%d:D%d" % (R_VISITS["主动集客"], R_VISITS_TOTAL - 1)),
+        ("三个月展厅转化", "B%d:D%d" % (R_DRIVES, R_DELIVERY_RATE)),
+        ("线索进店率_三个月", "E%d" % R_RATE_TOTAL),
+    )),
+    *kit.on_sheet(PLAN, (
+        ("渠道目标转化率", "F%d:F%d" % (P_CHANNEL, P_LAST)),
+        ("渠道计划", "G%d:G%d" % (P_CHANNEL, P_LAST)),
+        ("渠道实际", "I%d:I%d" % (P_CHANNEL, P_LAST)),
+        ("结果", "J%d:J%d" % (P_FIRST, P_LAST)),
+        ("进店线索数_自下而上", "G%d" % P_BOTTOM_UP),
+        ("进店线索覆盖差额", "G%d" % P_GAP),
+    )),
+    *kit.on_sheet(QUARTER, (
+        ("去年同期订单数", "F%d:H%d" % (Q_WEIGHTS, Q_WEIGHTS)),
+        ("交车数_本季度目标", "E%d" % Q_FIRST),
+        ("渠道计划_本季度", "E%d:E%d" % (Q_FIRST + P_CHANNEL - P_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+        ("季度分解_各月", "F%d:H%d" % (Q_FIRST, Q_FIRST + P_LAST - P_FIRST)),
+    )),
 )
 
 
@@ -614,12 +682,10 @@ def _year(book, report):
 
 def build(book):
     report = _report(book)
-    plan = _plan(book, report)
-    quarter = _quarter(book, report)
-    year = _year(book, report)
-    sheets = {REPORT: report, PLAN: plan, QUARTER: quarter, YEAR: year}
-    for name, sheet, cells in CELL_NAMES:
-        sheets[sheet].name(name, cells)
+    _plan(book, report)
+    _quarter(book, report)
+    _year(book, report)
+    book.name_cells(CELL_NAMES)
 
 
 # -- the seed's month (004), used by the example month and the tests ----------------------

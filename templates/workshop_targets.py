@@ -31,11 +31,36 @@ def _rows(first):
     return range(first, first + len(TRADES))
 
 
+# A 合计 row's ratio pooled over the trades (blank until one trade has both figures).
+POOLED = '=IF(SUMPRODUCT(ISNUMBER({num});ISNUMBER({den});{den}>0)=0;"";WORKSHOP_EFFICIENCY({e};{d};{c};"{m}"))'
+LAST, TOTAL = CUR + len(TRADES) - 1, CUR + len(TRADES)       # block 1
+TLAST, TTOTAL = TGT + len(TRADES) - 1, TGT + len(TRADES)     # block 2
+SPAN, TSPAN = "{c}%d:{c}%d" % (CUR, LAST), "{c}%d:{c}%d" % (TGT, TLAST)
+
+
 def build(book):
     sh = book.sheet(SHEET)
     sh.header(SHEET_TITLE, "K")
     sh.dealer_code()
+    _inputs(sh)
+    _current(sh)
+    _current_total(sh)
+    _target(sh)
+    _target_total(sh)
+    _notes(sh)
+    sh.widths(A=3.4, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
+    for row in (8, TGT - 1):
+        sh.s.Rows.getByIndex(row - 1).Height = 1500
+    sh.freeze(1, 8)
 
+    _chart(sh, TOTAL)
+    sh.fit_one_page()
+    for name, cells in CELL_NAMES:
+        sh.name(name, cells)
+
+
+def _inputs(sh):
+    """The revenue target, the productivity ceiling and last year's parts/labour split."""
     sh.label("A5", "售后产值目标（元）")
     sh.input("B5", "money")
     sh.label("D5", "生产率上限")
@@ -52,9 +77,10 @@ def build(book):
     sh.formula("F6", '=IF(ISNUMBER(B5);IF(N(B6)+N(C6)>0;TARGET_SPLIT(B5;B6:C6;2;2);B5);"")', "money")
     sh.note("G6", "← 工时目标按下表工种分解；未填去年配件／工时产值时，产值目标全部为工时目标")
 
-    # -- block 1: 当前 -------------------------------------------------------------
-    last = CUR + len(TRADES) - 1
-    total = CUR + len(TRADES)
+
+def _current(sh):
+    """Block 1 (当前): each trade's hours, rate and efficiencies."""
+    total = TOTAL
     sh.merge("A7:K7")
     sh.heading("A7", "一、当前车间效率")
     for col, text in zip("ABCDEFGHIJK", (
@@ -78,8 +104,11 @@ def build(book):
                    .format(r=r), "rate")
         sh.formula("K%d" % r, '=IF(AND(ISNUMBER(E{r});ISNUMBER(F{r}));E{r}*F{r};"")'.format(r=r), "money")
 
+
+def _current_total(sh):
+    """Block 1's 合计 row, the ratios pooled over the trades."""
+    total, span = TOTAL, SPAN
     sh.label("A%d" % total, "合计")
-    span = "{c}%d:{c}%d" % (CUR, last)
     for col, kind in (("B", "count"), ("C", "hours"), ("D", "hours"), ("E", "hours"), ("K", "money")):
         rng = span.format(c=col)
         sh.formula("%s%d" % (col, total), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng), kind)
@@ -89,15 +118,15 @@ def build(book):
                "money")
     sh.formula("G%d" % total, '=IF(COUNT({0})=0;"";SUM({0}))'.format(span.format(c="G")), "rate")
     e, d, c = (span.format(c=x) for x in "EDC")
-    pooled = '=IF(SUMPRODUCT(ISNUMBER({num});ISNUMBER({den});{den}>0)=0;"";WORKSHOP_EFFICIENCY({e};{d};{c};"{m}"))'
-    sh.formula("H%d" % total, pooled.format(num=d, den=c, e=e, d=d, c=c, m="生产率"), "rate")
+    sh.formula("H%d" % total, POOLED.format(num=d, den=c, e=e, d=d, c=c, m="生产率"), "rate")
     # The seed shows the pooled 合计 as a whole percent (80%) beside the trades' 97.5%.
-    sh.formula("I%d" % total, pooled.format(num=e, den=d, e=e, d=d, c=c, m="工时效率"), "rate")
-    sh.formula("J%d" % total, pooled.format(num=e, den=c, e=e, d=d, c=c, m="总效率"), "rate")
+    sh.formula("I%d" % total, POOLED.format(num=e, den=d, e=e, d=d, c=c, m="工时效率"), "rate")
+    sh.formula("J%d" % total, POOLED.format(num=e, den=c, e=e, d=d, c=c, m="总效率"), "rate")
 
-    # -- block 2: 目标 -------------------------------------------------------------
-    tlast = TGT + len(TRADES) - 1
-    ttotal = TGT + len(TRADES)
+
+def _target(sh):
+    """Block 2 (目标): the labour target split over the trades, the hours it needs."""
+    last, total, tlast = LAST, TOTAL, TLAST
     sh.merge("A%d:K%d" % (TGT - 2, TGT - 2))
     sh.heading("A%d" % (TGT - 2), "二、产值目标分解（效率不变）")
     for col, text in zip("ABCDEFGHI", (
@@ -128,18 +157,24 @@ def build(book):
     sh.highlight("G%d:G%d" % (TGT, tlast), "AND(ISNUMBER(G%d);ISNUMBER($E$5);ROUND(G%d;2)>ROUND(%s;2))"
                  % (TGT, TGT, "$E$5"))
 
+
+def _target_total(sh):
+    """Block 2's 合计 row (capacity is checked per trade, not for the sum)."""
+    ttotal, tspan, span = TTOTAL, TSPAN, SPAN
     sh.label("A%d" % ttotal, "合计")
-    tspan = "{c}%d:{c}%d" % (TGT, tlast)
     for col, kind in (("B", "money"), ("C", "hours"), ("D", "hours"), ("E", "hours")):
         rng = tspan.format(c=col)
         sh.formula("%s%d" % (col, ttotal), '=IF(COUNT({0})=0;"";SUM({0}))'.format(rng), kind)
     sh.label("F%d" % ttotal, "不适用")
     sold, worked, avail = tspan.format(c="C"), tspan.format(c="D"), span.format(c="C")
-    sh.formula("G%d" % ttotal, pooled.format(num=worked, den=avail, e=sold, d=worked, c=avail, m="生产率"), "rate")
-    sh.formula("H%d" % ttotal, pooled.format(num=sold, den=worked, e=sold, d=worked, c=avail, m="工时效率"),
+    sh.formula("G%d" % ttotal, POOLED.format(num=worked, den=avail, e=sold, d=worked, c=avail, m="生产率"), "rate")
+    sh.formula("H%d" % ttotal, POOLED.format(num=sold, den=worked, e=sold, d=worked, c=avail, m="工时效率"),
                "rate")
-    sh.formula("I%d" % ttotal, pooled.format(num=sold, den=avail, e=sold, d=worked, c=avail, m="总效率"), "rate")
+    sh.formula("I%d" % ttotal, POOLED.format(num=sold, den=avail, e=sold, d=worked, c=avail, m="总效率"), "rate")
 
+
+def _notes(sh):
+    ttotal = TTOTAL
     n = ttotal + 2
     for i, text in enumerate((
             "生产率 = 生产工时 ÷ 可售工时；工时效率 = 销售工时 ÷ 生产工时；总效率 = 销售工时 ÷ 可售工时；合计行按三个工种合并计算。",
@@ -147,16 +182,6 @@ def build(book):
             "所需生产工时 = 目标销售工时 ÷ 当前工时效率；提升需求 = 所需生产工时 － 当前生产工时；产能不足（负数）标红。",
             "产能按工种分别校验：各工种技师不能互相替代，所以合计行不适用；目标生产率超过生产率上限时同样标红。")):
         sh.note("A%d" % (n + i), text)
-
-    sh.widths(A=3.4, B=3.0, C=2.7, D=2.9, E=2.7, F=3.4, G=2.4, H=2.4, I=2.4, J=2.2, K=3.2)
-    for row in (8, TGT - 1):
-        sh.s.Rows.getByIndex(row - 1).Height = 1500
-    sh.freeze(1, 8)
-
-    _chart(sh, total)
-    sh.fit_one_page()
-    for name, cells in CELL_NAMES:
-        sh.name(name, cells)
 
 
 # -- named cells: the contract of users' formulas and the group roll-up ----------------------
@@ -214,7 +239,7 @@ def _chart(sh, total):
               ("P%d" % CHART_DATA, span.format(c="P"), {"kind": "line", "color": 0xC00000})],
              span.format(c="M"), title="各工种生产率：当前、目标与生产率上限", y_min=0)
     sh.widths(L=0.6, M=2.4, N=2.4, O=2.4, P=2.4)
-    sh.s.setPrintAreas((sh.cell("A1:K%d" % CHART_BOTTOM).RangeAddress,))
+    sh.print_area("A1:K%d" % CHART_BOTTOM)
 
 
 EXAMPLE = {

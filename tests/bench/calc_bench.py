@@ -38,7 +38,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(SOURCE, "scripts"))
-from office import Office, enter, prepare_profile  # noqa: E402
+from office import Office, enter, prepare_profile, soffice_version  # noqa: E402
 
 from com.sun.star.sheet.FillDirection import TO_BOTTOM  # noqa: E402
 
@@ -416,13 +416,7 @@ def machine():
                     lines.append(re.sub(r"\s+", " ", line.strip()))
     except OSError:
         pass
-    try:
-        ver = subprocess.run([os.path.join(os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program"),
-                                           "soffice"), "--version"], capture_output=True, text=True,
-                             timeout=60).stdout.strip()
-        lines.append(ver)
-    except (OSError, subprocess.TimeoutExpired):
-        pass
+    lines.append(soffice_version())
     lines.append("python %s, %s" % (platform.python_version(), platform.platform()))
     return lines
 

@@ -26,7 +26,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,7 +33,7 @@ SOURCE = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(SOURCE, "scripts"))
 sys.path.insert(0, os.path.join(SOURCE, "templates"))
 sys.path.insert(0, os.path.join(SOURCE, "tests", "integration"))
-from office import Office, file_url, prepare_profile, props  # noqa: E402
+from office import Office, file_url, prepare_profile, profile_folder, props  # noqa: E402
 
 
 def make_files(oxt, folder, n, work):
@@ -90,8 +89,7 @@ def main():
     a = ap.parse_args()
 
     bench = os.path.join(os.path.abspath(a.build_dir), "bench")
-    work = tempfile.mkdtemp(prefix="dealerkpi-group-bench-")
-    os.chmod(work, 0o755)  # as root, unopkg runs as nobody in there
+    work = profile_folder("dealerkpi-group-bench-")
     try:
         folder = os.path.join(bench, "group-files-%d" % a.files)
         t = time.perf_counter()

@@ -15,17 +15,27 @@ The computed names are fed through the input cells their formula reads
 
 Templates built before the named cells and the stamp existed get both
 here (the same names at the same cells), so the files look the same either way.
+
+The group tests' common ground is here too: run_cli (dealerkpi-group in a
+store of its own), what Calc shows (shown_count, shown_rate), the tables of a
+group workbook (table, used_strings), sha, and FilesCase, a test class with
+one office and a temporary folder for the files it makes in _make().
 """
+import hashlib
 import os
 import re
 import shutil
+import subprocess
+import tempfile
+import unittest
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 
 import uno
 from com.sun.star.sheet.CellFlags import FORMULA
 from com.sun.star.table import CellAddress
 
-from office import file_url, props
+from office import Office, file_url, props
 
 # The command line the group tests run drives the office under test: scripts/office-python
 # names its program folder (and, for 25.2, puts that office's libraries first on the
@@ -389,3 +399,94 @@ def lock_files(folder):
     for root, _dirs, files in os.walk(folder):
         found += [os.path.join(root, f) for f in files if f.startswith(".~lock.")]
     return found
+
+
+# -- the command line, what Calc shows, and the test classes ---------------------------------
+BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
+CLI = os.path.join(BUILD, "dealerkpi-group")
+OXT = os.environ.get("DEALERKPI_OXT", os.path.join(BUILD, "dealerkpi.oxt"))
+CLI_PIDS = []   # every run_cli's pid: its offices' pipes are named after it
+
+
+def sha(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def shown_count(v):
+    """#,##0 as Calc shows it (halves away from zero)."""
+    return "{:,}".format(int(Decimal(repr(v)).quantize(Decimal(1), ROUND_HALF_UP)))
+
+
+def shown_rate(v):
+    """0% as Calc shows it."""
+    return "%d%%" % int((Decimal(repr(v)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def run_cli(*args, env_extra=None, timeout=1200):
+    """dealerkpi-group with `args`, in a store of its own (a test is about one run)."""
+    env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
+    env["DEALERKPI_STORE"] = os.path.join(tempfile.mkdtemp(prefix="dealerkpi-store-"), "group.sqlite")
+    env.update(env_extra or {})
+    cmd = [CLI] + list(args)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as p:
+        CLI_PIDS.append(p.pid)
+        out, err = p.communicate(timeout=timeout)
+    return subprocess.CompletedProcess(cmd, p.returncode, out, err)
+
+
+def table(doc, sheet_name):
+    """(header titles -> column, rows below the header as lists of displayed strings)."""
+    sheet = doc.Sheets.getByName(sheet_name)
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    last_row, last_col = cursor.RangeAddress.EndRow, cursor.RangeAddress.EndColumn
+    rows = [[sheet.getCellByPosition(c, r).getString() for c in range(last_col + 1)] for r in range(last_row + 1)]
+    header = next(i for i, row in enumerate(rows) if "经销商" in row and ("月份" in row or "文件" in row))
+    cols = {t: c for c, t in enumerate(rows[header]) if t}
+    body = [row for row in rows[header + 1:] if any(row)]
+    return cols, body
+
+
+def used_strings(doc):
+    """{sheet name: rows of displayed strings} of every sheet's used area."""
+    out = {}
+    for i in range(doc.Sheets.Count):
+        sheet = doc.Sheets.getByIndex(i)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        a = cursor.RangeAddress
+        out[sheet.Name] = [[sheet.getCellByPosition(c, r).getString() for c in range(a.EndColumn + 1)]
+                           for r in range(a.EndRow + 1)]
+    return out
+
+
+class FilesCase(unittest.TestCase):
+    """One office (a private copy of the test profile) and a temporary folder
+    for the class; _make() makes the files the tests read. Both are gone
+    afterwards, also when _make() fails."""
+    TMP_PREFIX = "dealerkpi-group-"
+
+    @classmethod
+    def setUpClass(cls):
+        from harness import profile_dir
+        cls.tmp = tempfile.mkdtemp(prefix=cls.TMP_PREFIX)
+        cls.office = Office(profile_dir()).__enter__()
+        try:
+            cls._make()
+        except Exception:
+            cls.office.close()
+            shutil.rmtree(cls.tmp, ignore_errors=True)
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    @classmethod
+    def _make(cls):
+        pass

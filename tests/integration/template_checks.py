@@ -35,7 +35,7 @@ ROUND_TRIPS = (("calc8", ".ods"), ("Calc Office Open XML", ".xlsx"))
 
 SOURCE_DIR = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
-# The template stamp (templates/kit.py, Book.stamp).
+# The template stamp (templates/kit/book.py, Book.stamp).
 STAMP_KIND, STAMP_VERSION = "DealerKPI模板", "DealerKPI版本"
 
 

@@ -4,15 +4,11 @@ file; each dealer's file of --month carries that month's targets from the plan
 (交车数_目标 and the rate targets for the strategy table, 售后产值目标 for the
 workshop table), and a month outside the plan's year is refused."""
 import os
-import shutil
-import tempfile
 import unittest
 
-from group_files import STRATEGY, WORKSHOP, named_cells, save
-from harness import profile_dir
-from office import Office, enter
+from group_files import STRATEGY, WORKSHOP, FilesCase, named_cells, run_cli, save
+from office import enter
 from template_harness import installed_templates
-from test_group_rollup import run_cli
 
 SEASON = (70, 60, 80, 85, 85, 80, 80, 85, 90, 90, 90, 105)
 MONEY = (1500000, 1450000, 1650000, 1600000, 1650000, 1700000, 1700000, 1750000, 1700000, 1750000, 1800000,
@@ -24,37 +20,27 @@ NOVEMBER_CARS = {"D001": 59, "D002": 30, "D003": 10}
 NOVEMBER_MONEY = {"D001": 1188000, "D002": 594000, "D003": 198000}
 
 
-class DistributeFromAnnualPlan(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-annual-")
-        cls.office = Office(profile_dir()).__enter__()
-        try:
-            cls.plan = os.path.join(cls.tmp, "集团年度目标分解.ods")
-            doc = cls.office.load(installed_templates(cls.office)["group_annual.ots"], as_template=True)
-            g, d = doc.Sheets.getByName("集团目标"), doc.Sheets.getByName("经销商年度")
-            for cell, value in (("B2", "示例集团"), ("E2", "2026-01"), ("D5", 1100), ("D6", 22000000),
-                                ("I5", 0.8), ("I6", 0.33), ("I7", 0.3)):
-                enter(g.getCellRangeByName(cell), value)
-            for j in range(12):
-                enter(g.getCellByPosition(1 + j, 9), SEASON[j])
-                enter(g.getCellByPosition(1 + j, 10), MONEY[j])
-            for i, row in enumerate(DEALERS):
-                for c, value in enumerate(row):
-                    enter(d.getCellByPosition(c, 8 + i), value)
-            enter(d.getCellRangeByName("H10"), 0.85)   # 乙's own 订单交车率 target
-            doc.calculateAll()
-            save(doc, cls.plan)
-            doc.close(True)
-        except Exception:
-            cls.office.close()
-            shutil.rmtree(cls.tmp, ignore_errors=True)
-            raise
+class DistributeFromAnnualPlan(FilesCase):
+    TMP_PREFIX = "dealerkpi-annual-"
 
     @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+    def _make(cls):
+        cls.plan = os.path.join(cls.tmp, "集团年度目标分解.ods")
+        doc = cls.office.load(installed_templates(cls.office)["group_annual.ots"], as_template=True)
+        g, d = doc.Sheets.getByName("集团目标"), doc.Sheets.getByName("经销商年度")
+        for cell, value in (("B2", "示例集团"), ("E2", "2026-01"), ("D5", 1100), ("D6", 22000000),
+                            ("I5", 0.8), ("I6", 0.33), ("I7", 0.3)):
+            enter(g.getCellRangeByName(cell), value)
+        for j in range(12):
+            enter(g.getCellByPosition(1 + j, 9), SEASON[j])
+            enter(g.getCellByPosition(1 + j, 10), MONEY[j])
+        for i, row in enumerate(DEALERS):
+            for c, value in enumerate(row):
+                enter(d.getCellByPosition(c, 8 + i), value)
+        enter(d.getCellRangeByName("H10"), 0.85)   # 乙's own 订单交车率 target
+        doc.calculateAll()
+        save(doc, cls.plan)
+        doc.close(True)
 
     def distributed(self, template, out):
         res = run_cli("distribute", "--template", template, "--dealers", self.plan, "--month", "2026-11", "--out", out)

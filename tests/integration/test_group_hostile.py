@@ -7,15 +7,12 @@ figures are unchanged and that no input file changes."""
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 import unittest
 
 import group_files as gf
-from group_files import STRATEGY, DealerFiles, named_cells, save, set_named, strategy_values
-from harness import profile_dir
-from office import Office, file_url, props
-from test_group_rollup import run_cli, sha, shown_count, table
+from group_files import STRATEGY, DealerFiles, named_cells, run_cli, save, set_named, sha, shown_count, strategy_values, table
+from office import file_url, props
 
 MONTH = "2026-11"
 
@@ -33,22 +30,8 @@ def stamp_identity(doc, code, month, issue):
             udp.addProperty(key, 128, value)
 
 
-class Hostile(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-group-hostile-")
-        cls.office = Office(profile_dir()).__enter__()
-        try:
-            cls._make()
-        except Exception:
-            cls.office.close()
-            shutil.rmtree(cls.tmp, ignore_errors=True)
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class Hostile(gf.FilesCase):
+    TMP_PREFIX = "dealerkpi-group-hostile-"
 
     @classmethod
     def variant(cls, folder, name, dealer, i, edit=None, month=MONTH, identity=None, values=None):
@@ -226,7 +209,7 @@ class Hostile(unittest.TestCase):
         env = dict(os.environ)
         cmd = [os.path.join(os.environ.get("DEALERKPI_BUILD_DIR", ""), "dealerkpi-group"), "rollup", "--out", out,
                self.honest["华南2店"]]
-        from test_group_rollup import BUILD, OXT
+        from group_files import BUILD, OXT
         env.update(DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
         cmd[0] = os.path.join(BUILD, "dealerkpi-group")
         procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -9,23 +9,17 @@ then listed in 问题清单.
 One office (scripts/office.py) makes and checks the files; the command line
 starts its own (profile cache in the build folder)."""
 import csv
-import datetime
-import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
 import unittest
-from decimal import ROUND_HALF_UP, Decimal
 
-from group_files import (NO_STAMP_NOTE, STRATEGY, WORKSHOP, DealerFiles, expected_strategy, lock_files, named_cells, save,
-                         set_named, strategy_values, workshop_values)
-from harness import profile_dir
-from office import Office, file_url, props
+from group_files import (CLI_PIDS, NO_STAMP_NOTE, STRATEGY, WORKSHOP, DealerFiles, FilesCase, expected_strategy,
+                         lock_files, named_cells, run_cli, save, set_named, sha, shown_count, shown_rate,
+                         strategy_values, table, used_strings)
+from office import file_url, props
 
-BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
-CLI = os.path.join(BUILD, "dealerkpi-group")
-OXT = os.environ.get("DEALERKPI_OXT", os.path.join(BUILD, "dealerkpi.oxt"))
 MONTH = "2026-11"
 N_DEALERS = 30
 GROUP_SET_ODS = ("交车数_目标", "订单交车率_目标")  # the .ods dealers table sets these
@@ -36,61 +30,6 @@ RATES = {"订单交车率_目标": ("交车数_目标", "订单数_预计"), "�
          "进店线索报价率_目标": ("报价数_预计", "进店线索数_预计"), "交车数_达成率": ("交车数_实际", "交车数_目标"),
          "订单数_达成率": ("订单数_实际", "订单数_预计"), "报价数_达成率": ("报价数_实际", "报价数_预计"),
          "进店线索数_达成率": ("进店线索数_实际", "进店线索数_预计"), "线索数_达成率": ("线索数_实际", "线索数_预计")}
-
-
-def sha(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def shown_count(v):
-    """#,##0 as Calc shows it (halves away from zero)."""
-    return "{:,}".format(int(Decimal(repr(v)).quantize(Decimal(1), ROUND_HALF_UP)))
-
-
-def shown_rate(v):
-    """0% as Calc shows it."""
-    return "%d%%" % int((Decimal(repr(v)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def run_cli(*args, env_extra=None, timeout=1200):
-    env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
-    # every run a store of its own: these tests are about one run (test_group_store.py: the months)
-    env["DEALERKPI_STORE"] = os.path.join(tempfile.mkdtemp(prefix="dealerkpi-store-"), "group.sqlite")
-    env.update(env_extra or {})
-    cmd = [CLI] + list(args)
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as p:
-        CLI_PIDS.append(p.pid)  # its offices' pipes are named after it
-        out, err = p.communicate(timeout=timeout)
-    return subprocess.CompletedProcess(cmd, p.returncode, out, err)
-
-
-CLI_PIDS = []
-
-
-def table(doc, sheet_name):
-    """(header titles -> column, rows below the header as lists of displayed strings)."""
-    sheet = doc.Sheets.getByName(sheet_name)
-    cursor = sheet.createCursor()
-    cursor.gotoEndOfUsedArea(False)
-    last_row, last_col = cursor.RangeAddress.EndRow, cursor.RangeAddress.EndColumn
-    rows = [[sheet.getCellByPosition(c, r).getString() for c in range(last_col + 1)] for r in range(last_row + 1)]
-    header = next(i for i, row in enumerate(rows) if "经销商" in row and ("月份" in row or "文件" in row))
-    cols = {t: c for c, t in enumerate(rows[header]) if t}
-    body = [row for row in rows[header + 1:] if any(row)]
-    return cols, body
-
-
-def used_strings(doc):
-    out = {}
-    for i in range(doc.Sheets.Count):
-        sheet = doc.Sheets.getByIndex(i)
-        cursor = sheet.createCursor()
-        cursor.gotoEndOfUsedArea(False)
-        a = cursor.RangeAddress
-        out[sheet.Name] = [[sheet.getCellByPosition(c, r).getString() for c in range(a.EndColumn + 1)]
-                           for r in range(a.EndRow + 1)]
-    return out
 
 
 def soffice_pids_of_cli():
@@ -109,22 +48,8 @@ def soffice_pids_of_cli():
     return ours
 
 
-class GroupRollup(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-group-e2e-")
-        cls.office = Office(profile_dir()).__enter__()
-        try:
-            cls._make()
-        except Exception:
-            cls.office.close()
-            shutil.rmtree(cls.tmp, ignore_errors=True)
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class GroupRollup(FilesCase):
+    TMP_PREFIX = "dealerkpi-group-e2e-"
 
     # -- the files -------------------------------------------------------------------------
     @classmethod

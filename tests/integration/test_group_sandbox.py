@@ -15,7 +15,6 @@ The command line rolls them all up with --memory 1G and --timeout 60:
   of a run over the honest files alone;
 - no input changes, no temporary folder or pipe is left.
 """
-import hashlib
 import http.server
 import os
 import re
@@ -27,11 +26,10 @@ import threading
 import time
 import unittest
 
-from group_files import STRATEGY, DealerFiles
+from group_files import BUILD, CLI, OXT, STRATEGY, DealerFiles, run_cli, sha, table
 from harness import profile_dir
 from hostile_files import LINK_CASES, huge_sheet, remote_urls, slow_file, text_bomb, with_links
 from office import Office, file_url, props
-from test_group_rollup import BUILD, CLI, OXT, run_cli, table
 
 MONTH = "2026-11"
 MEMORY = "1G"
@@ -70,14 +68,6 @@ class Listener(socketserver.ThreadingMixIn, http.server.HTTPServer):
     def close(self):
         self.shutdown()
         self.server_close()
-
-
-def sha(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def roll_up(*args, tmpdir):

@@ -23,7 +23,6 @@ del os.environ["UNO_TYPES"]
 
 import csv  # noqa: E402
 import decimal  # noqa: E402
-import hashlib  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
@@ -32,6 +31,7 @@ import tempfile  # noqa: E402
 import unittest  # noqa: E402
 
 import group_files as gf
+from group_files import sha, shown_count
 import harness
 from office import Office, file_url, props
 
@@ -44,19 +44,9 @@ def shown_rate(x):
     return "%d%%" % d
 
 
-def shown_count(x):
-    d = decimal.Decimal(repr(x)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
-    return "{:,}".format(int(d))
-
-
 def shown_money(x):
     d = decimal.Decimal(repr(x)).quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
     return "{:,.2f}".format(d)
-
-
-def sha(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def values_of(record):

@@ -14,12 +14,12 @@ import subprocess
 import tempfile
 import unittest
 
+import group_files as gf
 from group_files import STRATEGY, save, set_named
 from office import Office
-import test_group_rollup as rollup  # its helpers only (not its tests)
 from harness import profile_dir
 
-BUILD, CLI, OXT, table = rollup.BUILD, rollup.CLI, rollup.OXT, rollup.table
+BUILD, CLI, OXT, table = gf.BUILD, gf.CLI, gf.OXT, gf.table
 
 MONTHS = ("2026-09", "2026-10", "2026-11")
 N = 20

@@ -22,7 +22,7 @@ import zipfile
 
 import harness
 import uno
-from office import Office, prepare_profile, unopkg
+from office import Office, prepare_profile, profile_folder, unopkg
 
 EXTENSION = "org.dealerkpi.calc"
 VERSION = os.environ.get("DEALERKPI_OFFICE_VERSION", "7.4")
@@ -154,8 +154,7 @@ class InstallRemoveCycles(FileChecks, unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-cycles-")
-        os.chmod(cls.tmp, 0o755)  # unopkg runs as nobody when the tests run as root
+        cls.tmp = profile_folder("dealerkpi-cycles-")
         cls.oxt = os.path.abspath(os.environ.get("DEALERKPI_OXT", os.path.join(
             os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build")),
             "dealerkpi.oxt")))

@@ -15,13 +15,12 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import shutil
 import unittest
 import zipfile
 
 import harness
-from office import Office, prepare_profile
+from office import Office, prepare_profile, profile_folder
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(HERE, "..", ".."))
@@ -76,8 +75,7 @@ class FilesFromTheOtherVersion(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.other = "25.2" if VERSION == "7.4" else "7.4"
-        cls.tmp = tempfile.mkdtemp(prefix="dealerkpi-versions-")
-        os.chmod(cls.tmp, 0o755)  # unopkg runs as nobody when the tests run as root
+        cls.tmp = profile_folder("dealerkpi-versions-")
         env = {k: v for k, v in os.environ.items()
                if k not in ("LD_LIBRARY_PATH", "URE_BOOTSTRAP", "LO_PROGRAM_DIR", "PYTHONPATH")}
         env["PYTHONPATH"] = os.pathsep.join([os.path.join(SOURCE, "scripts"), HERE])

@@ -6,19 +6,17 @@
         typist.type_into(doc.Sheets.getByIndex(0).getCellRangeByName("B5"), "150%")
 
 Screen starts its own Xvfb on a free display (-displayfd) and an openbox window
-manager; WindowOffice is scripts/office.py's Office without --headless, drawn by
-the "gen" (X11) plugin, so that keystrokes from xdotool take the path a person's
+manager; WindowOffice is scripts/office.py's Office with a window (Office(window=...)),
+drawn by the "gen" (X11) plugin, so that keystrokes from xdotool take the path a person's
 keystrokes take (LibreOffice's own "%" handling while typing, validity messages,
 protection messages). A message box shows as a window whose name is not the
 document's title; Typist reports its text and dismisses it with Escape.
 """
 import os
-import shutil
 import subprocess
-import tempfile
 import time
 
-from office import NO_SHARED, Office, file_url, office_env, props
+from office import Office, file_url, props
 
 
 class Screen:
@@ -83,51 +81,12 @@ class Screen:
 
 
 class WindowOffice(Office):
-    """soffice with a window on `screen`; `ui_locale` ("zh-CN", "en-US") is
-    written into the profile copy before it starts."""
+    """scripts/office.py's Office with a window on `screen`; `ui_locale`
+    ("zh-CN", "en-US") is written into the profile copy before it starts."""
 
     def __init__(self, profile, screen, ui_locale="en-US", **kw):
-        super().__init__(profile, **kw)
+        super().__init__(profile, window=screen.env, ui_locale=ui_locale, **kw)
         self.screen = screen
-        self.ui_locale = ui_locale
-
-    def __enter__(self):
-        self.workdir = tempfile.mkdtemp(prefix="dealerkpi-window-")
-        self.profile = os.path.join(self.workdir, "profile")
-        shutil.copytree(self.source_profile, self.profile, symlinks=True)
-        self._set_ui_locale()
-        self.copy = True
-        self.pipe = "dealerkpiwin" + os.urandom(6).hex()
-        self._start()
-        return self
-
-    def _set_ui_locale(self):
-        path = os.path.join(self.profile, "user", "registrymodifications.xcu")
-        item = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" '
-                'oor:op="fuse"><value>%s</value></prop></item>\n' % self.ui_locale)
-        if not os.path.exists(path):
-            return
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("</oor:items>", item + "</oor:items>"))
-
-    def _launch(self):
-        os.makedirs(NO_SHARED.split("=", 1)[1].replace("file://", ""), exist_ok=True)
-        env = self.screen.env(office_env())
-        env.pop("SESSION_MANAGER", None)
-        env["SAL_USE_VCLPLUGIN"] = "gen"
-        return subprocess.Popen(
-            [self.soffice(), "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-             "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-            start_new_session=True)
-
-    @staticmethod
-    def soffice():
-        from office import SOFFICE
-        return SOFFICE
 
     def load_window(self, path, as_template=False):
         """Opens `path` in a window (not Hidden), maximised."""
