@@ -39,8 +39,6 @@ extern char** environ;
 namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
 
 namespace dealerkpi::group {
 
@@ -407,7 +405,7 @@ Reference<uno::XComponentContext> local_context() {
                 return;
             }
             Reference<container::XSet> types(
-                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), UNO_QUERY_THROW);
+                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), uno::UNO_QUERY_THROW);
             types->insert(uno::Any(file_url(fs::canonical(rdb))));
         } catch (const uno::Exception& e) {
             error = to_utf8(e.Message);
@@ -456,11 +454,11 @@ void set_interrupt_hook(std::function<void()> hook) {
     interrupt_hook = std::move(hook);
 }
 
-OfficeSetup prepare_office(const OfficeOptions& o) {
-    OfficeSetup s;
-    s.timeout_seconds = o.timeout_seconds;
-    s.memory_bytes = o.memory_bytes;
-    s.verbose = o.verbose;
+namespace {
+
+// soffice (--soffice, else DEALERKPI_SOFFICE, else the office built against) and
+// its program folder, which must hold unopkg.
+void find_soffice(const OfficeOptions& o, OfficeSetup& s) {
     const char* env_soffice = std::getenv("DEALERKPI_SOFFICE");
     s.soffice = !o.soffice.empty() ? o.soffice
               : env_soffice && *env_soffice ? env_soffice
@@ -471,7 +469,10 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
     s.program_dir = fs::canonical(s.soffice, ec).parent_path();
     if (!executable(s.program_dir / "unopkg"))
         throw Failure(kNothing, "找不到 unopkg / no unopkg next to " + s.soffice);
+}
 
+// The .oxt: --oxt, else DEALERKPI_OXT, else where it is installed next to this program.
+fs::path find_oxt(const OfficeOptions& o) {
     const char* env_oxt = std::getenv("DEALERKPI_OXT");
     std::vector<fs::path> candidates;
     if (!o.oxt.empty())
@@ -482,35 +483,32 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
         fs::path dir = self_exe().parent_path();
         candidates = {dir / "../share/dealerkpi/dealerkpi.oxt", dir / "dealerkpi.oxt"};
     }
+    std::error_code ec;
     for (const fs::path& c : candidates)
         if (fs::is_regular_file(c, ec)) {
-            s.oxt = fs::canonical(c, ec);
+            fs::path found = fs::canonical(c, ec);
+            if (!found.empty())
+                return found;
             break;
         }
-    if (s.oxt.empty())
-        throw Failure(kNothing, "找不到 DealerKPI 扩展包 / dealerkpi.oxt not found (looked at " +
-                                    candidates.front().string() + "; --oxt or DEALERKPI_OXT names it)");
+    throw Failure(kNothing, "找不到 DealerKPI 扩展包 / dealerkpi.oxt not found (looked at " +
+                                candidates.front().string() + "; --oxt or DEALERKPI_OXT names it)");
+}
 
-    // The cached profile: one per .oxt content and office.
-    fs::path cache;
+fs::path cache_folder() {
     if (const char* c = std::getenv("DEALERKPI_GROUP_CACHE"); c && *c)
-        cache = c;
-    else if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
-        cache = fs::path(x) / "dealerkpi-group";
-    else if (const char* h = std::getenv("HOME"); h && *h)
-        cache = fs::path(h) / ".cache/dealerkpi-group";
-    else
-        cache = temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
-    s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
-    confine(s);
-    if (fs::is_regular_file(s.profile / "ready", ec))
-        return s;
+        return c;
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return fs::path(x) / "dealerkpi-group";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".cache/dealerkpi-group";
+    return temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
+}
 
-    fs::create_directories(cache, ec);
-    if (ec)
-        throw Failure(kNothing, "无法创建缓存文件夹 / cannot make the cache folder " + cache.string() + ": " + ec.message());
-    if (s.verbose)
-        std::cerr << "dealerkpi-group: preparing a LibreOffice profile with " << s.oxt.string() << "\n";
+// Makes s.profile in `cache`: a fresh profile with the .oxt added and started once,
+// prepared in a temporary folder and renamed into place (marked by "ready").
+void make_profile(const OfficeSetup& s, const fs::path& cache) {
+    std::error_code ec;
     fs::path work = make_temp_dir("dealerkpi-group-prepare-");
     try {
         ::chmod(work.c_str(), 0755);
@@ -538,6 +536,32 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
         throw;
     }
     remove_temp_dir(work);
+}
+
+}  // namespace
+
+OfficeSetup prepare_office(const OfficeOptions& o) {
+    OfficeSetup s;
+    s.timeout_seconds = o.timeout_seconds;
+    s.memory_bytes = o.memory_bytes;
+    s.verbose = o.verbose;
+    find_soffice(o, s);
+    s.oxt = find_oxt(o);
+
+    // The cached profile: one per .oxt content and office.
+    const fs::path cache = cache_folder();
+    s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
+    confine(s);
+    std::error_code ec;
+    if (fs::is_regular_file(s.profile / "ready", ec))
+        return s;
+
+    fs::create_directories(cache, ec);
+    if (ec)
+        throw Failure(kNothing, "无法创建缓存文件夹 / cannot make the cache folder " + cache.string() + ": " + ec.message());
+    if (s.verbose)
+        std::cerr << "dealerkpi-group: preparing a LibreOffice profile with " << s.oxt.string() << "\n";
+    make_profile(s, cache);
     if (!fs::is_regular_file(s.profile / "ready", ec))
         throw Failure(kNothing, "无法准备配置 / cannot prepare the profile in " + cache.string());
     return s;
@@ -617,8 +641,18 @@ void Office::start() {
         std::lock_guard<std::mutex> lock(registry_mutex);
         registry.insert(this);
     }
-    auto deadline = clock::now() + std::chrono::duration<double>(std::max(60.0, setup_.timeout_seconds));
+    const clock::time_point deadline =
+        clock::now() + std::chrono::duration_cast<clock::duration>(
+                           std::chrono::duration<double>(std::max(60.0, setup_.timeout_seconds)));
     launch();
+    connect(local, deadline);
+    make_workflow();
+    if (setup_.verbose)
+        std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
+                  << std::chrono::duration<double>(clock::now() - t0).count() << " s\n";
+}
+
+void Office::connect(const Reference<uno::XComponentContext>& local, std::chrono::steady_clock::time_point deadline) {
     Reference<bridge::XUnoUrlResolver> resolver = bridge::UnoUrlResolver::create(local);
     for (;;) {
         if (reap(nullptr)) {
@@ -636,25 +670,28 @@ void Office::start() {
         try {
             Reference<uno::XInterface> x = resolver->resolve(
                 from_utf8("uno:pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"));
-            context_.set(x, UNO_QUERY_THROW);
-            break;
+            context_.set(x, uno::UNO_QUERY_THROW);
+            return;
         } catch (const connection::NoConnectException&) {
         } catch (const uno::Exception& e) {
             stop();
             throw Failure(kNothing, "无法连接 LibreOffice / cannot connect to soffice: " + to_utf8(e.Message));
         }
-        if (clock::now() > deadline) {
+        if (std::chrono::steady_clock::now() > deadline) {
             stop();
             throw Failure(kNothing, "LibreOffice 未响应 / soffice did not answer within " +
                                         std::to_string(static_cast<int>(std::max(60.0, setup_.timeout_seconds))) + " s");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+}
+
+void Office::make_workflow() {
     workflow_error_.clear();
     try {
         Reference<uno::XInterface> made = context_->getServiceManager()->createInstanceWithContext(
             "org.dealerkpi.group.Workflow", context_);
-        workflow_.set(made, UNO_QUERY);
+        workflow_.set(made, uno::UNO_QUERY);
         if (!made.is())
             workflow_error_ = "服务未注册 / the service is not registered in this office (is the .oxt installed?)";
         else if (!workflow_.is())
@@ -663,9 +700,6 @@ void Office::start() {
         workflow_.clear();
         workflow_error_ = to_utf8(e.Message);
     }
-    if (setup_.verbose)
-        std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
-                  << std::chrono::duration<double>(clock::now() - t0).count() << " s\n";
 }
 
 void Office::stop() {
