@@ -299,6 +299,12 @@ OUString fileNameOfUrl(const OUString& url)
     return rtl::Uri::decode(last, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
 }
 
+OUString shownPath(const OUString& url)
+{
+    OUString path;
+    return osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None ? path : url;
+}
+
 bool fileExists(const Reference<uno::XComponentContext>& ctx, const OUString& url)
 {
     try {

@@ -108,6 +108,8 @@ bool chineseUi(const Reference<css::uno::XComponentContext>& ctx);
 
 /** The file name part of a URL, decoded. */
 OUString fileNameOfUrl(const OUString& url);
+/** A file URL as people read it: its system path, or the URL itself when it has none. */
+OUString shownPath(const OUString& url);
 
 bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUString& url);
 
