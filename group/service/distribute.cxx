@@ -362,12 +362,7 @@ void Issuer::fill(const OUString& code, const OUString& dealer, const Writes& wr
         for (const auto& cell : namedCells(sdoc_, U(name)))
             lockCell(cell);
     for (const auto& [cell, value] : writes) {
-        double d;
-        OUString s;
-        if (value >>= d)
-            cell->setValue(d);
-        else if (value >>= s)
-            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
+        setCell(cell, value);
         if (lock_)
             lockCell(cell);
     }

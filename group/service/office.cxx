@@ -11,6 +11,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/uri.hxx>
@@ -154,6 +155,16 @@ beans::PropertyValue prop(const char* name, const uno::Any& value)
     p.Name = OUString::createFromAscii(name);
     p.Value = value;
     return p;
+}
+
+void setCell(const Reference<table::XCell>& cell, const uno::Any& value)
+{
+    double d;
+    OUString s;
+    if (value >>= d)
+        cell->setValue(d);
+    else if (value >>= s)
+        Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
 }
 
 void closeDocument(const Reference<lang::XComponent>& doc) noexcept

@@ -75,6 +75,9 @@ const std::vector<OUString>& trades();
 
 css::beans::PropertyValue prop(const char* name, const css::uno::Any& value);
 
+/** A number or a text into a cell; any other value leaves it as it is. */
+void setCell(const Reference<css::table::XCell>& cell, const css::uno::Any& value);
+
 /** Closes a document, ignoring a veto. */
 void closeDocument(const Reference<css::lang::XComponent>& doc) noexcept;
 

@@ -187,6 +187,22 @@ const contract::Cell& cellOf(const char* kind, const OUString& name)
     return *c;
 }
 
+/** Ranks the rows by `key` (a number of a file), highest first and those
+    without one (NaN) last; ties and the rest by dealer, month and file. */
+template <class Key>
+void rank(std::vector<const DealerFile*>& rows, Key key)
+{
+    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
+        double ka = key(*a), kb = key(*b);
+        bool na = std::isnan(ka), nb = std::isnan(kb);
+        if (na != nb)
+            return nb;
+        if (!na && ka != kb)
+            return ka > kb;
+        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
+    });
+}
+
 double ratio(double a, double b)
 {
     return std::isfinite(a) && std::isfinite(b) && b > 0 ? a / b : kNaN;
@@ -200,16 +216,7 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
     for (const auto& [title, actual, base] : achievements(kStrategy))
         if (title == rankBy)
             rankActual = actual, rankBase = base;
-    auto key = [&](const DealerFile* f) { return ratio(number(*f, rankActual), number(*f, rankBase)); };
-    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
-        double ka = key(a), kb = key(b);
-        bool na = std::isnan(ka), nb = std::isnan(kb);
-        if (na != nb)
-            return nb;
-        if (!na && ka != kb)
-            return ka > kb;
-        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
-    });
+    rank(rows, [&](const DealerFile& f) { return ratio(number(f, rankActual), number(f, rankBase)); });
     const auto& names = contractNames(OUString::createFromAscii(kStrategy));
     sal_Int32 r = w.first();
     const bool rank = w.has(U("排名")), file = w.has(U("文件"));
@@ -344,15 +351,7 @@ void writeWorkshopTotal(SheetWriter& w, sal_Int32 top, sal_Int32 r, double month
 
 void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double monthSerial)
 {
-    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
-        double ka = overallEfficiency(*a), kb = overallEfficiency(*b);
-        bool na = std::isnan(ka), nb = std::isnan(kb);
-        if (na != nb)
-            return nb;
-        if (!na && ka != kb)
-            return ka > kb;
-        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
-    });
+    rank(rows, overallEfficiency);
     sal_Int32 r = w.first();
     for (size_t i = 0; i < rows.size(); ++i, ++r) {
         if (w.has(U("排名")))
@@ -543,15 +542,9 @@ OUString summaryOf(const Selection& s, size_t files)
 
 void setNamed(const Reference<sheet::XSpreadsheetDocument>& doc, const OUString& name, const uno::Any& value)
 {
-    for (const auto& cell : namedCells(doc, name)) {
-        double d;
-        OUString t;
-        if (value >>= d)
-            cell->setValue(d);
-        else if (value >>= t)
-            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(t);
-        return;
-    }
+    const auto cells = namedCells(doc, name);
+    if (!cells.empty())
+        setCell(cells.front(), value);
 }
 
 void fillWorkbook(const Reference<lang::XComponent>& doc, const Selection& s, const OUString& summary)
