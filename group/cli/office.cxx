@@ -273,25 +273,29 @@ void unopkg_add(const OfficeSetup& s, const fs::path& profile, const fs::path& l
 // load never recalculates, and any request that still went out would go to a
 // proxy on a port nobody listens on.
 struct Setting {
-    const char* path;
     const char* name;
     const char* type;
     const char* value;
 };
-const Setting kOutsiderSettings[] = {
-    {"/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "xs:int", "3"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "DisableActiveContent", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Calc/Content/Update", "Link", "xs:int", "1"},
-    {"/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "xs:int", "1"},
-    {"/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "xs:int", "1"},
-    {"/org.openoffice.Inet/Settings", "ooInetProxyType", "xs:int", "1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "xs:string", "127.0.0.1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "xs:int", "9"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "xs:string", "127.0.0.1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "xs:int", "9"},
-    {"/org.openoffice.Inet/Settings", "ooInetNoProxy", "xs:string", ""},
+struct SettingsAt {
+    const char* path;
+    std::vector<Setting> settings;
+};
+const SettingsAt kOutsiderSettings[] = {
+    {"/org.openoffice.Office.Common/Security/Scripting",
+     {{"BlockUntrustedRefererLinks", "xs:boolean", "true"},
+      {"DisableMacrosExecution", "xs:boolean", "true"},
+      {"MacroSecurityLevel", "xs:int", "3"},
+      {"DisableActiveContent", "xs:boolean", "true"}}},
+    {"/org.openoffice.Office.Calc/Content/Update", {{"Link", "xs:int", "1"}}},
+    {"/org.openoffice.Office.Calc/Formula/Load", {{"OOXMLRecalcMode", "xs:int", "1"}, {"ODFRecalcMode", "xs:int", "1"}}},
+    {"/org.openoffice.Inet/Settings",
+     {{"ooInetProxyType", "xs:int", "1"},
+      {"ooInetHTTPProxyName", "xs:string", "127.0.0.1"},
+      {"ooInetHTTPProxyPort", "xs:int", "9"},
+      {"ooInetHTTPSProxyName", "xs:string", "127.0.0.1"},
+      {"ooInetHTTPSProxyPort", "xs:int", "9"},
+      {"ooInetNoProxy", "xs:string", ""}}},
 };
 
 void write_outsider_settings(const fs::path& profile) {
@@ -309,9 +313,10 @@ void write_outsider_settings(const fs::path& profile) {
         at = text.rfind(end);
     }
     std::ostringstream items;
-    for (const Setting& k : kOutsiderSettings)
-        items << "<item oor:path=\"" << k.path << "\"><prop oor:name=\"" << k.name << "\" oor:op=\"fuse\" oor:type=\""
-              << k.type << "\"><value>" << k.value << "</value></prop></item>\n";
+    for (const SettingsAt& at_path : kOutsiderSettings)
+        for (const Setting& k : at_path.settings)
+            items << "<item oor:path=\"" << at_path.path << "\"><prop oor:name=\"" << k.name
+                  << "\" oor:op=\"fuse\" oor:type=\"" << k.type << "\"><value>" << k.value << "</value></prop></item>\n";
     text.insert(at, items.str());
     fs::create_directories(xcu.parent_path());
     std::ofstream out(xcu, std::ios::binary | std::ios::trunc);
