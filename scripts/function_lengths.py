@@ -80,11 +80,36 @@ def long_functions(root, limit):
                     yield length, "%s:%d %s" % (path.relative_to(root), line, name)
 
 
+def self_test(limit):
+    """The check finds a function one line too long in each language, and not one that fits."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp)
+        for folder in ROOTS:
+            (root / folder).mkdir()
+        body = "".join("    x += %d;  // {\n" % i for i in range(limit - 2))
+        (root / "group" / "long.cxx").write_text(
+            'namespace n {\nint fits(int x) {\n%s}\nint tooLong(int x)\n{\n    x += 1;\n%s}\n}\n' % (body, body))
+        (root / "templates" / "long.py").write_text(
+            "def fits():\n%s\ndef too_long():\n    x = 1\n%s" % ("".join("    x = %d\n" % i for i in range(limit - 1)),
+                                                          "".join("    x = %d\n" % i for i in range(limit - 1))))
+        found = sorted(where for _, where in long_functions(root, limit))
+    expected = ["group/long.cxx:%d tooLong" % (limit + 3), "templates/long.py:%d too_long" % (limit + 2)]
+    if found != expected:
+        print("self-test: found %s, expected %s" % (found, expected))
+        return 1
+    print("self-test: both too-long functions found, the fitting ones not")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=60)
     parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parent.parent)
+    parser.add_argument("--self-test", action="store_true", help="check the check on generated functions")
     args = parser.parse_args()
+    if args.self_test:
+        return self_test(args.limit)
     found = sorted(long_functions(args.root, args.limit), reverse=True)
     for length, where in found:
         print("%4d lines  %s" % (length, where))

@@ -1,5 +1,7 @@
 #include "options.hxx"
 
+#include "../common/month.hxx"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -183,14 +185,12 @@ double parse_size(const std::string& text) {
     return n >= 0 && n < 1e15 ? n : -1;
 }
 
-bool is_month(const std::string& s) {
-    if (s.size() != 7 || s[4] != '-')
+bool read_month(std::string& s) {
+    std::string month = normalMonth(s);
+    if (month.empty())
         return false;
-    for (int i : {0, 1, 2, 3, 5, 6})
-        if (!std::isdigit(static_cast<unsigned char>(s[i])))
-            return false;
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    return month >= 1 && month <= 12;
+    s = month;
+    return true;
 }
 
 namespace {
@@ -238,8 +238,8 @@ Command parse_distribute(const std::vector<std::string>& args) {
     if (d.template_kind != "strategy_table" && d.template_kind != "workshop_targets")
         usage("未知模板 / unknown template '" + d.template_kind +
               "' (strategy_table or workshop_targets)");
-    if (!is_month(d.month))
-        usage("月份应为 YYYY-MM / --month must be YYYY-MM: '" + d.month + "'");
+    if (!read_month(d.month))
+        usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + d.month + "'");
     if (d.jobs < 1 || d.jobs > 64)
         usage("--jobs 应为 1..64 / --jobs must be 1..64");
     d.dealers = dealers;
@@ -284,8 +284,8 @@ Command parse_rollup(const std::vector<std::string>& args) {
         usage("缺少输入文件或文件夹 / missing INPUT (files or folders)");
     if (r.jobs < 1 || r.jobs > 64)
         usage("--jobs 应为 1..64 / --jobs must be 1..64");
-    if (!r.month.empty() && !is_month(r.month))
-        usage("月份应为 YYYY-MM / --month must be YYYY-MM: '" + r.month + "'");
+    if (!r.month.empty() && !read_month(r.month))
+        usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + r.month + "'");
     r.out = out;
     std::string ext = lower(r.out.extension().string());
     if (ext != ".ods" && ext != ".xlsx")
@@ -413,14 +413,14 @@ Command parse_store_command(const std::string& verb, const std::vector<std::stri
         return c;
     if (verb == "status") {
         c.kind = Command::kStatus;
-        if (!is_month(c.status.month))
+        if (!read_month(c.status.month))
             usage("缺少或错误的 --month YYYY-MM / missing or wrong --month YYYY-MM");
         if (!c.status.kind.empty() && c.status.kind != "strategy_table" && c.status.kind != "workshop_targets")
             usage("未知模板 / unknown template '" + c.status.kind + "' (strategy_table or workshop_targets)");
         return c;
     }
     c.kind = Command::kTrend;
-    if (!is_month(c.trend.from) || !is_month(c.trend.to) || c.trend.to < c.trend.from)
+    if (!read_month(c.trend.from) || !read_month(c.trend.to) || c.trend.to < c.trend.from)
         usage("--from 与 --to 应为 YYYY-MM，且 --from 不晚于 --to / --from and --to must be YYYY-MM, from <= to");
     if (out.empty())
         usage("缺少 / missing --out TREND.ods|.xlsx");

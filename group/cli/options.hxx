@@ -97,8 +97,9 @@ Command parse_command_line(int argc, const char* const* argv);
 // "2G", "1536M", "800000K" or plain bytes; -1 when not a size.
 double parse_size(const std::string& text);
 
-// YYYY-MM with a month 01..12.
-bool is_month(const std::string& s);
+// Rewrites a month as people write it (2026-11, 2026/11, 2026.11, 2026年11月;
+// years 2000..2099) as YYYY-MM in place; false, and left as it is, when it is none.
+bool read_month(std::string& s);
 
 // Checks what can be checked without an office (throws Failure): the dealers
 // table exists, the output folder exists or can be made and is writable, an

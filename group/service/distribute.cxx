@@ -464,8 +464,8 @@ void checkArguments(const Reference<uno::XComponentContext>& ctx, const Share& s
                                                  " / unknown template: " + s.kind + " (strategy_table or workshop_targets)",
                                              {}, 0);
     if (serialOfMonth(s.month) < 0)
-        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11：") + s.month +
-                                                 " / the month must be written YYYY-MM, e.g. 2026-11: " + s.month, {}, 2);
+        throw lang::IllegalArgumentException(U("月份须写成 2026-11 或 2026年11月：") + s.month +
+                                                 " / the month must be written as 2026-11: " + s.month, {}, 2);
     if (s.parts < 1 || s.part < 0 || s.part >= s.parts)
         throw lang::IllegalArgumentException(U("part/parts 无效 / bad part/parts"), {}, 7);
     auto files = ucb::SimpleFileAccess::create(ctx);
@@ -483,7 +483,9 @@ Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind,
                                              sal_Bool force, const OUString& issue, sal_Int32 part, sal_Int32 parts,
                                              const Reference<task::XStatusIndicator>& progress)
 {
-    const Share s{templateKind, month, outDirUrl, issue.isEmpty() ? newIssueId() : issue, bool(lock), bool(force), part, parts};
+    const OUString normal = normalMonth(month);  // 2026年11月 as 2026-11; the check below refuses a non-month
+    const Share s{templateKind, normal.isEmpty() ? month : normal, outDirUrl, issue.isEmpty() ? newIssueId() : issue,
+                  bool(lock), bool(force), part, parts};
     checkArguments(ctx_, s);
     const DealersTable table = readDealersTable(ctx_, dealersUrl, s.month, s.kind);
     std::vector<sal_Int32> rows;

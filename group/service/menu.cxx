@@ -24,6 +24,8 @@
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/task/XJobExecutor.hpp>
@@ -108,7 +110,7 @@ public:
             else if (event == "rollup")
                 rollup();
         } catch (const uno::Exception& e) {
-            tell(text(U("出错了："), "Error: ") + e.Message, true);
+            tell(text(U("出错了："), "Error: ") + inUiLanguage(e.Message), true);
         }
     }
 
@@ -118,6 +120,32 @@ public:
 
 private:
     OUString text(const OUString& zh, const char* en) const { return zh_ ? zh : OUString::createFromAscii(en); }
+
+    /** The service's messages say everything twice, "中文 / English": the UI's half. */
+    OUString inUiLanguage(const OUString& both) const
+    {
+        const sal_Int32 at = both.indexOf(" / ");
+        if (at < 0)
+            return both;
+        return zh_ ? both.copy(0, at) : both.copy(at + 3);
+    }
+
+    /** The folder a file or folder URL is in. */
+    static OUString folderOf(const OUString& url)
+    {
+        const sal_Int32 slash = url.lastIndexOf('/');
+        return slash > 0 ? url.copy(0, slash) : OUString();
+    }
+
+    /** The folder of the document the menu was chosen in, where the user works; empty when unsaved. */
+    OUString workingFolder()
+    {
+        if (!frame_.is())
+            return {};
+        Reference<frame::XController> controller = frame_->getController();
+        Reference<frame::XModel> model = controller.is() ? controller->getModel() : Reference<frame::XModel>();
+        return model.is() && !model->getURL().isEmpty() ? folderOf(model->getURL()) : OUString();
+    }
 
     OUString answer(const char* key) const
     {
@@ -158,13 +186,18 @@ private:
     }
 
     /** A file to open (or to save with `save`); empty when cancelled. */
-    OUString pickFile(bool save, const OUString& title, const std::vector<std::pair<OUString, OUString>>& filters)
+    OUString pickFile(bool save, const OUString& title, const std::vector<std::pair<OUString, OUString>>& filters,
+                      const OUString& startFolder = OUString(), const OUString& suggestedName = OUString())
     {
         using namespace ui::dialogs;
         auto args = seq<uno::Any>({uno::Any(save ? TemplateDescription::FILESAVE_AUTOEXTENSION
                                               : TemplateDescription::FILEOPEN_SIMPLE)});
         Reference<XFilePicker3> picker = FilePicker::createWithMode(ctx_, args[0].get<sal_Int16>());
         picker->setTitle(title);
+        if (!startFolder.isEmpty())
+            picker->setDisplayDirectory(startFolder);
+        if (!suggestedName.isEmpty())
+            picker->setDefaultName(suggestedName);
         for (const auto& [name, pattern] : filters)
             picker->appendFilter(name, pattern);
         if (!filters.empty())
@@ -175,10 +208,12 @@ private:
         return files.getLength() ? files[0] : OUString();
     }
 
-    OUString pickFolder(const OUString& title)
+    OUString pickFolder(const OUString& title, const OUString& startFolder = OUString())
     {
         auto picker = ui::dialogs::FolderPicker::create(ctx_);
         picker->setTitle(title);
+        if (!startFolder.isEmpty())
+            picker->setDisplayDirectory(startFolder);
         if (picker->execute() != ui::dialogs::ExecutableDialogResults::OK)
             return OUString();
         return picker->getDirectory();
@@ -213,10 +248,13 @@ private:
                         {"SelectedItems", uno::Any(Sequence<sal_Int16>{0})}});
             y += 18;
         }
-        addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "monthLabel", {8, y + 2, 60, 10},
-                   {{"Label", uno::Any(withKind ? text(U("月份（YYYY-MM）："), "Month (YYYY-MM):")
-                                                : text(U("月份（空：多数文件的月份）："), "Month (empty: most files'):"))}});
-        addControl(model, "com.sun.star.awt.UnoControlEditModel", "month", {70, y, 122, 12}, {{"Text", uno::Any(month)}});
+        // the label on a line of its own, so no UI language cuts it off
+        addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "monthLabel", {8, y, 184, 10},
+                   {{"Label", uno::Any(withKind ? text(U("月份（如 2026-11 或 2026年11月）："), "Month (e.g. 2026-11):")
+                                                : text(U("月份（留空：取多数文件的月份）："),
+                                                       "Month (leave empty for the month most files have):"))}});
+        y += 12;
+        addControl(model, "com.sun.star.awt.UnoControlEditModel", "month", {8, y, 184, 12}, {{"Text", uno::Any(month)}});
         y += 18;
         if (withKind) {
             addControl(model, "com.sun.star.awt.UnoControlCheckBoxModel", "lock", {8, y, 184, 12},
@@ -253,7 +291,7 @@ private:
     /** The small dialog: template kind (distribute only), month, lock. */
     bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock)
     {
-        auto model = dialogModel(withKind ? 100 : 64, withKind ? text(U("下发模板"), "Distribute templates")
+        auto model = dialogModel(withKind ? 112 : 76, withKind ? text(U("下发模板"), "Distribute templates")
                                                                : text(U("汇总经销商报表"), "Roll up dealer reports"));
         addOptionControls(model, withKind, month);
         return runDialog(model, [&](const Reference<awt::XControlContainer>& cc) {
@@ -267,6 +305,31 @@ private:
         });
     }
 
+    void tellNotAMonth(const OUString& month)
+    {
+        tell((zh_ ? U("月份须写成 2026-11、2026/11 或 2026年11月：")
+                  : U("The month must be written as 2026-11, 2026/11 or 2026年11月: ")) + month,
+             true);
+    }
+
+    /** The template, month and lock, asked again until the month is one (before any folder is
+        chosen, so nothing chosen so far is lost); false when cancelled. */
+    bool askDistributeOptions(OUString& kind, OUString& month, bool& lock)
+    {
+        for (;;) {
+            if (!scripted_ && !askOptions(true, kind, month, lock))
+                return false;
+            const OUString normal = normalMonth(month);
+            if (!normal.isEmpty()) {
+                month = normal;
+                return true;
+            }
+            tellNotAMonth(month);
+            if (scripted_)
+                return false;
+        }
+    }
+
     void distribute()
     {
         OUString dealers, outDir, kind = OUString::createFromAscii(kStrategy), month;
@@ -278,15 +341,17 @@ private:
                 kind = answer("kind");
             month = answer("month");
             lock = answer("lock") == "1";
+            if (!askDistributeOptions(kind, month, lock))
+                return;
         } else {
             dealers = pickFile(false, text(U("选择经销商名单"), "Choose the dealers table"),
                                {{text(U("经销商名单 (*.ods;*.xlsx;*.csv)"), "Dealers table (*.ods;*.xlsx;*.csv)"),
-                                 U("*.ods;*.xlsx;*.csv")}});
-            if (dealers.isEmpty())
+                                 U("*.ods;*.xlsx;*.csv")}},
+                               workingFolder());
+            if (dealers.isEmpty() || !askDistributeOptions(kind, month, lock))
                 return;
-            if (!askOptions(true, kind, month, lock))
-                return;
-            outDir = pickFolder(text(U("选择存放经销商文件的文件夹"), "Choose the folder for the dealer files"));
+            outDir = pickFolder(text(U("选择存放经销商文件的文件夹"), "Choose the folder for the dealer files"),
+                                folderOf(dealers));
             if (outDir.isEmpty())
                 return;
         }
@@ -349,23 +414,40 @@ private:
                n(r.NotTaken) + " not taken. " + fileNameOfUrl(r.Url);
     }
 
+    /** The roll-up's month, asked again until it is empty (the month most files have) or a month. */
+    bool askRollupMonth(OUString& month)
+    {
+        OUString kind;
+        bool lock = false;
+        for (;;) {
+            if (!askOptions(false, kind, month, lock))
+                return false;
+            if (month.isEmpty() || !normalMonth(month).isEmpty()) {
+                month = normalMonth(month);
+                return true;
+            }
+            tellNotAMonth(month);
+        }
+    }
+
     void rollup()
     {
-        OUString inputs, output, kind, month;
-        bool lock = false;
+        OUString inputs, output, month;
         if (scripted_) {
             inputs = urlOfPath(answer("inputs"));
             output = urlOfPath(answer("output"));
             month = answer("month");
         } else {
-            inputs = pickFolder(text(U("选择收回的经销商报表所在的文件夹"), "Choose the folder of the dealer reports"));
+            inputs = pickFolder(text(U("选择收回的经销商报表所在的文件夹"), "Choose the folder of the dealer reports"),
+                                workingFolder());
             if (inputs.isEmpty())
                 return;
-            if (!askOptions(false, kind, month, lock))
+            if (!askRollupMonth(month))
                 return;
             output = pickFile(true, text(U("保存集团汇总"), "Save the group roll-up"),
                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
-                               {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}});
+                               {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}},
+                              folderOf(inputs), U("集团汇总") + (month.isEmpty() ? OUString() : "_" + month));
             if (output.isEmpty())
                 return;
             OUString lower = output.toAsciiLowerCase();

@@ -1,5 +1,7 @@
 #include "office.hxx"
 
+#include "../common/month.hxx"
+
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -258,6 +260,12 @@ OUString monthOfSerial(double serial)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04ld-%02u", y, m);
     return OUString::createFromAscii(buf);
+}
+
+OUString normalMonth(const OUString& typed)
+{
+    const OString text = typed.toUtf8();
+    return OUString::fromUtf8(dealerkpi::group::normalMonth(std::string_view(text.getStr(), text.getLength())).c_str());
 }
 
 double serialOfMonth(const OUString& month)

@@ -101,6 +101,9 @@ std::optional<Sequence<Sequence<css::uno::Any>>> annualPlanTable(const Reference
 
 /** "2026-11" from a spreadsheet date serial; empty when not a plausible date. */
 OUString monthOfSerial(double serial);
+/** "YYYY-MM" of a month as people write it (2026-11, 2026/11, 2026.11, 2026年11月;
+    years 2000..2099; ../common/month.hxx); empty when it is none. */
+OUString normalMonth(const OUString& typed);
 /** The serial of the first day of "YYYY-MM"; -1 when `month` is not of that form. */
 double serialOfMonth(const OUString& month);
 /** A Calc error code as Calc shows it (#DIV/0!, Err:502, ...). */

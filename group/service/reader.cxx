@@ -374,13 +374,7 @@ OUString monthOfTyped(const uno::Any& typed)
     OUString t;
     if (!(typed >>= t))
         return OUString();
-    t = t.trim();
-    if (t.endsWith(U("月")))
-        t = t.copy(0, t.getLength() - 1).replaceFirst(U("年"), U("-"));
-    t = t.replace('/', '-').replace('.', '-');
-    if (t.getLength() == 6 && t[4] == '-')
-        t = t.copy(0, 5) + U("0") + t.copy(5);
-    return serialOfMonth(t) > 0 ? t : OUString();
+    return normalMonth(t);
 }
 
 /** The month from what was typed; the template's reading (月份_首日 of the

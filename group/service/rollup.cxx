@@ -610,12 +610,13 @@ Sequence<DealerFile> refusedFiles(const Selection& s)
 
 } // namespace
 
-RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthArg,
+RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUString& monthTyped,
                                    const OUString& outUrl, sal_Bool force)
 {
-    if (!monthArg.isEmpty() && serialOfMonth(monthArg) < 0)
-        throw lang::IllegalArgumentException(U("月份须写成 YYYY-MM，如 2026-11 / the month must be YYYY-MM: ") + monthArg,
-                                             {}, 1);
+    const OUString monthArg = normalMonth(monthTyped);
+    if (!monthTyped.trim().isEmpty() && monthArg.isEmpty())
+        throw lang::IllegalArgumentException(U("月份须写成 2026-11 或 2026年11月：") + monthTyped +
+                                                 " / the month must be written as 2026-11: " + monthTyped, {}, 1);
     if (files.getLength() == 0)
         throw lang::IllegalArgumentException(U("没有输入文件，未生成集团汇总 / no input files"), {}, 0);
     if (!force && fileExists(ctx_, outUrl))

@@ -98,10 +98,11 @@ class CommandLineErrors(unittest.TestCase):
         self.assertIn("未知模板", line)
 
     def test_bad_month(self):
-        for month in ("2026-13", "2026-1", "12/2026", "2026-00"):
-            self.fails(USAGE, ["YYYY-MM", month], "distribute", "--template", "strategy_table",
+        # what the templates' month cells refuse (one parser: group/common/month.hxx)
+        for month in ("2026-13", "12/2026", "2026-00", "1899-12", "2026-11 这是假的", "202611"):
+            self.fails(USAGE, ["2026年11月", month], "distribute", "--template", "strategy_table",
                        "--dealers", self.dealers, "--month", month, "--out", os.path.join(self.tmp, "out"))
-            self.fails(USAGE, ["YYYY-MM", month], "rollup", "--month", month,
+            self.fails(USAGE, ["2026年11月", month], "rollup", "--month", month,
                        "--out", os.path.join(self.tmp, "g.ods"), self.inputs)
 
     def test_bad_jobs(self):

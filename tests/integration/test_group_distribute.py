@@ -140,6 +140,21 @@ class Identity(DistributeCase):
         self.assertIn("经销商代码 D2 与第 3 行重复", self.line_of(lines, 5))
         self.assertEqual(os.listdir(out), ["D2_华东2店_%s.ods" % MONTH])
 
+    def test_the_month_as_the_templates_accept_it(self):
+        table = os.path.join(self.folder(), "dealers.csv")
+        write_csv(table, ["经销商代码", "经销商"], [["D1", "一号店"]])
+        for typed in ("2026年12月", "2026/12", " 2026-12 "):
+            out = self.folder()
+            rows = list(self.wf.distribute("strategy_table", file_url(table), typed, file_url(out), False, False, None))
+            self.assertEqual([r.Written for r in rows], [True], typed)
+            self.assertEqual(os.listdir(out), ["D1_一号店_%s.ods" % MONTH], typed)
+            rec = self.wf.readDealerFile(file_url(os.path.join(out, os.listdir(out)[0])))
+            self.assertEqual(rec.Month, MONTH, typed)
+        for typed in ("2026-13", "1899-12", "2026-12 这是假的"):
+            with self.assertRaises(Exception, msg=typed) as caught:
+                self.wf.distribute("strategy_table", file_url(table), typed, file_url(self.folder()), False, False, None)
+            self.assertIn("2026年11月", caught.exception.Message)
+
     def test_a_300_character_name_gets_a_clear_refusal(self):
         table = os.path.join(self.folder(), "dealers.csv")
         write_csv(table, ["经销商代码", "经销商"], [["D1", "长" * 300], ["D2", "短店"]])

@@ -556,6 +556,32 @@ class MenuPath(GroupCase):
             self.assertEqual((a.Kind, a.Dealer, a.Month, values_of(a)), (b.Kind, b.Dealer, b.Month, values_of(b)))
         self.assertEqual(values_of(a)["售后产值目标"], 4500000.5)
 
+    def distribute_from_the_menu(self, month, out):
+        table = os.path.join(self.tmp, "one-dealer.csv")
+        with open(table, "w", encoding="utf-8", newline="") as f:
+            f.write("经销商代码,经销商\n201,北店\n")
+        report = os.path.join(self.tmp, "distribute-month.txt")
+        with open(self.ANSWERS, "w", encoding="utf-8") as f:
+            f.write("dealers=%s\nout_dir=%s\nmonth=%s\nreport=%s\n" % (table, out, month, report))
+        try:
+            helper = self.office.service("com.sun.star.frame.DispatchHelper")
+            helper.executeDispatch(self.doc.CurrentController.Frame,
+                                   "service:org.dealerkpi.group.Menu?distribute", "", 0, ())
+        finally:
+            os.remove(self.ANSWERS)
+        with open(report, encoding="utf-8") as f:
+            return f.read()
+
+    def test_the_menu_takes_the_month_as_the_templates_do_and_says_a_wrong_one_in_the_ui_language(self):
+        out = os.path.join(self.tmp, "menu-month")
+        said = self.distribute_from_the_menu("2027年2月", out)
+        self.assertEqual(os.listdir(out), ["201_北店_2027-02.ods"], said)
+        out = os.path.join(self.tmp, "menu-no-month")
+        said = self.distribute_from_the_menu("2027-13", out)
+        self.assertFalse(os.path.exists(out), said)
+        self.assertIn(said, ("月份须写成 2026-11、2026/11 或 2026年11月：2027-13\n",
+                             "The month must be written as 2026-11, 2026/11 or 2026年11月: 2027-13\n"))
+
 
 class CrashHook(unittest.TestCase):
     """DEALERKPI_GROUP_TEST_CRASH=<file name>: reading that file aborts the office."""
