@@ -11,14 +11,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
 #include "distribute.hxx"
