@@ -112,6 +112,30 @@ class Template:
         return [c for c in self.cells if c.rollup]
 
 
+@dataclass(frozen=True)
+class Rate:
+    name: str
+    actual: str
+    base: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """[trend.<stamp>]: what the group's store sums, pools and checks of a template."""
+    stamp: str
+    sheet: str
+    sums: tuple      # (sum name, cell name, per_trade)
+    rates: tuple     # Rate over sum names
+    doubt: tuple     # sum and rate names
+    dealer: dict     # {"count": sum name, "rate": rate name}
+
+    def sum_names(self):
+        return tuple(name for name, _, _ in self.sums)
+
+    def rate(self, name):
+        return next(r for r in self.rates if r.name == name)
+
+
 class Contract:
     def __init__(self, data):
         self.version = data["version"]
@@ -123,7 +147,32 @@ class Contract:
                      for c in t.pop("cells")]
             ach = [Achievement(**a) for a in t.pop("achievements", [])]
             self.templates[stamp] = Template(stamp=stamp, cells=cells, achievements=ach, **t)
+        self.trend = {stamp: self._trend(stamp, t) for stamp, t in data.get("trend", {}).items()}
         self._validate()
+
+    def _trend(self, stamp, t):
+        if stamp not in self.templates:
+            raise ContractError("trend.%s: no such template" % stamp)
+        sums = []
+        for name in t["sums"]:
+            cell = self.templates[stamp].cell(name)
+            if not cell.rollup or cell.kind not in ("count", "money", "hours"):
+                raise ContractError("trend.%s: %s is not a rolled-up count, amount or hours" % (stamp, name))
+            sums.append(("%s_合计" % name if cell.per_trade else name, name, cell.per_trade))
+        trend = Trend(stamp, t["sheet"], tuple(sums), tuple(Rate(**r) for r in t["rates"]), tuple(t["doubt"]),
+                      dict(t["dealer"]))
+        known = trend.sum_names()
+        rates = tuple(r.name for r in trend.rates)
+        if any(r.actual not in known or r.base not in known for r in trend.rates):
+            raise ContractError("trend.%s: a rate pools over a name that is not a sum" % stamp)
+        if any(d not in known + rates for d in trend.doubt) or trend.dealer.get("count") not in known \
+                or trend.dealer.get("rate") not in rates:
+            raise ContractError("trend.%s: doubt and dealer name its sums and rates" % stamp)
+        return trend
+
+    def trend_names(self):
+        """Every name of a sum or rate of the trend (what the group service must not spell)."""
+        return {n for t in self.trend.values() for n in t.sum_names() + tuple(r.name for r in t.rates)}
 
     def template(self, stamp):
         if stamp not in self.templates:

@@ -230,6 +230,10 @@ int run_distribute(const Command& c) {
         for (auto& r : runs)
             r->thread.join();
         set_interrupt_hook(nullptr);
+        for (auto& r : runs)
+            if (!r->error.empty())
+                r->office->stop();  // an office lost while writing: what it was writing goes too
+        remove_orphan_parts(fs::absolute(d.out_dir), "");
         progress.finish();
         seconds = progress.elapsed();
     }

@@ -170,11 +170,15 @@ RollupResult write_rollup(Worker& writer, const std::vector<DealerFile>& all, co
         } catch (const lang::IllegalArgumentException& e) {
             throw Failure(kNothing, to_utf8(e.Message));
         } catch (const uno::RuntimeException& e) {
-            if (attempt == 2)
+            if (attempt == 2) {
+                writer.office->stop();
+                remove_orphan_parts(fs::absolute(r.out).parent_path(), r.out.filename().string());
                 throw Failure(kNothing, "写汇总时 LibreOffice 出错 / the office failed writing the group workbook: " +
                                             to_utf8(e.Message));
+            }
             progress.say("  LibreOffice: 写汇总时退出，重启并重试 / died writing the group workbook; restarting, retrying once");
             writer.office->restart();
+            remove_orphan_parts(fs::absolute(r.out).parent_path(), r.out.filename().string());  // what the lost office was writing
         }
     }
     for (const DealerFile& f : summary.Refused) {
@@ -369,6 +373,10 @@ int run_rollup(const Command& c) {
     const Inputs in = sort_inputs(r);
     std::unique_ptr<store::Store> recorded = open_store(c.store);
     OfficeSetup setup = prepare_office(c.office);
+    // Ctrl-C while the workbook is being written: the killed office's part goes too.
+    set_interrupt_hook([dir = fs::absolute(r.out).parent_path(), name = r.out.filename().string()] {
+        remove_orphan_parts(dir, name);
+    });
 
     Reading reading(in.files, setup);
     for (std::size_t i = 0; i < in.skipped.size(); ++i)

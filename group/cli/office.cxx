@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -632,16 +633,25 @@ void Office::kill() {
         ::killpg(p, SIGKILL);
 }
 
+namespace {
+// An office's work folder: a copy of the prepared profile, set for outsiders' files,
+// and its temporary folder; named after this process, so that what a run left can be
+// told from another's.
+fs::path make_office_workdir(const fs::path& profile) {
+    fs::path workdir = make_temp_dir("dealerkpi-group-office-" + std::to_string(::getpid()) + "-");
+    fs::copy(profile, workdir / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    fs::create_directories(workdir / "tmp");
+    write_outsider_settings(workdir / "profile");
+    return workdir;
+}
+}  // namespace
+
 void Office::start() {
     using clock = std::chrono::steady_clock;
     auto t0 = clock::now();
     Reference<uno::XComponentContext> local = local_context();
-    if (index_ >= 0) {
-        workdir_ = make_temp_dir("dealerkpi-group-office-");
-        fs::copy(setup_.profile, workdir_ / "profile", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
-        fs::create_directories(workdir_ / "tmp");
-        write_outsider_settings(workdir_ / "profile");
-    }
+    if (index_ >= 0)
+        workdir_ = make_office_workdir(setup_.profile);
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
         registry.insert(this);
@@ -795,6 +805,34 @@ void Office::restart() {
     kill();
     stop();
     start();
+}
+
+namespace {
+// True when no process `pid` runs: none, or one killed and not yet reaped.
+bool process_gone(pid_t pid) {
+    if (::kill(pid, 0) != 0)
+        return errno == ESRCH;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    const std::size_t at = line.rfind(')');
+    return at != std::string::npos && at + 2 < line.size() && (line[at + 2] == 'Z' || line[at + 2] == 'X');
+}
+}  // namespace
+
+void remove_orphan_parts(const fs::path& dir, const std::string& name) {
+    static const std::regex part(R"(\.~(.+)\.([0-9]{1,9})\.[0-9]+\.part)");
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::smatch m;
+        const std::string file = it->path().filename().string();
+        if (!std::regex_match(file, m, part) || (!name.empty() && m[1] != name))
+            continue;
+        if (process_gone(static_cast<pid_t>(std::stol(m[2])))) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+        }
+    }
 }
 
 }  // namespace dealerkpi::group

@@ -113,6 +113,13 @@ private:
     std::string workflow_error_;
 };
 
+// Removes the temporary files an office stores beside an output before renaming
+// them into place (.~<name>.<office process id>.<n>.part) whose office is gone:
+// what an office that died while writing left. `name`: that output's file name,
+// or empty for every output in `dir`. A part of an office still running (another
+// run's) is left alone.
+void remove_orphan_parts(const std::filesystem::path& dir, const std::string& name);
+
 std::string to_utf8(const rtl::OUString& s);
 rtl::OUString from_utf8(const std::string& s);
 rtl::OUString file_url(const std::filesystem::path& p);

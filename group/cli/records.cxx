@@ -1,12 +1,10 @@
 #include "records.hxx"
 
-#include <ctime>
 #include <iostream>
 #include <map>
 #include <set>
 
 #include <osl/file.hxx>
-#include <sys/stat.h>
 
 #include "office.hxx"
 
@@ -46,32 +44,6 @@ std::string text_of(const std::vector<store::Value>& values, const std::string& 
         if (v.name == name && v.text)
             return *v.text;
     return {};
-}
-
-/** The file's modification time, ISO 8601 UTC with nanoseconds (sortable). */
-std::string saved_at(const fs::path& p)
-{
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0)
-        return {};
-    std::tm tm{};
-    gmtime_r(&st.st_mtim.tv_sec, &tm);
-    char buf[48];
-    std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    std::snprintf(buf + n, sizeof buf - n, ".%09ldZ", static_cast<long>(st.st_mtim.tv_nsec));
-    return buf;
-}
-
-/** The group-set values of a freshly written file: its targets (names ending 目标). */
-std::vector<store::Value> group_set(const std::vector<store::Value>& values)
-{
-    std::vector<store::Value> out;
-    const std::string tail = "目标";
-    for (const store::Value& v : values)
-        if (v.number && v.name.size() >= tail.size() &&
-            v.name.compare(v.name.size() - tail.size(), tail.size(), tail) == 0)
-            out.push_back(v);
-    return out;
 }
 
 /** Adds a problem or note: the store's sentences are "中文 / English". */
@@ -116,7 +88,7 @@ std::vector<store::Returned> returned_of(store::Store& s, const std::vector<Deal
         store::Returned r;
         r.path = paths[i].string();
         r.sha256 = store::sha256_of_file(r.path);
-        r.saved_at = saved_at(paths[i]);
+        r.saved_at = store::saved_time_text(f.Saved);  // the service decides by it too
         r.dealer_name = to_utf8(f.Dealer);
         r.month = to_utf8(f.Month);
         r.kind = to_utf8(f.Kind);
@@ -217,7 +189,7 @@ void record_distribute(store::Store& s, org::dealerkpi::group::XGroupWorkflow& w
         i.kind = kind;
         i.file_name = p.filename().string();
         i.sha256 = store::sha256_of_file(p.string());
-        i.values = group_set(values_of(f));
+        i.values = store::group_set_values(kind, values_of(f));
         issued.push_back(i);
     }
     s.record_issued(issued);

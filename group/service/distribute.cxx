@@ -252,8 +252,9 @@ public:
 
     /** The row's values for the template's cells, or why not. */
     std::optional<RowProblem> collect(const DealersTable& t, const Sequence<uno::Any>& row, Writes& writes) const;
-    /** Fills the template for one dealer, stores it at `url`, puts the template back. */
-    void write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url);
+    /** Fills the template for one dealer, stores it at `url` (replacing a file only with
+        `force`), puts the template back. */
+    void write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url, bool force);
 
 private:
     bool isRate(const OUString& column, const Reference<table::XCell>& cell) const;
@@ -371,13 +372,22 @@ void Issuer::fill(const OUString& code, const OUString& dealer, const Writes& wr
     setUserProperty(doc_, kStampIssue, issue_);
 }
 
-void Issuer::write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url)
+void Issuer::write(const OUString& code, const OUString& dealer, const Writes& writes, const OUString& url, bool force)
 {
     try {
         fill(code, dealer, writes);
         Reference<sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll();
-        storeByEnding(doc_, url);
-        writeSettings(ctx_, url, settings_);
+        // Written beside and renamed into place: a file being replaced (force) is either
+        // the old one or the new one whole, never half of either, whenever the write stops.
+        const OUString part = storeBeside(doc_, url);
+        try {
+            writeSettings(ctx_, part, settings_);
+            testStallWhileWriting(url);
+            renameIntoPlace(part, url, force);
+        } catch (...) {
+            removePart(part);
+            throw;
+        }
     } catch (...) {
         for (const auto& s : saved_)
             restore(s);
@@ -428,7 +438,7 @@ DistributedRow issueRow(Issuer& issuer, const DealersTable& t, const Share& s, s
     if (auto p = issuer.collect(t, row, writes))
         return refusedRow(result, *p);
     try {
-        issuer.write(code, dealer, writes, url);
+        issuer.write(code, dealer, writes, url, s.force);
     } catch (const uno::Exception& e) {
         const OUString why = e.Message.copy(0, std::min<sal_Int32>(e.Message.getLength(), 300));
         return refusedRow(result, rowProblem("write_failed", OUString(), U("写入失败：") + why, "Writing failed: " + why));

@@ -72,6 +72,33 @@ struct Template
     const Achievement* achievements;
     std::size_t achievementCount;
 };
+
+// The group's store ([trend.<stamp>]): 集团趋势 and the plausibility rule (请核实).
+struct TrendSum
+{
+    const char* stamp;
+    const char* name;    // the sum's name: the cell's, or <cell>_合计 for a per-trade cell
+    const char* cell;    // the named cell summed (every cell of a per-trade name)
+    bool perTrade;
+    bool doubt;          // checked as a count against the dealer's last months
+};
+
+struct TrendRate
+{
+    const char* stamp;
+    const char* name;
+    const char* actual;  // name = actual / base, over the sums (pooled, never averaged)
+    const char* base;
+    bool doubt;          // checked by points against the dealer's last months
+};
+
+struct TrendDealer
+{
+    const char* stamp;
+    const char* sheet;   // 集团趋势's sheet of this template's dealers
+    const char* count;   // a sum shown per dealer and month
+    const char* rate;    // a rate shown per dealer and month, ranked on
+};
 """
 
 
@@ -127,6 +154,20 @@ def bounds_row(k):
         -1 if k.decimals is None else k.decimals, -1 if k.max_length is None else k.max_length)
 
 
+def trend_tables(c):
+    sums, rates, dealers = [], [], []
+    for t in c.trend.values():
+        sums += ["    {%s, %s, %s, %s, %s}," % (lit(t.stamp), lit(name), lit(cell), "true" if per else "false",
+                                                "true" if name in t.doubt else "false")
+                 for name, cell, per in t.sums]
+        rates += ["    {%s, %s, %s, %s, %s}," % (lit(t.stamp), lit(r.name), lit(r.actual), lit(r.base),
+                                                 "true" if r.name in t.doubt else "false") for r in t.rates]
+        dealers.append("    {%s, %s, %s, %s}," % (lit(t.stamp), lit(t.sheet), lit(t.dealer["count"]),
+                                                   lit(t.dealer["rate"])))
+    return (["inline constexpr TrendSum kTrendSums[] = {"] + sums + ["};", "inline constexpr TrendRate kTrendRates[] = {"]
+            + rates + ["};", "inline constexpr TrendDealer kTrendDealers[] = {"] + dealers + ["};", ""])
+
+
 def header(c):
     missing = set(c.kinds) ^ set(ENUMS["Value"])
     if missing:
@@ -140,7 +181,7 @@ def header(c):
         out += template_tables(t)
     out.append("inline constexpr Template kTemplates[] = {")
     out += [template_row(t) for t in c.templates.values()]
-    out += ["};", "", "} // namespace dealerkpi::group::contract", ""]
+    out += ["};", ""] + trend_tables(c) + [ "} // namespace dealerkpi::group::contract", ""]
     return "\n".join(out).replace("#include <cstddef>", "#include <cstddef>\n#include <iterator>")
 
 

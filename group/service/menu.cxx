@@ -1,13 +1,15 @@
-// The DealerKPI menu in Calc (registry Addons.xcu): 下发模板… and 汇总经销商报表…,
-// dispatched as service:org.dealerkpi.group.Menu?distribute / ?rollup. It asks
+// The DealerKPI menu in Calc (registry Addons.xcu): 下发模板…, 汇总经销商报表…,
+// 经销商提交情况… and 集团趋势…,
+// dispatched as service:org.dealerkpi.group.Menu?distribute / ?rollup / ?status / ?trend. It asks
 // with the office's own pickers and a small dialog, shows progress on the
 // status bar and calls the same Workflow as the command line.
 //
 // Test hook: when the office's environment names a file in
 // DEALERKPI_GROUP_MENU_ANSWERS, the answers are read from it (key=value lines:
-// dealers, kind, month, out_dir, lock, inputs, output, report) instead of
+// dealers, kind, month, out_dir, lock, inputs, output, report; store, from, to) instead of
 // asking, and the closing message is written to `report` instead of shown.
 #include "workflow.hxx"
+#include "ask.hxx"
 #include "../common/collect.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -109,6 +111,10 @@ public:
                 distribute();
             else if (event == "rollup")
                 rollup();
+            else if (event == "status")
+                status();
+            else if (event == "trend")
+                trend();
         } catch (const uno::Exception& e) {
             tell(text(U("出错了："), "Error: ") + inUiLanguage(e.Message), true);
         }
@@ -480,6 +486,81 @@ private:
             desktop->loadComponentFromURL(output, U("_blank"), 0, args);
         }
         tell(rollupSummary(done));
+    }
+
+    /** The answers of a dialog of text fields (scripted: from the answers file, by `keys`). */
+    bool ask(const OUString& title, const std::vector<OUString>& labels, const std::vector<const char*>& keys,
+             std::vector<OUString>& values)
+    {
+        if (scripted_) {
+            for (size_t i = 0; i < keys.size(); ++i)
+                values[i] = answer(keys[i]);
+            return true;
+        }
+        return askFields(ctx_, parent(), title, labels, values, text(U("确定"), "OK"), text(U("取消"), "Cancel"));
+    }
+
+    /** 经销商提交情况…: who of a month's issued dealers has a taken file, from the group's store. */
+    void status()
+    {
+        std::vector<OUString> month{OUString()};
+        if (!ask(text(U("经销商提交情况"), "Dealer submissions"), {text(U("月份（YYYY-MM）："), "Month (YYYY-MM):")},
+                 {"month"}, month))
+            return;
+        if (normalMonth(month[0]).isEmpty()) {
+            tellNotAMonth(month[0]);
+            return;
+        }
+        month[0] = normalMonth(month[0]);
+        rtl::Reference<Workflow> workflow(new Workflow(ctx_));
+        const auto lines = workflow->submissionStatus(answer("store"), month[0], OUString());
+        if (!lines.hasElements()) {
+            tell(text(U("此月没有下发记录："), "Nothing was issued for ") + month[0], true);
+            return;
+        }
+        sal_Int32 taken = 0;
+        OUStringBuffer waiting;
+        for (const SubmissionStatus& l : lines) {
+            taken += l.Taken ? 1 : 0;
+            if (!l.Taken)
+                waiting.append(l.DealerCode + " " + l.Dealer + " (" + l.Kind + "): " +
+                               (zh_ ? l.Reason.TextZh : l.Reason.TextEn) + "\n");
+        }
+        const OUString n = OUString::number(taken), all = OUString::number(lines.getLength());
+        tell((zh_ ? month[0] + U("：") + n + U("/") + all + U(" 已采用")
+                  : month[0] + ": " + n + "/" + all + " taken") +
+             (waiting.isEmpty() ? OUString() : "\n" + waiting.makeStringAndClear()));
+    }
+
+    /** 集团趋势…: the group's months from the store, as a workbook that opens. */
+    void trend()
+    {
+        std::vector<OUString> months{OUString(), OUString()};
+        if (!ask(text(U("集团趋势"), "Group trend"),
+                 {text(U("起始月（YYYY-MM）："), "From (YYYY-MM):"), text(U("截止月（YYYY-MM）："), "To (YYYY-MM):")},
+                 {"from", "to"}, months))
+            return;
+        for (const OUString& m : months)
+            if (normalMonth(m).isEmpty()) {
+                tellNotAMonth(m);
+                return;
+            }
+        OUString output = scripted_ ? urlOfPath(answer("output"))
+                                    : pickFile(true, text(U("保存集团趋势"), "Save the group trend"),
+                                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
+                                                {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}});
+        if (output.isEmpty())
+            return;
+        if (!output.toAsciiLowerCase().endsWith(".ods") && !output.toAsciiLowerCase().endsWith(".xlsx"))
+            output += ".ods";
+        rtl::Reference<Workflow> workflow(new Workflow(ctx_));
+        // The save picker has asked about replacing an existing file already.
+        const TrendResult done = workflow->writeTrendFromStore(answer("store"), months[0], months[1], output, true);
+        if (!scripted_ || answer("open") != "0")
+            frame::Desktop::create(ctx_)->loadComponentFromURL(output, U("_blank"), 0, {});
+        const OUString m = OUString::number(done.Months), d = OUString::number(done.DealersStrategy);
+        tell(zh_ ? U("集团趋势：") + m + U(" 个月，") + d + U(" 个经销商。 ") + fileNameOfUrl(done.Url)
+                 : "Group trend: " + m + " months, " + d + " dealers. " + fileNameOfUrl(done.Url));
     }
 
     Reference<uno::XComponentContext> ctx_;

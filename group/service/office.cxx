@@ -19,14 +19,18 @@
 #include <rtl/uri.hxx>
 
 #include <osl/file.hxx>
+#include <osl/process.h>
 #include <osl/thread.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
+#include <thread>
 #ifdef _WIN32
 #include <windows.h>
 #else
@@ -372,16 +376,30 @@ int renameNoReplace(const std::string& from, const std::string& to)
 }
 } // namespace
 
-void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bool force)
+OUString storeBeside(const Reference<lang::XComponent>& doc, const OUString& url)
 {
     const OUString filter = filterByEnding(url);
     std::random_device random;
+    oslProcessInfo info;
+    info.Size = sizeof info;
+    osl_getProcessInfo(nullptr, osl_Process_IDENTIFIER, &info);
     const sal_Int32 slash = url.lastIndexOf('/') + 1;
-    const OUString tmpUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
-                            OUString::number(static_cast<sal_Int64>(random())) + U(".part");
+    const OUString partUrl = url.copy(0, slash) + U(".~") + url.copy(slash) + U(".") +
+                             OUString::number(static_cast<sal_Int64>(info.Ident)) + U(".") +
+                             OUString::number(static_cast<sal_Int64>(random())) + U(".part");
     Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
-    storable->storeToURL(tmpUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
-    const std::string from = systemPath(tmpUrl), to = systemPath(url);
+    try {
+        storable->storeToURL(partUrl, seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter))}));
+    } catch (...) {
+        std::remove(systemPath(partUrl).c_str());
+        throw;
+    }
+    return partUrl;
+}
+
+void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force)
+{
+    const std::string from = systemPath(partUrl), to = systemPath(url);
     int err = force ? (std::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno) : renameNoReplace(from, to);
     if (err == 0)
         return;
@@ -394,19 +412,22 @@ void storeSafely(const Reference<lang::XComponent>& doc, const OUString& url, bo
                                          {}, 2);
 }
 
-void storeByEnding(const Reference<lang::XComponent>& doc, const OUString& url)
+void testStallWhileWriting([[maybe_unused]] const OUString& url)
 {
-    OUString lower = url.toAsciiLowerCase();
-    OUString filter;
-    if (lower.endsWith(".ods"))
-        filter = U("calc8");
-    else if (lower.endsWith(".xlsx"))
-        filter = U("Calc Office Open XML");
-    else
-        throw lang::IllegalArgumentException(U("输出文件须以 .ods 或 .xlsx 结尾。"), {}, 0);
-    Reference<frame::XStorable> storable(doc, uno::UNO_QUERY_THROW);
-    auto args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(filter)), prop("Overwrite", uno::Any(true))});
-    storable->storeToURL(url, args);
+#ifdef DEALERKPI_TEST_HOOKS  // a release build has no such door
+    const char* stall = std::getenv("DEALERKPI_GROUP_TEST_STALL");
+    if (!stall || !*stall || fileNameOfUrl(url) != OUString::fromUtf8(stall))
+        return;
+    if (std::FILE* f = std::fopen((systemPath(url) + ".stalled").c_str(), "w"))
+        std::fclose(f);
+    for (;;)
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+#endif
+}
+
+void removePart(const OUString& partUrl)
+{
+    std::remove(systemPath(partUrl).c_str());
 }
 
 } // namespace dealerkpi::group

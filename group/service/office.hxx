@@ -119,14 +119,22 @@ OUString shownPath(const OUString& url);
 
 bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUString& url);
 
-/** Stores `doc` at `url` as .ods or .xlsx (by the ending). */
-void storeByEnding(const Reference<css::lang::XComponent>& doc, const OUString& url);
-
-/** Stores `doc` as .ods or .xlsx (by the ending of `url`) to a temporary file
-    beside `url` and renames it into place: without `force` an existing file
-    (or symlink) is never replaced, also not one made by another run meanwhile;
-    with `force` a symlink at `url` is replaced itself, never followed. Throws
-    IllegalArgumentException with the reason. */
-void storeSafely(const Reference<css::lang::XComponent>& doc, const OUString& url, bool force);
+/** An output written safely, in two steps (what is done to the file goes between
+    them): storeBeside stores `doc` (as .ods or .xlsx by the ending of `url`) to a
+    hidden temporary file beside `url`, named .~<name>.<office process id>.<random>.part
+    (so that whoever started the office can remove it should the office die before the
+    rename), and returns its URL. */
+OUString storeBeside(const Reference<css::lang::XComponent>& doc, const OUString& url);
+/** Renames the part into place: without `force` an existing file (or symlink) is never
+    replaced, also not one made by another run meanwhile; with `force` a symlink at
+    `url` is replaced itself, never followed. When that fails the part is removed and
+    IllegalArgumentException says why. */
+void renameIntoPlace(const OUString& partUrl, const OUString& url, bool force);
+/** For the command line's tests of Ctrl-C while an output is being written (test
+    builds only): on the output named by DEALERKPI_GROUP_TEST_STALL, say so (a marker
+    file <output>.stalled) and never return. */
+void testStallWhileWriting(const OUString& url);
+/** Removes a part storeBeside made (after a failure between the two steps). */
+void removePart(const OUString& partUrl);
 
 } // namespace dealerkpi::group

@@ -571,8 +571,9 @@ void fillWorkbook(const Reference<lang::XComponent>& doc, const Selection& s, co
     Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
 }
 
-/** For the command line's tests of an office lost while writing: abort once
-    (the marker file beside the output says it happened). */
+/** For the command line's tests of an office lost while writing: abort once, with
+    the workbook stored beside the output and not yet renamed into place (the marker
+    file beside the output says it happened). */
 void testCrashWhileWriting([[maybe_unused]] const OUString& outUrl)
 {
 #ifdef DEALERKPI_TEST_HOOKS  // a release build has no such door
@@ -627,8 +628,10 @@ RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUSt
     Reference<lang::XComponent> doc = newFromTemplate(ctx_, U("group_summary.ots"));
     try {
         fillWorkbook(doc, s, summary);
+        const OUString part = storeBeside(doc, outUrl);
         testCrashWhileWriting(outUrl);
-        storeSafely(doc, outUrl, force);
+        testStallWhileWriting(outUrl);
+        renameIntoPlace(part, outUrl, force);
     } catch (...) {
         closeDocument(doc);
         throw;

@@ -14,6 +14,9 @@
 #include <org/dealerkpi/group/DistributedRow.hpp>
 #include <org/dealerkpi/group/Problem.hpp>
 #include <org/dealerkpi/group/RollupResult.hpp>
+#include <org/dealerkpi/group/SubmissionStatus.hpp>
+#include <org/dealerkpi/group/TrendResult.hpp>
+#include <org/dealerkpi/group/TrendRow.hpp>
 #include <org/dealerkpi/group/XGroupWorkflow.hpp>
 
 namespace dealerkpi::group {
@@ -22,6 +25,9 @@ using org::dealerkpi::group::DealerFile;
 using org::dealerkpi::group::DistributedRow;
 using org::dealerkpi::group::Problem;
 using org::dealerkpi::group::RollupResult;
+using org::dealerkpi::group::SubmissionStatus;
+using org::dealerkpi::group::TrendResult;
+using org::dealerkpi::group::TrendRow;
 
 /** A problem: its stable code (docs/group.md), the cell it concerns (may be empty),
     its text in Chinese and in English. */
@@ -47,6 +53,13 @@ public:
     DealerFile SAL_CALL readDealerFile(const OUString& url) override;
     RollupResult SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
                                   sal_Bool force) override;
+    TrendResult SAL_CALL writeTrend(const OUString& fromMonth, const OUString& toMonth, const Sequence<TrendRow>& rows,
+                                    const OUString& outUrl, sal_Bool force) override;
+    Sequence<SubmissionStatus> SAL_CALL submissionStatus(const OUString& store, const OUString& month,
+                                                         const OUString& templateKind) override;
+    TrendResult SAL_CALL writeTrendFromStore(const OUString& store, const OUString& fromMonth,
+                                             const OUString& toMonth, const OUString& outUrl,
+                                             sal_Bool force) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;

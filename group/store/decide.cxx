@@ -1,5 +1,8 @@
 // A roll-up's files into the store: taken, not taken or superseded, and why.
 #include "soci_store.hxx"
+#include "trend.hxx"
+
+#include "contract.hxx"
 
 #include <algorithm>
 #include <array>
@@ -39,38 +42,19 @@ std::string doubts_text(const std::vector<Doubt>& doubts, int months)
 
 }  // namespace
 
-std::vector<Figure> figures_of(const std::vector<Value>& values)
+std::vector<Figure> figures_of(const std::string& kind, const std::vector<Value>& values)
 {
+    // The contract's trend measures that the plausibility rule checks: sums as counts,
+    // pooled rates (the rate the dealer's own sums make) by points.
     std::vector<Figure> out;
-    std::map<std::string, double> sums;  // multi-cell hours: their sum
-    auto number = [&](const std::string& name) -> std::optional<double> {
-        const Value* v = find_value(values, name, 0);
-        return v ? v->number : std::nullopt;
-    };
-    auto ends_with = [](const std::string& s, const std::string& tail) {
-        return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    for (const Value& v : values) {
-        if (!v.number)
-            continue;
-        if (ends_with(v.name, "数_实际") && v.index == 0)
-            out.push_back(Figure{v.name, false, *v.number});
-        else if (ends_with(v.name, "工时"))
-            sums[v.name] += *v.number;
-    }
-    for (const auto& [name, sum] : sums)
-        out.push_back(Figure{name + "_合计", false, sum});
-    // The funnel's conversions, from the counts (the rate a dealer's counts make).
-    static const std::vector<std::array<std::string, 3>> rates{{"订单交车率_实际", "交车数_实际", "订单数_实际"},
-                                                               {"报价订单率_实际", "订单数_实际", "报价数_实际"},
-                                                               {"进店线索报价率_实际", "报价数_实际", "进店线索数_实际"}};
-    for (const auto& [rate, num, den] : rates) {
-        auto n = number(num), d = number(den);
-        if (n && d && *d > 0)
-            out.push_back(Figure{rate, true, *n / *d});
-    }
-    if (auto e = number("总效率_合计"))
-        out.push_back(Figure{"总效率_合计", true, *e});
+    const auto sums = trend_sums(kind, values);
+    for (const contract::TrendSum& s : contract::kTrendSums)
+        if (auto it = sums.find(s.name); s.doubt && it != sums.end())
+            out.push_back(Figure{s.name, false, it->second});
+    const auto rates = trend_rates(sums);
+    for (const contract::TrendRate& r : contract::kTrendRates)
+        if (auto it = rates.find(r.name); r.doubt && it != rates.end())
+            out.push_back(Figure{r.name, true, it->second});
     return out;
 }
 
@@ -111,10 +95,10 @@ std::vector<Doubt> SociStore::doubts(const Returned& f, const Plausibility& rule
         return {};
     std::map<std::string, std::pair<double, int>> usual;  // name -> (sum, months)
     for (const std::string& sha : earlier)
-        for (const Figure& g : figures_of(values_of(sha)))
+        for (const Figure& g : figures_of(f.kind, values_of(sha)))
             usual[g.name].first += g.value, usual[g.name].second += 1;
     std::vector<Doubt> out;
-    for (const Figure& g : figures_of(f.values)) {
+    for (const Figure& g : figures_of(f.kind, f.values)) {
         auto it = usual.find(g.name);
         if (it == usual.end())
             continue;

@@ -2,6 +2,8 @@
 #include "soci_store.hxx"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <sstream>
 
 namespace dealerkpi::group::store {
@@ -131,38 +133,78 @@ std::vector<StatusLine> SociStore::status(const std::string& month, const std::s
     return lines;
 }
 
-std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to)
+namespace {
+
+constexpr std::size_t kBatch = 4096;  // rows fetched at once
+
+/** The taken files from..to, ordered by month, kind and dealer code. */
+std::vector<TakenMonth> taken_files(soci::session& sql, const std::string& from, const std::string& to,
+                                    std::vector<std::string>& shas)
 {
     std::vector<TakenMonth> out;
-    std::map<std::string, std::size_t> by_sha;
-    {
-        std::string sha, month, kind, code, name;
-        soci::statement st = (sql_.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
-                                              " WHERE status = 'taken' AND month >= :f AND month <= :t"
-                                              " ORDER BY month, kind, dealer_code",
-                              soci::into(sha), soci::into(month), soci::into(kind), soci::into(code),
-                              soci::into(name), soci::use(from), soci::use(to));
-        st.execute();
-        while (st.fetch()) {
-            by_sha[sha] = out.size();
-            out.push_back(TakenMonth{month, kind, code, name, {}});
-        }
+    std::string sha, month, kind, code, name;
+    soci::statement st = (sql.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
+                                         " WHERE status = 'taken' AND month >= :f AND month <= :t"
+                                         " ORDER BY month, kind, dealer_code",
+                          soci::into(sha), soci::into(month), soci::into(kind), soci::into(code), soci::into(name),
+                          soci::use(from), soci::use(to));
+    st.execute();
+    while (st.fetch()) {
+        shas.push_back(sha);
+        out.push_back(TakenMonth{month, kind, code, name, {}});
     }
-    std::string sha, name, text;
-    int idx = 0;
-    double number = 0;
-    soci::indicator ni, ti;
-    // The taken files first (index submission_month), their values by key; ordered here, not by the database.
+    return out;
+}
+
+/** Rows of values fetched in batches (SOCI's vector binding). */
+struct ValueRows {
+    std::vector<std::string> sha, name, text;
+    std::vector<int> idx;
+    std::vector<double> number;
+    std::vector<soci::indicator> ni, ti;
+    void reset()
+    {
+        for (auto* v : {&sha, &name, &text})
+            v->resize(kBatch);
+        idx.resize(kBatch), number.resize(kBatch), ni.resize(kBatch), ti.resize(kBatch);
+    }
+};
+
+}  // namespace
+
+std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to)
+{
+    return taken(from, to, {});
+}
+
+std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to,
+                                         const std::vector<std::string>& names)
+{
+    std::vector<std::string> shas;
+    std::vector<TakenMonth> out = taken_files(sql_, from, to, shas);
+    std::unordered_map<std::string, std::size_t> at;  // sha256 -> file
+    at.reserve(shas.size());
+    for (std::size_t i = 0; i < shas.size(); ++i)
+        at.emplace(shas[i], i);
+    // Their values in batches, unordered (a sort of every value row costs more than finding
+    // each file); only the named cells asked for are kept.
+    const std::unordered_set<std::string> wanted(names.begin(), names.end());
+    ValueRows rows;
+    rows.reset();
     soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
                                           " JOIN submission_value v ON v.sha256 = s.sha256"
                                           " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'",
-                          soci::into(sha), soci::into(name), soci::into(idx), soci::into(number, ni),
-                          soci::into(text, ti), soci::use(from), soci::use(to));
-    st.execute();
-    while (st.fetch())
-        out[by_sha.at(sha)].values.push_back(
-            Value{name, idx, ni == soci::i_ok ? std::optional<double>(number) : std::nullopt,
-                  ti == soci::i_ok ? std::optional<std::string>(text) : std::nullopt});
+                          soci::into(rows.sha), soci::into(rows.name), soci::into(rows.idx),
+                          soci::into(rows.number, rows.ni), soci::into(rows.text, rows.ti), soci::use(from),
+                          soci::use(to));
+    st.execute(false);
+    for (; st.fetch(); rows.reset())
+        for (std::size_t r = 0; r < rows.sha.size(); ++r)
+            if (wanted.empty() || wanted.count(rows.name[r]))
+                out[at.at(rows.sha[r])].values.push_back(
+                    Value{rows.name[r], rows.idx[r],
+                          rows.ni[r] == soci::i_ok ? std::optional<double>(rows.number[r]) : std::nullopt,
+                          rows.ti[r] == soci::i_ok ? std::optional<std::string>(rows.text[r]) : std::nullopt});
     return out;
 }
 

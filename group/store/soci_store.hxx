@@ -35,6 +35,8 @@ public:
     std::vector<Outcome> record_returned(const std::vector<Returned>& files, const Plausibility& rule) override;
     std::vector<StatusLine> status(const std::string& month, const std::string& kind) override;
     std::vector<TakenMonth> taken(const std::string& from, const std::string& to) override;
+    std::vector<TakenMonth> taken(const std::string& from, const std::string& to,
+                                  const std::vector<std::string>& names) override;
     std::vector<IssuedCount> issued_counts(const std::string& from, const std::string& to) override;
     std::string dump() override;
 
@@ -70,6 +72,7 @@ struct Figure {
     bool rate = false;
     double value = 0;
 };
-std::vector<Figure> figures_of(const std::vector<Value>& values);
+/** The figures of a file the plausibility rule checks (the contract's trend measures). */
+std::vector<Figure> figures_of(const std::string& kind, const std::vector<Value>& values);
 
 }  // namespace dealerkpi::group::store

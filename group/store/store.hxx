@@ -39,7 +39,7 @@ struct Issued {
 /** One input file of a roll-up, as it was read. */
 struct Returned {
     std::string path, sha256;
-    std::string saved_at;  // the document's saved time, ISO 8601 (sortable)
+    std::string saved_at;  // the document's saved time (saved_time_text), sortable; empty: unknown
     std::string dealer_code, dealer_name, month, kind;
     std::string issue;                  // distribute's issue stamp (DealerKPI下发); empty when none
     std::vector<Value> values;          // every named cell read
@@ -149,6 +149,9 @@ public:
 
     /** Taken dealer-months between two months (inclusive), and issued counts. */
     virtual std::vector<TakenMonth> taken(const std::string& from, const std::string& to) = 0;
+    /** The same with only the values of the named cells `names` (the trend's measures). */
+    virtual std::vector<TakenMonth> taken(const std::string& from, const std::string& to,
+                                          const std::vector<std::string>& names) = 0;
     virtual std::vector<IssuedCount> issued_counts(const std::string& from, const std::string& to) = 0;
 
     /** Every row of every table in a fixed order, as text (tests compare dumps). */
@@ -159,6 +162,12 @@ public:
 std::string reason_text(const Outcome& o);
 /** "请核实：交车数_实际 本月 100，近 3 个月平均 10 / please check: …" */
 std::string doubt_text(const Doubt& d, int months);
+/** The group-set values among a file's values: the contract's group-set cells of `kind`
+    (what distribute issued and a returned file must still carry). */
+std::vector<Value> group_set_values(const std::string& kind, const std::vector<Value>& values);
+/** A document's saved time (days since 1899-12-30, as the service reads it) as
+    sortable text "YYYY-MM-DDTHH:MM:SS.mmm"; empty when unknown (0). */
+std::string saved_time_text(double serial);
 /** SHA-256 of a file's bytes, lower-case hex; throws StoreError when unreadable. */
 std::string sha256_of_file(const std::string& path);
 

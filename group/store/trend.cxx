@@ -1,50 +1,40 @@
 #include "trend.hxx"
 
-#include <array>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+
+#include "contract.hxx"
 
 namespace dealerkpi::group::store {
 namespace {
 
-const std::string kStrategy = "strategy_table", kWorkshop = "workshop_targets";
+const std::string kWorkshop = "workshop_targets";
 
-// Rates pooled over sums: name -> (numerator, denominator).
-const std::vector<std::array<std::string, 3>>& pooled()
+const contract::TrendDealer* dealer_measures(const std::string& kind)
 {
-    static const std::vector<std::array<std::string, 3>> r{
-        {"订单交车率", "交车数_实际", "订单数_实际"},
-        {"报价订单率", "订单数_实际", "报价数_实际"},
-        {"进店线索报价率", "报价数_实际", "进店线索数_实际"},
-        {"交车数_达成率", "交车数_实际", "交车数_目标"},
-        {"总效率_合计", "销售工时_合计", "可售工时_合计"}};
-    return r;
+    for (const contract::TrendDealer& d : contract::kTrendDealers)
+        if (kind == d.stamp)
+            return &d;
+    return nullptr;
 }
 
-void add_sums(std::map<std::string, double>& sum, const TakenMonth& t)
+void add_to(std::map<std::string, double>& into, const std::map<std::string, double>& from)
 {
-    auto ends = [](const std::string& s, const std::string& tail) {
-        return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    for (const Value& v : t.values) {
-        if (!v.number)
-            continue;
-        if (ends(v.name, "工时"))
-            sum[v.name + "_合计"] += *v.number;
-        else if (v.index == 0 && (ends(v.name, "数_实际") || ends(v.name, "数_目标") || ends(v.name, "数_预计") ||
-                                  v.name == "售后产值目标"))
-            sum[v.name] += *v.number;
-    }
+    for (const auto& [name, v] : from)
+        into[name] += v;
 }
 
-std::map<std::string, double> rates_of(const std::map<std::string, double>& sum)
+DealerFigures figures_of(const contract::TrendDealer& d, const std::map<std::string, double>& sums)
 {
-    std::map<std::string, double> out;
-    for (const auto& [rate, num, den] : pooled()) {
-        auto n = sum.find(num), d = sum.find(den);
-        if (n != sum.end() && d != sum.end() && d->second > 0)
-            out[rate] = n->second / d->second;
-    }
-    return out;
+    DealerFigures f;
+    f.sum = sums;
+    if (auto it = sums.find(d.count); it != sums.end())
+        f.count = it->second;
+    const auto rates = trend_rates(sums);
+    if (auto it = rates.find(d.rate); it != rates.end())
+        f.rate = it->second;
+    return f;
 }
 
 void changes(GroupMonth& m, const GroupMonth* earlier, std::map<std::string, double> GroupMonth::*into)
@@ -59,6 +49,48 @@ void changes(GroupMonth& m, const GroupMonth* earlier, std::map<std::string, dou
             (m.*into)[name] = v - e->second;
 }
 
+void add_dealer_month(Trend& out, const TakenMonth& t, const std::map<std::string, double>& sums)
+{
+    const contract::TrendDealer* d = dealer_measures(t.kind);
+    if (!d)
+        return;
+    DealerTrend& dealer = out.dealers[t.kind][t.dealer_code];
+    dealer.name = t.dealer_name;
+    dealer.months[t.month] = figures_of(*d, sums);
+}
+
+void rank_dealers(Trend& out)
+{
+    for (auto& [kind, dealers] : out.dealers) {
+        const contract::TrendDealer& d = *dealer_measures(kind);
+        std::vector<DealerTrend*> order;
+        for (auto& [code, dealer] : dealers) {
+            std::map<std::string, double> period;
+            for (const auto& [month, f] : dealer.months)
+                add_to(period, f.sum);
+            dealer.period = figures_of(d, period);
+            order.push_back(&dealer);
+        }
+        std::stable_sort(order.begin(), order.end(), [](const DealerTrend* a, const DealerTrend* b) {
+            return a->period.rate.value_or(-1) > b->period.rate.value_or(-1);
+        });
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i]->rank = static_cast<int>(i + 1);
+    }
+}
+
+void finish_month(GroupMonth& g, std::map<std::string, GroupMonth>& all)
+{
+    auto prev = all.find(month_add(g.month, -1)), last_year = all.find(month_add(g.month, -12));
+    changes(g, prev == all.end() ? nullptr : &prev->second, &GroupMonth::mom);
+    changes(g, last_year == all.end() ? nullptr : &last_year->second, &GroupMonth::yoy);
+    for (std::string k = g.month.substr(0, 4) + "-01"; k <= g.month; k = month_add(k, 1))
+        if (auto it = all.find(k); it != all.end())
+            add_to(g.ytd, it->second.sum);
+    for (const auto& [name, v] : trend_rates(g.ytd))
+        g.ytd[name] = v;
+}
+
 }  // namespace
 
 std::string month_add(const std::string& month, int n)
@@ -69,6 +101,39 @@ std::string month_add(const std::string& month, int n)
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m + 1);
     return buf;
+}
+
+std::vector<std::string> trend_cells()
+{
+    std::vector<std::string> out;
+    for (const contract::TrendSum& s : contract::kTrendSums)
+        if (std::find(out.begin(), out.end(), s.cell) == out.end())
+            out.push_back(s.cell);
+    return out;
+}
+
+std::map<std::string, double> trend_sums(const std::string& kind, const std::vector<Value>& values)
+{
+    std::map<std::string, double> out;
+    for (const contract::TrendSum& s : contract::kTrendSums) {
+        if (kind != s.stamp)
+            continue;
+        for (const Value& v : values)
+            if (v.number && v.name == s.cell && (s.perTrade || v.index == 0))
+                out[s.name] += *v.number;
+    }
+    return out;
+}
+
+std::map<std::string, double> trend_rates(const std::map<std::string, double>& sums)
+{
+    std::map<std::string, double> out;
+    for (const contract::TrendRate& r : contract::kTrendRates) {
+        auto n = sums.find(r.actual), d = sums.find(r.base);
+        if (n != sums.end() && d != sums.end() && d->second > 0)
+            out[r.name] = n->second / d->second;
+    }
+    return out;
 }
 
 Trend trend_of(const std::vector<TakenMonth>& taken, const std::vector<IssuedCount>& issued,
@@ -84,36 +149,22 @@ Trend trend_of(const std::vector<TakenMonth>& taken, const std::vector<IssuedCou
             continue;
         GroupMonth& g = it->second;
         (t.kind == kWorkshop ? g.workshop_taken : g.taken) += 1;
-        add_sums(g.sum, t);
-        if (t.kind != kStrategy || t.month < from)
-            continue;
-        std::map<std::string, double> own;
-        add_sums(own, t);
-        auto& [name, months] = out.dealers[t.dealer_code];
-        name = t.dealer_name;
-        DealerMonth& d = months[t.month];
-        d.delivered = own["交车数_实际"], d.target = own["交车数_目标"];
-        if (d.target > 0)
-            d.achievement = d.delivered / d.target;
+        const auto sums = trend_sums(t.kind, t.values);
+        add_to(g.sum, sums);
+        if (t.month >= from)
+            add_dealer_month(out, t, sums);
     }
     for (const IssuedCount& c : issued)
         if (auto it = all.find(c.month); it != all.end())
             (c.kind == kWorkshop ? it->second.workshop_issued : it->second.issued) += c.issued;
     for (auto& [m, g] : all)
-        g.rate = rates_of(g.sum);
-    for (auto& [m, g] : all) {
-        if (m < from)
-            continue;
-        auto prev = all.find(month_add(m, -1)), last_year = all.find(month_add(m, -12));
-        changes(g, prev == all.end() ? nullptr : &prev->second, &GroupMonth::mom);
-        changes(g, last_year == all.end() ? nullptr : &last_year->second, &GroupMonth::yoy);
-        for (std::string k = m.substr(0, 4) + "-01"; k <= m; k = month_add(k, 1))
-            for (const auto& [name, v] : all[k].sum)
-                g.ytd[name] += v;
-        for (const auto& [name, v] : rates_of(g.ytd))
-            g.ytd[name] = v;
-        out.months.push_back(g);
-    }
+        g.rate = trend_rates(g.sum);
+    for (auto& [m, g] : all)
+        if (m >= from) {
+            finish_month(g, all);
+            out.months.push_back(g);
+        }
+    rank_dealers(out);
     return out;
 }
 

@@ -27,24 +27,15 @@ import make_named_cells  # noqa: E402
 HXX = None
 # The names every dealer template has, which the group service may spell out:
 # a file's identity (经销商代码, 经销商, 月份, 月份_首日: what distribute stamps and the
-# roll-up keys dealers by) and 集团汇总's own two cells.
-IDENTITY = {"经销商代码", "经销商", "月份", "月份_首日", "汇总月份", "汇总说明"}
+# roll-up keys dealers by) and the cells of the group's own workbooks that the service
+# fills: 集团汇总's two, 集团趋势's tables.
+IDENTITY = {"经销商代码", "经销商", "月份", "月份_首日", "汇总月份", "汇总说明",
+            "趋势期间", "月度表", "经销商表", "经销商表_月份", "售后表", "售后表_月份", "图表_经销商代码", "图表数据"}
 
-# Known debt, listed exactly so that it can only shrink: the store's trend workbook and
-# its plausibility rule (请核实) still name the measures they draw and check instead of
-# taking them from the contract's pooling. A new spelling anywhere fails the test, and
-# so does an entry here that is no longer found.
-PENDING = {
-    ("group/cli/trend.cxx", n) for n in (
-        "交车数_达成率", "交车数_实际", "总效率_合计", "交车数_目标", "售后产值目标", "进店线索数_实际",
-        "订单数_实际", "线索数_实际", "报价数_实际")
-} | {
-    ("group/store/trend.cxx", n) for n in (
-        "交车数_实际", "订单数_实际", "报价数_实际", "交车数_目标", "进店线索数_实际", "总效率_合计",
-        "售后产值目标", "交车数_达成率")
-} | {
-    ("group/store/decide.cxx", n) for n in ("订单数_实际", "报价数_实际", "总效率_合计", "进店线索数_实际", "交车数_实际")
-}
+# Known debt, listed exactly so that it can only shrink: (source, name) pairs of cell
+# names a group source still spells. A new spelling anywhere fails the test, and so
+# does an entry here that is no longer found.
+PENDING = set()
 
 
 def built_modules():
@@ -146,6 +137,40 @@ class Templates(unittest.TestCase):
         self.assertIn("交车数_达成率", [t for t, _, _ in gs.STRATEGY_COLUMNS])
 
 
+class Trend(unittest.TestCase):
+    """[trend.*]: what the store sums, pools and checks (集团趋势, 请核实)."""
+
+    def test_the_trend_measures_are_the_rolled_up_templates(self):
+        c = contract.load()
+        self.assertEqual(sorted(c.trend), ["strategy_table", "workshop_targets"])
+        strategy = c.trend["strategy_table"]
+        self.assertIn("交车数_实际", strategy.sum_names())
+        self.assertEqual(strategy.rate("交车数_达成率"), contract.Rate("交车数_达成率", "交车数_实际", "交车数_目标"))
+        workshop = c.trend["workshop_targets"]
+        self.assertIn(("可售工时_合计", "可售工时", True), workshop.sums)
+        self.assertEqual(workshop.dealer, {"count": "售后产值目标", "rate": "总效率_合计"})
+
+    def test_the_trend_achievement_is_the_contracts(self):
+        # 交车数_达成率 pooled by the trend is the roll-up's achievement of the same name
+        c = contract.load()
+        for t in c.trend.values():
+            for a in c.template(t.stamp).achievements:
+                if a.name in (r.name for r in t.rates):
+                    self.assertEqual((t.rate(a.name).actual, t.rate(a.name).base), (a.actual, a.base))
+
+    def test_an_inconsistent_trend_is_refused(self):
+        with open(contract.PATH, "rb") as f:
+            data = tomllib.load(f)
+        for edit in (lambda d: d["trend"]["strategy_table"]["sums"].append("经销商"),
+                     lambda d: d["trend"]["strategy_table"]["rates"][0].update(base="无此合计"),
+                     lambda d: d["trend"]["workshop_targets"]["doubt"].append("交车数_实际"),
+                     lambda d: d["trend"]["workshop_targets"]["dealer"].update(rate="交车数_达成率")):
+            changed = copy.deepcopy(data)
+            edit(changed)
+            with self.assertRaises(contract.ContractError):
+                contract.Contract(changed)
+
+
 class GroupService(unittest.TestCase):
     def test_generated_table_is_the_contract(self):
         self.assertTrue(HXX and os.path.exists(HXX), "no contract.hxx in the build folder: %s" % HXX)
@@ -160,6 +185,7 @@ class GroupService(unittest.TestCase):
             names |= {a.name for a in t.achievements}
             for cell in t.cells:
                 names |= {cell.name, *c.column_titles(cell)}
+        names |= c.trend_names()
         names -= IDENTITY
         found = []
         for path in sorted(glob.glob(os.path.join(ROOT, "group", "**", "*.[ch]xx"), recursive=True)):

@@ -27,6 +27,12 @@ from com.sun.star.table import CellAddress
 
 from office import file_url, props
 
+# The command line the group tests run drives the office under test: scripts/office-python
+# names its program folder (and, for 25.2, puts that office's libraries first on the
+# library path, which the command line's own UNO runtime then loads too).
+if os.environ.get("LO_PROGRAM_DIR"):
+    os.environ.setdefault("DEALERKPI_SOFFICE", os.path.join(os.environ["LO_PROGRAM_DIR"], "soffice"))
+
 STRATEGY = "strategy_table"
 WORKSHOP = "workshop_targets"
 KINDS = (STRATEGY, WORKSHOP)

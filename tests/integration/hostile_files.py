@@ -110,10 +110,11 @@ def text_bomb(honest, dst, megabytes=1500):
 
 
 def slow_file(honest, dst, cells=20000):
-    """Formulas that keep the office computing for minutes when the file is recalculated
-    (in little memory: each works on a column of 10,000 numbers; no two alike, so
-    none is computed as a group)."""
-    rows = ''.join('<table:table-row><table:table-cell table:formula="of:=SUMPRODUCT(MOD(ROW([.$A$1:.$A$10000])*%d;7))" '
+    """Formulas that keep the office computing far longer than any timeout a test sets,
+    on any machine (each works on a whole column of 1,048,576 numbers: some 2e10 steps
+    in all), in little memory (one column at a time); no two alike, so none is
+    computed as a group."""
+    rows = ''.join('<table:table-row><table:table-cell table:formula="of:=SUMPRODUCT(MOD(ROW([.$A$1:.$A$1048576])*%d;7))" '
                    'office:value-type="float" office:value="0"/></table:table-row>' % (k + 2) for k in range(cells))
     return _rewrite(honest, dst, lambda t: _add_sheet(t, rows))
 

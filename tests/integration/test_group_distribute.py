@@ -11,7 +11,7 @@ leaving no lock file or pipe behind.
 import os
 
 # This process must know the group workflow's types (see test_group_service.py).
-_PROGRAM = "file:///usr/lib/libreoffice/program/"
+_PROGRAM = "file://%s/" % os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program").rstrip("/")
 os.environ["UNO_TYPES"] = "%stypes.rdb %stypes/offapi.rdb %s" % (_PROGRAM, _PROGRAM, "file://" + os.path.join(
     os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../build")),
     "group.rdb"))
@@ -409,6 +409,53 @@ class CommandLine(DistributeCase):
         self.assertEqual(len(listed), int(m.group(1)))
         self.assertGreaterEqual(len(listed), 1)
         self.assertEqual(sorted(os.path.join(out, n) for n in os.listdir(out)), sorted(listed))
+        self.assertEqual(glob.glob("/tmp/OSL_PIPE_%d_dealerkpi-group-%d-*" % (os.getuid(), p.pid)), [])
+
+    def test_ctrl_c_while_force_replaces_a_file_leaves_it_whole(self):
+        """--force over files issued before, interrupted while one file is being written
+        (the test hook holds the office there): every file the run did not say it wrote
+        is byte for byte the one issued before, nothing else is left in the folder."""
+        import hashlib
+        folder, table = self.table(6, bad=False)
+        out = os.path.join(folder, "out")
+        first = self.run_distribute(table, out)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        names = sorted(os.listdir(out))
+        self.assertEqual(len(names), 6)
+
+        def digest(name):
+            with open(os.path.join(out, name), "rb") as f:
+                return hashlib.sha256(f.read()).hexdigest()
+
+        before = {n: digest(n) for n in names}
+        held = [n for n in names if n.startswith("C003_")][0]
+        env = dict(cli_env(), DEALERKPI_GROUP_TEST_STALL=held)
+        p = subprocess.Popen([CLI, "distribute", "--template", "strategy_table", "--dealers", table, "--month", MONTH,
+                              "--out", out, "--force"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env)
+        marker = os.path.join(out, held + ".stalled")
+        deadline = time.time() + 600
+        while time.time() < deadline and not os.path.exists(marker) and p.poll() is None:
+            time.sleep(0.05)
+        self.assertTrue(os.path.exists(marker), "the office never reached the write")
+        p.send_signal(signal.SIGINT)
+        stdout, stderr = p.communicate(timeout=120)
+        self.assertEqual(p.returncode, 130, stderr)
+        listed = [os.path.basename(n) for n in re.findall(r"：已生成 (\S+\.ods)", stderr)]
+        self.assertEqual(len(listed), int(re.search(r"已中断；已写入 (\d+) 个文件", stderr).group(1)))
+        self.assertNotIn(held, listed)
+        self.assertEqual(sorted(os.listdir(out)), names)  # no part, lock file or marker left
+        for n in names:
+            with self.subTest(file=n):
+                if n in listed:
+                    self.assertNotEqual(digest(n), before[n])  # replaced, and whole: it opens, stamped
+                    doc = self.office.load(os.path.join(out, n))
+                    try:
+                        self.assertEqual(user_props(doc)["DealerKPI经销商代码"], n.split("_")[0])
+                    finally:
+                        doc.close(True)
+                else:
+                    self.assertEqual(digest(n), before[n])
         self.assertEqual(glob.glob("/tmp/OSL_PIPE_%d_dealerkpi-group-%d-*" % (os.getuid(), p.pid)), [])
 
 

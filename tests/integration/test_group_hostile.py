@@ -244,12 +244,34 @@ class Hostile(unittest.TestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertIn("retrying once", res.stderr)
         self.assertTrue(os.path.exists(out + ".crashed"))
+        # the office died with the workbook stored beside the output: nothing of it is left
+        self.assertEqual([f for f in os.listdir(self.tmp) if f.startswith(".~crash-write")], [])
         doc = self.open(out)
         try:
             cols, body = table(doc, "汇总")
             self.assertEqual([r[cols["经销商"]] for r in body], ["华南2店", "集团合计"])
         finally:
             doc.close(True)
+
+    def test_ctrl_c_while_writing_leaves_no_part(self):
+        """Interrupted while the office writes the workbook (the test hook holds it there,
+        stored beside the output): exit 130, no workbook, nothing of it left."""
+        import signal
+        from test_group_rollup import BUILD, OXT
+        out = os.path.join(self.tmp, "stalled.ods")
+        env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"),
+                   DEALERKPI_GROUP_TEST_STALL="stalled.ods")
+        p = subprocess.Popen([os.path.join(BUILD, "dealerkpi-group"), "rollup", "--out", out, self.honest["华南2店"]],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and not os.path.exists(out + ".stalled") and p.poll() is None:
+            time.sleep(0.05)
+        self.assertTrue(os.path.exists(out + ".stalled"), "the office never reached the write")
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=120)
+        self.assertEqual(p.returncode, 130, err)
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual([f for f in os.listdir(self.tmp) if f.startswith(".~stalled")], [])
 
 
 def repoint(doc, name, ref):

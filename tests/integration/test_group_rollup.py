@@ -355,9 +355,10 @@ class GroupRollup(unittest.TestCase):
         self.assertEqual(lock_files(self.inbox), [])
         self.assertFalse(os.path.exists(self.marker), "the open-event macro ran")
         self.assertEqual(soffice_pids_of_cli(), [])
-        self.assertEqual([d for d in os.listdir(tempfile.gettempdir()) if d.startswith("dealerkpi-group-office-")], [])
-        # no pipe left by an office that was killed (of this test's command lines: other
-        # tests' offices may run at the same time)
+        # no work folder nor pipe left by an office that was killed (of this test's command
+        # lines: other tests' offices may run at the same time)
+        work = tuple("dealerkpi-group-office-%d-" % pid for pid in CLI_PIDS)
+        self.assertEqual([d for d in os.listdir(tempfile.gettempdir()) if d.startswith(work)], [])
         ours = tuple("OSL_PIPE_%d_dealerkpi-group-%d-" % (os.getuid(), pid) for pid in CLI_PIDS)
         self.assertEqual([d for d in os.listdir("/tmp") if d.startswith(ours)], [])
 

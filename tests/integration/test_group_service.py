@@ -27,6 +27,7 @@ import hashlib  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
 
@@ -485,10 +486,77 @@ class MenuPath(GroupCase):
         self.assertEqual(node.Context, "com.sun.star.sheet.SpreadsheetDocument")
         items = [node.Submenu.getByName(n) for n in sorted(node.Submenu.ElementNames)]
         self.assertEqual([i.URL for i in items], ["service:org.dealerkpi.group.Menu?distribute",
-                                                  "service:org.dealerkpi.group.Menu?rollup"])
+                                                  "service:org.dealerkpi.group.Menu?rollup",
+                                                  "service:org.dealerkpi.group.Menu?status",
+                                                  "service:org.dealerkpi.group.Menu?trend"])
         # the titles as this office's UI language shows them
-        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…"],
-                                                 ["Distribute templates…", "Roll up dealer reports…"]))
+        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…", "经销商提交情况…", "集团趋势…"],
+                                                 ["Distribute templates…", "Roll up dealer reports…",
+                                                  "Dealer submissions…", "Group trend…"]))
+
+    def store(self):
+        """A group store of 4 dealers x 14 months (2024-01 .. 2025-02), both templates issued and
+        taken, as the store's bench records them."""
+        path = os.path.join(tempfile.mkdtemp(dir=self.tmp), "group.sqlite")
+        bench = os.path.join(os.environ.get("DEALERKPI_BUILD_DIR", "build"), "tests", "bench", "store_bench")
+        subprocess.run([bench, "--dealers", "4", "--months", "14", "--keep", path], check=True,
+                       capture_output=True, timeout=300)
+        return path
+
+    def menu(self, event, answers):
+        with open(self.ANSWERS, "w", encoding="utf-8") as f:
+            f.write("".join("%s=%s\n" % kv for kv in answers.items()))
+        try:
+            helper = self.office.service("com.sun.star.frame.DispatchHelper")
+            helper.executeDispatch(self.doc.CurrentController.Frame, "service:org.dealerkpi.group.Menu?" + event,
+                                   "", 0, ())
+        finally:
+            os.remove(self.ANSWERS)
+        with open(answers["report"], encoding="utf-8") as f:
+            return f.read()
+
+    def test_status_from_the_menu(self):
+        store = self.store()
+        lines = self.wf.submissionStatus(store, "2025-02", "")
+        self.assertEqual([(l.DealerCode, l.Kind, l.Taken, l.Returned, l.Reason.Code) for l in lines],
+                         [("D%d" % (1000 + d), k, True, 1, "") for d in range(4)
+                          for k in ("strategy_table", "workshop_targets")])
+        self.assertEqual(len(self.wf.submissionStatus(store, "2025-02", "workshop_targets")), 4)
+        said = self.menu("status", {"month": "2025-02", "store": store, "report": os.path.join(self.tmp, "s.txt")})
+        self.assertRegex(said, r"^2025-02(：8/8 已采用|: 8/8 taken)\n$")
+        said = self.menu("status", {"month": "2025-03", "store": store, "report": os.path.join(self.tmp, "s.txt")})
+        self.assertRegex(said, "此月没有下发记录：2025-03|Nothing was issued for 2025-03")
+        bad = uno.getClass("com.sun.star.lang.IllegalArgumentException")
+        with self.assertRaises(bad):
+            self.wf.submissionStatus(store, "2025-13", "")
+
+    def test_trend_from_the_menu(self):
+        store = self.store()
+        menu_out, service_out = os.path.join(self.tmp, "trend-menu.ods"), os.path.join(self.tmp, "trend-service.ods")
+        said = self.menu("trend", {"from": "2025-01", "to": "2025-02", "store": store, "output": menu_out,
+                                   "open": "0", "report": os.path.join(self.tmp, "t.txt")})
+        self.assertRegex(said, "集团趋势：2 个月，4 个经销商|Group trend: 2 months, 4 dealers")
+        self.wf.writeTrendFromStore(store, "2025-01", "2025-02", file_url(service_out), False)
+        tables = []
+        for path in (menu_out, service_out):
+            doc = self.office.load(path)
+            try:
+                tables.append({n: [list(r) for r in doc.Sheets.getByName(n).getCellRangeByName("A1:BA12").DataArray]
+                               for n in ("月度", "经销商", "售后")})
+            finally:
+                doc.close(True)
+        self.assertEqual(tables[0], tables[1])
+        monthly = tables[0]["月度"]
+        head = monthly[3]
+        feb = monthly[5]
+        self.assertEqual(feb[0], "2025-02")
+        # the store bench's dealers d = 0..3 deliver 40 + d + (month index 13) % 7 in February 2025
+        self.assertEqual(feb[head.index("交车数_实际")], sum(40 + d + 13 % 7 for d in range(4)))
+        january = sum(40 + d + 12 % 7 for d in range(4))
+        self.assertAlmostEqual(feb[head.index("交车数_实际_环比")], 190 / january - 1, places=12)  # 190: 46 + 47 + 48 + 49
+        last_year = sum(40 + d + 1 % 7 for d in range(4))   # 2024-02 is in the store
+        self.assertAlmostEqual(feb[head.index("交车数_实际_同比")], 190 / last_year - 1, places=12)
+        self.assertEqual(feb[head.index("售后采用经销商数")], 4)
 
     def test_rollup_from_the_menu(self):
         inputs = os.path.join(self.tmp, "in")

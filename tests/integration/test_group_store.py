@@ -56,9 +56,8 @@ class GroupStore(unittest.TestCase):
             if cls.trend.returncode == 0:
                 doc = cls.office.load(cls.trend_path)
                 try:
-                    cls.trend_sheets = {n: [list(r) for r in doc.Sheets.getByName(n).getCellRangeByName("A1:AZ60")
-                                            .getDataArray() if any(x != "" for x in r)]
-                                        for n in ("月度", "经销商", "售后")}
+                    cls.trend_sheets = {n: cls.table(doc.Sheets.getByName(n)) for n in ("月度", "经销商", "售后")}
+                    cls.trend_months = doc.Sheets.getByName("经销商").getCellRangeByName("A3:BZ3").getDataArray()[0]
                     cls.trend_kind = doc.DocumentProperties.UserDefinedProperties.getPropertyValue("DealerKPI模板")
                 finally:
                     doc.close(True)
@@ -67,6 +66,14 @@ class GroupStore(unittest.TestCase):
             shutil.rmtree(cls.tmp, ignore_errors=True)
             raise
         cls.office.close()
+
+    @staticmethod
+    def table(sheet):
+        """The header row (the row whose first cell is 月份 or 经销商代码, as 集团趋势 lays its
+        tables out below its title rows) and the filled rows below it."""
+        rows = [list(r) for r in sheet.getCellRangeByName("A1:BZ1100").getDataArray()]
+        head = next(i for i, r in enumerate(rows) if r[0] in ("月份", "经销商代码"))
+        return [rows[head]] + [r for r in rows[head + 1:] if r[0] != ""]
 
     @classmethod
     def tearDownClass(cls):
@@ -118,6 +125,11 @@ class GroupStore(unittest.TestCase):
             if m == 2 and code == OUTLIER:
                 values = dict(values, 交车数_实际=10 * values["交车数_实际"])
             cls.fill(src, dst, values)
+            if m == 2 and code == CORRECTED:
+                # copied later (a mail download): the first version's file time is the newer one; what
+                # counts is when the document was saved, as the roll-up decides
+                first = os.path.join(inbox, "%s_%s_初版.ods" % (code, month))
+                os.utime(first, (os.path.getmtime(dst) + 3600,) * 2)
             cls.typed[(code, month)] = dict(values, **targets(i, m))
         out_book = os.path.join(cls.tmp, "集团汇总_%s.ods" % month)
         cls.results[month] = cls.cli("rollup", "--out", out_book, inbox)
@@ -176,6 +188,12 @@ class GroupStore(unittest.TestCase):
         self.assertEqual(len(first), 1)
         self.assertIn("已被同一下发文件的较新保存替代", first[0][icols["原因"]])
 
+    def test_the_store_takes_the_later_save_by_the_documents_time(self):
+        with sqlite3.connect(self.store) as db:
+            taken = db.execute("SELECT path FROM submission WHERE dealer_code = ? AND month = ? AND status = 'taken'",
+                               (CORRECTED, MONTHS[2])).fetchall()
+        self.assertEqual([os.path.basename(p) for (p,) in taken], ["%s_%s.ods" % (CORRECTED, MONTHS[2])])
+
     def test_the_outlier_is_taken_and_flagged(self):
         (cols, body), (icols, issues) = self.summary[MONTHS[2]]
         name = dict(self.dealers)[OUTLIER]
@@ -226,17 +244,52 @@ class GroupStore(unittest.TestCase):
             self.assertEqual(r[col["未交经销商数"]], N - len(typed))
             self.assertEqual(r[col["交车数_实际"]], delivered)
             self.assertEqual(r[col["交车数_目标"]], target)
-            self.assertAlmostEqual(r[col["订单交车率"]], delivered / orders, places=12)   # pooled
+            self.assertAlmostEqual(r[col["订单交车率_实际"]], delivered / orders, places=12)   # pooled
             self.assertAlmostEqual(r[col["交车数_达成率"]], delivered / target, places=12)
             if prev is None:
                 self.assertIn(r[col["交车数_实际_环比"]], ("", None))  # August is not in the store: blank
             else:
                 self.assertAlmostEqual(r[col["交车数_实际_环比"]], delivered / prev[0] - 1, places=12)
-                self.assertAlmostEqual(r[col["订单交车率_环比"]], delivered / orders - prev[0] / prev[1], places=12)
+                self.assertAlmostEqual(r[col["订单交车率_实际_环比"]], delivered / orders - prev[0] / prev[1], places=12)
             self.assertIn(r[col["交车数_实际_同比"]], ("", None))
             prev = (delivered, orders)
         dealers = self.trend_sheets["经销商"]
         self.assertEqual(len(dealers) - 1, N)
+        self.assertEqual(len(self.trend_sheets["售后"]) - 1, 0)   # no workshop table was sent
+
+    def test_trend_per_dealer_and_month(self):
+        rows = self.trend_sheets["经销商"]
+        head = rows[0]
+        first = head.index("交车数_实际")            # the first month's pair of columns
+        self.assertEqual([self.trend_months[first + 2 * m] for m in range(3)], list(MONTHS))
+        by_code = {r[0]: r for r in rows[1:]}
+        achievement = {}
+        for code, _name in self.dealers:
+            r = by_code[code]
+            typed = [self.typed.get((code, month)) for month in MONTHS]
+            for m, t in enumerate(typed):
+                if t is None:   # not sent: blank
+                    self.assertIn(r[first + 2 * m], ("", None), (code, m))
+                    continue
+                self.assertEqual(r[first + 2 * m], t["交车数_实际"], (code, m))
+                self.assertAlmostEqual(r[first + 2 * m + 1], t["交车数_实际"] / t["交车数_目标"], places=12)
+            sent = [t for t in typed if t]
+            delivered, target = sum(t["交车数_实际"] for t in sent), sum(t["交车数_目标"] for t in sent)
+            self.assertEqual(r[head.index("期间_交车数_实际")], delivered)
+            self.assertAlmostEqual(r[head.index("期间_交车数_达成率")], delivered / target, places=12)  # pooled
+            achievement[code] = delivered / target
+        ranked = sorted(achievement, key=lambda c: -achievement[c])
+        self.assertEqual([by_code[c][head.index("排名")] for c in ranked], list(range(1, N + 1)))
+
+    def test_trend_year_to_date(self):
+        rows = self.trend_sheets["月度"]
+        col = {h: i for i, h in enumerate(rows[0]) if h}
+        last = rows[-1]
+        typed = self.typed.values()   # every month is of 2026: the year to date is the three months
+        delivered, target = sum(v["交车数_实际"] for v in typed), sum(v["交车数_目标"] for v in typed)
+        self.assertEqual(last[col["交车数_实际_年累计"]], delivered)
+        self.assertEqual(last[col["交车数_目标_年累计"]], target)
+        self.assertAlmostEqual(last[col["交车数_达成率_年累计"]], delivered / target, places=12)
 
 
 if __name__ == "__main__":

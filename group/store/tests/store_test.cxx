@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -227,6 +228,33 @@ TEST_F(StoreTest, TwoFilesOfOneDealerMonthNotOfOneIssueTakeNeither)
     EXPECT_TRUE(s->taken("2026-11", "2026-11").empty());
 }
 
+TEST_F(StoreTest, TakenFilesCarryTheirOwnValuesWhatEverIsAskedFor)
+{
+    auto s = Store::open(where);
+    std::vector<Returned> files;
+    for (int d = 0; d < 30; ++d)
+        for (const char* month : {"2026-10", "2026-11"})
+            files.push_back(returned("D" + std::to_string(10 + d), month, 10 + d, std::string(month) + "-30T10:00"));
+    s->record_returned(files);
+    auto all = s->taken("2026-10", "2026-11");
+    auto some = s->taken("2026-10", "2026-11", {"交车数_实际", "订单数_实际"});
+    ASSERT_EQ(all.size(), 60u);
+    ASSERT_EQ(some.size(), 60u);
+    for (std::size_t i = 0; i < some.size(); ++i) {
+        EXPECT_EQ((some[i].month + some[i].dealer_code), (all[i].month + all[i].dealer_code));
+        std::vector<std::string> names;
+        for (const Value& v : some[i].values) {
+            names.push_back(v.name);
+            if (v.name == "交车数_实际")  // each file keeps its own figure
+                EXPECT_EQ(v.number, 10.0 + std::stoi(some[i].dealer_code.substr(1)) - 10);
+        }
+        std::sort(names.begin(), names.end());
+        EXPECT_EQ(names, (std::vector<std::string>{"交车数_实际", "订单数_实际"}));
+        EXPECT_GT(all[i].values.size(), 2u);
+    }
+    EXPECT_TRUE(s->taken("2026-10", "2026-11", {"无此单元格"}).at(0).values.empty());
+}
+
 TEST_F(StoreTest, StatusListsEveryIssuedDealer)
 {
     auto s = Store::open(where);
@@ -416,17 +444,74 @@ TEST(Trend, RatesArePooledChangesAndYearToDate)
     EXPECT_EQ(jan.issued, 3);
     EXPECT_EQ(jan.taken, 2);
     EXPECT_DOUBLE_EQ(jan.sum.at("交车数_实际"), 91);
-    EXPECT_DOUBLE_EQ(jan.rate.at("订单交车率"), 91.0 / 110);  // the mean of 0.9 and 0.1 would be 0.5
+    EXPECT_DOUBLE_EQ(jan.rate.at("订单交车率_实际"), 91.0 / 110);  // the mean of 0.9 and 0.1 would be 0.5
     EXPECT_DOUBLE_EQ(jan.rate.at("交车数_达成率"), 91.0 / 102);
     EXPECT_TRUE(jan.mom.empty());  // December is not in the store
     EXPECT_TRUE(jan.yoy.empty());
     EXPECT_DOUBLE_EQ(feb.mom.at("交车数_实际"), 89.0 / 91 - 1);
-    EXPECT_DOUBLE_EQ(feb.mom.at("订单交车率"), 89.0 / 110 - 91.0 / 110);
+    EXPECT_DOUBLE_EQ(feb.mom.at("订单交车率_实际"), 89.0 / 110 - 91.0 / 110);
     EXPECT_DOUBLE_EQ(feb.yoy.at("交车数_实际"), 89.0 / 50 - 1);
-    EXPECT_DOUBLE_EQ(feb.yoy.at("订单交车率"), 89.0 / 110 - 0.5);
+    EXPECT_DOUBLE_EQ(feb.yoy.at("订单交车率_实际"), 89.0 / 110 - 0.5);
     EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_实际"), 180);
     EXPECT_DOUBLE_EQ(feb.ytd.at("交车数_达成率"), 180.0 / 212);
-    ASSERT_EQ(tr.dealers.size(), 2u);
-    EXPECT_DOUBLE_EQ(*tr.dealers.at("B").second.at("2026-02").achievement, 0.9);
-    EXPECT_EQ(tr.dealers.at("A").second.count("2025-02"), 0u);  // before `from`: history only
+    const auto& dealers = tr.dealers.at("strategy_table");
+    ASSERT_EQ(dealers.size(), 2u);
+    EXPECT_DOUBLE_EQ(*dealers.at("B").months.at("2026-02").rate, 0.9);
+    EXPECT_DOUBLE_EQ(*dealers.at("B").months.at("2026-02").count, 9);
+    EXPECT_EQ(dealers.at("A").months.count("2025-02"), 0u);  // before `from`: history only
+    // the period pooled: A 170 / 200 = 0.85, B 10 / 12 = 0.83 (the mean of B's months would be 0.7)
+    EXPECT_DOUBLE_EQ(*dealers.at("A").period.rate, 170.0 / 200);
+    EXPECT_DOUBLE_EQ(*dealers.at("B").period.rate, 10.0 / 12);
+    EXPECT_DOUBLE_EQ(*dealers.at("A").period.count, 170);
+    EXPECT_EQ(dealers.at("A").rank, 1);
+    EXPECT_EQ(dealers.at("B").rank, 2);
+}
+
+TEST(Trend, TheWorkshopsHoursAreSummedOverTradesAndItsEfficiencyPooled)
+{
+    // The measures are the contract's: a per-trade name summed over its three cells.
+    auto hours = [](const char* name, double a, double b, double c) {
+        return std::vector<Value>{{name, 0, a, {}}, {name, 1, b, {}}, {name, 2, c, {}}};
+    };
+    std::vector<Value> big = hours("销售工时", 300, 100, 100), small = hours("销售工时", 10, 0, 0);
+    for (auto v : hours("可售工时", 400, 200, 200)) big.push_back(v);
+    for (auto v : hours("可售工时", 100, 0, 0)) small.push_back(v);
+    big.push_back({"售后产值目标", 0, 100000.0, {}});
+    std::vector<TakenMonth> t{{"2026-03", "workshop_targets", "A", "店A", big},
+                              {"2026-03", "workshop_targets", "B", "店B", small}};
+    Trend tr = trend_of(t, {{"2026-03", "workshop_targets", 2}}, "2026-03", "2026-03");
+    const GroupMonth& m = tr.months.at(0);
+    EXPECT_EQ(m.workshop_taken, 2);
+    EXPECT_EQ(m.taken, 0);
+    EXPECT_DOUBLE_EQ(m.sum.at("销售工时_合计"), 510);
+    EXPECT_DOUBLE_EQ(m.rate.at("总效率_合计"), 510.0 / 900);  // the mean of 0.625 and 0.1 would be 0.36
+    EXPECT_DOUBLE_EQ(*tr.dealers.at("workshop_targets").at("A").months.at("2026-03").count, 100000);
+    EXPECT_DOUBLE_EQ(*tr.dealers.at("workshop_targets").at("B").months.at("2026-03").rate, 0.1);
+    EXPECT_EQ(tr.dealers.count("strategy_table"), 0u);
+}
+
+TEST(Values, TheIssuedValuesAreTheContractsGroupSetCells)
+{
+    // 交车数_本季度目标 ends in 目标 but the dealer types it: it was never issued, and a
+    // returned file that carries the dealer's own figure must not read as a changed target.
+    std::vector<Value> read{{"经销商", 0, {}, std::string("店1")}, {"交车数_目标", 0, 100.0, {}},
+                            {"订单交车率_目标", 0, 0.8, {}},          {"交车数_本季度目标", 0, 300.0, {}},
+                            {"交车数_实际", 0, 90.0, {}},            {"进店线索报价率_目标", 0, 0.5, {}}};
+    std::vector<std::string> names;
+    for (const Value& v : group_set_values("strategy_table", read))
+        names.push_back(v.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"交车数_目标", "订单交车率_目标", "进店线索报价率_目标"}));
+    std::vector<Value> workshop{{"售后产值目标", 0, 5e5, {}}, {"配件目标", 0, 1e5, {}}, {"工时目标", 0, 1e5, {}}};
+    ASSERT_EQ(group_set_values("workshop_targets", workshop).size(), 1u);
+    EXPECT_EQ(group_set_values("workshop_targets", workshop)[0].name, "售后产值目标");
+    EXPECT_TRUE(group_set_values("commission_plan", read).empty());
+}
+
+TEST(Values, TheSavedTimeIsTheDocumentsSortably)
+{
+    EXPECT_EQ(saved_time_text(46357.5), "2026-12-01T12:00:00.000");
+    EXPECT_EQ(saved_time_text(46357 + (10 * 3600 + 5 * 60 + 7.25) / 86400), "2026-12-01T10:05:07.250");
+    EXPECT_LT(saved_time_text(46357.4), saved_time_text(46357.41));
+    EXPECT_LT(saved_time_text(46356.99), saved_time_text(46357.0));
+    EXPECT_EQ(saved_time_text(0), "");  // unknown
 }
