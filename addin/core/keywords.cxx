@@ -2,7 +2,6 @@
 
 #include <boost/lexical_cast/try_lexical_convert.hpp>
 
-#include <cmath>
 #include <initializer_list>
 
 namespace dealerkpi {

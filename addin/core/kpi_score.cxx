@@ -31,6 +31,67 @@ bool below(const Extended& achievement, double gate) noexcept
     return achievement < gate && !numeric::sameUpToNoise(achievement, Extended(gate));
 }
 
+// A reported actual's achievement: actual over target when higher is better,
+// target over actual otherwise (an actual of 0 then scores its cap, and has
+// to have one).
+Error achievementOf(double actual, double target, Direction direction, bool capped, Extended& achievement) noexcept
+{
+    if (direction == Direction::Higher) {
+        achievement = Extended(actual) / target;
+    } else if (actual < 0.0) {
+        return Error::InvalidArgument;
+    } else if (actual == 0.0) {
+        if (!capped)
+            return Error::DivisionByZero;
+        achievement = std::numeric_limits<Extended>::infinity();  // scores its cap; meets any gate
+    } else {
+        achievement = Extended(target) / actual;
+    }
+    return Error::None;
+}
+
+// Measure i (its weight not blank): its cells checked in the contract's order,
+// its achievement up to its cap; `vetoed` set when it is below its gate.
+Error scoreMeasure(const KpiInputs& in, std::size_t i, Extended& achievement, bool& vetoed) noexcept
+{
+    const Cell& actual = in.actuals[i];
+    const Cell& target = in.targets[i];
+    const Cell& cap = of(in.caps, i);
+    const Cell& gate = of(in.gates, i);
+    if (Error e = numberError(actual); e != Error::None)
+        return e;
+    if (Error e = numberError(target); e != Error::None)
+        return e;
+    if (target.isBlank() || !(target.number > 0.0))
+        return Error::InvalidArgument;
+    if (Error e = numberError(cap); e != Error::None)
+        return e;
+    if (cap.isNumber() && cap.number < 0.0)
+        return Error::InvalidArgument;
+    if (Error e = numberError(gate); e != Error::None)
+        return e;
+    const Parsed<Direction> direction = parseDirection(in.directions[in.directions.size == 1 ? 0 : i]);
+    if (!direction.ok())
+        return direction.error;
+
+    // Blank or 0: none. Calc hands a lone blank cell over as 0, so a cap
+    // or gate cell left empty must read as none (as TIERED_BONUS's cap).
+    const bool capped = cap.isNumber() && cap.number > 0.0;
+    const bool gated = gate.isNumber() && gate.number != 0.0;
+
+    achievement = 0.0;  // a blank actual: not reported, not achieved
+    if (actual.isNumber()) {
+        const Error e = achievementOf(actual.number, target.number, direction.value, capped, achievement);
+        if (e != Error::None)
+            return e;
+    }
+    if (gated && below(achievement, gate.number))
+        vetoed = true;
+    if (capped && achievement > cap.number)
+        achievement = cap.number;
+    return Error::None;
+}
+
 } // namespace
 
 Number kpiScore(const KpiInputs& in) noexcept
@@ -56,50 +117,9 @@ Number kpiScore(const KpiInputs& in) noexcept
             return e;
         if (w.number < 0.0)
             return Error::InvalidArgument;
-
-        const Cell& actual = actuals[i];
-        const Cell& target = in.targets[i];
-        const Cell& cap = of(in.caps, i);
-        const Cell& gate = of(in.gates, i);
-        if (Error e = numberError(actual); e != Error::None)
+        Extended achievement;
+        if (Error e = scoreMeasure(in, i, achievement, vetoed); e != Error::None)
             return e;
-        if (Error e = numberError(target); e != Error::None)
-            return e;
-        if (target.isBlank() || !(target.number > 0.0))
-            return Error::InvalidArgument;
-        if (Error e = numberError(cap); e != Error::None)
-            return e;
-        if (cap.isNumber() && cap.number < 0.0)
-            return Error::InvalidArgument;
-        if (Error e = numberError(gate); e != Error::None)
-            return e;
-        const Parsed<Direction> direction = parseDirection(in.directions[in.directions.size == 1 ? 0 : i]);
-        if (!direction.ok())
-            return direction.error;
-
-        // Blank or 0: none. Calc hands a lone blank cell over as 0, so a cap
-        // or gate cell left empty must read as none (as TIERED_BONUS's cap).
-        const bool capped = cap.isNumber() && cap.number > 0.0;
-        const bool gated = gate.isNumber() && gate.number != 0.0;
-
-        Extended achievement = 0.0;  // a blank actual: not reported, not achieved
-        if (actual.isNumber()) {
-            if (direction.value == Direction::Higher) {
-                achievement = Extended(actual.number) / target.number;
-            } else if (actual.number < 0.0) {
-                return Error::InvalidArgument;
-            } else if (actual.number == 0.0) {
-                if (!capped)
-                    return Error::DivisionByZero;
-                achievement = std::numeric_limits<Extended>::infinity();  // scores its cap; meets any gate
-            } else {
-                achievement = Extended(target.number) / actual.number;
-            }
-        }
-        if (gated && below(achievement, gate.number))
-            vetoed = true;
-        if (capped && achievement > cap.number)
-            achievement = cap.number;
         weighted += w.number * achievement;
         weights += w.number;
     }

@@ -192,6 +192,58 @@ void giveToFirst(Scratch<std::uint32_t>& candidates, std::size_t need, const Bef
         units[candidates[k]] += 1.0;
 }
 
+// Radix selection on keys in [lowest, highest], 11 bits at a time: the digits
+// of key - lowest, from its highest bit that can be set (lowest < highest), down.
+struct Radix {
+    static constexpr int kBits = 11;
+    static constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+    std::uint64_t lowest;
+    int shift;
+    std::uint32_t counts[kBuckets];
+
+    Radix(std::uint64_t low, std::uint64_t high) : lowest(low), shift(std::max(0, 64 - kBits - leadingZeros(high - low))) {}
+    std::size_t digit(std::uint64_t key) const noexcept
+    {
+        return static_cast<std::size_t>(((key - lowest) >> shift) & (kBuckets - 1));
+    }
+    // The bucket of the last of `need` units given, and how many weights lie above it.
+    std::size_t pickBucket(std::size_t need, std::size_t& bucket) const noexcept
+    {
+        std::size_t above = 0;
+        bucket = kBuckets - 1;
+        while (above + counts[bucket] < need) {
+            above += counts[bucket];
+            --bucket;
+        }
+        return above;
+    }
+};
+
+// Further digits over the candidates that share the last one: the weights above
+// the bucket of the last unit get one each, the candidates narrow to that bucket.
+void narrowDown(Radix& radix, const std::uint64_t* keys, std::size_t& need, Scratch<std::uint32_t>& candidates,
+                double* units)
+{
+    Scratch<std::uint32_t> next;
+    std::size_t bucket;
+    while (need > 0 && need < candidates.size() && candidates.size() > kInline && radix.shift > 0) {
+        radix.shift = std::max(0, radix.shift - Radix::kBits);
+        std::fill(std::begin(radix.counts), std::end(radix.counts), 0u);
+        for (std::uint32_t i : candidates)
+            ++radix.counts[radix.digit(keys[i])];
+        need -= radix.pickBucket(need, bucket);
+        next.clear();
+        for (std::uint32_t i : candidates) {
+            const std::size_t d = radix.digit(keys[i]);
+            if (d > bucket)
+                units[i] += 1.0;
+            else if (d == bucket)
+                next.push_back(i);
+        }
+        candidates.swap(next);
+    }
+}
+
 // Adds one unit to each of the `need` weights that come first in the order
 // `before`, 0 < need < n; every key lies in [lowest, highest]; sameWeights:
 // all weights are equal. Radix
@@ -201,8 +253,6 @@ template <class Shares>
 void giveToLargest(std::size_t n, std::size_t need, std::uint64_t lowest, std::uint64_t highest, bool sameWeights,
                    const Before<Shares>& before, const Weights& weights, double* units)
 {
-    constexpr int kBits = 11;
-    constexpr std::size_t kBuckets = std::size_t{1} << kBits;
     const std::uint64_t* keys = before.keys;
 
     Scratch<std::uint32_t> candidates;
@@ -219,54 +269,22 @@ void giveToLargest(std::size_t n, std::size_t need, std::uint64_t lowest, std::u
         return;
     }
 
-    // Digits of key - lowest, from its highest bit that can be set, down.
-    int shift = std::max(0, 64 - kBits - leadingZeros(highest - lowest));
-    auto digit = [&](std::uint64_t key) { return static_cast<std::size_t>(((key - lowest) >> shift) & (kBuckets - 1)); };
+    Radix radix(lowest, highest);
     static constexpr double kOneIf[2] = {0.0, 1.0};
-    std::uint32_t counts[kBuckets];
-    // The bucket of the last unit given, and how many weights lie above it.
-    auto pickBucket = [&](std::size_t& bucket) {
-        std::size_t above = 0;
-        bucket = kBuckets - 1;
-        while (above + counts[bucket] < need) {
-            above += counts[bucket];
-            --bucket;
-        }
-        return above;
-    };
-
     // The first digit over all weights.
-    std::fill(std::begin(counts), std::end(counts), 0u);
+    std::fill(std::begin(radix.counts), std::end(radix.counts), 0u);
     for (std::size_t i = 0; i < n; ++i)
-        ++counts[digit(keys[i])];
+        ++radix.counts[radix.digit(keys[i])];
     std::size_t bucket;
-    need -= pickBucket(bucket);
-    candidates.reserve(counts[bucket]);
+    need -= radix.pickBucket(need, bucket);
+    candidates.reserve(radix.counts[bucket]);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t d = digit(keys[i]);
+        const std::size_t d = radix.digit(keys[i]);
         units[i] += kOneIf[d > bucket];  // no branch: half the weights, at random
         if (d == bucket)
             candidates.push_back(static_cast<std::uint32_t>(i));
     }
-
-    // Further digits over the candidates that share the last one.
-    Scratch<std::uint32_t> next;
-    while (need > 0 && need < candidates.size() && candidates.size() > kInline && shift > 0) {
-        shift = std::max(0, shift - kBits);
-        std::fill(std::begin(counts), std::end(counts), 0u);
-        for (std::uint32_t i : candidates)
-            ++counts[digit(keys[i])];
-        need -= pickBucket(bucket);
-        next.clear();
-        for (std::uint32_t i : candidates) {
-            const std::size_t d = digit(keys[i]);
-            if (d > bucket)
-                units[i] += 1.0;
-            else if (d == bucket)
-                next.push_back(i);
-        }
-        candidates.swap(next);
-    }
+    narrowDown(radix, keys, need, candidates, units);
     giveToFirst(candidates, need, before, weights, units);
 }
 
@@ -322,24 +340,17 @@ void apportion(Units total, const Weights& weights, std::size_t n, const Shares&
     }
 }
 
-} // namespace
+// What one pass over the weights learns: whether all are whole numbers, and
+// then their exact sum (below 2^85).
+struct WeightSum {
+    bool whole = true;
+    U128 sum = 0;
+};
 
-Error targetSplit(double total, const Grid& weights, double decimals, std::vector<double>& parts)
+// One pass: checks every weight; adds them up exactly while they are whole.
+Error checkWeights(const Grid& weights, WeightSum& total)
 {
-    parts.clear();
-    if (!numeric::isWhole(decimals) || decimals < -6.0 || decimals > 6.0 || weights.empty())
-        return Error::InvalidArgument;
-    if (!std::isfinite(total))
-        return Error::Overflow;
-
-    const std::size_t n = weights.size();
-    if (n > UINT32_MAX)
-        return Error::InvalidArgument;
-
-    // One pass: check every weight; add them up exactly while they are whole.
-    bool wholeWeights = true;
-    U128 wholeSum = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < weights.size(); ++i) {
         const Cell& c = weights[i];
         if (c.isText())
             return Error::Value;
@@ -353,82 +364,76 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
         const double bounded = v <= kMaxExact ? v : 0.5;
         const auto integer = static_cast<std::int64_t>(bounded);
         const bool whole = static_cast<double>(integer) == bounded;
-        wholeWeights &= whole;
-        wholeSum += static_cast<std::uint64_t>(whole ? integer : 0);
+        total.whole &= whole;
+        total.sum += static_cast<std::uint64_t>(whole ? integer : 0);
     }
-    // Whole weights add up exactly (below 2^85), so their sum is finite and
-    // is 0 only when every weight is; other weights are summed as doubles.
-    bool allZero = wholeWeights && wholeSum == 0;
-    // (Their sum in extended precision never overflows: weights of 1E308
-    // split as well as weights of 1.)
-    if (!wholeWeights) {
-        Extended sum = 0.0;
-        for (std::size_t i = 0; i < n; ++i)
-            sum += Weights{weights, false}[i];
-        allZero = sum == 0.0;  // not reached: a weight that is not whole is not 0
-    }
-    if (allZero) {  // no history: split equally
-        wholeWeights = true;
-        wholeSum = n;
-    }
+    return Error::None;
+}
 
-    // Weights that are not whole are still binary fractions (quarter hours,
-    // 0.5, 7.25): one power of two makes them all whole without changing their
-    // proportions, and then they split exactly, so that two remainders that
-    // are equal tie (and the tie rule decides) instead of being ordered by
-    // rounding noise. Only when they span at most 62 binary places (every
-    // scaled weight below 2^63); 0.1 next to 1000 does not.
-    Scratch<Cell> whole;
-    Grid split = weights;
-    if (!wholeWeights) {
-        int lowest = std::numeric_limits<int>::max(), highest = std::numeric_limits<int>::min();
-        for (const Cell& c : weights) {
-            if (!c.isNumber() || c.number == 0.0)
-                continue;
-            int e = 0;
-            const double m = std::frexp(c.number, &e);  // c = m * 2^e, 0.5 <= m < 1
-            const auto mantissa = static_cast<std::uint64_t>(std::ldexp(m, 53));
-            lowest = std::min(lowest, e - 53 + trailingZeros(mantissa));
-            highest = std::max(highest, e);
-        }
-        if (highest - lowest <= 62) {
-            whole.assign(weights.begin(), weights.end());
-            wholeSum = 0;
-            for (Cell& c : whole) {
-                if (c.isNumber()) {
-                    c.number = std::ldexp(c.number, -lowest);
-                    wholeSum += static_cast<std::uint64_t>(c.number);
-                }
-            }
-            split = Grid(whole.data(), weights.rows, weights.cols);
-            wholeWeights = true;
+// Whole weights add up exactly, so their sum is 0 only when every weight is;
+// other weights are summed in extended precision, which never overflows
+// (weights of 1E308 split as well as weights of 1).
+bool allZero(const Grid& weights, const WeightSum& total)
+{
+    if (total.whole)
+        return total.sum == 0;
+    Extended sum = 0.0;
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        sum += Weights{weights, false}[i];
+    return sum == 0.0;  // not reached: a weight that is not whole is not 0
+}
+
+// Weights that are not whole are still binary fractions (quarter hours,
+// 0.5, 7.25): one power of two makes them all whole without changing their
+// proportions, and then they split exactly, so that two remainders that
+// are equal tie (and the tie rule decides) instead of being ordered by
+// rounding noise. Only when they span at most 62 binary places (every
+// scaled weight below 2^63); 0.1 next to 1000 does not. Then `whole` holds
+// the scaled weights, `sum` their sum, and the answer is true.
+bool scaleToWhole(const Grid& weights, Scratch<Cell>& whole, U128& sum)
+{
+    int lowest = std::numeric_limits<int>::max(), highest = std::numeric_limits<int>::min();
+    for (const Cell& c : weights) {
+        if (!c.isNumber() || c.number == 0.0)
+            continue;
+        int e = 0;
+        const double m = std::frexp(c.number, &e);  // c = m * 2^e, 0.5 <= m < 1
+        const auto mantissa = static_cast<std::uint64_t>(std::ldexp(m, 53));
+        lowest = std::min(lowest, e - 53 + trailingZeros(mantissa));
+        highest = std::max(highest, e);
+    }
+    if (highest - lowest > 62)
+        return false;
+    whole.assign(weights.begin(), weights.end());
+    sum = 0;
+    for (Cell& c : whole) {
+        if (c.isNumber()) {
+            c.number = std::ldexp(c.number, -lowest);
+            sum += static_cast<std::uint64_t>(c.number);
         }
     }
+    return true;
+}
 
-    const int d = static_cast<int>(decimals);
-    const double scaled = d >= 0 ? std::fabs(total) * kPow10[d] : std::fabs(total) / kPow10[-d];
-    const double rounded = numeric::roundHalfAway(scaled);
-    if (!(rounded <= kMaxExact))
-        return Error::Overflow;
-    const auto totalUnits = static_cast<Units>(rounded);
-
-    const Weights w{split, allZero};
-    parts.resize(n);
-    double* units = parts.data();
-    if (wholeWeights && (wholeSum >> 64) == 0) {
-        apportion(totalUnits, w, n, ExactShares(totalUnits, static_cast<std::uint64_t>(wholeSum)), units);
-    } else if (wholeWeights) {
-        apportion(totalUnits, w, n, WideShares(totalUnits, wholeSum), units);
+// Splits the units with the most exact shares the weights allow.
+void splitUnits(Units totalUnits, const Weights& w, std::size_t n, const WeightSum& total, double* units)
+{
+    if (total.whole && (total.sum >> 64) == 0) {
+        apportion(totalUnits, w, n, ExactShares(totalUnits, static_cast<std::uint64_t>(total.sum)), units);
+    } else if (total.whole) {
+        apportion(totalUnits, w, n, WideShares(totalUnits, total.sum), units);
     } else {
         Extended sum = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             sum += w[i];
         apportion(totalUnits, w, n, InexactShares{Extended(totalUnits), sum}, units);
     }
+}
 
-    // Units to parts: exact for 0 decimals, one correctly rounded division or
-    // multiplication otherwise.
-    const bool negative = total < 0.0;
+// Units to parts: exact for 0 decimals, one correctly rounded division or
+// multiplication otherwise.
+void unitsToParts(double* units, std::size_t n, int d, bool negative)
+{
     if (d == 0) {
         if (negative)
             for (std::size_t i = 0; i < n; ++i)
@@ -446,6 +451,46 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
             units[i] = (negative && v != 0.0) ? -v : v;
         }
     }
+}
+
+} // namespace
+
+Error targetSplit(double total, const Grid& weights, double decimals, std::vector<double>& parts)
+{
+    parts.clear();
+    if (!numeric::isWhole(decimals) || decimals < -6.0 || decimals > 6.0 || weights.empty())
+        return Error::InvalidArgument;
+    if (!std::isfinite(total))
+        return Error::Overflow;
+
+    const std::size_t n = weights.size();
+    if (n > UINT32_MAX)
+        return Error::InvalidArgument;
+    WeightSum sum;
+    if (const Error e = checkWeights(weights, sum); e != Error::None)
+        return e;
+    const bool equal = allZero(weights, sum);
+    if (equal) {  // no history: split equally
+        sum.whole = true;
+        sum.sum = n;
+    }
+    Scratch<Cell> whole;
+    Grid split = weights;
+    if (!sum.whole && scaleToWhole(weights, whole, sum.sum)) {
+        split = Grid(whole.data(), weights.rows, weights.cols);
+        sum.whole = true;
+    }
+
+    const int d = static_cast<int>(decimals);
+    const double scaled = d >= 0 ? std::fabs(total) * kPow10[d] : std::fabs(total) / kPow10[-d];
+    const double rounded = numeric::roundHalfAway(scaled);
+    if (!(rounded <= kMaxExact))
+        return Error::Overflow;
+    const auto totalUnits = static_cast<Units>(rounded);
+
+    parts.resize(n);
+    splitUnits(totalUnits, Weights{split, equal}, n, sum, parts.data());
+    unitsToParts(parts.data(), n, d, total < 0.0);
     return Error::None;
 }
 

@@ -216,38 +216,51 @@ Error KeywordArgument::assign(const Any& value)
     }
 }
 
+namespace {
+
+// Where each text of a keyword list lies in its UTF-8 buffer: the views are
+// made once the buffer no longer moves.
+struct Span {
+    std::size_t begin, end;
+};
+using Spans = boost::container::small_vector<Span, 16>;
+
+// One element of a keyword list: omitted, a text (its bytes appended to `utf8`)
+// or a number; false for anything else.
+template <class Keywords, class Bytes>
+bool addKeyword(const Any& a, Keywords& keywords, Bytes& utf8, Spans& spans)
+{
+    switch (a.getValueTypeClass()) {
+    case TypeClass::TypeClass_VOID:
+        keywords.push_back(Keyword::omitted());
+        spans.push_back({0, 0});
+        return true;
+    case TypeClass::TypeClass_STRING: {
+        const auto& s = *static_cast<const rtl::OUString*>(a.getValue());
+        const std::size_t begin = utf8.size();
+        appendUtf8(s, utf8);
+        keywords.push_back(s.isEmpty() ? Keyword::omitted() : Keyword::of(std::string_view()));
+        spans.push_back({begin, utf8.size()});
+        return true;
+    }
+    default:
+        Cell c;
+        if (!toCell(a, c) || !c.isNumber())
+            return false;
+        keywords.push_back(Keyword::of(c.number));
+        spans.push_back({0, 0});
+        return true;
+    }
+}
+
+} // namespace
+
 Error KeywordListArgument::assign(const Any& value)
 {
     keywords_.clear();
     utf8_.clear();
-    // Where each text lies in utf8_: views are made once the buffer no longer moves.
-    struct Span {
-        std::size_t begin, end;
-    };
-    boost::container::small_vector<Span, 16> spans;
-    auto add = [&](const Any& a) {
-        switch (a.getValueTypeClass()) {
-        case TypeClass::TypeClass_VOID:
-            keywords_.push_back(Keyword::omitted());
-            spans.push_back({0, 0});
-            return true;
-        case TypeClass::TypeClass_STRING: {
-            const auto& s = *static_cast<const rtl::OUString*>(a.getValue());
-            const std::size_t begin = utf8_.size();
-            appendUtf8(s, utf8_);
-            keywords_.push_back(s.isEmpty() ? Keyword::omitted() : Keyword::of(std::string_view()));
-            spans.push_back({begin, utf8_.size()});
-            return true;
-        }
-        default:
-            Cell c;
-            if (!toCell(a, c) || !c.isNumber())
-                return false;
-            keywords_.push_back(Keyword::of(c.number));
-            spans.push_back({0, 0});
-            return true;
-        }
-    };
+    Spans spans;
+    auto add = [&](const Any& a) { return addKeyword(a, keywords_, utf8_, spans); };
 
     bool ok = true;
     if (value.getValueType() == cppu::UnoType<Sequence<Sequence<Any>>>::get()) {

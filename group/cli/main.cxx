@@ -11,14 +11,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
 #include "distribute.hxx"
@@ -193,106 +190,128 @@ RollupResult write_rollup(Worker& writer, const std::vector<DealerFile>& all, co
     return summary;
 }
 
-int run_rollup(const Command& c) {
-    const Rollup& r = c.rollup;
-    check_rollup_output(r);
+// The roll-up's inputs: the files to read, and those set aside unread (each with its problem).
+struct Inputs {
     std::vector<fs::path> files;
     std::vector<DealerFile> skipped;
     std::vector<std::string> skipped_names;
-    for (const dealerkpi::group::FoundFile& f : collect_inputs(r)) {
-        if (f.skip == dealerkpi::group::Skip::None) {
-            files.push_back(f.path);
+};
+
+Inputs sort_inputs(const Rollup& r) {
+    Inputs in;
+    for (const FoundFile& f : collect_inputs(r)) {
+        if (f.skip == Skip::None) {
+            in.files.push_back(f.path);
             continue;
         }
         DealerFile d;
         d.Url = file_url(f.path);
-        const std::string both = dealerkpi::group::skipText(f.skip);
+        const std::string both = skipText(f.skip);
         const std::size_t at = both.find(" / ");
         d.Problems = one_problem("not_read", both.substr(0, at), both.substr(at + 3));
-        skipped.push_back(d);
-        skipped_names.push_back(f.path.string());
+        in.skipped.push_back(d);
+        in.skipped_names.push_back(f.path.string());
     }
-    std::unique_ptr<store::Store> recorded = open_store(c.store);
-    OfficeSetup setup = prepare_office(c.office);
-    // Ctrl-C while the workbook is being written: the killed office's part goes too.
-    set_interrupt_hook([dir = fs::absolute(r.out).parent_path(), name = r.out.filename().string()] {
-        remove_orphan_parts(dir, name);
-    });
+    return in;
+}
 
-    const std::size_t n = files.size();
-    const int jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(r.jobs), n));
-    std::vector<DealerFile> results(n);
-    std::vector<char> finished(n, 0);
+// The problems of a file, for its progress line (Chinese).
+std::string reasons_zh(const DealerFile& f) {
+    std::string reason;
+    for (const Problem& p : f.Problems)
+        reason += (reason.empty() ? "" : "；") + to_utf8(p.TextZh);
+    return reason;
+}
+
+// Reads the files with one office per job, each in a thread of its own, under a
+// watchdog; a file an office fails on is listed with the cause.
+struct Reading {
+    const std::vector<fs::path>& files;
+    const OfficeSetup& setup;
+    std::vector<DealerFile> results;
+    std::vector<char> finished;
     std::atomic<std::size_t> next{0};
     std::vector<std::unique_ptr<Worker>> workers;
-    Progress progress("汇总 rollup", n);
-    for (std::size_t i = 0; i < skipped.size(); ++i)
-        progress.refuse(skipped_names[i], to_utf8(skipped[i].Problems[0].TextZh) + " / " +
-                                              to_utf8(skipped[i].Problems[0].TextEn));
-    const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
+    Progress progress;  // declared last: finished before the offices stop
 
-    auto listed = [&](std::size_t i, const Problem& why) {
-        DealerFile f;
-        f.Url = file_url(files[i]);
-        f.Problems = uno::Sequence<Problem>(&why, 1);
-        results[i] = f;
-    };
-    auto read_one = [&](Worker& w, std::size_t i) {
-        for (int attempt = 1;; ++attempt) {
-            std::string failure;
-            try {
-                Reference<XGroupWorkflow> wf = workflow_of(*w.office);
-                w.timed_out = false;
-                w.busy_since = now_ms();
-                results[i] = wf->readDealerFile(file_url(files[i]));
-                w.busy_since = 0;
-                if (!w.office->hit_memory_limit())
-                    return;
-                // The office ran into --memory and got over it: what it read is not to be trusted.
-            } catch (const uno::Exception& e) {
-                w.busy_since = 0;
-                failure = to_utf8(e.Message);
-            }
-            Cause cause = cause_of(*w.office, w.timed_out);
-            progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " + cause_text(cause, setup) +
-                         " / " + files[i].string() + "; 重启 / restarting");
-            w.office->restart();  // throws Failure when it cannot start again
-            if (cause == Cause::kCrash && attempt == 1)
-                continue;  // once more on a fresh office: a crash may be the office's, not the file's
-            listed(i, problem_of(cause, setup, failure, attempt > 1));
-            return;
+    Reading(const std::vector<fs::path>& f, const OfficeSetup& s)
+        : files(f), setup(s), results(f.size()), finished(f.size(), 0), progress("汇总 rollup", f.size()) {}
+
+    void list(std::size_t i, const Problem& why);
+    void read_one(Worker& w, std::size_t i);
+    void read_all(Worker& w);
+    void start(int jobs);
+    void watch();
+    Worker& writer();
+    void list_unread();
+};
+
+void Reading::list(std::size_t i, const Problem& why) {
+    DealerFile f;
+    f.Url = file_url(files[i]);
+    f.Problems = uno::Sequence<Problem>(&why, 1);
+    results[i] = f;
+}
+
+void Reading::read_one(Worker& w, std::size_t i) {
+    for (int attempt = 1;; ++attempt) {
+        std::string failure;
+        try {
+            Reference<XGroupWorkflow> wf = workflow_of(*w.office);
+            w.timed_out = false;
+            w.busy_since = now_ms();
+            results[i] = wf->readDealerFile(file_url(files[i]));
+            w.busy_since = 0;
+            if (!w.office->hit_memory_limit())
+                return;
+            // The office ran into --memory and got over it: what it read is not to be trusted.
+        } catch (const uno::Exception& e) {
+            w.busy_since = 0;
+            failure = to_utf8(e.Message);
         }
-    };
+        Cause cause = cause_of(*w.office, w.timed_out);
+        progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " + cause_text(cause, setup) +
+                     " / " + files[i].string() + "; 重启 / restarting");
+        w.office->restart();  // throws Failure when it cannot start again
+        if (cause == Cause::kCrash && attempt == 1)
+            continue;  // once more on a fresh office: a crash may be the office's, not the file's
+        list(i, problem_of(cause, setup, failure, attempt > 1));
+        return;
+    }
+}
 
+// A worker's thread: starts its office, then reads the next file not yet taken until none is left.
+void Reading::read_all(Worker& w) {
+    try {
+        w.office->start();
+        workflow_of(*w.office);
+        for (std::size_t i; (i = next++) < files.size();) {
+            read_one(w, i);
+            finished[i] = 1;
+            progress.done(files[i].filename().string(), results[i].Problems.hasElements(), reasons_zh(results[i]));
+        }
+    } catch (const Failure& e) {
+        w.error = e.what();
+    } catch (const std::exception& e) {
+        w.error = e.what();
+    }
+    w.alive = false;
+}
+
+void Reading::start(int jobs) {
     for (int j = 0; j < jobs; ++j) {
         workers.push_back(std::make_unique<Worker>());
         Worker& w = *workers.back();
         w.office = std::make_unique<Office>(setup, j);
-        w.thread = std::thread([&, j] {
-            (void)j;
-            try {
-                w.office->start();
-                workflow_of(*w.office);
-                for (std::size_t i; (i = next++) < n;) {
-                    read_one(w, i);
-                    finished[i] = 1;
-                    const DealerFile& f = results[i];
-                    std::string reason;
-                    for (const Problem& p : f.Problems)
-                        reason += (reason.empty() ? "" : "；") + to_utf8(p.TextZh);
-                    progress.done(files[i].filename().string(), f.Problems.hasElements(), reason);
-                }
-            } catch (const Failure& e) {
-                w.error = e.what();
-            } catch (const std::exception& e) {
-                w.error = e.what();
-            }
-            w.alive = false;
-        });
+        w.thread = std::thread([this, &w] { read_all(w); });
     }
-    // The watchdog: an office that takes longer than --timeout on one file is killed
-    // (its worker lists the file and restarts it: one timeout per file); the offices'
-    // memory is sampled for the reason a file is listed with.
+}
+
+// The watchdog, until every worker is done: an office that takes longer than
+// --timeout on one file is killed (its worker lists the file and restarts it: one
+// timeout per file); the offices' memory is sampled for the reason a file is listed with.
+void Reading::watch() {
+    const long long timeout_ms = static_cast<long long>(setup.timeout_seconds * 1000);
     for (;;) {
         bool any = false;
         for (auto& w : workers) {
@@ -314,51 +333,78 @@ int run_rollup(const Command& c) {
     }
     for (auto& w : workers)
         w->thread.join();
+}
 
-    // The group workbook is written by an office that still runs; none left:
-    // nothing can be written.
-    Worker* writer = nullptr;
+// The group workbook is written by an office that still runs; none left:
+// nothing can be written.
+Worker& Reading::writer() {
     for (auto& w : workers)
-        if (w->error.empty() && w->office->running()) {
-            writer = w.get();
-            break;
-        }
-    if (!writer)
-        throw Failure(kNothing, workers.front()->error.empty() ? "LibreOffice 不可用 / no office left"
-                                                               : workers.front()->error);
-    for (std::size_t i = 0; i < n; ++i) {
+        if (w->error.empty() && w->office->running())
+            return *w;
+    throw Failure(kNothing, workers.front()->error.empty() ? "LibreOffice 不可用 / no office left"
+                                                           : workers.front()->error);
+}
+
+// Only when an office could not start again: its file and the rest.
+void Reading::list_unread() {
+    for (std::size_t i = 0; i < files.size(); ++i) {
         if (finished[i])
             continue;
-        // Only when an office could not start again: its file and the rest.
         DealerFile f;
         f.Url = file_url(files[i]);
         f.Problems = one_problem("office_failed", "LibreOffice 无法启动，未读取", "the office could not start; not read");
         results[i] = f;
     }
-    // The other offices stop while the writer writes (a stop waits up to 20 s for
-    // the office to close: not time the workbook should wait for).
-    Stopping stopping;
-    for (auto& w : workers)
-        if (w.get() != writer)
-            stopping.threads.emplace_back([office = w->office.get()] { office->stop(); });
+}
 
-    if (recorded) {
-        std::vector<DealerFile> missing = record_rollup(*recorded, results, files, month_of(results, r.month), c.store);
-        results.insert(results.end(), missing.begin(), missing.end());
-    }
-    std::vector<DealerFile> all(results);
-    all.insert(all.end(), skipped.begin(), skipped.end());
-    RollupResult summary = write_rollup(*writer, all, r, progress);
-    writer->office->stop();
-    progress.finish();
+void print_summary(const RollupResult& summary, const Rollup& r, std::size_t files, double elapsed) {
     std::cout << "月份 " << to_utf8(summary.Month) << "：已汇总 " << summary.TakenStrategy + summary.TakenWorkshop
               << " 个文件（策略表 " << summary.TakenStrategy << " 个，售后表 " << summary.TakenWorkshop << " 个），未采用 "
               << summary.NotTaken << " 个。 / month " << to_utf8(summary.Month) << ": "
               << summary.TakenStrategy + summary.TakenWorkshop << " files rolled up (" << summary.TakenStrategy
               << " strategy, " << summary.TakenWorkshop << " workshop), " << summary.NotTaken << " not taken.\n";
-    std::cout << "dealerkpi-group: " << printable(r.out.string()) << " (" << all.size() << " 个文件 files, "
-              << clock_text(progress.elapsed()) << ")\n";
-    if (progress.not_taken() >= all.size()) {
+    std::cout << "dealerkpi-group: " << printable(r.out.string()) << " (" << files << " 个文件 files, "
+              << clock_text(elapsed) << ")\n";
+}
+
+int run_rollup(const Command& c) {
+    const Rollup& r = c.rollup;
+    check_rollup_output(r);
+    const Inputs in = sort_inputs(r);
+    std::unique_ptr<store::Store> recorded = open_store(c.store);
+    OfficeSetup setup = prepare_office(c.office);
+    // Ctrl-C while the workbook is being written: the killed office's part goes too.
+    set_interrupt_hook([dir = fs::absolute(r.out).parent_path(), name = r.out.filename().string()] {
+        remove_orphan_parts(dir, name);
+    });
+
+    Reading reading(in.files, setup);
+    for (std::size_t i = 0; i < in.skipped.size(); ++i)
+        reading.progress.refuse(in.skipped_names[i], to_utf8(in.skipped[i].Problems[0].TextZh) + " / " +
+                                                         to_utf8(in.skipped[i].Problems[0].TextEn));
+    reading.start(static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(r.jobs), in.files.size())));
+    reading.watch();
+    Worker& writer = reading.writer();
+    reading.list_unread();
+    // The other offices stop while the writer writes (a stop waits up to 20 s for
+    // the office to close: not time the workbook should wait for).
+    Stopping stopping;
+    for (auto& w : reading.workers)
+        if (w.get() != &writer)
+            stopping.threads.emplace_back([office = w->office.get()] { office->stop(); });
+
+    std::vector<DealerFile>& results = reading.results;
+    if (recorded) {
+        std::vector<DealerFile> missing = record_rollup(*recorded, results, in.files, month_of(results, r.month), c.store);
+        results.insert(results.end(), missing.begin(), missing.end());
+    }
+    std::vector<DealerFile> all(results);
+    all.insert(all.end(), in.skipped.begin(), in.skipped.end());
+    RollupResult summary = write_rollup(writer, all, r, reading.progress);
+    writer.office->stop();
+    reading.progress.finish();
+    print_summary(summary, r, all.size(), reading.progress.elapsed());
+    if (reading.progress.not_taken() >= all.size()) {
         std::cerr << "dealerkpi-group: 没有文件被采用，原因见 问题清单 / no file was taken (问题清单 says why)\n";
         return kNoneTaken;
     }

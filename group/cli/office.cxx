@@ -40,8 +40,6 @@ extern char** environ;
 namespace fs = std::filesystem;
 using namespace css;
 using css::uno::Reference;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
 
 namespace dealerkpi::group {
 
@@ -276,25 +274,29 @@ void unopkg_add(const OfficeSetup& s, const fs::path& profile, const fs::path& l
 // load never recalculates, and any request that still went out would go to a
 // proxy on a port nobody listens on.
 struct Setting {
-    const char* path;
     const char* name;
     const char* type;
     const char* value;
 };
-const Setting kOutsiderSettings[] = {
-    {"/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "xs:int", "3"},
-    {"/org.openoffice.Office.Common/Security/Scripting", "DisableActiveContent", "xs:boolean", "true"},
-    {"/org.openoffice.Office.Calc/Content/Update", "Link", "xs:int", "1"},
-    {"/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "xs:int", "1"},
-    {"/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "xs:int", "1"},
-    {"/org.openoffice.Inet/Settings", "ooInetProxyType", "xs:int", "1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "xs:string", "127.0.0.1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "xs:int", "9"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "xs:string", "127.0.0.1"},
-    {"/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "xs:int", "9"},
-    {"/org.openoffice.Inet/Settings", "ooInetNoProxy", "xs:string", ""},
+struct SettingsAt {
+    const char* path;
+    std::vector<Setting> settings;
+};
+const SettingsAt kOutsiderSettings[] = {
+    {"/org.openoffice.Office.Common/Security/Scripting",
+     {{"BlockUntrustedRefererLinks", "xs:boolean", "true"},
+      {"DisableMacrosExecution", "xs:boolean", "true"},
+      {"MacroSecurityLevel", "xs:int", "3"},
+      {"DisableActiveContent", "xs:boolean", "true"}}},
+    {"/org.openoffice.Office.Calc/Content/Update", {{"Link", "xs:int", "1"}}},
+    {"/org.openoffice.Office.Calc/Formula/Load", {{"OOXMLRecalcMode", "xs:int", "1"}, {"ODFRecalcMode", "xs:int", "1"}}},
+    {"/org.openoffice.Inet/Settings",
+     {{"ooInetProxyType", "xs:int", "1"},
+      {"ooInetHTTPProxyName", "xs:string", "127.0.0.1"},
+      {"ooInetHTTPProxyPort", "xs:int", "9"},
+      {"ooInetHTTPSProxyName", "xs:string", "127.0.0.1"},
+      {"ooInetHTTPSProxyPort", "xs:int", "9"},
+      {"ooInetNoProxy", "xs:string", ""}}},
 };
 
 void write_outsider_settings(const fs::path& profile) {
@@ -312,9 +314,10 @@ void write_outsider_settings(const fs::path& profile) {
         at = text.rfind(end);
     }
     std::ostringstream items;
-    for (const Setting& k : kOutsiderSettings)
-        items << "<item oor:path=\"" << k.path << "\"><prop oor:name=\"" << k.name << "\" oor:op=\"fuse\" oor:type=\""
-              << k.type << "\"><value>" << k.value << "</value></prop></item>\n";
+    for (const SettingsAt& at_path : kOutsiderSettings)
+        for (const Setting& k : at_path.settings)
+            items << "<item oor:path=\"" << at_path.path << "\"><prop oor:name=\"" << k.name
+                  << "\" oor:op=\"fuse\" oor:type=\"" << k.type << "\"><value>" << k.value << "</value></prop></item>\n";
     text.insert(at, items.str());
     fs::create_directories(xcu.parent_path());
     std::ofstream out(xcu, std::ios::binary | std::ios::trunc);
@@ -408,7 +411,7 @@ Reference<uno::XComponentContext> local_context() {
                 return;
             }
             Reference<container::XSet> types(
-                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), UNO_QUERY_THROW);
+                ctx->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), uno::UNO_QUERY_THROW);
             types->insert(uno::Any(file_url(fs::canonical(rdb))));
         } catch (const uno::Exception& e) {
             error = to_utf8(e.Message);
@@ -457,11 +460,11 @@ void set_interrupt_hook(std::function<void()> hook) {
     interrupt_hook = std::move(hook);
 }
 
-OfficeSetup prepare_office(const OfficeOptions& o) {
-    OfficeSetup s;
-    s.timeout_seconds = o.timeout_seconds;
-    s.memory_bytes = o.memory_bytes;
-    s.verbose = o.verbose;
+namespace {
+
+// soffice (--soffice, else DEALERKPI_SOFFICE, else the office built against) and
+// its program folder, which must hold unopkg.
+void find_soffice(const OfficeOptions& o, OfficeSetup& s) {
     const char* env_soffice = std::getenv("DEALERKPI_SOFFICE");
     s.soffice = !o.soffice.empty() ? o.soffice
               : env_soffice && *env_soffice ? env_soffice
@@ -472,7 +475,10 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
     s.program_dir = fs::canonical(s.soffice, ec).parent_path();
     if (!executable(s.program_dir / "unopkg"))
         throw Failure(kNothing, "找不到 unopkg / no unopkg next to " + s.soffice);
+}
 
+// The .oxt: --oxt, else DEALERKPI_OXT, else where it is installed next to this program.
+fs::path find_oxt(const OfficeOptions& o) {
     const char* env_oxt = std::getenv("DEALERKPI_OXT");
     std::vector<fs::path> candidates;
     if (!o.oxt.empty())
@@ -483,35 +489,32 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
         fs::path dir = self_exe().parent_path();
         candidates = {dir / "../share/dealerkpi/dealerkpi.oxt", dir / "dealerkpi.oxt"};
     }
+    std::error_code ec;
     for (const fs::path& c : candidates)
         if (fs::is_regular_file(c, ec)) {
-            s.oxt = fs::canonical(c, ec);
+            fs::path found = fs::canonical(c, ec);
+            if (!found.empty())
+                return found;
             break;
         }
-    if (s.oxt.empty())
-        throw Failure(kNothing, "找不到 DealerKPI 扩展包 / dealerkpi.oxt not found (looked at " +
-                                    candidates.front().string() + "; --oxt or DEALERKPI_OXT names it)");
+    throw Failure(kNothing, "找不到 DealerKPI 扩展包 / dealerkpi.oxt not found (looked at " +
+                                candidates.front().string() + "; --oxt or DEALERKPI_OXT names it)");
+}
 
-    // The cached profile: one per .oxt content and office.
-    fs::path cache;
+fs::path cache_folder() {
     if (const char* c = std::getenv("DEALERKPI_GROUP_CACHE"); c && *c)
-        cache = c;
-    else if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
-        cache = fs::path(x) / "dealerkpi-group";
-    else if (const char* h = std::getenv("HOME"); h && *h)
-        cache = fs::path(h) / ".cache/dealerkpi-group";
-    else
-        cache = temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
-    s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
-    confine(s);
-    if (fs::is_regular_file(s.profile / "ready", ec))
-        return s;
+        return c;
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
+        return fs::path(x) / "dealerkpi-group";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".cache/dealerkpi-group";
+    return temp_root() / ("dealerkpi-group-cache-" + std::to_string(::geteuid()));
+}
 
-    fs::create_directories(cache, ec);
-    if (ec)
-        throw Failure(kNothing, "无法创建缓存文件夹 / cannot make the cache folder " + cache.string() + ": " + ec.message());
-    if (s.verbose)
-        std::cerr << "dealerkpi-group: preparing a LibreOffice profile with " << s.oxt.string() << "\n";
+// Makes s.profile in `cache`: a fresh profile with the .oxt added and started once,
+// prepared in a temporary folder and renamed into place (marked by "ready").
+void make_profile(const OfficeSetup& s, const fs::path& cache) {
+    std::error_code ec;
     fs::path work = make_temp_dir("dealerkpi-group-prepare-");
     try {
         ::chmod(work.c_str(), 0755);
@@ -539,6 +542,32 @@ OfficeSetup prepare_office(const OfficeOptions& o) {
         throw;
     }
     remove_temp_dir(work);
+}
+
+}  // namespace
+
+OfficeSetup prepare_office(const OfficeOptions& o) {
+    OfficeSetup s;
+    s.timeout_seconds = o.timeout_seconds;
+    s.memory_bytes = o.memory_bytes;
+    s.verbose = o.verbose;
+    find_soffice(o, s);
+    s.oxt = find_oxt(o);
+
+    // The cached profile: one per .oxt content and office.
+    const fs::path cache = cache_folder();
+    s.profile = cache / ("profile-" + content_hash(s.oxt, s.program_dir.string()));
+    confine(s);
+    std::error_code ec;
+    if (fs::is_regular_file(s.profile / "ready", ec))
+        return s;
+
+    fs::create_directories(cache, ec);
+    if (ec)
+        throw Failure(kNothing, "无法创建缓存文件夹 / cannot make the cache folder " + cache.string() + ": " + ec.message());
+    if (s.verbose)
+        std::cerr << "dealerkpi-group: preparing a LibreOffice profile with " << s.oxt.string() << "\n";
+    make_profile(s, cache);
     if (!fs::is_regular_file(s.profile / "ready", ec))
         throw Failure(kNothing, "无法准备配置 / cannot prepare the profile in " + cache.string());
     return s;
@@ -627,8 +656,18 @@ void Office::start() {
         std::lock_guard<std::mutex> lock(registry_mutex);
         registry.insert(this);
     }
-    auto deadline = clock::now() + std::chrono::duration<double>(std::max(60.0, setup_.timeout_seconds));
+    const clock::time_point deadline =
+        clock::now() + std::chrono::duration_cast<clock::duration>(
+                           std::chrono::duration<double>(std::max(60.0, setup_.timeout_seconds)));
     launch();
+    connect(local, deadline);
+    make_workflow();
+    if (setup_.verbose)
+        std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
+                  << std::chrono::duration<double>(clock::now() - t0).count() << " s\n";
+}
+
+void Office::connect(const Reference<uno::XComponentContext>& local, std::chrono::steady_clock::time_point deadline) {
     Reference<bridge::XUnoUrlResolver> resolver = bridge::UnoUrlResolver::create(local);
     for (;;) {
         if (reap(nullptr)) {
@@ -646,25 +685,28 @@ void Office::start() {
         try {
             Reference<uno::XInterface> x = resolver->resolve(
                 from_utf8("uno:pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"));
-            context_.set(x, UNO_QUERY_THROW);
-            break;
+            context_.set(x, uno::UNO_QUERY_THROW);
+            return;
         } catch (const connection::NoConnectException&) {
         } catch (const uno::Exception& e) {
             stop();
             throw Failure(kNothing, "无法连接 LibreOffice / cannot connect to soffice: " + to_utf8(e.Message));
         }
-        if (clock::now() > deadline) {
+        if (std::chrono::steady_clock::now() > deadline) {
             stop();
             throw Failure(kNothing, "LibreOffice 未响应 / soffice did not answer within " +
                                         std::to_string(static_cast<int>(std::max(60.0, setup_.timeout_seconds))) + " s");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+}
+
+void Office::make_workflow() {
     workflow_error_.clear();
     try {
         Reference<uno::XInterface> made = context_->getServiceManager()->createInstanceWithContext(
             "org.dealerkpi.group.Workflow", context_);
-        workflow_.set(made, UNO_QUERY);
+        workflow_.set(made, uno::UNO_QUERY);
         if (!made.is())
             workflow_error_ = "服务未注册 / the service is not registered in this office (is the .oxt installed?)";
         else if (!workflow_.is())
@@ -673,9 +715,6 @@ void Office::start() {
         workflow_.clear();
         workflow_error_ = to_utf8(e.Message);
     }
-    if (setup_.verbose)
-        std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") ready in "
-                  << std::chrono::duration<double>(clock::now() - t0).count() << " s\n";
 }
 
 void Office::stop() {

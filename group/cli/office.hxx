@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -90,6 +91,11 @@ public:
 
 private:
     void launch();
+    // Waits until `deadline` for the office's pipe (taking the restart code) and connects; throws Failure.
+    void connect(const css::uno::Reference<css::uno::XComponentContext>& local,
+                 std::chrono::steady_clock::time_point deadline);
+    // The group workflow service in the office, or why not (workflow_error_).
+    void make_workflow();
     bool reap(int* status);
     double status_field(const char* field);
     std::atomic<double> peak_rss_{0}, peak_as_{0};

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -193,6 +192,111 @@ bool read_month(std::string& s) {
     return true;
 }
 
+namespace {
+
+// --help given: the command becomes the help of `od`.
+bool help_asked(const po::variables_map& vm, const po::options_description& od, Command& c) {
+    if (!vm.count("help"))
+        return false;
+    c.kind = Command::kHelp;
+    c.help_text = help_of("", od);
+    return true;
+}
+
+void check_timeout(const OfficeOptions& o) {
+    if (!(o.timeout_seconds > 0))
+        usage("--timeout must be > 0");
+}
+
+Command parse_distribute(const std::vector<std::string>& args) {
+    Command c;
+    Distribute& d = c.distribute;
+    po::options_description od(kDistributeIntro, 110, 60);
+    std::string dealers, out;
+    od.add_options()
+        ("template", po::value<std::string>(&d.template_kind)->value_name("KIND"),
+         "strategy_table (月度销售跨部门策略表) or workshop_targets (售后车间效率与产值目标)")
+        ("dealers", po::value<std::string>(&dealers)->value_name("FILE"),
+         "经销商表 / the dealers table (.ods, .xlsx or .csv in UTF-8 or GB18030), one row per dealer")
+        ("month", po::value<std::string>(&d.month)->value_name("YYYY-MM"), "月份 / the month, e.g. 2026-12")
+        ("out", po::value<std::string>(&out)->value_name("DIR"),
+         "输出文件夹 / the folder for the dealers' files (made if missing)")
+        ("lock", po::bool_switch(&d.lock), "锁定集团设定的单元格 / lock the cells the group set")
+        ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist")
+        ("jobs,j", po::value<int>(&d.jobs)->value_name("N")->default_value(1),
+         "同时运行的 LibreOffice 个数 / offices side by side (one per core)");
+    add_store_options(od, c.store, false);
+    add_office_options(od, c.office);
+    po::variables_map vm = parse(od, nullptr, args);
+    if (help_asked(vm, od, c))
+        return c;
+    c.kind = Command::kDistribute;
+    for (const char* required : {"template", "dealers", "month", "out"})
+        if (!vm.count(required))
+            usage(std::string("缺少 / missing --") + required);
+    if (d.template_kind != "strategy_table" && d.template_kind != "workshop_targets")
+        usage("未知模板 / unknown template '" + d.template_kind +
+              "' (strategy_table or workshop_targets)");
+    if (!read_month(d.month))
+        usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + d.month + "'");
+    if (d.jobs < 1 || d.jobs > 64)
+        usage("--jobs 应为 1..64 / --jobs must be 1..64");
+    d.dealers = dealers;
+    d.out_dir = out;
+    std::string ext = lower(d.dealers.extension().string());
+    if (ext != ".ods" && ext != ".xlsx" && ext != ".csv")
+        usage("经销商表应为 .ods、.xlsx 或 .csv / --dealers must be .ods, .xlsx or .csv: " + dealers);
+    check_timeout(c.office);
+    return c;
+}
+
+Command parse_rollup(const std::vector<std::string>& args) {
+    Command c;
+    Rollup& r = c.rollup;
+    po::options_description od(kRollupIntro, 110, 60);
+    std::string out;
+    std::vector<std::string> inputs;
+    od.add_options()
+        ("out", po::value<std::string>(&out)->value_name("FILE"),
+         "集团汇总 / the group workbook to write, .ods or .xlsx")
+        ("jobs,j", po::value<int>(&r.jobs)->value_name("N")->default_value(1),
+         "同时运行的 LibreOffice 数 / offices side by side (about one per core); "
+         "the result is the same for every N")
+        ("month", po::value<std::string>(&r.month)->value_name("YYYY-MM"),
+         "只汇总此月 / the month to roll up (default: the month most files have)")
+        ("force", po::bool_switch(&r.force), "覆盖已有的汇总 / replace an existing group workbook");
+    add_store_options(od, c.store, true);
+    add_office_options(od, c.office);
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
+    po::options_description all;
+    all.add(od).add(hidden);
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    po::variables_map vm = parse(all, &pos, args);
+    if (help_asked(vm, od, c))
+        return c;
+    c.kind = Command::kRollup;
+    if (!vm.count("out"))
+        usage("缺少 / missing --out GROUP.ods|GROUP.xlsx");
+    if (inputs.empty())
+        usage("缺少输入文件或文件夹 / missing INPUT (files or folders)");
+    if (r.jobs < 1 || r.jobs > 64)
+        usage("--jobs 应为 1..64 / --jobs must be 1..64");
+    if (!r.month.empty() && !read_month(r.month))
+        usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + r.month + "'");
+    r.out = out;
+    std::string ext = lower(r.out.extension().string());
+    if (ext != ".ods" && ext != ".xlsx")
+        usage("汇总应为 .ods 或 .xlsx / --out must end in .ods or .xlsx: " + out);
+    for (const std::string& i : inputs)
+        r.inputs.emplace_back(i);
+    check_timeout(c.office);
+    return c;
+}
+
+}  // namespace
+
 Command parse_command_line(int argc, const char* const* argv) {
     Command c;
     std::vector<std::string> args(argv + std::min(argc, 2), argv + argc);
@@ -208,97 +312,13 @@ Command parse_command_line(int argc, const char* const* argv) {
         c.kind = Command::kVersion;
         return c;
     }
-
-    if (verb == "distribute") {
-        Distribute& d = c.distribute;
-        po::options_description od(kDistributeIntro, 110, 60);
-        std::string dealers, out;
-        od.add_options()
-            ("template", po::value<std::string>(&d.template_kind)->value_name("KIND"),
-             "strategy_table (月度销售跨部门策略表) or workshop_targets (售后车间效率与产值目标)")
-            ("dealers", po::value<std::string>(&dealers)->value_name("FILE"),
-             "经销商表 / the dealers table (.ods, .xlsx or .csv in UTF-8 or GB18030), one row per dealer")
-            ("month", po::value<std::string>(&d.month)->value_name("YYYY-MM"), "月份 / the month, e.g. 2026-12")
-            ("out", po::value<std::string>(&out)->value_name("DIR"),
-             "输出文件夹 / the folder for the dealers' files (made if missing)")
-            ("lock", po::bool_switch(&d.lock), "锁定集团设定的单元格 / lock the cells the group set")
-            ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist")
-            ("jobs,j", po::value<int>(&d.jobs)->value_name("N")->default_value(1),
-             "同时运行的 LibreOffice 个数 / offices side by side (one per core)");
-        add_store_options(od, c.store, false);
-        add_office_options(od, c.office);
-        po::variables_map vm = parse(od, nullptr, args);
-        if (vm.count("help")) {
-            c.kind = Command::kHelp;
-            c.help_text = help_of("", od);
-            return c;
-        }
-        c.kind = Command::kDistribute;
-        for (const char* required : {"template", "dealers", "month", "out"})
-            if (!vm.count(required))
-                usage(std::string("缺少 / missing --") + required);
-        if (d.template_kind != "strategy_table" && d.template_kind != "workshop_targets")
-            usage("未知模板 / unknown template '" + d.template_kind +
-                  "' (strategy_table or workshop_targets)");
-        if (!read_month(d.month))
-            usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + d.month + "'");
-        if (d.jobs < 1 || d.jobs > 64)
-            usage("--jobs 应为 1..64 / --jobs must be 1..64");
-        d.dealers = dealers;
-        d.out_dir = out;
-        std::string ext = lower(d.dealers.extension().string());
-        if (ext != ".ods" && ext != ".xlsx" && ext != ".csv")
-            usage("经销商表应为 .ods、.xlsx 或 .csv / --dealers must be .ods, .xlsx or .csv: " + dealers);
-    } else if (verb == "rollup") {
-        Rollup& r = c.rollup;
-        po::options_description od(kRollupIntro, 110, 60);
-        std::string out;
-        std::vector<std::string> inputs;
-        od.add_options()
-            ("out", po::value<std::string>(&out)->value_name("FILE"),
-             "集团汇总 / the group workbook to write, .ods or .xlsx")
-            ("jobs,j", po::value<int>(&r.jobs)->value_name("N")->default_value(1),
-             "同时运行的 LibreOffice 数 / offices side by side (about one per core); "
-             "the result is the same for every N")
-            ("month", po::value<std::string>(&r.month)->value_name("YYYY-MM"),
-             "只汇总此月 / the month to roll up (default: the month most files have)")
-            ("force", po::bool_switch(&r.force), "覆盖已有的汇总 / replace an existing group workbook");
-        add_store_options(od, c.store, true);
-        add_office_options(od, c.office);
-        po::options_description hidden;
-        hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs));
-        po::options_description all;
-        all.add(od).add(hidden);
-        po::positional_options_description pos;
-        pos.add("input", -1);
-        po::variables_map vm = parse(all, &pos, args);
-        if (vm.count("help")) {
-            c.kind = Command::kHelp;
-            c.help_text = help_of("", od);
-            return c;
-        }
-        c.kind = Command::kRollup;
-        if (!vm.count("out"))
-            usage("缺少 / missing --out GROUP.ods|GROUP.xlsx");
-        if (inputs.empty())
-            usage("缺少输入文件或文件夹 / missing INPUT (files or folders)");
-        if (r.jobs < 1 || r.jobs > 64)
-            usage("--jobs 应为 1..64 / --jobs must be 1..64");
-        if (!r.month.empty() && !read_month(r.month))
-            usage("月份应写成 2026-11 或 2026年11月 / --month must be a month such as 2026-11: '" + r.month + "'");
-        r.out = out;
-        std::string ext = lower(r.out.extension().string());
-        if (ext != ".ods" && ext != ".xlsx")
-            usage("汇总应为 .ods 或 .xlsx / --out must end in .ods or .xlsx: " + out);
-        for (const std::string& i : inputs)
-            r.inputs.emplace_back(i);
-    } else if (verb == "status" || verb == "trend") {
+    if (verb == "distribute")
+        return parse_distribute(args);
+    if (verb == "rollup")
+        return parse_rollup(args);
+    if (verb == "status" || verb == "trend")
         return parse_store_command(verb, args);
-    } else {
-        usage("未知命令 / unknown command '" + verb + "' (distribute, rollup, status or trend)");
-    }
-    if (!(c.office.timeout_seconds > 0))
-        usage("--timeout must be > 0");
+    usage("未知命令 / unknown command '" + verb + "' (distribute, rollup, status or trend)");
     return c;
 }
 
@@ -388,11 +408,8 @@ Command parse_store_command(const std::string& verb, const std::vector<std::stri
                      "${XDG_DATA_HOME:-~/.local/share}/dealerkpi/group.sqlite)");
     add_office_options(od, c.office);
     po::variables_map vm = parse(od, nullptr, args);
-    if (vm.count("help")) {
-        c.kind = Command::kHelp;
-        c.help_text = help_of("", od);
+    if (help_asked(vm, od, c))
         return c;
-    }
     if (verb == "status") {
         c.kind = Command::kStatus;
         if (!read_month(c.status.month))

@@ -74,6 +74,89 @@ const char* code_of_reason(store::Reason r)
     }
 }
 
+/** The roll-up's files as the store records them. A file's dealer code: its
+    stamp, else the issued dealer of that name, else the name. */
+std::vector<store::Returned> returned_of(store::Store& s, const std::vector<DealerFile>& files,
+                                         const std::vector<fs::path>& paths, const std::string& month)
+{
+    std::map<std::pair<std::string, std::string>, std::string> code_of;  // (kind, name) -> code
+    for (const store::StatusLine& l : s.status(month))
+        code_of[{l.kind, l.dealer_name}] = l.dealer_code;
+    std::vector<store::Returned> returned;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const DealerFile& f = files[i];
+        store::Returned r;
+        r.path = paths[i].string();
+        r.sha256 = store::sha256_of_file(r.path);
+        r.saved_at = store::saved_time_text(f.Saved);  // the service decides by it too
+        r.dealer_name = to_utf8(f.Dealer);
+        r.month = to_utf8(f.Month);
+        r.kind = to_utf8(f.Kind);
+        r.issue = to_utf8(f.Issue);
+        r.values = values_of(f);
+        r.dealer_code = text_of(r.values, "经销商代码");
+        if (r.dealer_code.empty()) {
+            auto it = code_of.find({r.kind, r.dealer_name});
+            r.dealer_code = it != code_of.end() ? it->second : r.dealer_name;
+        }
+        for (const Problem& p : f.Problems)
+            r.problems.push_back(to_utf8(p.TextZh) + " / " + to_utf8(p.TextEn));
+        returned.push_back(r);
+    }
+    return returned;
+}
+
+/** The store's decision on a file, as its problem (not taken) and notes (请核实).
+    `paths_in_run`: the paths of this run's files. */
+void apply_outcome(DealerFile& f, const store::Outcome& out, const std::set<std::string>& paths_in_run,
+                   const store::Plausibility& rule)
+{
+    // Two files of one dealer-month in this run: the roll-up's own rule lists them (with
+    // both names), the store only records it.
+    const bool listed_by_rollup = out.reason == store::Reason::TwoInOneRun ||
+                                  (out.reason == store::Reason::SupersededByLater && paths_in_run.count(out.other_path));
+    if (out.status != store::Status::Taken && out.reason != store::Reason::Unreadable && !listed_by_rollup)
+        add_line(f.Problems, code_of_reason(out.reason),
+                 out.changes.empty() ? std::string() : out.changes.front().name, store::reason_text(out));
+    if (out.already_recorded && !out.recorded_doubts.empty() && out.status == store::Status::Taken) {
+        std::size_t from = 0, to;
+        do {  // one note per stored line
+            to = out.recorded_doubts.find('\n', from);
+            add_line(f.Notes, "doubt", {}, out.recorded_doubts.substr(from, to - from));
+            from = to + 1;
+        } while (to != std::string::npos);
+    }
+    for (const store::Doubt& d : out.doubts)
+        add_line(f.Notes, "doubt", d.name, store::doubt_text(d, rule.months));
+}
+
+/** One file more per issued dealer of the month with no taken file and no file in
+    this run (`returned`), for 问题清单 (未提交). */
+std::vector<DealerFile> not_submitted(store::Store& s, const std::string& month,
+                                      const std::vector<store::Returned>& returned)
+{
+    std::set<std::pair<std::string, std::string>> in_run;  // (kind, code) of this run's files
+    for (const store::Returned& r : returned)
+        in_run.insert({r.kind, r.dealer_code});
+    std::vector<DealerFile> missing;
+    for (const store::StatusLine& l : s.status(month)) {
+        if (l.taken || in_run.count({l.kind, l.dealer_code}))
+            continue;  // taken, or listed with the reason of its file
+        DealerFile f;
+        f.Kind = from_utf8(l.kind);
+        f.Dealer = from_utf8(l.dealer_name);
+        f.Month = from_utf8(month);
+        const std::string text =
+            l.returned == 0 ? "未提交：" + l.dealer_code + " " + l.dealer_name + " 没有交回 " + l.issued_file +
+                                  " / not submitted: " + l.dealer_code + " has not returned " + l.issued_file
+                            : "未提交可采用的文件：" + l.dealer_code + " " + l.dealer_name + " / no file taken yet for " +
+                                  l.dealer_code + " (" + l.reason_text + ")";
+        add_line(f.Problems, "not_submitted", {}, text);
+        missing.push_back(f);
+    }
+    return missing;
+}
+
 }  // namespace
 
 std::unique_ptr<store::Store> open_store(const StoreOptions& o)
@@ -116,31 +199,7 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
                                       const std::vector<fs::path>& paths, const std::string& month,
                                       const StoreOptions& o)
 {
-    // A file's dealer code: its stamp, else the issued dealer of that name, else the name.
-    std::map<std::pair<std::string, std::string>, std::string> code_of;  // (kind, name) -> code
-    for (const store::StatusLine& l : s.status(month))
-        code_of[{l.kind, l.dealer_name}] = l.dealer_code;
-    std::vector<store::Returned> returned;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const DealerFile& f = files[i];
-        store::Returned r;
-        r.path = paths[i].string();
-        r.sha256 = store::sha256_of_file(r.path);
-        r.saved_at = store::saved_time_text(f.Saved);  // the service decides by it too
-        r.dealer_name = to_utf8(f.Dealer);
-        r.month = to_utf8(f.Month);
-        r.kind = to_utf8(f.Kind);
-        r.issue = to_utf8(f.Issue);
-        r.values = values_of(f);
-        r.dealer_code = text_of(r.values, "经销商代码");
-        if (r.dealer_code.empty()) {
-            auto it = code_of.find({r.kind, r.dealer_name});
-            r.dealer_code = it != code_of.end() ? it->second : r.dealer_name;
-        }
-        for (const Problem& p : f.Problems)
-            r.problems.push_back(to_utf8(p.TextZh) + " / " + to_utf8(p.TextEn));
-        returned.push_back(r);
-    }
+    const std::vector<store::Returned> returned = returned_of(s, files, paths, month);
     store::Plausibility rule;
     rule.count_factor = o.count_factor;
     rule.rate_points = o.rate_points / 100;
@@ -148,46 +207,9 @@ std::vector<DealerFile> record_rollup(store::Store& s, std::vector<DealerFile>& 
     std::set<std::string> paths_in_run;
     for (const store::Returned& r : returned)
         paths_in_run.insert(r.path);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const store::Outcome& out = outcomes[i];
-        // Two files of one dealer-month in this run: the roll-up's own rule lists them (with
-        // both names), the store only records it.
-        const bool listed_by_rollup = out.reason == store::Reason::TwoInOneRun ||
-                                      (out.reason == store::Reason::SupersededByLater && paths_in_run.count(out.other_path));
-        if (out.status != store::Status::Taken && out.reason != store::Reason::Unreadable && !listed_by_rollup)
-            add_line(files[i].Problems, code_of_reason(out.reason),
-                     out.changes.empty() ? std::string() : out.changes.front().name, store::reason_text(out));
-        if (out.already_recorded && !out.recorded_doubts.empty() && out.status == store::Status::Taken) {
-            std::size_t from = 0, to;
-            do {  // one note per stored line
-                to = out.recorded_doubts.find('\n', from);
-                add_line(files[i].Notes, "doubt", {}, out.recorded_doubts.substr(from, to - from));
-                from = to + 1;
-            } while (to != std::string::npos);
-        }
-        for (const store::Doubt& d : out.doubts)
-            add_line(files[i].Notes, "doubt", d.name, store::doubt_text(d, rule.months));
-    }
-    std::set<std::pair<std::string, std::string>> in_run;  // (kind, code) of this run's files
-    for (const store::Returned& r : returned)
-        in_run.insert({r.kind, r.dealer_code});
-    std::vector<DealerFile> missing;
-    for (const store::StatusLine& l : s.status(month)) {
-        if (l.taken || in_run.count({l.kind, l.dealer_code}))
-            continue;  // taken, or listed with the reason of its file
-        DealerFile f;
-        f.Kind = from_utf8(l.kind);
-        f.Dealer = from_utf8(l.dealer_name);
-        f.Month = from_utf8(month);
-        const std::string text =
-            l.returned == 0 ? "未提交：" + l.dealer_code + " " + l.dealer_name + " 没有交回 " + l.issued_file +
-                                  " / not submitted: " + l.dealer_code + " has not returned " + l.issued_file
-                            : "未提交可采用的文件：" + l.dealer_code + " " + l.dealer_name + " / no file taken yet for " +
-                                  l.dealer_code + " (" + l.reason_text + ")";
-        add_line(f.Problems, "not_submitted", {}, text);
-        missing.push_back(f);
-    }
-    return missing;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        apply_outcome(files[i], outcomes[i], paths_in_run, rule);
+    return not_submitted(s, month, returned);
 }
 
 namespace {

@@ -29,18 +29,12 @@ namespace {
     throw lang::IllegalArgumentException(zh + " / " + en, {}, 1);
 }
 
-OUString pathOf(const OUString& url)
-{
-    OUString path;
-    return osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None ? path : url;
-}
-
 /** The file's bytes (a dealers table is small: at most 64 MiB are read). */
 std::vector<char> fileBytes(const OUString& url)
 {
     osl::File f(url);
     if (f.open(osl_File_OpenFlag_Read) != osl::FileBase::E_None)
-        refuse(U("无法打开经销商名单：") + pathOf(url), U("cannot open the dealers table: ") + pathOf(url));
+        refuse(U("无法打开经销商名单：") + shownPath(url), U("cannot open the dealers table: ") + shownPath(url));
     std::vector<char> out;
     char buf[65536];
     sal_uInt64 got = 0;
@@ -131,8 +125,8 @@ Sequence<Sequence<uno::Any>> loadTable(const Reference<uno::XComponentContext>& 
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY);
     if (!sdoc.is()) {
         closeDocument(doc);
-        refuse(U("无法打开经销商名单：") + pathOf(url) + (why.isEmpty() ? OUString() : U("（") + why + U("）")),
-               U("cannot open the dealers table: ") + pathOf(url));
+        refuse(U("无法打开经销商名单：") + shownPath(url) + (why.isEmpty() ? OUString() : U("（") + why + U("）")),
+               U("cannot open the dealers table: ") + shownPath(url));
     }
     try {
         // A group's annual plan (集团年度目标分解) gives the rows of `month` for `kind`.
@@ -178,7 +172,7 @@ DealersTable readDealersTable(const Reference<uno::XComponentContext>& ctx, cons
     DealersTable t;
     Sequence<Sequence<uno::Any>> data = loadTable(ctx, url, t.encoding, month, kind);
     if (data.getLength() < 1)
-        refuse(U("经销商名单是空的：") + pathOf(url), U("the dealers table is empty: ") + pathOf(url));
+        refuse(U("经销商名单是空的：") + shownPath(url), U("the dealers table is empty: ") + shownPath(url));
     for (const auto& v : data[0])
         t.header.push_back(cellText(v));
     t.codeCol = columnOf(t.header, "经销商代码");

@@ -47,14 +47,6 @@ const char kStampCode[] = "DealerKPI经销商代码";
 const char kStampMonth[] = "DealerKPI月份";
 const char kStampIssue[] = "DealerKPI下发";
 
-OUString systemPath(const OUString& url)
-{
-    OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
-        return path;
-    return url;
-}
-
 std::optional<double> formulaNumber(const OUString& f)
 {
     OUString s = f.trim();
@@ -371,12 +363,7 @@ void Issuer::fill(const OUString& code, const OUString& dealer, const Writes& wr
         for (const auto& cell : namedCells(sdoc_, U(name)))
             lockCell(cell);
     for (const auto& [cell, value] : writes) {
-        double d;
-        OUString s;
-        if (value >>= d)
-            cell->setValue(d);
-        else if (value >>= s)
-            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
+        setCell(cell, value);
         if (lock_)
             lockCell(cell);
     }
@@ -439,7 +426,7 @@ DistributedRow issueRow(Issuer& issuer, const DealersTable& t, const Share& s, s
 {
     const auto& row = t.rows[r - 2];
     const OUString code = cellText(row[t.codeCol]), dealer = cellText(row[t.dealerCol]);
-    const OUString url = outputUrl(s, code, dealer), path = systemPath(url);
+    const OUString url = outputUrl(s, code, dealer), path = shownPath(url);
     const DistributedRow result(r, code, dealer, url, false, RowProblem());
     if (isLink(url))
         return refusedRow(result, rowProblem("output_symlink", OUString(), U("输出位置是符号链接，不写入：") + path,
@@ -465,7 +452,7 @@ DistributedRow issueRow(Issuer& issuer, const DealersTable& t, const Share& s, s
 OUString lineOf(const DistributedRow& row)
 {
     if (row.Written)
-        return rowLine(row.Row, {U("已生成 ") + systemPath(row.Url), "written: " + systemPath(row.Url)});
+        return rowLine(row.Row, {U("已生成 ") + shownPath(row.Url), "written: " + shownPath(row.Url)});
     return rowLine(row.Row, {row.Reason.TextZh, row.Reason.TextEn});
 }
 
@@ -495,8 +482,8 @@ void checkArguments(const Reference<uno::XComponentContext>& ctx, const Share& s
     if (!files->exists(s.outDir))
         files->createFolder(s.outDir);
     if (!files->isFolder(s.outDir) || files->isReadOnly(s.outDir))
-        throw lang::IllegalArgumentException(U("输出文件夹不可写：") + systemPath(s.outDir) +
-                                                 " / the output folder is not writable: " + systemPath(s.outDir), {}, 3);
+        throw lang::IllegalArgumentException(U("输出文件夹不可写：") + shownPath(s.outDir) +
+                                                 " / the output folder is not writable: " + shownPath(s.outDir), {}, 3);
 }
 
 } // namespace

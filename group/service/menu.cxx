@@ -64,6 +64,26 @@ OUString urlOfPath(const OUString& path)
     return path;
 }
 
+/** Where a dialog control stands and how large it is (dialog units). */
+struct Place {
+    sal_Int32 x, y, width, height;
+};
+
+/** Adds a control of `type` named `name` to a dialog model, with its properties. */
+void addControl(const Reference<lang::XMultiServiceFactory>& model, const char* type, const char* name,
+                const Place& at, const std::vector<std::pair<const char*, uno::Any>>& props)
+{
+    Reference<beans::XPropertySet> c(model->createInstance(OUString::createFromAscii(type)), uno::UNO_QUERY_THROW);
+    c->setPropertyValue(U("PositionX"), uno::Any(at.x));
+    c->setPropertyValue(U("PositionY"), uno::Any(at.y));
+    c->setPropertyValue(U("Width"), uno::Any(at.width));
+    c->setPropertyValue(U("Height"), uno::Any(at.height));
+    for (const auto& [k, v] : props)
+        c->setPropertyValue(OUString::createFromAscii(k), v);
+    Reference<container::XNameContainer>(model, uno::UNO_QUERY_THROW)
+        ->insertByName(OUString::createFromAscii(name), uno::Any(c));
+}
+
 class Menu : public cppu::WeakImplHelper2<task::XJobExecutor, lang::XServiceInfo>
 {
 public:
@@ -205,79 +225,90 @@ private:
         return picker->getDirectory();
     }
 
-    /** The small dialog: template kind (distribute only), month, lock. */
-    bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock)
+    /** An empty dialog model, 200 wide, with its title. */
+    Reference<lang::XMultiServiceFactory> dialogModel(sal_Int32 height, const OUString& title)
     {
-        auto smgr = ctx_->getServiceManager();
         Reference<lang::XMultiServiceFactory> model(
-            smgr->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialogModel"), ctx_), uno::UNO_QUERY_THROW);
+            ctx_->getServiceManager()->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialogModel"), ctx_),
+            uno::UNO_QUERY_THROW);
         Reference<beans::XPropertySet> mp(model, uno::UNO_QUERY_THROW);
         mp->setPropertyValue(U("Width"), uno::Any(sal_Int32(200)));
-        mp->setPropertyValue(U("Height"), uno::Any(sal_Int32(withKind ? 112 : 76)));
+        mp->setPropertyValue(U("Height"), uno::Any(height));
         mp->setPropertyValue(U("PositionX"), uno::Any(sal_Int32(60)));
         mp->setPropertyValue(U("PositionY"), uno::Any(sal_Int32(60)));
-        mp->setPropertyValue(U("Title"), uno::Any(withKind ? text(U("下发模板"), "Distribute templates")
-                                                                    : text(U("汇总经销商报表"), "Roll up dealer reports")));
-        Reference<container::XNameContainer> controls(model, uno::UNO_QUERY_THROW);
-        auto add = [&](const char* type, const char* name, sal_Int32 x, sal_Int32 y, sal_Int32 w, sal_Int32 h,
-                       const std::vector<std::pair<const char*, uno::Any>>& props) {
-            Reference<beans::XPropertySet> c(model->createInstance(OUString::createFromAscii(type)), uno::UNO_QUERY_THROW);
-            c->setPropertyValue(U("PositionX"), uno::Any(x));
-            c->setPropertyValue(U("PositionY"), uno::Any(y));
-            c->setPropertyValue(U("Width"), uno::Any(w));
-            c->setPropertyValue(U("Height"), uno::Any(h));
-            for (const auto& [k, v] : props)
-                c->setPropertyValue(OUString::createFromAscii(k), v);
-            controls->insertByName(OUString::createFromAscii(name), uno::Any(c));
-        };
+        mp->setPropertyValue(U("Title"), uno::Any(title));
+        return model;
+    }
+
+    /** The options dialog's controls: template kind (withKind), month, lock (withKind), OK and Cancel. */
+    void addOptionControls(const Reference<lang::XMultiServiceFactory>& model, bool withKind, const OUString& month)
+    {
         sal_Int32 y = 8;
         if (withKind) {
-            add("com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", 8, y + 2, 60, 10,
-                {{"Label", uno::Any(text(U("模板："), "Template:"))}});
+            addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "kindLabel", {8, y + 2, 60, 10},
+                       {{"Label", uno::Any(text(U("模板："), "Template:"))}});
             auto items = seq<OUString>({text(U("月度销售跨部门策略表"), "Monthly sales strategy table"),
                                      text(U("售后车间效率与产值目标"), "Workshop efficiency and revenue target")});
-            add("com.sun.star.awt.UnoControlListBoxModel", "kind", 70, y, 122, 12,
-                {{"StringItemList", uno::Any(items)}, {"Dropdown", uno::Any(true)},
-                 {"SelectedItems", uno::Any(Sequence<sal_Int16>{0})}});
+            addControl(model, "com.sun.star.awt.UnoControlListBoxModel", "kind", {70, y, 122, 12},
+                       {{"StringItemList", uno::Any(items)}, {"Dropdown", uno::Any(true)},
+                        {"SelectedItems", uno::Any(Sequence<sal_Int16>{0})}});
             y += 18;
         }
         // the label on a line of its own, so no UI language cuts it off
-        add("com.sun.star.awt.UnoControlFixedTextModel", "monthLabel", 8, y, 184, 10,
-            {{"Label", uno::Any(withKind ? text(U("月份（如 2026-11 或 2026年11月）："), "Month (e.g. 2026-11):")
-                                         : text(U("月份（留空：取多数文件的月份）："),
-                                                "Month (leave empty for the month most files have):"))}});
+        addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "monthLabel", {8, y, 184, 10},
+                   {{"Label", uno::Any(withKind ? text(U("月份（如 2026-11 或 2026年11月）："), "Month (e.g. 2026-11):")
+                                                : text(U("月份（留空：取多数文件的月份）："),
+                                                       "Month (leave empty for the month most files have):"))}});
         y += 12;
-        add("com.sun.star.awt.UnoControlEditModel", "month", 8, y, 184, 12, {{"Text", uno::Any(month)}});
+        addControl(model, "com.sun.star.awt.UnoControlEditModel", "month", {8, y, 184, 12}, {{"Text", uno::Any(month)}});
         y += 18;
         if (withKind) {
-            add("com.sun.star.awt.UnoControlCheckBoxModel", "lock", 8, y, 184, 12,
-                {{"Label", uno::Any(text(U("锁定集团下达的目标（经销商不能修改）"), "Lock the targets the group sets"))},
-                 {"State", uno::Any(sal_Int16(0))}});
+            addControl(model, "com.sun.star.awt.UnoControlCheckBoxModel", "lock", {8, y, 184, 12},
+                       {{"Label", uno::Any(text(U("锁定集团下达的目标（经销商不能修改）"), "Lock the targets the group sets"))},
+                        {"State", uno::Any(sal_Int16(0))}});
             y += 18;
         }
-        add("com.sun.star.awt.UnoControlButtonModel", "ok", 84, y, 50, 14,
-            {{"Label", uno::Any(text(U("确定"), "OK"))}, {"PushButtonType", uno::Any(sal_Int16(1))},
-             {"DefaultButton", uno::Any(true)}});
-        add("com.sun.star.awt.UnoControlButtonModel", "cancel", 142, y, 50, 14,
-            {{"Label", uno::Any(text(U("取消"), "Cancel"))}, {"PushButtonType", uno::Any(sal_Int16(2))}});
+        addControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok", {84, y, 50, 14},
+                   {{"Label", uno::Any(text(U("确定"), "OK"))}, {"PushButtonType", uno::Any(sal_Int16(1))},
+                    {"DefaultButton", uno::Any(true)}});
+        addControl(model, "com.sun.star.awt.UnoControlButtonModel", "cancel", {142, y, 50, 14},
+                   {{"Label", uno::Any(text(U("取消"), "Cancel"))}, {"PushButtonType", uno::Any(sal_Int16(2))}});
+    }
 
-        Reference<awt::XControl> dialog(smgr->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialog"), ctx_),
-                                        uno::UNO_QUERY_THROW);
+    /** Shows the dialog of `model`: true for OK, and then `read` is given its
+        controls before the dialog goes. */
+    template <class Read>
+    bool runDialog(const Reference<lang::XMultiServiceFactory>& model, Read read)
+    {
+        Reference<awt::XControl> dialog(
+            ctx_->getServiceManager()->createInstanceWithContext(U("com.sun.star.awt.UnoControlDialog"), ctx_),
+            uno::UNO_QUERY_THROW);
         dialog->setModel(Reference<awt::XControlModel>(model, uno::UNO_QUERY_THROW));
         dialog->createPeer(Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), uno::UNO_QUERY_THROW), parent());
         if (Reference<awt::XDialog>(dialog, uno::UNO_QUERY_THROW)->execute() != 1) {
             dialog->dispose();
             return false;
         }
-        Reference<awt::XControlContainer> cc(dialog, uno::UNO_QUERY_THROW);
-        month = Reference<awt::XTextComponent>(cc->getControl(U("month")), uno::UNO_QUERY_THROW)->getText().trim();
-        if (withKind) {
-            sal_Int16 pos = Reference<awt::XListBox>(cc->getControl(U("kind")), uno::UNO_QUERY_THROW)->getSelectedItemPos();
-            kind = OUString::createFromAscii(pos == 1 ? kWorkshop : kStrategy);
-            lock = Reference<awt::XCheckBox>(cc->getControl(U("lock")), uno::UNO_QUERY_THROW)->getState() == 1;
-        }
+        read(Reference<awt::XControlContainer>(dialog, uno::UNO_QUERY_THROW));
         dialog->dispose();
         return true;
+    }
+
+    /** The small dialog: template kind (distribute only), month, lock. */
+    bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock)
+    {
+        auto model = dialogModel(withKind ? 112 : 76, withKind ? text(U("下发模板"), "Distribute templates")
+                                                               : text(U("汇总经销商报表"), "Roll up dealer reports"));
+        addOptionControls(model, withKind, month);
+        return runDialog(model, [&](const Reference<awt::XControlContainer>& cc) {
+            month = Reference<awt::XTextComponent>(cc->getControl(U("month")), uno::UNO_QUERY_THROW)->getText().trim();
+            if (withKind) {
+                sal_Int16 pos =
+                    Reference<awt::XListBox>(cc->getControl(U("kind")), uno::UNO_QUERY_THROW)->getSelectedItemPos();
+                kind = OUString::createFromAscii(pos == 1 ? kWorkshop : kStrategy);
+                lock = Reference<awt::XCheckBox>(cc->getControl(U("lock")), uno::UNO_QUERY_THROW)->getState() == 1;
+            }
+        });
     }
 
     void tellNotAMonth(const OUString& month)

@@ -13,6 +13,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/uri.hxx>
@@ -162,6 +163,16 @@ beans::PropertyValue prop(const char* name, const uno::Any& value)
     return p;
 }
 
+void setCell(const Reference<table::XCell>& cell, const uno::Any& value)
+{
+    double d;
+    OUString s;
+    if (value >>= d)
+        cell->setValue(d);
+    else if (value >>= s)
+        Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(s);
+}
+
 void closeDocument(const Reference<lang::XComponent>& doc) noexcept
 {
     if (!doc.is())
@@ -309,6 +320,12 @@ OUString fileNameOfUrl(const OUString& url)
     sal_Int32 slash = url.lastIndexOf('/');
     OUString last = slash >= 0 ? url.copy(slash + 1) : url;
     return rtl::Uri::decode(last, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
+}
+
+OUString shownPath(const OUString& url)
+{
+    OUString path;
+    return osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None ? path : url;
 }
 
 bool fileExists(const Reference<uno::XComponentContext>& ctx, const OUString& url)

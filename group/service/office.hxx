@@ -75,6 +75,9 @@ const std::vector<OUString>& trades();
 
 css::beans::PropertyValue prop(const char* name, const css::uno::Any& value);
 
+/** A number or a text into a cell; any other value leaves it as it is. */
+void setCell(const Reference<css::table::XCell>& cell, const css::uno::Any& value);
+
 /** Closes a document, ignoring a veto. */
 void closeDocument(const Reference<css::lang::XComponent>& doc) noexcept;
 
@@ -111,6 +114,8 @@ bool chineseUi(const Reference<css::uno::XComponentContext>& ctx);
 
 /** The file name part of a URL, decoded. */
 OUString fileNameOfUrl(const OUString& url);
+/** A file URL as people read it: its system path, or the URL itself when it has none. */
+OUString shownPath(const OUString& url);
 
 bool fileExists(const Reference<css::uno::XComponentContext>& ctx, const OUString& url);
 

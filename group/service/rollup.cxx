@@ -14,7 +14,6 @@
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/text/XText.hpp>
-#include <osl/file.hxx>
 
 #include <cstdio>
 #include <cstdlib>
@@ -44,14 +43,6 @@ struct Issue
 const char kNotTaken[] = "未采用";
 const char kTaken[] = "已汇总";
 const char kSuperseded[] = "已被替代";
-
-OUString pathOf(const OUString& url)
-{
-    OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None)
-        return path;
-    return url;
-}
 
 const uno::Any* valueOf(const DealerFile& f, const OUString& name)
 {
@@ -196,6 +187,22 @@ const contract::Cell& cellOf(const char* kind, const OUString& name)
     return *c;
 }
 
+/** Ranks the rows by `key` (a number of a file), highest first and those
+    without one (NaN) last; ties and the rest by dealer, month and file. */
+template <class Key>
+void rank(std::vector<const DealerFile*>& rows, Key key)
+{
+    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
+        double ka = key(*a), kb = key(*b);
+        bool na = std::isnan(ka), nb = std::isnan(kb);
+        if (na != nb)
+            return nb;
+        if (!na && ka != kb)
+            return ka > kb;
+        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
+    });
+}
+
 double ratio(double a, double b)
 {
     return std::isfinite(a) && std::isfinite(b) && b > 0 ? a / b : kNaN;
@@ -209,16 +216,7 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
     for (const auto& [title, actual, base] : achievements(kStrategy))
         if (title == rankBy)
             rankActual = actual, rankBase = base;
-    auto key = [&](const DealerFile* f) { return ratio(number(*f, rankActual), number(*f, rankBase)); };
-    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
-        double ka = key(a), kb = key(b);
-        bool na = std::isnan(ka), nb = std::isnan(kb);
-        if (na != nb)
-            return nb;
-        if (!na && ka != kb)
-            return ka > kb;
-        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
-    });
+    rank(rows, [&](const DealerFile& f) { return ratio(number(f, rankActual), number(f, rankBase)); });
     const auto& names = contractNames(OUString::createFromAscii(kStrategy));
     sal_Int32 r = w.first();
     const bool rank = w.has(U("排名")), file = w.has(U("文件"));
@@ -236,7 +234,7 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
                       "=IF(AND(ISNUMBER(" + a + ");ISNUMBER(" + b + ");N(" + b + ")>0);" + a + "/" + b + ";\"\")");
         }
         if (file)
-            w.put(w.col(U("文件")), r, pathOf(f.Url));
+            w.put(w.col(U("文件")), r, shownPath(f.Url));
     }
     if (rows.empty())
         return;
@@ -319,7 +317,7 @@ void writeWorkshopRow(SheetWriter& w, const DealerFile& f, sal_Int32 r)
         }
     }
     if (w.has(U("文件")))
-        w.put(w.col(U("文件")), r, pathOf(f.Url));
+        w.put(w.col(U("文件")), r, shownPath(f.Url));
 }
 
 void writeWorkshopTotal(SheetWriter& w, sal_Int32 top, sal_Int32 r, double monthSerial, size_t files)
@@ -353,15 +351,7 @@ void writeWorkshopTotal(SheetWriter& w, sal_Int32 top, sal_Int32 r, double month
 
 void writeWorkshop(SheetWriter& w, std::vector<const DealerFile*> rows, double monthSerial)
 {
-    std::stable_sort(rows.begin(), rows.end(), [&](const DealerFile* a, const DealerFile* b) {
-        double ka = overallEfficiency(*a), kb = overallEfficiency(*b);
-        bool na = std::isnan(ka), nb = std::isnan(kb);
-        if (na != nb)
-            return nb;
-        if (!na && ka != kb)
-            return ka > kb;
-        return std::tie(a->Dealer, a->Month, a->Url) < std::tie(b->Dealer, b->Month, b->Url);
-    });
+    rank(rows, overallEfficiency);
     sal_Int32 r = w.first();
     for (size_t i = 0; i < rows.size(); ++i, ++r) {
         if (w.has(U("排名")))
@@ -389,7 +379,7 @@ void listProblems(const DealerFile& f, Selection& s)
 {
     size_t order = 0;
     for (const auto& p : f.Problems)
-        s.issues.push_back({pathOf(f.Url), f.Dealer, f.Month, p.TextZh + U(" / ") + p.TextEn, U(kNotTaken), order++});
+        s.issues.push_back({shownPath(f.Url), f.Dealer, f.Month, p.TextZh + U(" / ") + p.TextEn, U(kNotTaken), order++});
 }
 
 /** The month given, or the one most files have; a tie is refused. */
@@ -463,23 +453,23 @@ void decideClaim(const std::vector<const DealerFile*>& group, Selection& s)
     const DealerFile* keep = group.size() == 1 ? group.front() : laterSave(group);
     OUString names;
     for (const DealerFile* f : group)
-        names += (names.isEmpty() ? OUString() : U("、")) + pathOf(f->Url);
+        names += (names.isEmpty() ? OUString() : U("、")) + shownPath(f->Url);
     for (const DealerFile* f : group) {
         if (f == keep) {
             (f->Kind.equalsAscii(kStrategy) ? s.strategy : s.workshop).push_back(f);
             size_t order = 0;
             for (const auto& n : f->Notes)
-                s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month, n.TextZh + U(" / ") + n.TextEn, U(kTaken), order++});
+                s.issues.push_back({shownPath(f->Url), f->Dealer, f->Month, n.TextZh + U(" / ") + n.TextEn, U(kTaken), order++});
             continue;
         }
         s.refused.push_back(f);
         if (keep)
-            s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
-                                U("已被同一下发文件的较新保存替代：") + pathOf(keep->Url) +
+            s.issues.push_back({shownPath(f->Url), f->Dealer, f->Month,
+                                U("已被同一下发文件的较新保存替代：") + shownPath(keep->Url) +
                                     U(" / superseded by a later save of the same issued file"),
                                 U(kSuperseded), 0});
         else
-            s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
+            s.issues.push_back({shownPath(f->Url), f->Dealer, f->Month,
                                 U("以下文件声称同一经销商、同一月份、同一模板，均未采用：") + names +
                                     U(" / these files claim one dealer-month; none was taken"),
                                 U(kNotTaken), 0});
@@ -505,7 +495,7 @@ Selection select(const Sequence<DealerFile>& files, const OUString& monthArg)
             continue;
         }
         s.refused.push_back(f);
-        s.issues.push_back({pathOf(f->Url), f->Dealer, f->Month,
+        s.issues.push_back({shownPath(f->Url), f->Dealer, f->Month,
                             U("月份为 ") + f->Month + U("，不是本次汇总的月份 ") + s.month + U(" / of another month"),
                             U(kNotTaken), 0});
     }
@@ -552,15 +542,9 @@ OUString summaryOf(const Selection& s, size_t files)
 
 void setNamed(const Reference<sheet::XSpreadsheetDocument>& doc, const OUString& name, const uno::Any& value)
 {
-    for (const auto& cell : namedCells(doc, name)) {
-        double d;
-        OUString t;
-        if (value >>= d)
-            cell->setValue(d);
-        else if (value >>= t)
-            Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(t);
-        return;
-    }
+    const auto cells = namedCells(doc, name);
+    if (!cells.empty())
+        setCell(cells.front(), value);
 }
 
 void fillWorkbook(const Reference<lang::XComponent>& doc, const Selection& s, const OUString& summary)
@@ -596,7 +580,7 @@ void testCrashWhileWriting([[maybe_unused]] const OUString& outUrl)
     const char* crash = std::getenv("DEALERKPI_GROUP_TEST_CRASH");
     if (!crash || !*crash || fileNameOfUrl(outUrl) != OUString::fromUtf8(crash))
         return;
-    OString marker = OUStringToOString(pathOf(outUrl) + ".crashed", RTL_TEXTENCODING_UTF8);
+    OString marker = OUStringToOString(shownPath(outUrl) + ".crashed", RTL_TEXTENCODING_UTF8);
     if (std::FILE* f = std::fopen(marker.getStr(), "wx")) {
         std::fclose(f);
         std::abort();
@@ -612,7 +596,7 @@ Sequence<DealerFile> refusedFiles(const Selection& s)
         if (f->Problems.hasElements())
             continue;
         for (const Issue& i : s.issues)
-            if (i.file == pathOf(f->Url) && i.action != U(kTaken)) {
+            if (i.file == shownPath(f->Url) && i.action != U(kTaken)) {
                 DealerFile d(*f);
                 const sal_Int32 at = i.reason.indexOf(U(" / "));
                 d.Problems = seq<Problem>({problem(i.action == U(kSuperseded) ? "superseded" : "not_taken", OUString(),
@@ -638,7 +622,7 @@ RollupResult Workflow::writeRollup(const Sequence<DealerFile>& files, const OUSt
         throw lang::IllegalArgumentException(U("没有输入文件，未生成集团汇总 / no input files"), {}, 0);
     if (!force && fileExists(ctx_, outUrl))
         throw lang::IllegalArgumentException(
-            U("输出文件已存在（要覆盖请加 force）/ the output exists (force replaces it): ") + pathOf(outUrl), {}, 2);
+            U("输出文件已存在（要覆盖请加 force）/ the output exists (force replaces it): ") + shownPath(outUrl), {}, 2);
     const Selection s = select(files, monthArg);
     const OUString summary = summaryOf(s, static_cast<size_t>(files.getLength()));
     Reference<lang::XComponent> doc = newFromTemplate(ctx_, U("group_summary.ots"));

@@ -265,7 +265,7 @@ TrendResult Workflow::writeTrend(const OUString& fromMonth, const OUString& toMo
         lockable->removeActionLock();
         setProtected(sdoc, true);
         Reference<sheet::XCalculatable>(doc, uno::UNO_QUERY_THROW)->calculateAll();
-        storeSafely(doc, outUrl, force);
+        renameIntoPlace(storeBeside(doc, outUrl), outUrl, force);
     } catch (...) {
         closeDocument(doc);
         throw;

@@ -61,23 +61,18 @@ std::vector<Figure> figures_of(const std::string& kind, const std::vector<Value>
 std::vector<TargetChange> SociStore::target_changes(const Returned& f)
 {
     std::vector<TargetChange> out;
-    std::string name, text;
-    int idx = 0;
-    double number = 0;
-    soci::indicator ni, ti;
-    soci::statement st = (sql_.prepare << "SELECT name, idx, number, text FROM issued_value WHERE dealer_code = :c"
-                                          " AND month = :m AND kind = :k ORDER BY name, idx",
-                          soci::into(name), soci::into(idx), soci::into(number, ni), soci::into(text, ti),
-                          soci::use(f.dealer_code), soci::use(f.month), soci::use(f.kind));
-    st.execute();
-    while (st.fetch()) {
-        if (ni != soci::i_ok)
+    const std::vector<Value> issued =
+        select_values("SELECT name, idx, number, text FROM issued_value WHERE dealer_code = :c"
+                      " AND month = :m AND kind = :k ORDER BY name, idx",
+                      {f.dealer_code, f.month, f.kind});
+    for (const Value& set : issued) {
+        if (!set.number)
             continue;  // a text the group set (none today) is not a target
-        const Value* v = find_value(f.values, name, idx);
+        const Value* v = find_value(f.values, set.name, set.index);
         if (!v || !v->number)
-            out.push_back(TargetChange{name, idx, number, std::nullopt});
-        else if (!same_number(*v->number, number))
-            out.push_back(TargetChange{name, idx, number, *v->number});
+            out.push_back(TargetChange{set.name, set.index, *set.number, std::nullopt});
+        else if (!same_number(*v->number, *set.number))
+            out.push_back(TargetChange{set.name, set.index, *set.number, *v->number});
     }
     return out;
 }

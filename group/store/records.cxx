@@ -60,22 +60,34 @@ void SociStore::record_issued(const std::vector<Issued>& files)
     w.commit();
 }
 
-std::vector<Value> SociStore::values_of(const std::string& sha256)
+std::vector<Value> SociStore::select_values(const std::string& query, const std::vector<std::string>& params)
 {
     std::vector<Value> out;
     std::string name, text;
     int idx = 0;
     double number = 0;
     soci::indicator ni, ti;
-    soci::statement st = (sql_.prepare << "SELECT name, idx, number, text FROM submission_value WHERE sha256 = :h"
-                                          " ORDER BY name, idx",
-                          soci::into(name), soci::into(idx), soci::into(number, ni), soci::into(text, ti),
-                          soci::use(sha256));
+    soci::statement st(sql_);
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(idx));
+    st.exchange(soci::into(number, ni));
+    st.exchange(soci::into(text, ti));
+    for (const std::string& p : params)
+        st.exchange(soci::use(p));
+    st.alloc();
+    st.prepare(query);
+    st.define_and_bind();
     st.execute();
     while (st.fetch())
         out.push_back(Value{name, idx, ni == soci::i_ok ? std::optional<double>(number) : std::nullopt,
                             ti == soci::i_ok ? std::optional<std::string>(text) : std::nullopt});
     return out;
+}
+
+std::vector<Value> SociStore::values_of(const std::string& sha256)
+{
+    return select_values("SELECT name, idx, number, text FROM submission_value WHERE sha256 = :h ORDER BY name, idx",
+                         {sha256});
 }
 
 std::vector<StatusLine> SociStore::status(const std::string& month, const std::string& kind)

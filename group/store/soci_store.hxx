@@ -45,6 +45,8 @@ private:
     int version_in_store();
     void insert_values(const std::string& table, const std::string& key_columns,
                        const std::vector<std::string>& key, const std::vector<Value>& values);
+    // The rows (name, idx, number, text) `query` selects, its parameters bound in order.
+    std::vector<Value> select_values(const std::string& query, const std::vector<std::string>& params);
     std::vector<Value> values_of(const std::string& sha256);
     bool decide_known(const Returned& f, Outcome& o);
     bool twoInOneRun(const Returned& f, const std::string& sha, const std::string& path, Outcome& o,
