@@ -557,6 +557,8 @@ def _compare_curve(sh, plans):
     """The two payout curves at a typical target."""
     hq = "$'%s'." % HIST
     att_all = hq + "$B$%d:$M$%d" % (H_ATT[2], H_ATT[3])
+    # the curve and its chart print on a page of their own
+    sh.s.Rows.getByIndex(CURVE_TOP - 1).IsStartOfNewPage = True
     sh.merge("A%d:D%d" % (CURVE_TOP, CURVE_TOP))
     sh.heading("A%d" % CURVE_TOP, "支付曲线：一个月在各达成率下的实发（含保底，无垫付余额时）")
     sh.label("A%d" % CURVE_TARGET, "典型月目标（台）")
@@ -585,12 +587,13 @@ def _compare_curve(sh, plans):
 
 
 def _compare_charts(sh):
-    """Beside the tables (columns K..T): consultants A against B, the payout curves."""
+    """Beside the tables (columns K..T): consultants A against B beside theirs, the payout
+    curves beside the curve table on the page it starts."""
     sh.chart("顾问对比", "K%d:T%d" % (C_HEAD - 1, C_HEAD + 24), "column",
              [("%s%d" % (col, C_HEAD), "%s%d:%s%d" % (col, C_FIRST, col, C_LAST)) for col in "DE"],
              categories="A%d:A%d" % (C_FIRST, C_LAST), title="各销售顾问全年提成：方案A 与 方案B",
              y_format="#,##0", y_min=0)
-    sh.chart("支付曲线", "K%d:T%d" % (BAND_TOP, BAND_TOP + 24), "xy",
+    sh.chart("支付曲线", "K%d:T%d" % (CURVE_TOP, CURVE_TOP + 24), "xy",  # beside its table, on its page
              [("%s%d" % (col, CURVE_HEAD), "%s%d:%s%d" % (col, CURVE_FIRST, col, CURVE_LAST)) for col in "CD"],
              categories="A%d:A%d" % (CURVE_FIRST, CURVE_LAST), title="支付曲线：当月实发与达成率（典型月目标）",
              x_title="达成率", y_format="#,##0", y_min=0)

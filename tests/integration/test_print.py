@@ -60,6 +60,38 @@ class PrintedPages(OfficeTestCase):
                     self.doc.close(True)
                     self.doc = None
 
+    def test_no_chart_runs_over_a_page_break(self):
+        """A chart that a page break cuts prints its legend or axis alone on the next page."""
+        for name in template_modules():
+            module = importlib.import_module(name)
+            self.doc = self.office.load(installed_templates(self.office)[module.FILE], as_template=True)
+            try:
+                for i in range(self.doc.Sheets.Count):
+                    sheet = self.doc.Sheets.getByIndex(i)
+                    breaks = [b.Position for b in sheet.getRowPageBreaks() if b.ManualBreak]
+                    for j in range(sheet.DrawPage.Count):
+                        shape = sheet.DrawPage.getByIndex(j)
+                        top, bottom = rows_under(sheet, shape)
+                        with self.subTest(template=name, sheet=sheet.Name, chart=shape.Name):
+                            self.assertEqual([b for b in breaks if top < b <= bottom], [],
+                                             "rows %d..%d (1-based) cross a page break" % (top + 1, bottom + 1))
+            finally:
+                self.doc.close(True)
+                self.doc = None
+
+
+def rows_under(sheet, shape):
+    """The first and last row (0-based) a drawing object covers."""
+    y0, y1 = shape.Position.Y, shape.Position.Y + shape.Size.Height
+    row = lambda r: sheet.getCellByPosition(0, r).Position.Y  # noqa: E731
+    top = 0
+    while row(top + 1) <= y0:
+        top += 1
+    bottom = top
+    while row(bottom + 1) < y1:
+        bottom += 1
+    return top, bottom
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
