@@ -142,16 +142,14 @@ std::vector<TakenMonth> taken_files(soci::session& sql, const std::string& from,
                                     std::vector<std::string>& shas)
 {
     std::vector<TakenMonth> out;
-    std::string sha, month, kind, code, name;
-    soci::statement st = (sql.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
-                                         " WHERE status = 'taken' AND month >= :f AND month <= :t"
-                                         " ORDER BY month, kind, dealer_code",
-                          soci::into(sha), soci::into(month), soci::into(kind), soci::into(code), soci::into(name),
-                          soci::use(from), soci::use(to));
-    st.execute();
-    while (st.fetch()) {
-        shas.push_back(sha);
-        out.push_back(TakenMonth{month, kind, code, name, {}});
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
+                                                   " WHERE status = 'taken' AND month >= :f AND month <= :t"
+                                                   " ORDER BY month, kind, dealer_code",
+                                    soci::use(from), soci::use(to));
+    for (const soci::row& r : rows) {
+        shas.push_back(r.get<std::string>(0));
+        out.push_back(TakenMonth{r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                                 r.get<std::string>(4), {}});
     }
     return out;
 }
