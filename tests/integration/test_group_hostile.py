@@ -240,7 +240,7 @@ class Hostile(gf.FilesCase):
         """Interrupted while the office writes the workbook (the test hook holds it there,
         stored beside the output): exit 130, no workbook, nothing of it left."""
         import signal
-        from test_group_rollup import BUILD, OXT
+        from group_files import BUILD, OXT
         out = os.path.join(self.tmp, "stalled.ods")
         env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"),
                    DEALERKPI_GROUP_TEST_STALL="stalled.ods")
