@@ -107,13 +107,18 @@ class InputRange:
         self.rng.setDataArray(rows)
 
 
-def input_ranges(doc):
+def used_areas(doc):
+    """(sheet, its used area from A1) for every sheet of `doc`."""
     for i in range(doc.Sheets.Count):
         sheet = doc.Sheets.getByIndex(i)
         cursor = sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
         end = cursor.RangeAddress
-        used = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        yield sheet, sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+
+
+def input_ranges(doc):
+    for sheet, used in used_areas(doc):
         for group in used.getUniqueCellFormatRanges():
             for j in range(group.Count):
                 rng = group.getByIndex(j)
@@ -129,12 +134,7 @@ class Snapshot:
         self.formatter = office.service("com.sun.star.util.NumberFormatter")
         self.formatter.attachNumberFormatsSupplier(doc)
         self.sheets = {}
-        for i in range(doc.Sheets.Count):
-            sheet = doc.Sheets.getByIndex(i)
-            cursor = sheet.createCursor()
-            cursor.gotoEndOfUsedArea(False)
-            end = cursor.RangeAddress
-            used = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        for sheet, used in used_areas(doc):
             self.sheets[sheet.Name] = (used.getDataArray(), used)
 
     def value(self, sheet, row, col):
