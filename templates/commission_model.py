@@ -52,6 +52,13 @@ MODES = ("超额累进", "全额累进")
 BEYOND = ("延伸", "封顶")
 RECOVERY = ("可追回", "不追回")
 RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use them (the rate inputs hold fractions)
+# Hidden on each plan sheet: the per-car award for every whole number of cars
+# 0..MEMO_UNITS at every scale the workbook uses (100 % and the sensitivity
+# scales), computed once each instead of once per consultant-month.
+MEMO_KEY = "R"           # R6: the most cars in any month of the history; R7.. the whole numbers
+MEMO_COLS = "STUVW"      # the award at each of MEMO_SCALES
+MEMO_UNITS = 60
+MEMO_FIRST = 7
 TIERS = 8
 POINTS = 8
 UNITS = "#,##0.##"
@@ -70,6 +77,7 @@ H_UNITS, H_GP, H_TARGET, H_ATT = (_block_rows(5 + k * BLOCK) for k in range(4))
 # plan sheets
 P_COMM, P_ADV, P_PAY = (_block_rows(22 + k * BLOCK) for k in range(3))
 SCALES = (0.8, 0.9, 1.1, 1.2)
+MEMO_SCALES = (1.0,) + SCALES  # MEMO_COLS in this order
 BANDS = (("<50%", None, 0.5), ("50%-80%", 0.5, 0.8), ("80%-100%", 0.8, 1.0),
          ("100%-120%", 1.0, 1.2), ("≥120%", 1.2, None))
 CURVE_STEPS = 41  # 0%, 5%, ..., 200%
@@ -217,6 +225,7 @@ class Plan:
 
     def __init__(self, sheet_name):
         q = "$'%s'." % sheet_name
+        self.q = q
         self.sheet = sheet_name
         self.bounds = q + "$B$7:$B$%d" % (6 + TIERS)
         self.amounts = q + "$C$7:$C$%d" % (6 + TIERS)
@@ -230,11 +239,27 @@ class Plan:
         self.guarantee = q + "$B$18"
         self.recovery = q + "$E$18"
 
-    def commission(self, units, gp, att):
-        """The month's commission before the guarantee, for the expressions
-        units, gp (blank counts 0) and att (a number)."""
-        award = "IF(COUNT({t})=0;0;TIERED_BONUS({u};{t};{a};{m}))".format(
+    def award(self, units):
+        """The per-car award for the expression units (TIERED_BONUS, 0 without a table)."""
+        return "IF(COUNT({t})=0;0;TIERED_BONUS({u};{t};{a};{m}))".format(
             t=self.bounds, a=self.amounts, m=self.mode, u=units)
+
+    def memo_award(self, cars, scale):
+        """The award for `scale` x cars read from the plan's table of whole
+        numbers of cars (cars: a cell of the history), the same value
+        TIERED_BONUS gives, computed there once; other numbers of cars call
+        it here."""
+        col = MEMO_COLS[MEMO_SCALES.index(scale)]
+        units = cars if scale == 1.0 else "%s*%s" % (scale, cars)
+        table = "%s$%s$%d:$%s$%d" % (self.q, col, MEMO_FIRST, col, MEMO_FIRST + MEMO_UNITS)
+        return "IF(AND({c}>=0;{c}<={n};{c}=INT({c}));INDEX({tab};{c}+1);{direct})".format(
+            c=cars, n=MEMO_UNITS, tab=table, direct=self.award(units))
+
+    def commission(self, units, gp, att, award=None):
+        """The month's commission before the guarantee, for the expressions
+        units, gp (blank counts 0) and att (a number); `award` replaces the
+        per-car award of units (memo_award)."""
+        award = award or self.award(units)
         curve = "IF(COUNT({p})=0;1;PAYOUT_CURVE({x};{p};{y};{b}))".format(
             p=self.points, y=self.payouts, b=self.beyond, x=att)
         return "MIN(IF(ISNUMBER({cap});{cap};1E+307);({award}+{gp}*N({share}))*{curve})".format(
@@ -254,6 +279,7 @@ def _plan(book, name, title, hist):
     p = Plan(name)
     _plan_tables(book, sh)
     _plan_terms(sh)
+    _plan_award_memo(sh, p)
     _plan_commission(sh, p)
     _plan_advance(sh, p)
     _plan_pay(sh, p)
@@ -314,6 +340,24 @@ def _plan_terms(sh):
                    "不追回：实发 = MAX(当月提成, 保底)。")
 
 
+def _plan_award_memo(sh, p):
+    """The hidden table Plan.memo_award reads: one TIERED_BONUS per whole
+    number of cars up to the most in any month of the history, per scale."""
+    units = _src(HIST, "$B$%d:$M$%d" % (H_UNITS[2], H_UNITS[3]))
+    sh.formula("%s%d" % (MEMO_KEY, MEMO_FIRST - 1), "=MAX(%s)" % units, "general")
+    keys = sh._styled("%s%d:%s%d" % (MEMO_KEY, MEMO_FIRST, MEMO_KEY, MEMO_FIRST + MEMO_UNITS), kit.COMPUTED, "general")
+    keys.setDataArray(tuple((float(k),) for k in range(MEMO_UNITS + 1)))
+
+    def memo(i, j, col):
+        key = "$%s%d" % (MEMO_KEY, MEMO_FIRST + i)
+        s = MEMO_SCALES[j]
+        return '=IF({k}>${m}${top};"";{award})'.format(
+            k=key, m=MEMO_KEY, top=MEMO_FIRST - 1, award=p.award(key if s == 1.0 else "%s*%s" % (s, key)))
+    _formulas(sh, MEMO_COLS, MEMO_FIRST, MEMO_UNITS + 1, memo, "general")
+    for col in MEMO_KEY + MEMO_COLS:
+        sh.s.Columns.getByName(col).IsVisible = False
+
+
 def _plan_commission(sh, p):
     """当月提成: the month's commission before the guarantee."""
     hist_q = "$'%s'." % HIST
@@ -322,7 +366,7 @@ def _plan_commission(sh, p):
         u = hist_q + "%s%d" % (col, H_UNITS[2] + i)
         gp = "N(%s%s%d)" % (hist_q, col, H_GP[2] + i)
         att = hist_q + "%s%d" % (col, H_ATT[2] + i)
-        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att))
+        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att, p.memo_award(u, 1.0)))
     _formulas(sh, MONTHS, P_COMM[2], CONSULTANTS, comm, "money")
     _row_sums(sh, P_COMM, "money")
     _totals_row(sh, P_COMM, "money")
@@ -402,11 +446,12 @@ def _sensitivity(book, hist, plans):
         label = "%s × %d%%" % (plan_name, round(s * 100))
         _grid_headings(sh, comm, "%s：当月提成（保底前，元）" % label, "全年", names_from=True)
         def scaled(i, j, col, p=p, s=s):
-            u = "%s*%s%s%d" % (s, hist_q, col, H_UNITS[2] + i)
+            cars = "%s%s%d" % (hist_q, col, H_UNITS[2] + i)
+            u = "%s*%s" % (s, cars)
             gp = "%s*N(%s%s%d)" % (s, hist_q, col, H_GP[2] + i)
             att_cell = hist_q + "%s%d" % (col, H_ATT[2] + i)
             att = "%s*%s" % (s, att_cell)
-            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att))
+            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att, p.memo_award(cars, s)))
         _formulas(sh, MONTHS, comm[2], CONSULTANTS, scaled, "money")
         _row_sums(sh, comm, "money")
         _totals_row(sh, comm, "money")
