@@ -55,6 +55,8 @@ RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use
 # Hidden on each plan sheet: the per-car award for every whole number of cars
 # 0..MEMO_UNITS at every scale the workbook uses (100 % and the sensitivity
 # scales), computed once each instead of once per consultant-month.
+# Hidden in RATE_COL: the plan's terms as the formulas use them (Plan.terms).
+TERMS_ROWS = {"cap": 19, "share": 20, "tiers": 21, "curve": 22, "floor": 23, "recoverable": 24}
 MEMO_KEY = "R"           # R6: the most cars in any month of the history; R7.. the whole numbers
 MEMO_COLS = "STUVW"      # the award at each of MEMO_SCALES
 MEMO_UNITS = 60
@@ -239,10 +241,13 @@ class Plan:
         self.guarantee = q + "$B$18"
         self.recovery = q + "$E$18"
 
+    def helper(self, row):
+        return self.q + "$%s$%d" % (RATE_COL, row)
+
     def award(self, units):
         """The per-car award for the expression units (TIERED_BONUS, 0 without a table)."""
-        return "IF(COUNT({t})=0;0;TIERED_BONUS({u};{t};{a};{m}))".format(
-            t=self.bounds, a=self.amounts, m=self.mode, u=units)
+        return "IF({has};TIERED_BONUS({u};{t};{a};{m});0)".format(
+            has=self.helper(TERMS_ROWS["tiers"]), t=self.bounds, a=self.amounts, m=self.mode, u=units)
 
     def memo_award(self, cars, scale):
         """The award for `scale` x cars read from the plan's table of whole
@@ -260,17 +265,29 @@ class Plan:
         units, gp (blank counts 0) and att (a number); `award` replaces the
         per-car award of units (memo_award)."""
         award = award or self.award(units)
-        curve = "IF(COUNT({p})=0;1;PAYOUT_CURVE({x};{p};{y};{b}))".format(
-            p=self.points, y=self.payouts, b=self.beyond, x=att)
-        return "MIN(IF(ISNUMBER({cap});{cap};1E+307);({award}+{gp}*N({share}))*{curve})".format(
-            cap=self.cap, award=award, gp=gp, share=self.share, curve=curve)
+        curve = "IF({has};PAYOUT_CURVE({x};{p};{y};{b});1)".format(
+            has=self.helper(TERMS_ROWS["curve"]), p=self.points, y=self.payouts, b=self.beyond, x=att)
+        return "MIN({cap};({award}+{gp}*{share})*{curve})".format(
+            cap=self.helper(TERMS_ROWS["cap"]), award=award, gp=gp, share=self.helper(TERMS_ROWS["share"]),
+            curve=curve)
 
     def floor(self):
         """The guarantee, or no floor at all when it is blank."""
-        return "IF(ISNUMBER({g});{g};-1E+307)".format(g=self.guarantee)
+        return self.helper(TERMS_ROWS["floor"])
 
     def recoverable(self):
-        return '{r}="可追回"'.format(r=self.recovery)
+        return self.helper(TERMS_ROWS["recoverable"])
+
+    def terms(self):
+        """{row in RATE_COL: formula}: each plan term as every formula uses it,
+        worked out once (the cap, the GP share, whether there is a table and a
+        curve, the guarantee, whether it is recovered)."""
+        return {TERMS_ROWS["cap"]: "=IF(ISNUMBER({c});{c};1E+307)".format(c=self.cap),
+                TERMS_ROWS["share"]: "=N(%s)" % self.share,
+                TERMS_ROWS["tiers"]: "=COUNT(%s)>0" % self.bounds,
+                TERMS_ROWS["curve"]: "=COUNT(%s)>0" % self.points,
+                TERMS_ROWS["floor"]: "=IF(ISNUMBER({g});{g};-1E+307)".format(g=self.guarantee),
+                TERMS_ROWS["recoverable"]: '=%s="可追回"' % self.recovery}
 
 
 def _plan(book, name, title, hist):
@@ -279,6 +296,8 @@ def _plan(book, name, title, hist):
     p = Plan(name)
     _plan_tables(book, sh)
     _plan_terms(sh)
+    for row, formula in p.terms().items():
+        sh.formula("%s%d" % (RATE_COL, row), formula, "general")
     _plan_award_memo(sh, p)
     _plan_commission(sh, p)
     _plan_advance(sh, p)
