@@ -57,10 +57,18 @@ RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use
 # scales), computed once each instead of once per consultant-month.
 # Hidden in RATE_COL: the plan's terms as the formulas use them (Plan.terms).
 TERMS_ROWS = {"cap": 19, "share": 20, "tiers": 21, "curve": 22, "floor": 23, "recoverable": 24}
-MEMO_KEY = "R"           # R6: the most cars in any month of the history; R7.. the whole numbers
-MEMO_COLS = "STUVW"      # the award at each of MEMO_SCALES
+MEMO_KEY = "Q"           # Q6: the most cars in any month of the history; Q7.. the whole numbers
+MEMO_COLS = "RSTUV"      # the award at each of MEMO_SCALES
 MEMO_UNITS = 60
 MEMO_FIRST = 7
+# Hidden on 历史业绩, beside the 达成率 grid (columns O..Z for B..M): where the
+# month's attainment first occurs in its month's column (MATCH), so that
+# each plan works out its curve once per distinct attainment of a month.
+FIRST_COLS = [chr(ord("O") + j) for j in range(12)]
+# Hidden on each plan sheet, on the rows of its 当月提成 grid: the payout
+# factor at each of MEMO_SCALES (12 columns each, from column index 22 = W),
+# only where the attainment first occurs in its month; Plan.memo_curve reads it.
+FACTOR_FIRST_COL = 22
 TIERS = 8
 POINTS = 8
 UNITS = "#,##0.##"
@@ -151,6 +159,7 @@ def _history(book):
                   "测算时跳过（不计提成，也不发保底）；有销量但目标为空或为 0 的月份不计，目标格显示红色。")
     _history_inputs(book, sh)
     _history_attainment(sh)
+    _history_first_attainment(sh)
     sh.widths(A=2.8, N=2.4, **{c: 1.9 for c in MONTHS})
     _history_names(sh)
     return sh
@@ -209,6 +218,17 @@ def _history_attainment(sh):
                    .format(a=att, u=units, t=target), "rate")
 
 
+def _history_first_attainment(sh):
+    """Hidden beside the 达成率 grid: the row (1..30) of the month's column
+    where the attainment first occurs (Plan.memo_curve)."""
+    top, head, first, last, total = H_ATT
+    _formulas(sh, "".join(FIRST_COLS), first, CONSULTANTS,
+              lambda i, j, c: '=IF(ISNUMBER({m}{r});MATCH({m}{r};{m}${a}:{m}${b};0);"")'.format(
+                  m=MONTHS[j], r=first + i, a=first, b=last), "general")
+    for col in FIRST_COLS:
+        sh.s.Columns.getByName(col).IsVisible = False
+
+
 def _history_names(sh):
     sh.name("经销商", "B2")
     sh.name("月份", "E2")
@@ -260,13 +280,28 @@ class Plan:
         return "IF(AND({c}>=0;{c}<={n};{c}=INT({c}));INDEX({tab};{c}+1);{direct})".format(
             c=cars, n=MEMO_UNITS, tab=table, direct=self.award(units))
 
-    def commission(self, units, gp, att, award=None):
-        """The month's commission before the guarantee, for the expressions
-        units, gp (blank counts 0) and att (a number); `award` replaces the
-        per-car award of units (memo_award)."""
-        award = award or self.award(units)
-        curve = "IF({has};PAYOUT_CURVE({x};{p};{y};{b});1)".format(
+    def curve(self, att):
+        """The payout factor for the expression att (PAYOUT_CURVE, 1 without a curve)."""
+        return "IF({has};PAYOUT_CURVE({x};{p};{y};{b});1)".format(
             has=self.helper(TERMS_ROWS["curve"]), p=self.points, y=self.payouts, b=self.beyond, x=att)
+
+    def memo_curve(self, i, j, scale):
+        """The factor of consultant i in month j at `scale` read from the
+        plan's factor grid, at the row where that attainment first occurs in
+        the month (an attainment Calc holds equal, so PAYOUT_CURVE gives the
+        same factor)."""
+        col = kit.column_name(FACTOR_FIRST_COL + MEMO_SCALES.index(scale) * 12 + j)
+        first = _src(HIST, "$%s$%d" % (FIRST_COLS[j], H_ATT[2] + i))
+        return "IF({has};INDEX({q}${c}${a}:${c}${b};{f});1)".format(
+            has=self.helper(TERMS_ROWS["curve"]), q=self.q, c=col, a=P_COMM[2], b=P_COMM[3], f=first)
+
+    def commission(self, units, gp, att, award=None, curve=None):
+        """The month's commission before the guarantee, for the expressions
+        units, gp (blank counts 0) and att (a number); `award` and `curve`
+        replace the per-car award of units (memo_award) and the factor of att
+        (memo_curve)."""
+        award = award or self.award(units)
+        curve = curve or self.curve(att)
         return "MIN({cap};({award}+{gp}*{share})*{curve})".format(
             cap=self.helper(TERMS_ROWS["cap"]), award=award, gp=gp, share=self.helper(TERMS_ROWS["share"]),
             curve=curve)
@@ -299,6 +334,7 @@ def _plan(book, name, title, hist):
     for row, formula in p.terms().items():
         sh.formula("%s%d" % (RATE_COL, row), formula, "general")
     _plan_award_memo(sh, p)
+    _plan_factor_memo(sh, p)
     _plan_commission(sh, p)
     _plan_advance(sh, p)
     _plan_pay(sh, p)
@@ -377,6 +413,27 @@ def _plan_award_memo(sh, p):
         sh.s.Columns.getByName(col).IsVisible = False
 
 
+def _plan_factor_memo(sh, p):
+    """The hidden factor grids Plan.memo_curve reads: PAYOUT_CURVE where a
+    month's attainment first occurs in its month, per scale."""
+    hist_q = "$'%s'." % HIST
+    for k, scale in enumerate(MEMO_SCALES):
+        first = kit.column_name(FACTOR_FIRST_COL + 12 * k)
+        last = kit.column_name(FACTOR_FIRST_COL + 12 * k + 11)
+
+        def factor(i, j, col, scale=scale):
+            att = hist_q + "%s%d" % (MONTHS[j], H_ATT[2] + i)
+            first_at = hist_q + "%s%d" % (FIRST_COLS[j], H_ATT[2] + i)
+            x = att if scale == 1.0 else "%s*%s" % (scale, att)
+            return '=IF(AND(ISNUMBER({a});N({f})={i});{curve};"")'.format(a=att, f=first_at, i=i + 1,
+                                                                          curve=p.curve(x))
+        cols = [kit.column_name(FACTOR_FIRST_COL + 12 * k + j) for j in range(12)]
+        rng = sh._styled("%s%d:%s%d" % (first, P_COMM[2], last, P_COMM[3]), kit.COMPUTED, "general")
+        rng.setFormulaArray(tuple(tuple(factor(i, j, c) for j, c in enumerate(cols)) for i in range(CONSULTANTS)))
+        for col in cols:
+            sh.s.Columns.getByName(col).IsVisible = False
+
+
 def _plan_commission(sh, p):
     """当月提成: the month's commission before the guarantee."""
     hist_q = "$'%s'." % HIST
@@ -385,7 +442,8 @@ def _plan_commission(sh, p):
         u = hist_q + "%s%d" % (col, H_UNITS[2] + i)
         gp = "N(%s%s%d)" % (hist_q, col, H_GP[2] + i)
         att = hist_q + "%s%d" % (col, H_ATT[2] + i)
-        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att, p.memo_award(u, 1.0)))
+        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att, p.memo_award(u, 1.0),
+                                                              p.memo_curve(i, j, 1.0)))
     _formulas(sh, MONTHS, P_COMM[2], CONSULTANTS, comm, "money")
     _row_sums(sh, P_COMM, "money")
     _totals_row(sh, P_COMM, "money")
@@ -470,7 +528,8 @@ def _sensitivity(book, hist, plans):
             gp = "%s*N(%s%s%d)" % (s, hist_q, col, H_GP[2] + i)
             att_cell = hist_q + "%s%d" % (col, H_ATT[2] + i)
             att = "%s*%s" % (s, att_cell)
-            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att, p.memo_award(cars, s)))
+            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att, p.memo_award(cars, s),
+                                                                       p.memo_curve(i, j, s)))
         _formulas(sh, MONTHS, comm[2], CONSULTANTS, scaled, "money")
         _row_sums(sh, comm, "money")
         _totals_row(sh, comm, "money")
