@@ -425,8 +425,8 @@ def _plan_factor_memo(sh, p):
             att = hist_q + "%s%d" % (MONTHS[j], H_ATT[2] + i)
             first_at = hist_q + "%s%d" % (FIRST_COLS[j], H_ATT[2] + i)
             x = att if scale == 1.0 else "%s*%s" % (scale, att)
-            return '=IF(AND(ISNUMBER({a});N({f})={i});{curve};"")'.format(a=att, f=first_at, i=i + 1,
-                                                                          curve=p.curve(x))
+            # the first-occurrence cell is blank where the month does not count
+            return '=IF(N({f})={i};{curve};"")'.format(f=first_at, i=i + 1, curve=p.curve(x))
         cols = [kit.column_name(FACTOR_FIRST_COL + 12 * k + j) for j in range(12)]
         rng = sh._styled("%s%d:%s%d" % (first, P_COMM[2], last, P_COMM[3]), kit.COMPUTED, "general")
         rng.setFormulaArray(tuple(tuple(factor(i, j, c) for j, c in enumerate(cols)) for i in range(CONSULTANTS)))
