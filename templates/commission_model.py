@@ -57,6 +57,7 @@ RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use
 # scales), computed once each instead of once per consultant-month.
 # Hidden in RATE_COL: the plan's terms as the formulas use them (Plan.terms).
 TERMS_ROWS = {"cap": 19, "share": 20, "tiers": 21, "curve": 22, "floor": 23, "recoverable": 24}
+HELPER = ";;;"  # the number format of the hidden helper cells: they show nothing, even when unhidden
 MEMO_KEY = "Q"           # Q6: the most cars in any month of the history; Q7.. the whole numbers
 MEMO_COLS = "RSTUV"      # the award at each of MEMO_SCALES
 MEMO_UNITS = 60
@@ -224,7 +225,7 @@ def _history_first_attainment(sh):
     top, head, first, last, total = H_ATT
     _formulas(sh, "".join(FIRST_COLS), first, CONSULTANTS,
               lambda i, j, c: '=IF(ISNUMBER({m}{r});MATCH({m}{r};{m}${a}:{m}${b};0);"")'.format(
-                  m=MONTHS[j], r=first + i, a=first, b=last), "general")
+                  m=MONTHS[j], r=first + i, a=first, b=last), HELPER)
     for col in FIRST_COLS:
         sh.s.Columns.getByName(col).IsVisible = False
 
@@ -332,7 +333,7 @@ def _plan(book, name, title, hist):
     _plan_tables(book, sh)
     _plan_terms(sh)
     for row, formula in p.terms().items():
-        sh.formula("%s%d" % (RATE_COL, row), formula, "general")
+        sh.formula("%s%d" % (RATE_COL, row), formula, HELPER)
     _plan_award_memo(sh, p)
     _plan_factor_memo(sh, p)
     _plan_commission(sh, p)
@@ -399,8 +400,8 @@ def _plan_award_memo(sh, p):
     """The hidden table Plan.memo_award reads: one TIERED_BONUS per whole
     number of cars up to the most in any month of the history, per scale."""
     units = _src(HIST, "$B$%d:$M$%d" % (H_UNITS[2], H_UNITS[3]))
-    sh.formula("%s%d" % (MEMO_KEY, MEMO_FIRST - 1), "=MAX(%s)" % units, "general")
-    keys = sh._styled("%s%d:%s%d" % (MEMO_KEY, MEMO_FIRST, MEMO_KEY, MEMO_FIRST + MEMO_UNITS), kit.COMPUTED, "general")
+    sh.formula("%s%d" % (MEMO_KEY, MEMO_FIRST - 1), "=MAX(%s)" % units, HELPER)
+    keys = sh._styled("%s%d:%s%d" % (MEMO_KEY, MEMO_FIRST, MEMO_KEY, MEMO_FIRST + MEMO_UNITS), kit.COMPUTED, HELPER)
     keys.setDataArray(tuple((float(k),) for k in range(MEMO_UNITS + 1)))
 
     def memo(i, j, col):
@@ -408,7 +409,7 @@ def _plan_award_memo(sh, p):
         s = MEMO_SCALES[j]
         return '=IF({k}>${m}${top};"";{award})'.format(
             k=key, m=MEMO_KEY, top=MEMO_FIRST - 1, award=p.award(key if s == 1.0 else "%s*%s" % (s, key)))
-    _formulas(sh, MEMO_COLS, MEMO_FIRST, MEMO_UNITS + 1, memo, "general")
+    _formulas(sh, MEMO_COLS, MEMO_FIRST, MEMO_UNITS + 1, memo, HELPER)
     for col in MEMO_KEY + MEMO_COLS:
         sh.s.Columns.getByName(col).IsVisible = False
 
@@ -428,7 +429,7 @@ def _plan_factor_memo(sh, p):
             # the first-occurrence cell is blank where the month does not count
             return '=IF(N({f})={i};{curve};"")'.format(f=first_at, i=i + 1, curve=p.curve(x))
         cols = [kit.column_name(FACTOR_FIRST_COL + 12 * k + j) for j in range(12)]
-        rng = sh._styled("%s%d:%s%d" % (first, P_COMM[2], last, P_COMM[3]), kit.COMPUTED, "general")
+        rng = sh._styled("%s%d:%s%d" % (first, P_COMM[2], last, P_COMM[3]), kit.COMPUTED, HELPER)
         rng.setFormulaArray(tuple(tuple(factor(i, j, c) for j, c in enumerate(cols)) for i in range(CONSULTANTS)))
         for col in cols:
             sh.s.Columns.getByName(col).IsVisible = False

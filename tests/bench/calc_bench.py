@@ -437,15 +437,32 @@ def filled(office, path, fill):
     return doc
 
 
-def timed_in_turn(docs, runs):
-    """Median calculateAll() seconds of each document, timed in turn in every round."""
+def cpu_seconds(pid):
+    """CPU seconds the process has run so far, all its threads (schedstat: ns)."""
+    total = 0
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
+                total += int(f.read().split()[0])
+        except OSError:  # a thread that ended meanwhile
+            pass
+    return total / 1e9
+
+
+def timed_in_turn(docs, runs, pid=None):
+    """Median calculateAll() seconds of each document, timed in turn in every
+    round; with pid (the office's), also the median CPU seconds the office
+    spent on it: [(wall, cpu or None)]."""
     times = [[] for _ in docs]
+    cpu = [[] for _ in docs]
     for _ in range(runs):
         for k, doc in enumerate(docs):
+            c0 = cpu_seconds(pid) if pid else 0.0
             t0 = time.perf_counter()
             doc.calculateAll()
             times[k].append(time.perf_counter() - t0)
-    return [statistics.median(t) for t in times]
+            cpu[k].append(cpu_seconds(pid) - c0 if pid else 0.0)
+    return [(statistics.median(t), statistics.median(c) if pid else None) for t, c in zip(times, cpu)]
 
 
 def template_bench(office, ots_dir, runs):
@@ -475,10 +492,11 @@ def template_bench(office, ots_dir, runs):
                     calls = replace_calls(docs[1])
                     docs[1].calculateAll()
                     load = os.getloadavg()[0]
-                    seconds = timed_in_turn(docs, max(runs, 20))
-                    out.append((key, title, seconds[0], (seconds[1], calls, load, same)))
+                    (wall, cpu), (const_wall, const_cpu) = timed_in_turn(docs, max(runs, 20), office.soffice_pid())
+                    out.append((key, title, wall, (const_wall, calls, load, same, cpu, const_cpu)))
                 else:
-                    out.append((key, title, timed_in_turn(docs, max(runs, 20))[0], (None, 0, None, same)))
+                    wall = timed_in_turn(docs, max(runs, 20))[0][0]
+                    out.append((key, title, wall, (None, 0, None, same, None, None)))
             finally:
                 for doc in docs:
                     doc.close(True)
@@ -487,10 +505,11 @@ def template_bench(office, ots_dir, runs):
 
 def template_table(timed, problems):
     """The templates' table (Markdown) with their goals; misses and wrong figures go to problems."""
-    print("| template | ms | constants ms | ratio | add-in ms | call sites | load | figures | goal |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|---|")
+    print("| template | ms | constants ms | ratio | add-in ms | CPU ms | constants CPU ms | CPU ratio | call sites "
+          "| load | figures | goal |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     has_full = {n.split(".")[0] for n, _, _, _ in timed if n.endswith(".full")}
-    for name, title, s, (const_s, calls, load, same) in timed:
+    for name, title, s, (const_s, calls, load, same, cpu, const_cpu) in timed:
         module = name.split(".")[0]
         # a template with a full fill is held to its goal there
         limit = TEMPLATE_GOALS.get(module) if (name.endswith(".full") or module not in has_full) else None
@@ -501,8 +520,9 @@ def template_table(timed, problems):
                 problems.append("the filled %s takes %.1f ms" % (title, s * 1e3))
         if same is False:
             problems.append("the filled %s shows other figures than before" % title)
-        side = ("%.1f | %.2f | %.1f | %d | %.1f" % (const_s * 1e3, s / const_s, (s - const_s) * 1e3, calls, load)
-                if const_s else " | | | | ")
+        side = ("%.1f | %.2f | %.1f | %.1f | %.1f | %.2f | %d | %.1f" % (
+            const_s * 1e3, s / const_s, (s - const_s) * 1e3, cpu * 1e3, const_cpu * 1e3, cpu / const_cpu, calls, load)
+            if const_s else " | | | | | | | ")
         print("| %s (%s) | %.1f | %s | %s | %s |" % (
             title, name, s * 1e3, side, {True: "as before", False: "DIFFER", None: ""}[same], goal))
 
@@ -676,7 +696,8 @@ def main():
         if timed:
             print("A full fill is timed in turn with the same document whose add-in calls are constants "
                   "(ratio: full / constants; add-in ms: the difference; call sites: calls written in its "
-                  "formulas, not all of them run); load: the 1-minute load average then. Figures: columns "
+                  "formulas, not all of them run); CPU: what the office process spent (all threads), "
+                  "less touched by other work than the wall time; load: the 1-minute load average then. Figures: columns "
                   "A..N of every sheet against what the template showed before (FIGURES).\n")
             template_table(timed, problems)
 
