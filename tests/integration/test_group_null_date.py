@@ -14,21 +14,14 @@ from com.sun.star.util import Date
 
 from group_files import (NO_STAMP_NOTE, STRATEGY, DealerFiles, FilesCase, expected_strategy, month_serial, named_cells,
                          run_cli, save, set_named, shown_count, shown_rate, strategy_values, table)
-from office import enter, file_url, props
-from template_harness import installed_templates
+from office import file_url, props
+from test_group_annual_distribute import NOVEMBER_CARS, write_plan
 
 MONTH = "2026-11"
 NULL_1904 = Date(Day=1, Month=1, Year=1904)
 DAYS_1899_TO_1904 = (datetime.date(1904, 1, 1) - datetime.date(1899, 12, 30)).days  # 1462
 COUNTS = ("交车数_目标", "订单数_预计", "交车数_实际", "订单数_实际", "报价数_实际", "进店线索数_实际", "线索数_实际")
 RATES = {"订单交车率_目标": ("交车数_目标", "订单数_预计"), "交车数_达成率": ("交车数_实际", "交车数_目标")}
-# the annual plan (as in test_group_annual_distribute): November's cars 59 / 30 / 10 of 99
-SEASON = (70, 60, 80, 85, 85, 80, 80, 85, 90, 90, 90, 105)
-MONEY = (1500000, 1450000, 1650000, 1600000, 1650000, 1700000, 1700000, 1750000, 1700000, 1750000, 1800000,
-         1750000)
-DEALERS = (("D001", "示例经销商甲", 600, 12000000), ("D002", "示例经销商乙", 300, 6000000),
-           ("D003", "示例经销商丙", 100, 2000000))
-NOVEMBER_CARS = {"D001": 59, "D002": 30, "D003": 10}
 
 
 def null_date_of(doc):
@@ -44,7 +37,7 @@ class NullDate1904(FilesCase):
         cls.files = DealerFiles(cls.office)
         cls.inbox = os.path.join(cls.tmp, "回收")
         os.makedirs(cls.inbox)
-        cls.typed, cls.null_dates = {}, {}
+        cls.typed = {}
         for i, ext in enumerate((".ods", ".xlsx")):  # the 1899-12-30 system, as every test makes them
             path, typed = cls.files.good(cls.inbox, STRATEGY, "旧历%d店" % i, MONTH, i=i, ext=ext)
             cls.typed[typed["经销商"]] = dict(expected_strategy(strategy_values(i)), file=path)
@@ -72,25 +65,8 @@ class NullDate1904(FilesCase):
 
     @classmethod
     def _plan_1904(cls):
-        path = os.path.join(cls.tmp, "集团年度目标分解_1904.ods")
-        doc = cls.office.load(installed_templates(cls.office)["group_annual.ots"], as_template=True)
-        try:
-            doc.NullDate = NULL_1904
-            g, d = doc.Sheets.getByName("集团目标"), doc.Sheets.getByName("经销商年度")
-            for cell, value in (("B2", "示例集团"), ("E2", "2026-01"), ("D5", 1100), ("D6", 22000000),
-                                ("I5", 0.8), ("I6", 0.33), ("I7", 0.3)):
-                enter(g.getCellRangeByName(cell), value)
-            for j in range(12):
-                enter(g.getCellByPosition(1 + j, 9), SEASON[j])
-                enter(g.getCellByPosition(1 + j, 10), MONEY[j])
-            for i, row in enumerate(DEALERS):
-                for c, value in enumerate(row):
-                    enter(d.getCellByPosition(c, 8 + i), value)
-            doc.calculateAll()
-            save(doc, path)
-        finally:
-            doc.close(True)
-        return path
+        return write_plan(cls.office, os.path.join(cls.tmp, "集团年度目标分解_1904.ods"),
+                          before=lambda doc: setattr(doc, "NullDate", NULL_1904))
 
     def open(self, path):
         return self.office.desktop.loadComponentFromURL(file_url(path), "_blank", 0,
