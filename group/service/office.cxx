@@ -240,7 +240,7 @@ CivilDay nullDateOf(const Reference<sheet::XSpreadsheetDocument>& doc)
 {
     util::Date d;
     if (!(Reference<beans::XPropertySet>(doc, uno::UNO_QUERY_THROW)->getPropertyValue(U("NullDate")) >>= d))
-        throw uno::RuntimeException(U("NullDate of the spreadsheet document is not a date"));
+        throw uno::RuntimeException(U("表格文档的 NullDate（零日期）不是日期 / the document's NullDate is not a date"));
     return {d.Year, d.Month, d.Day};
 }
 
