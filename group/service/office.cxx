@@ -261,7 +261,7 @@ double dateSerialOfMonth(const OUString& month, CivilDay nullDate)
     return dealerkpi::group::serialOfMonth(std::string_view(ascii.getStr(), ascii.getLength()), nullDate).value_or(-1);
 }
 
-bool isMonth(const OUString& month) { return dateSerialOfMonth(month, kNullDate1899) >= 0; }
+bool isMonth(const OUString& month) { return !month.isEmpty() && normalMonth(month) == month; }
 
 OUString errorText(sal_Int32 code)
 {

@@ -111,7 +111,7 @@ OUString monthOfDateSerial(double serial, CivilDay nullDate);
 OUString normalMonth(const OUString& typed);
 /** The serial, from `nullDate`, of the first day of "YYYY-MM"; -1 when `month` is not of that form. */
 double dateSerialOfMonth(const OUString& month, CivilDay nullDate);
-/** True when `month` is "YYYY-MM" (a year from 1900). */
+/** True when `month` is a month as the one month parser writes it ("YYYY-MM", 2000–2099). */
 bool isMonth(const OUString& month);
 /** A Calc error code as Calc shows it (#DIV/0!, Err:502, ...). */
 OUString errorText(sal_Int32 code);
