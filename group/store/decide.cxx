@@ -212,7 +212,7 @@ void SociStore::insert_submission(const Returned& f, const Outcome& o, int month
         soci::use(f.sha256), soci::use(f.path), soci::use(f.saved_at), soci::use(f.dealer_code),
         soci::use(f.dealer_name), soci::use(f.month), soci::use(f.kind), soci::use(word), soci::use(code),
         soci::use(text), soci::use(o.other_path), soci::use(now), soci::use(doubts), soci::use(file_id);
-    insert_file_values(file_id, f.values, cells);
+    insert_file_values(file_id, f.month, f.values, cells);
 }
 
 std::vector<Outcome> SociStore::record_returned(const std::vector<Returned>& files, const Plausibility& rule)

@@ -1,7 +1,7 @@
 // A returned file's values (table file_value, schema version 3): written under the
-// file's number and the named cells' numbers, read back by file, and the taken files'
-// values for trend — one query for the asked cells of every taken file of the months,
-// fetched in batches of plain numbers.
+// named cells' numbers, the file's month and number, read back by file, and the taken
+// files' values for trend — one query for the asked cells over the months (a range of
+// rows per cell), fetched in batches of plain numbers.
 #include "soci_store.hxx"
 
 #include <unordered_map>
@@ -72,13 +72,13 @@ struct ValueRows {
     }
 };
 
-/** " AND v.cell IN (:c0, :c1, …)" for the asked cells' numbers (bound, never spliced). */
+/** "cell IN (:c0, :c1, …)" for the asked cells' numbers (bound, never spliced). */
 std::string cells_clause(std::size_t n)
 {
     std::string marks;
     for (std::size_t i = 0; i < n; ++i)
         marks += (i ? ", :c" : ":c") + std::to_string(i);
-    return " AND v.cell IN (" + marks + ")";
+    return "cell IN (" + marks + ")";
 }
 
 }  // namespace
@@ -109,14 +109,15 @@ int SociStore::next_file_id()
     return ind == soci::i_ok ? last + 1 : 1;
 }
 
-void SociStore::insert_file_values(int file_id, const std::vector<Value>& values, CellIds& cells)
+void SociStore::insert_file_values(int file_id, const std::string& month, const std::vector<Value>& values,
+                                   CellIds& cells)
 {
     int cell = 0;
     BoundValue b;
-    soci::statement st = (sql_.prepare << "INSERT INTO file_value (file_id, cell, idx, number, text)"
-                                          " VALUES (:f, :c, :i, :n, :t)",
-                          soci::use(file_id), soci::use(cell), soci::use(b.idx), soci::use(b.number, b.ni),
-                          soci::use(b.text, b.ti));
+    soci::statement st = (sql_.prepare << "INSERT INTO file_value (cell, month, file_id, idx, number, text)"
+                                          " VALUES (:c, :m, :f, :i, :n, :t)",
+                          soci::use(cell), soci::use(month), soci::use(file_id), soci::use(b.idx),
+                          soci::use(b.number, b.ni), soci::use(b.text, b.ti));
     for (const Value& v : values) {
         cell = cells.id(v.name);
         b.set(v);
@@ -141,33 +142,37 @@ std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::str
                                          const std::vector<std::string>& names)
 {
     Read snapshot(sql_, postgresql_);  // the files and their values as of one moment
-    std::unordered_map<int, std::size_t> at;  // file number -> file
+    std::unordered_map<int, std::size_t> at;  // file number -> taken file
     std::vector<TakenMonth> out = taken_files(sql_, from, to, at);
     const CellNames cells = cell_names(sql_);
-    std::vector<int> wanted;  // the asked cells the store knows; none known: no values to read
+    std::vector<int> wanted;  // the asked cells the store knows (none asked: every cell)
     for (const std::string& n : names)
         if (auto it = cells.id.find(n); it != cells.id.end())
             wanted.push_back(it->second);
-    if (out.empty() || (!names.empty() && wanted.empty()))
+    if (names.empty())
+        for (const auto& [id, name] : cells.name)
+            wanted.push_back(id);
+    if (out.empty() || wanted.empty())
         return out;
+    // One range of rows per cell (the primary key's order); the rows of files not taken
+    // (superseded, not taken) are passed over here rather than joined away row by row.
     ValueRows rows;
     rows.reset();
     soci::statement st(sql_);
     st.exchange(soci::into(rows.file)), st.exchange(soci::into(rows.cell)), st.exchange(soci::into(rows.idx));
     st.exchange(soci::into(rows.number, rows.ni)), st.exchange(soci::into(rows.text, rows.ti));
-    st.exchange(soci::use(from)), st.exchange(soci::use(to));
     for (const int& c : wanted)
         st.exchange(soci::use(c));
+    st.exchange(soci::use(from)), st.exchange(soci::use(to));
     st.alloc();
-    st.prepare("SELECT v.file_id, v.cell, v.idx, v.number, v.text FROM submission s"
-               " JOIN file_value v ON v.file_id = s.file_id"
-               " WHERE s.status = 'taken' AND s.month >= :f AND s.month <= :t" +
-               (wanted.empty() ? std::string() : cells_clause(wanted.size())));
+    st.prepare("SELECT file_id, cell, idx, number, text FROM file_value WHERE " + cells_clause(wanted.size()) +
+               " AND month >= :f AND month <= :t");
     st.define_and_bind();
     st.execute(false);
     for (; st.fetch(); rows.reset())
         for (std::size_t r = 0; r < rows.file.size(); ++r)
-            out[at.at(rows.file[r])].values.push_back(rows.value(r, cells));
+            if (auto it = at.find(rows.file[r]); it != at.end())
+                out[it->second].values.push_back(rows.value(r, cells));
     return out;
 }
 

@@ -95,7 +95,8 @@ private:
     std::vector<Value> select_values(const std::string& query, const std::vector<std::string>& params);
     std::vector<Value> values_of(const std::string& sha256);
     int next_file_id();
-    void insert_file_values(int file_id, const std::vector<Value>& values, CellIds& cells);
+    void insert_file_values(int file_id, const std::string& month, const std::vector<Value>& values,
+                            CellIds& cells);
     bool decide_known(const Returned& f, Outcome& o);
     bool twoInOneRun(const Returned& f, const std::string& sha, const std::string& path, Outcome& o,
                      std::vector<Outcome>& batch);
