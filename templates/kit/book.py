@@ -302,6 +302,10 @@ class Sheet:
         """Prints the whole sheet on one A4 landscape page (not only one page wide)."""
         page.fit_one_page(self.book.doc, self.s)
 
+    def fit_blocks(self):
+        """Prints each block that starts a page (a manual row break) on one page (kit.page)."""
+        page.fit_blocks(self.book.doc, self.s)
+
     def note(self, name, text):
         """An explanatory line (small grey text, not wrapped, so it runs across
         the empty cells to its right)."""

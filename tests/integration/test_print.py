@@ -60,6 +60,30 @@ class PrintedPages(OfficeTestCase):
                     self.doc.close(True)
                     self.doc = None
 
+    def test_blocks_that_start_a_page_print_whole(self):
+        """A sheet laid out in blocks that each start a page (manual row breaks, 提成方案测算)
+        prints each block on one page: no automatic break inside the used area, which
+        printed a block's 合计 row, or the rest of a plan table, on a page without its
+        column headings."""
+        for name in template_modules():
+            try:
+                pdf, _ = self.printed(name)
+                for i in range(self.doc.Sheets.Count):
+                    sheet = self.doc.Sheets.getByIndex(i)
+                    cursor = sheet.createCursor()
+                    cursor.gotoEndOfUsedArea(False)
+                    last = cursor.RangeAddress.EndRow
+                    breaks = [b for b in sheet.getRowPageBreaks() if 0 < b.Position <= last]
+                    if not any(b.ManualBreak for b in breaks):
+                        continue
+                    with self.subTest(template=name, sheet=sheet.Name):
+                        self.assertEqual([b.Position + 1 for b in breaks if not b.ManualBreak], [],
+                                         "automatic page breaks before these rows (1-based): %s" % pdf)
+            finally:
+                if self.doc is not None:
+                    self.doc.close(True)
+                    self.doc = None
+
     def test_no_chart_runs_over_a_page_break(self):
         """A chart that a page break cuts prints its legend or axis alone on the next page."""
         for name in template_modules():
