@@ -709,6 +709,12 @@ def _full():
 
 FULL = _full()
 
+# Charts over every consultant row that a document a tool writes (the example month)
+# narrows to the rows in use (kit.fit_charts_to_rows). The template's own chart cannot
+# follow what is typed without a macro: it keeps all 30 rows, so that a consultant the
+# analyst adds is never left out of it.
+ROW_CHARTS = ((CMP, "顾问对比"),)
+
 HIGHLIGHTS = (
     (CMP, "D%d" % C_TOTAL, "方案A 全年提成"),
     (CMP, "E%d" % C_TOTAL, "方案B 全年提成"),
