@@ -103,6 +103,30 @@ class PrintedPages(OfficeTestCase):
                 self.doc.close(True)
                 self.doc = None
 
+    def test_group_summary_title_lines(self):
+        """集团汇总: "月份：" stays on one line in its column (it wrapped in the 1.2 cm
+        排名 column), and the summary line the roll-up writes into D2 runs over the
+        empty cells to its right with no box cutting through it."""
+        import group_summary
+        from kit.styles import HEADING_CHAR_WIDTH, text_units
+        self.doc = self.office.load(installed_templates(self.office)[group_summary.FILE], as_template=True)
+        try:
+            for sheet_name in (group_summary.SUMMARY, group_summary.WORKSHOP, group_summary.ISSUES):
+                sheet = self.doc.Sheets.getByName(sheet_name)
+                label = sheet.getCellRangeByName("A2")
+                with self.subTest(sheet=sheet_name):
+                    self.assertEqual(label.getString(), "月份：")
+                    self.assertFalse(label.IsTextWrapped)
+                    self.assertGreaterEqual(sheet.Columns.getByIndex(0).Width,
+                                            text_units(label.getString()) * HEADING_CHAR_WIDTH + 250)
+            summary = self.doc.Sheets.getByName(group_summary.SUMMARY).getCellRangeByName("D2")
+            self.assertFalse(summary.IsTextWrapped)
+            self.assertEqual([getattr(summary, side).OuterLineWidth
+                              for side in ("TopBorder", "BottomBorder", "LeftBorder", "RightBorder")], [0] * 4)
+        finally:
+            self.doc.close(True)
+            self.doc = None
+
 
 def rows_under(sheet, shape):
     """The first and last row (0-based) a drawing object covers."""
