@@ -84,12 +84,13 @@ def _used_rows(sheet):
     return cursor.RangeAddress.EndRow, cursor.RangeAddress.EndColumn
 
 
-def fix_row_heights(sheet, last):
-    """Rows 0..last of the office sheet `sheet` keep one height: a row does not
-    grow or shrink as names and numbers are typed into it (which moved the
-    page breaks and made the rows holding names look different)."""
+def fix_row_heights(sheet, first, last):
+    """Rows first..last (0-based) of the office sheet `sheet` keep their height, at
+    least a line of Chinese text: a row does not grow or shrink as names and numbers
+    are typed into it (the rows holding names looked different from the others,
+    and the page breaks moved)."""
     rows = sheet.Rows
-    for r in range(last + 1):
+    for r in range(first, last + 1):
         row = rows.getByIndex(r)
         row.Height = max(row.Height, ROW_HEIGHT)
 
@@ -102,7 +103,7 @@ def fit_blocks(doc, sheet):
     its column headings. Fitting to a number of pages tall instead would ignore
     the manual breaks."""
     last, last_col = _used_rows(sheet)
-    fix_row_heights(sheet, last)
+    fix_row_heights(sheet, 0, last)
     page = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
     page.TopMargin = page.BottomMargin = 1000   # a taller block on a page, at a readable zoom
     rows, cols = sheet.Rows, sheet.Columns
