@@ -53,6 +53,7 @@ class _Chart:
         try:
             self._layout(kind, series, categories, colors or CHART_COLORS)
             self._texts(title, x_title, y_title, legend, kind)
+            y_format = y_format or self._cells_format(series[0][1])
             if y_format:
                 # the value axis in a format of its own (otherwise it follows the first series' cells)
                 code = FORMATS.get(y_format, y_format)
@@ -64,6 +65,14 @@ class _Chart:
         finally:
             doc.unlockControllers()
         self._anchor_to_cell(name, top_left)
+
+    def _cells_format(self, values):
+        """The number format code of the cells `values`: the value axis carries it as a
+        format of its own, since a format linked to the cells is lost in an .xlsx
+        (a rate axis came back as 0 … 1.2)."""
+        key = self.sheet.cell(values.split(":")[0]).NumberFormat
+        code = self.sheet.book.doc.NumberFormats.getByKey(key).FormatString
+        return None if code.lower() in ("general", "standard") else code
 
     def _seq(self, rng, role):
         seq = self.doc.getDataProvider().createDataSequenceByRangeRepresentation(self.sheet.range_rep(rng))

@@ -21,7 +21,7 @@ def _put(text, parts):
 
 
 def _header_footer(doc, page):
-    """The page header (document title, sheet) and footer (page n of m, print date).
+    """The page header (document title, sheet name) and footer (page n of m, print date).
     Header and footer fields cannot show a cell: the dealer and the month are
     in the title rows (1-3), repeated at the top of every printed page."""
     def field(kind):
@@ -32,7 +32,8 @@ def _header_footer(doc, page):
     page.HeaderIsShared = True
     page.FooterIsShared = True
     header = page.RightPageHeaderContent
-    _put(header.LeftText, [field("DocInfo.Title")])
+    # the title as text: an .xlsx has no field for it and showed the file name instead
+    _put(header.LeftText, [doc.DocumentProperties.Title])
     _put(header.CenterText, [])
     _put(header.RightText, [field("SheetName")])
     page.RightPageHeaderContent = header

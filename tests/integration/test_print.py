@@ -127,6 +127,54 @@ class PrintedPages(OfficeTestCase):
             self.doc.close(True)
             self.doc = None
 
+    def test_an_xlsx_keeps_the_page_header_and_the_rate_axes(self):
+        """Saved as .xlsx and opened again, a page header names the document (it showed
+        the file name) and a chart over rates keeps a percent axis (it showed 0 ... 1.2)."""
+        import tempfile
+        for name in template_modules():
+            module = importlib.import_module(name)
+            doc = self.office.load(installed_templates(self.office)[module.FILE], as_template=True)
+            rate_charts = [where for where, chart in charts_of(doc) if "%" in cells_code(doc, chart)]
+            with tempfile.TemporaryDirectory(prefix="dealerkpi-xlsx-") as tmp:
+                path = os.path.join(tmp, "文件名.xlsx")
+                doc.storeToURL(file_url(path), props(FilterName="Calc MS Excel 2007 XML"))
+                doc.close(True)
+                self.doc = self.office.load(path)
+                try:
+                    styles = self.doc.StyleFamilies.getByName("PageStyles")
+                    for i in range(self.doc.Sheets.Count):
+                        sheet = self.doc.Sheets.getByIndex(i)
+                        with self.subTest(template=name, sheet=sheet.Name):
+                            header = styles.getByName(sheet.PageStyle).RightPageHeaderContent
+                            self.assertEqual(header.LeftText.getString(), module.TITLE)
+                    for where, chart in charts_of(self.doc):
+                        if where not in rate_charts:
+                            continue
+                        with self.subTest(template=name, chart=where):
+                            axis = chart.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(1, 0)
+                            self.assertFalse(axis.LinkNumberFormatToSource)
+                            self.assertIn("%", chart.getNumberFormats().getByKey(axis.NumberFormat).FormatString)
+                finally:
+                    self.doc.close(True)
+                    self.doc = None
+
+
+def charts_of(doc):
+    """((sheet name, index on its sheet), chart model) of every chart of `doc`."""
+    for i in range(doc.Sheets.Count):
+        sheet = doc.Sheets.getByIndex(i)
+        for j in range(sheet.DrawPage.Count):
+            shape = sheet.DrawPage.getByIndex(j)
+            if shape.ShapeType == "com.sun.star.drawing.OLE2Shape":
+                yield (sheet.Name, j), shape.Model
+
+
+def cells_code(doc, chart):
+    """The number format code of the cells a chart's first series plots."""
+    series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()[0]
+    values = series.getDataSequences()[0].getValues()
+    return doc.NumberFormats.getByKey(values.getNumberFormatKeyByIndex(-1)).FormatString
+
 
 def rows_under(sheet, shape):
     """The first and last row (0-based) a drawing object covers."""

@@ -369,7 +369,9 @@ class TemplateConventions(TemplateCase):
                 self.assertTrue(page.HeaderIsOn and page.FooterIsOn, sheet.Name)
                 header, footer = page.RightPageHeaderContent, page.RightPageFooterContent
                 fields = lambda text: [f.ImplementationName for f in _fields(text)]  # noqa: E731
-                self.assertTrue(fields(header.LeftText) and fields(header.RightText), sheet.Name)
+                # the document's title (as text: an .xlsx has no title field) and the sheet's name
+                self.assertEqual(header.LeftText.getString(), doc.DocumentProperties.Title, sheet.Name)
+                self.assertTrue(fields(header.RightText), sheet.Name)
                 self.assertEqual(len(fields(footer.CenterText)), 2, sheet.Name)   # page and pages
                 self.assertEqual(len(fields(footer.RightText)), 1, sheet.Name)    # the print date
                 self.assertIn("打印日期", footer.RightText.getString())
