@@ -196,6 +196,13 @@ class StrategyTable(TemplateCase):
         self.fill(P, "G6", 100)
         self.assertEqual(self.error_cells(), [])
 
+    def test_quarter_names_its_months(self):
+        """季度分解's N+1月..N+3月 name the months they stand for once the month is chosen."""
+        self.fill(R, "E2", "2026-11")
+        self.doc.calculateAll()
+        self.assertEqual([self.at(Q, "%s7" % c).getString() for c in "FGH"],
+                         ["N+1月\n2026年12月", "N+2月\n2027年1月", "N+3月\n2027年2月"])
+
     def test_last_month_headings_say_they_are_the_three_month_average(self):
         notes = {self.at(P, c).Annotation.String for c in ("C5", "E5")}
         self.assertTrue(all("三个月" in n for n in notes), notes)
