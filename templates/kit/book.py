@@ -195,7 +195,7 @@ class Sheet:
             lines = int(-(-units // per_line))
             if lines <= 1:
                 continue
-            rng.setString("\n".join(split_even(text, lines)))
+            rng.setString("\n".join(split_even(text, lines, per_line)))
             self.s.Rows.getByIndex(rng.CellAddress.Row).OptimalHeight = True
 
     def _width_of(self, rng):

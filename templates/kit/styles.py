@@ -75,9 +75,10 @@ def text_units(text):
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
-def _unbroken(text):
+def _unbroken(text, width=None):
     """`text` as the pieces a line may not break inside: a bracketed part
-    （台） is one piece, any other character a piece of its own."""
+    （台） is one piece if it fits a line of `width` units (any, if None), any
+    other character a piece of its own."""
     pieces, depth = [], 0
     for ch in text:
         if depth:
@@ -88,15 +89,18 @@ def _unbroken(text):
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
-    return pieces
+    if width is None:
+        return pieces
+    return [p for piece in pieces for p in ([piece] if text_units(piece) <= width else list(piece))]
 
 
-def split_even(text, lines):
+def split_even(text, lines, width=None):
     """`text` in `lines` pieces of about equal width, never one character alone
-    and never broken inside brackets (下限（台） is 下限 / （台）)."""
+    and never broken inside brackets that fit a line of `width` units (下限（台）
+    is 下限 / （台）)."""
     total = text_units(text)
     out, piece, used = [], "", 0.0
-    for part in _unbroken(text):
+    for part in _unbroken(text, width):
         width = text_units(part)
         due = total * (len(out) + 1) / lines - 1e-9
         # a line ends once it is long enough, or before a bracketed part that would
