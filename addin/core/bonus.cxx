@@ -13,20 +13,9 @@ using numeric::Extended;
 // Checks the tier table; returns the number of tiers or an error.
 Error checkTiers(const Grid& thresholds, const Grid& rates, std::size_t& tiers) noexcept
 {
-    tiers = thresholds.usedLength();
-    if (tiers == 0 || rates.usedLength() != tiers)
-        return Error::InvalidArgument;
-    for (std::size_t i = 0; i < tiers; ++i) {
-        const Cell& t = thresholds[i];
-        const Cell& r = rates[i];
-        if (t.isText() || r.isText())
-            return Error::Value;
-        if (t.isBlank() || r.isBlank())  // a hole inside the table
-            return Error::InvalidArgument;
-        if (i > 0 && !(t.number > thresholds[i - 1].number))
-            return Error::InvalidArgument;
-    }
-    return Error::None;
+    return checkColumns(thresholds, rates, tiers, [&](std::size_t i) {
+        return i > 0 && !(thresholds[i].number > thresholds[i - 1].number) ? Error::InvalidArgument : Error::None;
+    });
 }
 
 // In extended precision, whose range no product or sum of a few doubles

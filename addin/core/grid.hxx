@@ -3,6 +3,8 @@
 // hands over (a number, a cell, a range, an inline array) arrives as a Grid.
 #pragma once
 
+#include "outcome.hxx"
+
 #include <cstddef>
 
 namespace dealerkpi {
@@ -48,5 +50,26 @@ struct Grid {
         return n;
     }
 };
+
+// A table of two columns read side by side (thresholds and rates, points and
+// payouts): `n` is their used length, which must be the same and not 0. Row by
+// row, text is Error::Value and a blank (a hole inside the table)
+// Error::InvalidArgument; then `row(i)` says what else row i breaks, if anything.
+template <class Row>
+constexpr Error checkColumns(const Grid& a, const Grid& b, std::size_t& n, Row row) noexcept
+{
+    n = a.usedLength();
+    if (n == 0 || b.usedLength() != n)
+        return Error::InvalidArgument;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a[i].isText() || b[i].isText())
+            return Error::Value;
+        if (a[i].isBlank() || b[i].isBlank())
+            return Error::InvalidArgument;
+        if (const Error e = row(i); e != Error::None)
+            return e;
+    }
+    return Error::None;
+}
 
 } // namespace dealerkpi

@@ -12,24 +12,16 @@ using numeric::Extended;
 
 Error checkCurve(const Grid& points, const Grid& payouts, std::size_t& n) noexcept
 {
-    n = points.usedLength();
-    if (n == 0 || payouts.usedLength() != n)
-        return Error::InvalidArgument;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Cell& p = points[i];
-        const Cell& y = payouts[i];
-        if (p.isText() || y.isText())
-            return Error::Value;
-        if (p.isBlank() || y.isBlank())  // a hole inside the table
-            return Error::InvalidArgument;
-        if (!std::isfinite(p.number) || !std::isfinite(y.number))
+    return checkColumns(points, payouts, n, [&](std::size_t i) {
+        const double p = points[i].number;
+        if (!std::isfinite(p) || !std::isfinite(payouts[i].number))
             return Error::Overflow;
-        if (i > 0 && p.number < points[i - 1].number)
+        if (i > 0 && p < points[i - 1].number)
             return Error::InvalidArgument;  // descending
-        if (i > 1 && p.number == points[i - 1].number && p.number == points[i - 2].number)
+        if (i > 1 && p == points[i - 1].number && p == points[i - 2].number)
             return Error::InvalidArgument;  // a jump has two payouts, not three
-    }
-    return Error::None;
+        return Error::None;
+    });
 }
 
 // a + t (b - a), exact at t = 0 and t = 1 and monotone in t, so that the
