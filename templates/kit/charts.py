@@ -53,18 +53,23 @@ class _Chart:
         try:
             self._layout(kind, series, categories, colors or CHART_COLORS)
             self._texts(title, x_title, y_title, legend, kind)
-            y_format = y_format or self._cells_format(series[0][1])
-            if y_format:
-                # the value axis in a format of its own (otherwise it follows the first series' cells)
-                code = FORMATS.get(y_format, y_format)
-                formats = doc.getNumberFormats()
-                key = formats.queryKey(code, sheet.book.locale, False)
-                axis = doc.getDiagram().getYAxis()
-                axis.LinkNumberFormatToSource = False
-                axis.NumberFormat = key if key != -1 else formats.addNew(code, sheet.book.locale)
+            # each axis in a format of its own (otherwise it follows the cells)
+            self._axis_format(doc.getDiagram().getYAxis(), y_format or self._cells_format(series[0][1]))
+            if kind == "xy":
+                self._axis_format(doc.getDiagram().getXAxis(), self._cells_format(categories))
         finally:
             doc.unlockControllers()
         self._anchor_to_cell(name, top_left)
+
+    def _axis_format(self, axis, kind):
+        """The chart axis `axis` in the number format `kind` (a FORMATS kind or a code; None: as it is)."""
+        if not kind:
+            return
+        code = FORMATS.get(kind, kind)
+        formats = self.doc.getNumberFormats()
+        key = formats.queryKey(code, self.sheet.book.locale, False)
+        axis.LinkNumberFormatToSource = False
+        axis.NumberFormat = key if key != -1 else formats.addNew(code, self.sheet.book.locale)
 
     def _cells_format(self, values):
         """The number format code of the cells `values`: the value axis carries it as a

@@ -134,7 +134,9 @@ class PrintedPages(OfficeTestCase):
         for name in template_modules():
             module = importlib.import_module(name)
             doc = self.office.load(installed_templates(self.office)[module.FILE], as_template=True)
-            rate_charts = [where for where, chart in charts_of(doc) if "%" in cells_code(doc, chart)]
+            # (where, axis dimension) of every axis over cells that show rates
+            rate_axes = [(where, dim) for where, chart in charts_of(doc)
+                         for dim, role in ((1, "values-y"), (0, "values-x")) if "%" in cells_code(doc, chart, role)]
             with tempfile.TemporaryDirectory(prefix="dealerkpi-xlsx-") as tmp:
                 path = os.path.join(tmp, "文件名.xlsx")
                 doc.storeToURL(file_url(path), props(FilterName="Calc MS Excel 2007 XML"))
@@ -148,12 +150,14 @@ class PrintedPages(OfficeTestCase):
                             header = styles.getByName(sheet.PageStyle).RightPageHeaderContent
                             self.assertEqual(header.LeftText.getString(), module.TITLE)
                     for where, chart in charts_of(self.doc):
-                        if where not in rate_charts:
-                            continue
-                        with self.subTest(template=name, chart=where):
-                            axis = chart.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(1, 0)
-                            self.assertFalse(axis.LinkNumberFormatToSource)
-                            self.assertIn("%", chart.getNumberFormats().getByKey(axis.NumberFormat).FormatString)
+                        for dim in (1, 0):
+                            if (where, dim) not in rate_axes:
+                                continue
+                            with self.subTest(template=name, chart=where, axis=dim):
+                                axis = chart.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(dim, 0)
+                                self.assertFalse(axis.LinkNumberFormatToSource)
+                                code = chart.getNumberFormats().getByKey(axis.NumberFormat).FormatString
+                                self.assertIn("%", code)
                 finally:
                     self.doc.close(True)
                     self.doc = None
@@ -169,11 +173,15 @@ def charts_of(doc):
                 yield (sheet.Name, j), shape.Model
 
 
-def cells_code(doc, chart):
-    """The number format code of the cells a chart's first series plots."""
+def cells_code(doc, chart, role):
+    """The number format code of the cells a chart's first series plots in `role`
+    (values-y, values-x); "" when it has none."""
     series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()[0]
-    values = series.getDataSequences()[0].getValues()
-    return doc.NumberFormats.getByKey(values.getNumberFormatKeyByIndex(-1)).FormatString
+    for data in series.getDataSequences():
+        values = data.getValues()
+        if values.Role == role:
+            return doc.NumberFormats.getByKey(values.getNumberFormatKeyByIndex(-1)).FormatString
+    return ""
 
 
 def rows_under(sheet, shape):
