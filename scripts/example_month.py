@@ -56,6 +56,8 @@ def main():
                     # the example as a dealer enters it (the strategy table: the months typed
                     # once into 年度数据 and the month chosen)
                     fill(doc, getattr(module, "DEALER_EXAMPLE", module.EXAMPLE))
+                    # a chart over every row a user may fill plots the rows the example uses
+                    kit.fit_charts_to_rows(doc, getattr(module, "ROW_CHARTS", ()))
                     target = os.path.join(args.out, module.TITLE + ".ods")
                     Office.save(doc, target, "calc8")
                     # frozen headings and the cursor on the first input, as the template has them

@@ -109,8 +109,9 @@ def _choice_help(rng, text):
 
 def _grid_headings(sh, rows, heading, year_label, names_from=None):
     top, head, first, last, total = rows
-    if top > 30:
-        # every later block starts a printed page (the first shares its page with the inputs)
+    if top > 6:
+        # every block starts a printed page (a sheet's first block, right under the
+        # title rows, shares its page with them; a plan's grids start after its inputs)
         sh.s.Rows.getByIndex(top - 1).IsStartOfNewPage = True
     sh.merge("A%d:N%d" % (top, top))
     sh.heading("A%d" % top, heading)
@@ -767,6 +768,9 @@ def _build(book):
     for sh, rows in ((hist, H_UNITS[1]), (sheet_a, 3), (sheet_b, 3), (cmp_sheet, C_HEAD),
                      (sens, _sens_blocks()[0][2][1])):
         sh.freeze(1, rows)
+    for sh in (hist, sheet_a, sheet_b, sens):
+        # a block and its 合计 on one page, under its column headings
+        sh.fit_blocks()
 
 
 def _example():
@@ -828,6 +832,12 @@ def _full():
 
 
 FULL = _full()
+
+# Charts over every consultant row that a document a tool writes (the example month)
+# narrows to the rows in use (kit.fit_charts_to_rows). The template's own chart cannot
+# follow what is typed without a macro: it keeps all 30 rows, so that a consultant the
+# analyst adds is never left out of it.
+ROW_CHARTS = ((CMP, "顾问对比"),)
 
 HIGHLIGHTS = (
     (CMP, "D%d" % C_TOTAL, "方案A 全年提成"),

@@ -99,6 +99,7 @@ def _monthly(book):
                    .format(r=r, t=tiers[0]), "count")
         sh.formula("F%d" % r, _bonus("B%d" % r, tiers), "money")
     sh.highlight("D%d:D%d" % (first, last), "AND(ISNUMBER(D%d);ROUND(D%d;2)>=1)" % (first, first), kit.GOOD)
+    sh.steady_rows("A%d:A%d" % (first, last))
 
     total = last + 1
     span = lambda col: "%s%d:%s%d" % (col, first, col, last)  # noqa: E731
@@ -171,6 +172,7 @@ def _yearly(book, monthly):
     # 业绩 (inputs)
     a_first = block(18, "各月业绩（销量或毛利；退车、冲减填负数）", "全年合计")
     a_last = a_first + CONSULTANTS - 1
+    sh.steady_rows("A%d:A%d" % (a_first, a_last))
     for r in range(a_first, a_last + 1):
         for col in months:
             sh.input("%s%d" % (col, r), "signed").NumberFormat = book.format_key(AMOUNT)

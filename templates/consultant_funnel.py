@@ -73,6 +73,7 @@ def _names(sh, source=None):
             src = "$'%s'.A%d" % (source, r)
             sh.formula("A%d" % r, '=IF({0}="";"";{0})'.format(src), "text")
     sh.label("A%d" % TOTAL, "总计")
+    sh.steady_rows("A%d:A%d" % (FIRST, FIRST + ROWS - 1))
 
 
 def _group(sh, first_col, texts, group):

@@ -29,10 +29,11 @@ ISSUES = "问题清单"
 HEADER_ROW = 4
 LAST_ROW = 10000   # formats and red flags reach this far down
 TOTAL = "合计"      # cell style of the 集团合计 row
+SUMMARY_LINE = "汇总说明"   # cell style of the roll-up's summary line: one line, no box
 
 # Column widths (cm) by value kind; a long title sets its own width (see _table)
 WIDTHS = {"count": 2.2, "rate": 2.4, "hours": 2.4, "money": 3.3, "text": 3.6, "month": 1.8}
-WIDTH_OF = {"排名": 1.2, "文件": 8.0}
+WIDTH_OF = {"排名": 1.4, "文件": 8.0}   # 排名 fits "月份：" above it on one line
 
 
 def _columns(stamp):
@@ -52,7 +53,7 @@ ISSUE_COLUMNS = (("文件", "text", 9.0), ("经销商", "text", 3.6), ("月份",
 def _table(book, sheet, title, columns, note):
     sh = book.sheet(sheet)
     sh.title("A1", title)
-    sh.label("A2", "月份：")
+    sh.label("A2", "月份：").IsTextWrapped = False
     last = kit.column_name(len(columns) - 1)
     for i, (text, kind, width) in enumerate(columns):
         c = kit.column_name(i)
@@ -80,9 +81,9 @@ def build(book):
     sh, _last = _table(book, SUMMARY, "集团汇总（月度销售跨部门策略表）", STRATEGY_COLUMNS,
                        "按交车数达成率排名；达成率不足 100% 标红。集团合计行：计数相加，比率按各店计数合并计算（不是各店比率的平均）。")
     sh.formula("B2", '=""', "month_or_blank")
-    sh.formula("D2", '=""', "text_or_blank")
-    sh.cell("D2").IsTextWrapped = False  # one line, running over the empty cells to its right
-    sh.cell("D2").IsCellBackgroundTransparent = True
+    # one line running over the empty cells to its right: no border of its own cell cutting through it
+    book._cell_style(SUMMARY_LINE, wrap=False, border=False)
+    sh.formula("D2", '=""', "text_or_blank").CellStyle = SUMMARY_LINE
     book.doc.NamedRanges.addNewByName("汇总月份", "$'%s'.$B$2" % SUMMARY, sh.cell("B2").CellAddress, 0)
     book.doc.NamedRanges.addNewByName("汇总说明", "$'%s'.$D$2" % SUMMARY, sh.cell("D2").CellAddress, 0)
     titles = [c[0] for c in STRATEGY_COLUMNS]

@@ -523,7 +523,13 @@ def _quarter(book, report):
     headings = ("", "业务目标", "业务KPI", "业务KPI本月目标", "业务目标本季度预计", "N+1月", "N+2月", "N+3月",
                 "结果责任部门")
     for col, text in zip("ABCDEFGHI", headings):
-        sh.heading("%s%d" % (col, Q_FIRST - 1), text)
+        sh.heading("%s%d" % (col, Q_FIRST - 1), text, balance=col not in "FGH")
+    for k, col in enumerate("FGH", start=1):
+        # N+1月 under it the month it stands for (2026年12月), once the month is chosen
+        # (N(): E2 reopens as 0, not "", until recalculated, see Sheet.header)
+        month = "EDATE($E$2;%d)" % k
+        sh.cell("%s%d" % (col, Q_FIRST - 1)).setFormula(
+            '=IF(N($E$2)>0;"N+{k}月"&CHAR(10)&YEAR({m})&"年"&MONTH({m})&"月";"N+{k}月")'.format(k=k, m=month))
     _quarter_funnel(sh)
     _quarter_channels(sh)
     sh.note("B%d" % (_q_row(P_LAST) + 2), "填写本季度交车目标、各渠道本季度计划线索数和去年同期三个月的订单数；"

@@ -74,7 +74,7 @@ std::optional<Sequence<Sequence<uno::Any>>> annualPlanTable(const Reference<shee
     if (!isAnnualPlan(doc))
         return std::nullopt;
     auto first = namedCells(doc, U("月份_首日"));
-    const OUString planMonth = first.empty() ? OUString() : monthOfSerial(first[0]->getValue());
+    const OUString planMonth = first.empty() ? OUString() : monthOfDateSerial(first[0]->getValue(), nullDateOf(doc));
     if (planMonth.isEmpty())
         throw lang::IllegalArgumentException(U("集团年度目标分解没有填写计划年度的月份（集团目标 E2）。"), {}, 1);
     if (planMonth.copy(0, 4) != month.copy(0, 4))

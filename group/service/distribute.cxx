@@ -358,7 +358,7 @@ void Issuer::fill(const OUString& code, const OUString& dealer, const Writes& wr
     for (const auto& cell : namedCells(sdoc_, U("经销商")))
         Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(dealer);
     for (const auto& cell : namedCells(sdoc_, U("月份")))
-        cell->setValue(serialOfMonth(month_));
+        cell->setValue(dateSerialOfMonth(month_, nullDateOf(sdoc_)));
     for (const char* name : {"经销商代码", "经销商", "月份"})
         for (const auto& cell : namedCells(sdoc_, U(name)))
             lockCell(cell);
@@ -473,7 +473,7 @@ void checkArguments(const Reference<uno::XComponentContext>& ctx, const Share& s
         throw lang::IllegalArgumentException(U("未知的模板：") + s.kind + U("（可用 strategy_table 或 workshop_targets）") +
                                                  " / unknown template: " + s.kind + " (strategy_table or workshop_targets)",
                                              {}, 0);
-    if (serialOfMonth(s.month) < 0)
+    if (!isMonth(s.month))
         throw lang::IllegalArgumentException(U("月份须写成 2026-11 或 2026年11月：") + s.month +
                                                  " / the month must be written as 2026-11: " + s.month, {}, 2);
     if (s.parts < 1 || s.part < 0 || s.part >= s.parts)

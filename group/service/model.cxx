@@ -184,6 +184,11 @@ void TemplateModel::learnInputs(const std::vector<OUString>& computed)
 
 void TemplateModel::takeInputs(const Reference<sheet::XSpreadsheetDocument>& file)
 {
+    // The file's null date first: a date serial copied then stands for the same day
+    // (a file in the 1904 date system counts its dates 1462 days fewer).
+    Reference<beans::XPropertySet>(doc_, uno::UNO_QUERY_THROW)
+        ->setPropertyValue(U("NullDate"), Reference<beans::XPropertySet>(file, uno::UNO_QUERY_THROW)
+                                              ->getPropertyValue(U("NullDate")));
     for (const SheetCell& in : inputs_)
         copyShown(cellAt(file, in.sheet, in.column, in.row), cellAt(doc_, in.sheet, in.column, in.row));
     Reference<sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll();

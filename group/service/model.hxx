@@ -59,7 +59,8 @@ public:
 
     /** Puts the input cells the computed names read (and only those) from
         `file` into the template's document, at the same places, and
-        recalculates. Cells of a sheet the file lacks are left blank. */
+        recalculates, under the file's null date (its dates stay the same days). Cells
+        of a sheet the file lacks are left blank. */
     void takeInputs(const Reference<css::sheet::XSpreadsheetDocument>& file);
 
     /** The template's document (after takeInputs: the file's inputs, the template's formulas). */

@@ -15,6 +15,7 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
+#include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <rtl/uri.hxx>
 
@@ -235,35 +236,17 @@ std::vector<Reference<table::XCell>> namedCells(const Reference<sheet::XSpreadsh
     return out;
 }
 
-namespace {
-// Days from 1899-12-30 to y-m-d (proleptic Gregorian).
-long daysFromCivil(long y, unsigned m, unsigned d)
+CivilDay nullDateOf(const Reference<sheet::XSpreadsheetDocument>& doc)
 {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468 + 25569;  // 25569: 1899-12-30 to 1970-01-01
+    util::Date d;
+    if (!(Reference<beans::XPropertySet>(doc, uno::UNO_QUERY_THROW)->getPropertyValue(U("NullDate")) >>= d))
+        throw uno::RuntimeException(U("表格文档的 NullDate（零日期）不是日期 / the document's NullDate is not a date"));
+    return {d.Year, d.Month, d.Day};
 }
-} // namespace
 
-OUString monthOfSerial(double serial)
+OUString monthOfDateSerial(double serial, CivilDay nullDate)
 {
-    if (!std::isfinite(serial) || serial < 1 || serial > 2958465)
-        return OUString();
-    long z = static_cast<long>(std::floor(serial)) - 25569 + 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = static_cast<long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04ld-%02u", y, m);
-    return OUString::createFromAscii(buf);
+    return OUString::createFromAscii(dealerkpi::group::monthOfSerial(serial, nullDate).c_str());
 }
 
 OUString normalMonth(const OUString& typed)
@@ -272,19 +255,13 @@ OUString normalMonth(const OUString& typed)
     return OUString::fromUtf8(dealerkpi::group::normalMonth(std::string_view(text.getStr(), text.getLength())).c_str());
 }
 
-double serialOfMonth(const OUString& month)
+double dateSerialOfMonth(const OUString& month, CivilDay nullDate)
 {
-    if (month.getLength() != 7 || month[4] != '-')
-        return -1;
-    for (sal_Int32 i : {0, 1, 2, 3, 5, 6})
-        if (month[i] < '0' || month[i] > '9')
-            return -1;
-    long y = month.copy(0, 4).toInt32();
-    unsigned m = static_cast<unsigned>(month.copy(5, 2).toInt32());
-    if (y < 1900 || m < 1 || m > 12)
-        return -1;
-    return static_cast<double>(daysFromCivil(y, m, 1));
+    const OString ascii = month.toUtf8();
+    return dealerkpi::group::serialOfMonth(std::string_view(ascii.getStr(), ascii.getLength()), nullDate).value_or(-1);
 }
+
+bool isMonth(const OUString& month) { return !month.isEmpty() && normalMonth(month) == month; }
 
 OUString errorText(sal_Int32 code)
 {

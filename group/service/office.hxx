@@ -14,6 +14,7 @@
 #include <rtl/ustring.hxx>
 
 #include <contract.hxx>
+#include "../common/serial_date.hxx"
 
 #include <cstring>
 
@@ -99,13 +100,19 @@ std::vector<Reference<css::table::XCell>> namedCells(const Reference<css::sheet:
 std::optional<Sequence<Sequence<css::uno::Any>>> annualPlanTable(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                                                  const OUString& month, const OUString& kind);
 
-/** "2026-11" from a spreadsheet date serial; empty when not a plausible date. */
-OUString monthOfSerial(double serial);
+/** The day date serials of `doc` count from (its NullDate: 1899-12-30, or 1904-01-01 in
+    the 1904 date system); every serial read from or written to `doc` goes with it. */
+CivilDay nullDateOf(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+/** "2026-11" from a date serial of a document whose null date is `nullDate`; empty
+    when not a plausible date (../common/serial_date.hxx). */
+OUString monthOfDateSerial(double serial, CivilDay nullDate);
 /** "YYYY-MM" of a month as people write it (2026-11, 2026/11, 2026.11, 2026年11月;
     years 2000..2099; ../common/month.hxx); empty when it is none. */
 OUString normalMonth(const OUString& typed);
-/** The serial of the first day of "YYYY-MM"; -1 when `month` is not of that form. */
-double serialOfMonth(const OUString& month);
+/** The serial, from `nullDate`, of the first day of "YYYY-MM"; -1 when `month` is not of that form. */
+double dateSerialOfMonth(const OUString& month, CivilDay nullDate);
+/** True when `month` is a month as the one month parser writes it ("YYYY-MM", 2000–2099). */
+bool isMonth(const OUString& month);
 /** A Calc error code as Calc shows it (#DIV/0!, Err:502, ...). */
 OUString errorText(sal_Int32 code);
 

@@ -366,26 +366,26 @@ uno::Any valueAt(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRu
 
 /** "YYYY-MM" of a month as a dealer types it: a date, or the text 2026-11,
     2026/11, 2026.11 or 2026年11月 (nothing else, nothing more); empty otherwise. */
-OUString monthOfTyped(const uno::Any& typed)
+OUString monthOfTyped(const uno::Any& typed, CivilDay nullDate)
 {
     double serial;
     if (typed >>= serial)
-        return monthOfSerial(serial);
+        return monthOfDateSerial(serial, nullDate);
     OUString t;
     if (!(typed >>= t))
         return OUString();
     return normalMonth(t);
 }
 
-/** The month from what was typed; the template's reading (月份_首日 of the
-    recomputed document) must agree where it has one. */
-void readMonth(const TemplateModel& model, const uno::Any& typed, DealerFile& out, Findings& f)
+/** The month from what was typed in a document whose null date is `nullDate`; the
+    template's reading (月份_首日 of the recomputed document) must agree where it has one. */
+void readMonth(const TemplateModel& model, const uno::Any& typed, CivilDay nullDate, DealerFile& out, Findings& f)
 {
-    out.Month = monthOfTyped(typed);
+    out.Month = monthOfTyped(typed, nullDate);
     const TemplateName* first = model.name(U("月份_首日"));
     if (!out.Month.isEmpty() && first) {
         CellValue v = valueOf(cellAt(model.document(), first->sheet, first->range.StartColumn, first->range.StartRow));
-        if (v.kind != CellValue::Number || monthOfSerial(v.number) != out.Month)
+        if (v.kind != CellValue::Number || monthOfDateSerial(v.number, nullDateOf(model.document())) != out.Month)
             out.Month.clear();
     }
     if (out.Month.isEmpty() && typed.hasValue())
@@ -427,14 +427,9 @@ double savedAt(const Reference<lang::XComponent>& doc)
     Reference<document::XDocumentPropertiesSupplier> sup(doc, uno::UNO_QUERY);
     if (!sup.is())
         return 0;
-    util::DateTime t = sup->getDocumentProperties()->getModificationDate();
-    if (t.Year == 0)
-        return 0;
-    double day = serialOfMonth(OUString::number(t.Year) + (t.Month < 10 ? U("-0") : U("-")) +
-                               OUString::number(t.Month));
-    if (day < 0)
-        return 0;
-    return day + (t.Day - 1) + (t.Hours * 3600.0 + t.Minutes * 60 + t.Seconds + t.NanoSeconds / 1e9) / 86400;
+    const util::DateTime t = sup->getDocumentProperties()->getModificationDate();
+    return daysSince1899({t.Year, t.Month, t.Day}, t.Hours, t.Minutes, t.Seconds, static_cast<long>(t.NanoSeconds))
+        .value_or(0);
 }
 
 } // namespace
@@ -470,7 +465,7 @@ void Workflow::readNames(const Reference<sheet::XSpreadsheetDocument>& doc, Deal
             if (rule.name == U("经销商"))
                 values.back().Value >>= out.Dealer;
             if (rule.name == U("月份"))
-                readMonth(model, values.back().Value, out, f);
+                readMonth(model, values.back().Value, nullDateOf(doc), out, f);
         }
     }
     out.Values = toSeq(values);

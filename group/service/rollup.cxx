@@ -91,7 +91,9 @@ OUString span(sal_Int32 c1, sal_Int32 c2, sal_Int32 r1, sal_Int32 r2)
 class SheetWriter
 {
 public:
-    SheetWriter(const Reference<sheet::XSpreadsheet>& sheet, const OUString& sheetName) : sheet_(sheet)
+    /** `nullDate`: the workbook's, for the months it writes as dates. */
+    SheetWriter(const Reference<sheet::XSpreadsheet>& sheet, const OUString& sheetName, CivilDay nullDate)
+        : sheet_(sheet), nullDate_(nullDate)
     {
         Reference<util::XProtectable> prot(sheet, uno::UNO_QUERY);
         if (prot.is() && prot->isProtected())
@@ -130,6 +132,13 @@ public:
         if (std::isfinite(v))
             sheet_->getCellByPosition(c, r)->setValue(v);
     }
+    /** "YYYY-MM" as the date of its first day (nothing for what is no month). */
+    void putMonth(sal_Int32 c, sal_Int32 r, const OUString& month)
+    {
+        const double serial = dateSerialOfMonth(month, nullDate_);
+        if (serial >= 0)
+            put(c, r, serial);
+    }
     void put(sal_Int32 c, sal_Int32 r, const OUString& s)
     {
         Reference<text::XText> t(sheet_->getCellByPosition(c, r), uno::UNO_QUERY_THROW);
@@ -157,6 +166,7 @@ private:
     }
 
     Reference<sheet::XSpreadsheet> sheet_;
+    CivilDay nullDate_;
     sal_Int32 header_ = -1;
     std::map<OUString, sal_Int32> columns_;
 };
@@ -225,7 +235,7 @@ void writeStrategy(SheetWriter& w, std::vector<const DealerFile*> rows, double m
         if (rank)
             w.put(w.col(U("排名")), r, static_cast<double>(i + 1));
         w.put(w.col(U("经销商")), r, f.Dealer);
-        w.put(w.col(U("月份")), r, serialOfMonth(f.Month));
+        w.putMonth(w.col(U("月份")), r, f.Month);
         for (size_t n = 2; n < names.size(); ++n)
             w.put(w.col(names[n]), r, number(f, names[n]));
         for (const auto& [title, actual, base] : achievements(kStrategy)) {
@@ -303,7 +313,7 @@ double overallEfficiency(const DealerFile& f)
 void writeWorkshopRow(SheetWriter& w, const DealerFile& f, sal_Int32 r)
 {
     w.put(w.col(U("经销商")), r, f.Dealer);
-    w.put(w.col(U("月份")), r, serialOfMonth(f.Month));
+    w.putMonth(w.col(U("月份")), r, f.Month);
     for (const contract::Cell* c : workshopCells()) {
         const OUString name = U(c->name);
         if (c->pool == contract::Pool::WorkshopEfficiency) {
@@ -515,13 +525,12 @@ Reference<sheet::XSpreadsheet> sheetNamed(const Reference<sheet::XSpreadsheetDoc
 
 void writeIssues(const Reference<sheet::XSpreadsheetDocument>& doc, const std::vector<Issue>& issues)
 {
-    SheetWriter is(sheetNamed(doc, U("问题清单")), U("问题清单"));
+    SheetWriter is(sheetNamed(doc, U("问题清单")), U("问题清单"), nullDateOf(doc));
     sal_Int32 r = is.first();
     for (const Issue& i : issues) {
         is.put(is.col(U("文件")), r, i.file);
         is.put(is.col(U("经销商")), r, i.dealer);
-        if (serialOfMonth(i.month) > 0)
-            is.put(is.col(U("月份")), r, serialOfMonth(i.month));
+        is.putMonth(is.col(U("月份")), r, i.month);
         is.put(is.col(U("原因")), r, i.reason);
         if (is.has(U("处理")))
             is.put(is.col(U("处理")), r, i.action);
@@ -553,13 +562,14 @@ void fillWorkbook(const Reference<lang::XComponent>& doc, const Selection& s, co
     if (lockable.is())
         lockable->addActionLock();
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
-    const double monthSerial = serialOfMonth(s.month);
+    const CivilDay nullDate = nullDateOf(sdoc);
+    const double monthSerial = dateSerialOfMonth(s.month, nullDate);
     const bool totalStyle = hasStyle(doc, U("合计"));
-    SheetWriter st(sheetNamed(sdoc, U("汇总")), U("汇总"));
+    SheetWriter st(sheetNamed(sdoc, U("汇总")), U("汇总"), nullDate);
     writeStrategy(st, s.strategy, monthSerial);
     if (totalStyle && !s.strategy.empty())
         st.style(st.first() + static_cast<sal_Int32>(s.strategy.size()), st.lastCol(), U("合计"));
-    SheetWriter ws(sheetNamed(sdoc, U("售后汇总")), U("售后汇总"));
+    SheetWriter ws(sheetNamed(sdoc, U("售后汇总")), U("售后汇总"), nullDate);
     writeWorkshop(ws, s.workshop, monthSerial);
     if (totalStyle && !s.workshop.empty())
         ws.style(ws.first() + static_cast<sal_Int32>(s.workshop.size()), ws.lastCol(), U("合计"));

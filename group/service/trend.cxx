@@ -125,7 +125,7 @@ OUString monthAdd(const OUString& from, sal_Int32 n)
 /** Months from `from` to `month` (0 for the same month); -1 for a bad month. */
 sal_Int32 monthIndex(const OUString& from, const OUString& month)
 {
-    if (serialOfMonth(from) < 0 || serialOfMonth(month) < 0)
+    if (!isMonth(from) || !isMonth(month))
         return -1;
     auto number = [](const OUString& m) { return m.copy(0, 4).toInt32() * 12 + m.copy(5, 2).toInt32(); };
     return number(month) - number(from);

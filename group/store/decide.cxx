@@ -201,18 +201,18 @@ void SociStore::decide_new(const Returned& f, Outcome& o, const Plausibility& ru
     o.doubts = doubts(f, rule);
 }
 
-void SociStore::insert_submission(const Returned& f, const Outcome& o, int months)
+void SociStore::insert_submission(const Returned& f, const Outcome& o, int months, CellIds& cells)
 {
     std::string word = status_word(o.status), text = reason_text(o), now = now_utc();
     std::string doubts = doubts_text(o.doubts, months);
-    int code = static_cast<int>(o.reason);
+    int code = static_cast<int>(o.reason), file_id = next_file_id();
     sql_ << "INSERT INTO submission (sha256, path, saved_at, dealer_code, dealer_name, month, kind, status,"
-            " reason_code, reason, other_path, recorded_at, doubts)"
-            " VALUES (:h, :p, :s, :c, :n, :m, :k, :st, :rc, :r, :o, :at, :d)",
+            " reason_code, reason, other_path, recorded_at, doubts, file_id)"
+            " VALUES (:h, :p, :s, :c, :n, :m, :k, :st, :rc, :r, :o, :at, :d, :id)",
         soci::use(f.sha256), soci::use(f.path), soci::use(f.saved_at), soci::use(f.dealer_code),
         soci::use(f.dealer_name), soci::use(f.month), soci::use(f.kind), soci::use(word), soci::use(code),
-        soci::use(text), soci::use(o.other_path), soci::use(now), soci::use(doubts);
-    insert_values("submission_value", "sha256", {f.sha256}, f.values);
+        soci::use(text), soci::use(o.other_path), soci::use(now), soci::use(doubts), soci::use(file_id);
+    insert_file_values(file_id, f.month, f.values, cells);
 }
 
 std::vector<Outcome> SociStore::record_returned(const std::vector<Returned>& files, const Plausibility& rule)
@@ -224,6 +224,7 @@ std::vector<Outcome> SociStore::record_returned(const std::vector<Returned>& fil
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return files[a].saved_at < files[b].saved_at; });
     Write w(sql_, postgresql_);
+    CellIds cells(sql_);
     std::vector<Outcome> batch;
     std::map<std::string, std::size_t> seen;  // sha256 -> outcome (the same content twice in one run)
     for (std::size_t i : order) {
@@ -237,7 +238,7 @@ std::vector<Outcome> SociStore::record_returned(const std::vector<Returned>& fil
             o.already_recorded = true;
         } else if (!decide_known(*f, o)) {
             decide_new(*f, o, rule, batch);
-            insert_submission(*f, o, rule.months);
+            insert_submission(*f, o, rule.months, cells);
         }
         seen.emplace(f->sha256, batch.size());
         batch.push_back(o);

@@ -63,7 +63,40 @@ const std::vector<Migration>& migrations()
         "ALTER TABLE submission ADD COLUMN doubts TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX submission_dealer_month ON submission (dealer_code, kind, month, status)",
         "CREATE INDEX submission_month ON submission (month, status)"};
-    static const std::vector<Migration> all{{1, v1, v1}, {2, v2, v2}};
+    // Version 3: a file's values keyed by integers — the file's number (submission.file_id,
+    // given in turn by the writer, who holds the write lock) and the named cell's number
+    // (cell_name) — instead of the SHA-256 and the name as text in every row, and kept in
+    // the order trend reads them: by cell and month (a file's month never changes), so
+    // that the asked cells of a span of months are one range of rows each. The existing
+    // rows are copied with every figure, numbered in the order of their keys.
+    static const std::vector<std::string> v3_common{
+        "ALTER TABLE submission ADD COLUMN file_id INTEGER NOT NULL DEFAULT 0",
+        "UPDATE submission SET file_id = n.id FROM (SELECT sha256, row_number() OVER (ORDER BY sha256) AS id"
+        " FROM submission) n WHERE n.sha256 = submission.sha256",
+        "CREATE UNIQUE INDEX submission_file ON submission (file_id)",
+        "CREATE INDEX submission_taken ON submission (status, month, file_id)",
+        "CREATE INDEX issued_month ON issued (month, kind)",
+        "CREATE TABLE cell_name (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+        "INSERT INTO cell_name (id, name) SELECT row_number() OVER (ORDER BY name), name"
+        " FROM (SELECT DISTINCT name FROM submission_value) n"};
+    static const std::string v3_values =
+        "CREATE TABLE file_value (cell INTEGER NOT NULL, month TEXT NOT NULL, file_id INTEGER NOT NULL,"
+        " idx INTEGER NOT NULL, number DOUBLE PRECISION, text TEXT, PRIMARY KEY (cell, month, file_id, idx))";
+    static const std::vector<std::string> v3_copy{
+        "CREATE INDEX file_value_file ON file_value (file_id)",
+        "INSERT INTO file_value (cell, month, file_id, idx, number, text)"
+        " SELECT c.id, s.month, s.file_id, v.idx, v.number, v.text FROM submission_value v"
+        " JOIN submission s ON s.sha256 = v.sha256 JOIN cell_name c ON c.name = v.name",
+        "DROP TABLE submission_value"};
+    auto v3 = [&](const std::string& values) {
+        std::vector<std::string> all = v3_common;
+        all.push_back(values);
+        all.insert(all.end(), v3_copy.begin(), v3_copy.end());
+        return all;
+    };
+    // SQLite keeps the value rows in the primary key's order itself (no rowid).
+    static const std::vector<Migration> all{
+        {1, v1, v1}, {2, v2, v2}, {3, v3(v3_values + " WITHOUT ROWID"), v3(v3_values)}};
     return all;
 }
 
@@ -103,6 +136,19 @@ void Write::commit()
 {
     sql_ << "COMMIT";
     open_ = false;
+}
+
+Read::Read(soci::session& sql, bool postgresql) : sql_(sql)
+{
+    sql_ << (postgresql ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN");
+}
+
+Read::~Read()
+{
+    try {
+        sql_ << "ROLLBACK";
+    } catch (...) {  // the connection is gone: nothing was written
+    }
 }
 
 std::string Store::default_location()

@@ -2,8 +2,6 @@
 #include "soci_store.hxx"
 
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 #include <sstream>
 
 namespace dealerkpi::group::store {
@@ -15,10 +13,8 @@ void SociStore::insert_values(const std::string& table, const std::string& key_c
     std::string marks;
     for (std::size_t i = 0; i < key.size(); ++i)
         marks += ":k" + std::to_string(i) + ", ";
-    std::string name, text;
-    int idx = 0;
-    double number = 0;
-    soci::indicator number_ind = soci::i_null, text_ind = soci::i_null;
+    std::string name;
+    BoundValue b;
     soci::statement st(sql_);
     st.alloc();
     st.prepare("INSERT INTO " + table + " (" + key_columns + ", name, idx, number, text) VALUES (" + marks +
@@ -26,17 +22,13 @@ void SociStore::insert_values(const std::string& table, const std::string& key_c
     for (const std::string& k : key)
         st.exchange(soci::use(k));
     st.exchange(soci::use(name));
-    st.exchange(soci::use(idx));
-    st.exchange(soci::use(number, number_ind));
-    st.exchange(soci::use(text, text_ind));
+    st.exchange(soci::use(b.idx));
+    st.exchange(soci::use(b.number, b.ni));
+    st.exchange(soci::use(b.text, b.ti));
     st.define_and_bind();
     for (const Value& v : values) {
         name = v.name;
-        idx = v.index;
-        number = v.number.value_or(0);
-        number_ind = v.number ? soci::i_ok : soci::i_null;
-        text = v.text.value_or("");
-        text_ind = v.text ? soci::i_ok : soci::i_null;
+        b.set(v);
         st.execute(true);
     }
 }
@@ -84,12 +76,6 @@ std::vector<Value> SociStore::select_values(const std::string& query, const std:
     return out;
 }
 
-std::vector<Value> SociStore::values_of(const std::string& sha256)
-{
-    return select_values("SELECT name, idx, number, text FROM submission_value WHERE sha256 = :h ORDER BY name, idx",
-                         {sha256});
-}
-
 std::vector<StatusLine> SociStore::status(const std::string& month, const std::string& kind)
 {
     std::vector<StatusLine> lines;
@@ -133,79 +119,6 @@ std::vector<StatusLine> SociStore::status(const std::string& month, const std::s
     return lines;
 }
 
-namespace {
-
-constexpr std::size_t kBatch = 4096;  // rows fetched at once
-
-/** The taken files from..to, ordered by month, kind and dealer code. */
-std::vector<TakenMonth> taken_files(soci::session& sql, const std::string& from, const std::string& to,
-                                    std::vector<std::string>& shas)
-{
-    std::vector<TakenMonth> out;
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT sha256, month, kind, dealer_code, dealer_name FROM submission"
-                                                   " WHERE status = 'taken' AND month >= :f AND month <= :t"
-                                                   " ORDER BY month, kind, dealer_code",
-                                    soci::use(from), soci::use(to));
-    for (const soci::row& r : rows) {
-        shas.push_back(r.get<std::string>(0));
-        out.push_back(TakenMonth{r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                                 r.get<std::string>(4), {}});
-    }
-    return out;
-}
-
-/** Rows of values fetched in batches (SOCI's vector binding). */
-struct ValueRows {
-    std::vector<std::string> sha, name, text;
-    std::vector<int> idx;
-    std::vector<double> number;
-    std::vector<soci::indicator> ni, ti;
-    void reset()
-    {
-        for (auto* v : {&sha, &name, &text})
-            v->resize(kBatch);
-        idx.resize(kBatch), number.resize(kBatch), ni.resize(kBatch), ti.resize(kBatch);
-    }
-};
-
-}  // namespace
-
-std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to)
-{
-    return taken(from, to, {});
-}
-
-std::vector<TakenMonth> SociStore::taken(const std::string& from, const std::string& to,
-                                         const std::vector<std::string>& names)
-{
-    std::vector<std::string> shas;
-    std::vector<TakenMonth> out = taken_files(sql_, from, to, shas);
-    std::unordered_map<std::string, std::size_t> at;  // sha256 -> file
-    at.reserve(shas.size());
-    for (std::size_t i = 0; i < shas.size(); ++i)
-        at.emplace(shas[i], i);
-    // Their values in batches, unordered (a sort of every value row costs more than finding
-    // each file); only the named cells asked for are kept.
-    const std::unordered_set<std::string> wanted(names.begin(), names.end());
-    ValueRows rows;
-    rows.reset();
-    soci::statement st = (sql_.prepare << "SELECT v.sha256, v.name, v.idx, v.number, v.text FROM submission s"
-                                          " JOIN submission_value v ON v.sha256 = s.sha256"
-                                          " WHERE s.month >= :f AND s.month <= :t AND s.status = 'taken'",
-                          soci::into(rows.sha), soci::into(rows.name), soci::into(rows.idx),
-                          soci::into(rows.number, rows.ni), soci::into(rows.text, rows.ti), soci::use(from),
-                          soci::use(to));
-    st.execute(false);
-    for (; st.fetch(); rows.reset())
-        for (std::size_t r = 0; r < rows.sha.size(); ++r)
-            if (wanted.empty() || wanted.count(rows.name[r]))
-                out[at.at(rows.sha[r])].values.push_back(
-                    Value{rows.name[r], rows.idx[r],
-                          rows.ni[r] == soci::i_ok ? std::optional<double>(rows.number[r]) : std::nullopt,
-                          rows.ti[r] == soci::i_ok ? std::optional<std::string>(rows.text[r]) : std::nullopt});
-    return out;
-}
-
 std::vector<IssuedCount> SociStore::issued_counts(const std::string& from, const std::string& to)
 {
     std::vector<IssuedCount> out;
@@ -222,22 +135,31 @@ std::vector<IssuedCount> SociStore::issued_counts(const std::string& from, const
 
 std::string SociStore::dump()
 {
-    static const std::vector<std::pair<std::string, std::vector<std::string>>> tables{
-        {"schema_version", {"version"}},
-        {"issued", {"dealer_code", "dealer_name", "month", "kind", "file_name", "sha256", "issue_id", "issued_at"}},
-        {"issued_value", {"dealer_code", "month", "kind", "name", "idx", "number", "text"}},
-        {"submission",
+    // title, rows from, columns; a file's values by its SHA-256 and the cells' names (not
+    // their numbers), so that a dump reads as the records do.
+    struct Table {
+        std::string title, from;
+        std::vector<std::string> columns;
+    };
+    static const std::vector<Table> tables{
+        {"schema_version", "schema_version", {"version"}},
+        {"issued", "issued",
+         {"dealer_code", "dealer_name", "month", "kind", "file_name", "sha256", "issue_id", "issued_at"}},
+        {"issued_value", "issued_value", {"dealer_code", "month", "kind", "name", "idx", "number", "text"}},
+        {"submission", "submission",
          {"sha256", "path", "saved_at", "dealer_code", "dealer_name", "month", "kind", "status", "reason_code",
-          "reason", "other_path", "recorded_at", "doubts"}},
-        {"submission_value", {"sha256", "name", "idx", "number", "text"}}};
+          "reason", "other_path", "recorded_at", "doubts", "file_id"}},
+        {"file_value",
+         "file_value v JOIN submission s ON s.file_id = v.file_id JOIN cell_name c ON c.id = v.cell",
+         {"s.sha256", "c.name", "v.idx", "v.number", "v.text"}}};
     std::ostringstream out;
-    for (const auto& [table, columns] : tables) {
+    for (const Table& t : tables) {
         std::string row_expr;
-        for (const std::string& c : columns)
+        for (const std::string& c : t.columns)
             row_expr += (row_expr.empty() ? "" : " || '|' || ") + ("COALESCE(CAST(" + c + " AS TEXT), '<null>')");
-        out << "[" << table << "]\n";
+        out << "[" << t.title << "]\n";
         std::string row;
-        soci::statement st = (sql_.prepare << "SELECT " + row_expr + " FROM " + table + " ORDER BY 1", soci::into(row));
+        soci::statement st = (sql_.prepare << "SELECT " + row_expr + " FROM " + t.from + " ORDER BY 1", soci::into(row));
         st.execute();
         while (st.fetch())
             out << row << "\n";

@@ -6,6 +6,8 @@
 
 #include <soci/soci.h>
 
+#include <unordered_map>
+
 namespace dealerkpi::group::store {
 
 /** One write transaction: BEGIN IMMEDIATE on SQLite (the writer's lock taken at
@@ -23,6 +25,50 @@ public:
 private:
     soci::session& sql_;
     bool open_ = true;
+};
+
+/** A read of several statements from one snapshot (a roll-up committing meanwhile
+    is seen wholly or not at all): a deferred transaction on SQLite (WAL), REPEATABLE
+    READ on PostgreSQL. Nothing is written; ended by a rollback. */
+class Read {
+public:
+    Read(soci::session& sql, bool postgresql);
+    ~Read();
+    Read(const Read&) = delete;
+    Read& operator=(const Read&) = delete;
+
+private:
+    soci::session& sql_;
+};
+
+/** The named cells' numbers (table cell_name) within one write transaction: read
+    once at its start, a new name given the next number (the writer holds the write
+    lock, so no other writer numbers meanwhile). */
+class CellIds {
+public:
+    explicit CellIds(soci::session& sql);
+    int id(const std::string& name);
+
+private:
+    soci::session& sql_;
+    std::unordered_map<std::string, int> ids_;
+    int next_ = 1;
+};
+
+/** A value's index, number and text as bound to an insert: set() before each execute. */
+struct BoundValue {
+    int idx = 0;
+    double number = 0;
+    std::string text;
+    soci::indicator ni = soci::i_null, ti = soci::i_null;
+    void set(const Value& v)
+    {
+        idx = v.index;
+        number = v.number.value_or(0);
+        ni = v.number ? soci::i_ok : soci::i_null;
+        text = v.text.value_or("");
+        ti = v.text ? soci::i_ok : soci::i_null;
+    }
 };
 
 class SociStore : public Store {
@@ -48,6 +94,9 @@ private:
     // The rows (name, idx, number, text) `query` selects, its parameters bound in order.
     std::vector<Value> select_values(const std::string& query, const std::vector<std::string>& params);
     std::vector<Value> values_of(const std::string& sha256);
+    int next_file_id();
+    void insert_file_values(int file_id, const std::string& month, const std::vector<Value>& values,
+                            CellIds& cells);
     bool decide_known(const Returned& f, Outcome& o);
     bool twoInOneRun(const Returned& f, const std::string& sha, const std::string& path, Outcome& o,
                      std::vector<Outcome>& batch);
@@ -55,7 +104,7 @@ private:
                     std::vector<Outcome>& batch);
     std::vector<TargetChange> target_changes(const Returned& f);
     std::vector<Doubt> doubts(const Returned& f, const Plausibility& rule);
-    void insert_submission(const Returned& f, const Outcome& o, int months);
+    void insert_submission(const Returned& f, const Outcome& o, int months, CellIds& cells);
 
     soci::session sql_;
     bool postgresql_ = false;

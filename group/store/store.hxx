@@ -18,7 +18,7 @@
 namespace dealerkpi::group::store {
 
 /** The schema version this build writes. */
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 /** One value of a named cell; `index` orders the cells of a multi-cell name. */
 struct Value {

@@ -1,11 +1,8 @@
 // What the store keeps of a file's values and saved time, by the contract.
 #include "store.hxx"
 
-#include <cmath>
-#include <cstdio>
-#include <ctime>
-
 #include "contract.hxx"
+#include "serial_date.hxx"
 
 namespace dealerkpi::group::store {
 
@@ -25,17 +22,7 @@ std::vector<Value> group_set_values(const std::string& kind, const std::vector<V
 
 std::string saved_time_text(double serial)
 {
-    if (!(serial > 0) || !std::isfinite(serial))
-        return {};
-    // days since 1899-12-30 -> milliseconds since 1970-01-01 (the document's own clock)
-    const long long ms = std::llround((serial - 25569.0) * 86400000.0);
-    const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buf[40];
-    std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    std::snprintf(buf + n, sizeof buf - n, ".%03lld", ((ms % 1000) + 1000) % 1000);
-    return buf;
+    return momentText(serial);  // days since 1899-12-30, the document's own clock
 }
 
 }  // namespace dealerkpi::group::store

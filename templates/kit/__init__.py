@@ -50,7 +50,7 @@ The modules, each for one concern (a template imports only `kit`):
 """
 from .book import Book, Sheet
 from .addresses import cells, column_name, columns, date_value, header_names, on_sheet
-from .charts import CHART_COLORS
+from .charts import CHART_COLORS, chart_named, fit_charts_to_rows
 from .rules import (ANY, BETWEEN, CUSTOM, DATE, DECIMAL, GREATER_EQUAL, INPUT_TITLE, LIST, RATE_HELP,
                     RATE_MAX, RATE_MIN, RATE_REFUSAL, RULES, WHOLE, month_of, month_rule, rate_rule)
 from .styles import (ALERT, ALERT_COLOR, ASIAN_FONTS, COMPUTED, COMPUTED_COLOR, FORMATS, GOOD,
@@ -65,6 +65,7 @@ __all__ = [  # what a template, build.py and the tests use through `import kit`
     "rate_rule", "ALERT", "ALERT_COLOR", "ASIAN_FONTS", "COMPUTED", "COMPUTED_COLOR", "FORMATS", "GOOD",
     "GOOD_COLOR", "HEADING", "HEADING_COLOR", "INPUT", "INPUT_COLOR", "INPUT_FLAG", "INPUT_FORMATS", "LABEL",
     "NOTE", "THIN", "TITLE_STYLE", "WESTERN_FONTS", "copy_views", "views_of",
+    "chart_named", "fit_charts_to_rows",
 ]
 
 # The office's component context: charts are put together from chart2 services

@@ -195,7 +195,7 @@ class Sheet:
             lines = int(-(-units // per_line))
             if lines <= 1:
                 continue
-            rng.setString("\n".join(split_even(text, lines)))
+            rng.setString("\n".join(split_even(text, lines, per_line)))
             self.s.Rows.getByIndex(rng.CellAddress.Row).OptimalHeight = True
 
     def _width_of(self, rng):
@@ -301,6 +301,16 @@ class Sheet:
     def fit_one_page(self):
         """Prints the whole sheet on one A4 landscape page (not only one page wide)."""
         page.fit_one_page(self.book.doc, self.s)
+
+    def steady_rows(self, cells):
+        """The rows of `cells` (e.g. the consultants' rows "A20:F29") keep one height
+        while names and numbers are typed into them (kit.page.fix_row_heights)."""
+        a = self.cell(cells).RangeAddress
+        page.fix_row_heights(self.s, a.StartRow, a.EndRow)
+
+    def fit_blocks(self):
+        """Prints each block that starts a page (a manual row break) on one page (kit.page)."""
+        page.fit_blocks(self.book.doc, self.s)
 
     def note(self, name, text):
         """An explanatory line (small grey text, not wrapped, so it runs across

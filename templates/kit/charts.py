@@ -7,6 +7,8 @@ value labels and colours; the value axis may be logarithmic or have fixed ends.
 The chart2 services need the office's component context: build.py sets
 kit.office_context before building.
 """
+import re
+
 import uno
 
 from .styles import FORMATS
@@ -51,17 +53,31 @@ class _Chart:
         try:
             self._layout(kind, series, categories, colors or CHART_COLORS)
             self._texts(title, x_title, y_title, legend, kind)
-            if y_format:
-                # the value axis in a format of its own (otherwise it follows the first series' cells)
-                code = FORMATS.get(y_format, y_format)
-                formats = doc.getNumberFormats()
-                key = formats.queryKey(code, sheet.book.locale, False)
-                axis = doc.getDiagram().getYAxis()
-                axis.LinkNumberFormatToSource = False
-                axis.NumberFormat = key if key != -1 else formats.addNew(code, sheet.book.locale)
+            # each axis in a format of its own (otherwise it follows the cells)
+            self._axis_format(doc.getDiagram().getYAxis(), y_format or self._cells_format(series[0][1]))
+            if kind == "xy":
+                self._axis_format(doc.getDiagram().getXAxis(), self._cells_format(categories))
         finally:
             doc.unlockControllers()
         self._anchor_to_cell(name, top_left)
+
+    def _axis_format(self, axis, kind):
+        """The chart axis `axis` in the number format `kind` (a FORMATS kind or a code; None: as it is)."""
+        if not kind:
+            return
+        code = FORMATS.get(kind, kind)
+        formats = self.doc.getNumberFormats()
+        key = formats.queryKey(code, self.sheet.book.locale, False)
+        axis.LinkNumberFormatToSource = False
+        axis.NumberFormat = key if key != -1 else formats.addNew(code, self.sheet.book.locale)
+
+    def _cells_format(self, values):
+        """The number format code of the cells `values`: the value axis carries it as a
+        format of its own, since a format linked to the cells is lost in an .xlsx
+        (a rate axis came back as 0 … 1.2)."""
+        key = self.sheet.cell(values.split(":")[0]).NumberFormat
+        code = self.sheet.book.doc.NumberFormats.getByKey(key).FormatString
+        return None if code.lower() in ("general", "standard") else code
 
     def _seq(self, rng, role):
         seq = self.doc.getDataProvider().createDataSequenceByRangeRepresentation(self.sheet.range_rep(rng))
@@ -173,3 +189,68 @@ def add_chart(sheet, name, anchor, kind, series, categories=None, title=None, x_
             scale.Maximum = y_max
         axis.setScaleData(scale)
     return chart.doc
+
+
+_RANGE = re.compile(r"^(?P<head>.*\$?[A-Z]+\$?)(?P<first>\d+)(?P<mid>:\$?[A-Z]+\$?)(?P<last>\d+)$")
+
+
+def _rows_of(seq):
+    """(first, last) 1-based rows of a data sequence over one column."""
+    m = _RANGE.match(seq.SourceRangeRepresentation)
+    return (int(m.group("first")), int(m.group("last"))) if m else None
+
+
+def _trimmed(provider, seq, last):
+    m = _RANGE.match(seq.SourceRangeRepresentation)
+    if not m or int(m.group("last")) <= last:
+        return seq
+    new = provider.createDataSequenceByRangeRepresentation(
+        "%s%s%s%d" % (m.group("head"), m.group("first"), m.group("mid"), last))
+    new.Role = seq.Role
+    return new
+
+
+def fit_to_rows_in_use(chart_doc):
+    """The chart plots only the rows in use: every range of the chart (an office
+    chart document) ends at the last row where a series has a number. For the
+    documents a tool writes from a template whose chart covers every row a user
+    may fill (提成方案测算's 30 consultants): three consultants' bars fill the
+    chart instead of its left tenth. A chart with no number keeps its ranges."""
+    coord = chart_doc.getFirstDiagram().getCoordinateSystems()[0]
+    series = [s for ct in coord.getChartTypes() for s in ct.getDataSeries()]
+    last = None
+    for lds in (d for s in series for d in s.getDataSequences()):
+        values, rows = lds.getValues(), _rows_of(lds.getValues())
+        if values.Role.startswith("values-y") and rows:
+            used = [i for i, v in enumerate(values.getData()) if isinstance(v, float) and v == v]
+            if used:
+                last = max(last or 0, rows[0] + used[-1])
+    if last is None:
+        return
+    provider = chart_doc.getDataProvider()
+    for lds in (d for s in series for d in s.getDataSequences()):
+        lds.setValues(_trimmed(provider, lds.getValues(), last))
+    axis = coord.getAxisByDimension(0, 0)
+    scale = axis.getScaleData()
+    if scale.Categories is not None:
+        scale.Categories.setValues(_trimmed(provider, scale.Categories.getValues(), last))
+        axis.setScaleData(scale)
+
+
+def fit_charts_to_rows(doc, charts):
+    """fit_to_rows_in_use for each (sheet name, chart name) of `charts` in the
+    office document `doc` (a template's ROW_CHARTS)."""
+    for sheet, name in charts:
+        fit_to_rows_in_use(chart_named(doc.Sheets.getByName(sheet), name))
+
+
+def chart_named(sheet, name):
+    """The chart document of the chart `name` (as Sheet.chart named it) on the office
+    sheet `sheet`. A reopened document numbers the names (Object 1; the shape 顾问对比 1):
+    found by its shape's name."""
+    draw = sheet.DrawPage
+    for i in range(draw.Count):
+        shape = draw.getByIndex(i)
+        if shape.ShapeType == "com.sun.star.drawing.OLE2Shape" and name in (shape.Name, shape.Name.rsplit(" ", 1)[0]):
+            return shape.Model
+    raise KeyError("no chart %s on the sheet %s" % (name, sheet.Name))

@@ -21,7 +21,7 @@ def _put(text, parts):
 
 
 def _header_footer(doc, page):
-    """The page header (document title, sheet) and footer (page n of m, print date).
+    """The page header (document title, sheet name) and footer (page n of m, print date).
     Header and footer fields cannot show a cell: the dealer and the month are
     in the title rows (1-3), repeated at the top of every printed page."""
     def field(kind):
@@ -32,7 +32,8 @@ def _header_footer(doc, page):
     page.HeaderIsShared = True
     page.FooterIsShared = True
     header = page.RightPageHeaderContent
-    _put(header.LeftText, [field("DocInfo.Title")])
+    # the title as text: an .xlsx has no field for it and showed the file name instead
+    _put(header.LeftText, [doc.DocumentProperties.Title])
     _put(header.CenterText, [])
     _put(header.RightText, [field("SheetName")])
     page.RightPageHeaderContent = header
@@ -73,6 +74,51 @@ def fit_one_page(doc, sheet):
     """The office sheet `sheet` prints on one A4 landscape page (not only one page wide)."""
     styles = doc.StyleFamilies.getByName("PageStyles")
     styles.getByName(sheet.PageStyle).ScaleToPagesY = 1
+
+
+ROW_HEIGHT = 552   # 1/100 mm: a line of Chinese text in the sheets' fonts
+
+
+def _used_rows(sheet):
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    return cursor.RangeAddress.EndRow, cursor.RangeAddress.EndColumn
+
+
+def fix_row_heights(sheet, first, last):
+    """Rows first..last (0-based) of the office sheet `sheet` keep their height, at
+    least a line of Chinese text: a row does not grow or shrink as names and numbers
+    are typed into it (the rows holding names looked different from the others,
+    and the page breaks moved)."""
+    rows = sheet.Rows
+    for r in range(first, last + 1):
+        row = rows.getByIndex(r)
+        row.Height = max(row.Height, ROW_HEIGHT)
+
+
+def fit_blocks(doc, sheet):
+    """The office sheet `sheet`, laid out in blocks that each start a printed page
+    (manual row breaks), prints each block whole on one page, one page wide: the
+    zoom is the largest at which the widest row and the tallest block (with the
+    title rows) fit, so no 合计 row or rest of a table prints on a page without
+    its column headings. Fitting to a number of pages tall instead would ignore
+    the manual breaks."""
+    last, last_col = _used_rows(sheet)
+    fix_row_heights(sheet, 0, last)
+    page = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+    page.TopMargin = page.BottomMargin = 1000   # a taller block on a page, at a readable zoom
+    rows, cols = sheet.Rows, sheet.Columns
+    starts = sorted({b.Position for b in sheet.getRowPageBreaks() if b.ManualBreak and 0 < b.Position <= last})
+    titles = sheet.getTitleRows()
+    title = sum(rows.getByIndex(r).Height for r in range(titles.StartRow, titles.EndRow + 1))
+    edges = [titles.EndRow + 1] + starts + [last + 1]
+    tallest = max(sum(rows.getByIndex(r).Height for r in range(a, b)) for a, b in zip(edges, edges[1:]))
+    width = sum(cols.getByIndex(c).Width for c in range(last_col + 1) if cols.getByIndex(c).IsVisible)
+    usable_w = page.Width - page.LeftMargin - page.RightMargin
+    usable_h = (page.Height - page.TopMargin - page.BottomMargin - page.HeaderHeight - page.HeaderBodyDistance
+                - page.FooterHeight - page.FooterBodyDistance)
+    page.ScaleToPagesX = page.ScaleToPagesY = 0
+    page.PageScale = min(100, int(100 * min(usable_w / width, usable_h / (title + tallest))))
 
 
 def print_area(sheet, rng):

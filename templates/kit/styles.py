@@ -75,21 +75,57 @@ def text_units(text):
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
-def split_even(text, lines):
-    """`text` in `lines` pieces of about equal width, never one character alone."""
+def _unbroken(text, width=None):
+    """`text` as the pieces a line may not break inside: a bracketed part
+    （台） is one piece if it fits a line of `width` units (any, if None), any
+    other character a piece of its own."""
+    pieces, depth = [], 0
+    for ch in text:
+        if depth:
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    if width is None:
+        return pieces
+    return [p for piece in pieces for p in ([piece] if text_units(piece) <= width else list(piece))]
+
+
+def split_even(text, lines, width=None):
+    """`text` in `lines` pieces of about equal width, never one character alone
+    and never broken inside brackets that fit a line of `width` units (下限（台）
+    is 下限 / （台）)."""
     total = text_units(text)
     out, piece, used = [], "", 0.0
-    for ch in text:
-        piece += ch
-        used += text_units(ch)
-        if len(out) < lines - 1 and used >= total * (len(out) + 1) / lines - 1e-9:
+    for part in _unbroken(text, width):
+        width = text_units(part)
+        due = total * (len(out) + 1) / lines - 1e-9
+        # a line ends once it is long enough, or before a bracketed part that would
+        # end more than half of it past the even width
+        if piece and len(out) < lines - 1 and (used >= due or (len(part) > 1 and used + width / 2 > due)):
             out.append(piece)
             piece = ""
+        piece += part
+        used += width
     if piece:
         out.append(piece)
     if len(out) > 1 and len(out[-1]) == 1:
         out[-2:] = [out[-2][:-1], out[-2][-1] + out[-1]]
-    return out
+    return _joined_alone(out)
+
+
+def _joined_alone(lines):
+    """`lines` with a line of one character (left before a bracketed part) joined
+    to the line before it (the next one, if it is the first)."""
+    lines = list(lines)
+    while len(lines) > 1 and any(len(line) == 1 for line in lines):
+        i = next(i for i, line in enumerate(lines) if len(line) == 1)
+        a = i - 1 if i else 0
+        lines[a:a + 2] = [lines[a] + lines[a + 1]]
+    return lines
 
 
 def set_language(doc):

@@ -150,7 +150,17 @@ class TemplateCase(TemplateTestCase):
             # A4 (1/100 mm; the file stores twips, so allow a rounding step)
             self.assertAlmostEqual(page.Width, 29700, delta=5, msg=sheet.Name)
             self.assertAlmostEqual(page.Height, 21000, delta=5, msg=sheet.Name)
-            self.assertEqual(page.ScaleToPagesX, 1, sheet.Name)
+            if page.ScaleToPagesX != 1:
+                # a fixed zoom (a sheet of blocks that each print whole on a page,
+                # kit.page.fit_blocks): the used columns still fit the page's width
+                self.assertEqual((page.ScaleToPagesX, page.ScaleToPagesY), (0, 0), sheet.Name)
+                cursor = sheet.createCursor()
+                cursor.gotoEndOfUsedArea(False)
+                cols = sheet.Columns
+                width = sum(cols.getByIndex(c).Width for c in range(cursor.RangeAddress.EndColumn + 1)
+                            if cols.getByIndex(c).IsVisible)
+                self.assertLessEqual(width * page.PageScale / 100, page.Width - page.LeftMargin - page.RightMargin,
+                                     sheet.Name)
             self.assertTrue(sheet.PrintTitleRows, sheet.Name)
             if one_page:
                 self.assertEqual(page.ScaleToPagesY, 1, sheet.Name)

@@ -14,6 +14,10 @@ from office import Office
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
 SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
 
+# (sheet, chart, the categories it plots) in the example month: the consultants with
+# pay (销售顾问丁 is a name without figures)
+ROWS_IN_USE = {"commission_model": ("方案对比", "顾问对比", ["销售顾问甲", "销售顾问乙", "销售顾问丙"])}
+
 
 class ExampleMonth(unittest.TestCase):
     def test_every_template_filled_without_errors(self):
@@ -47,8 +51,22 @@ class ExampleMonth(unittest.TestCase):
                     try:
                         doc.calculateAll()
                         self.assertEqual(self._errors(doc), [], name)
+                        self._charts_plot_rows_in_use(titles[name], doc)
                     finally:
                         doc.close(True)
+
+    def _charts_plot_rows_in_use(self, module_name, doc):
+        """A chart over every row a user may fill (提成方案测算's 30 consultants) plots
+        the rows the example has figures in, not 30 slots with the bars squeezed into
+        the left tenth and a label left out."""
+        if module_name not in ROWS_IN_USE:
+            return
+        sheet, chart, expected = ROWS_IN_USE[module_name]
+        import kit
+        model = kit.chart_named(doc.Sheets.getByName(sheet), chart)
+        axis = model.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(0, 0)
+        self.assertEqual(list(axis.getScaleData().Categories.getValues().getTextualData()), expected,
+                         "%s %s" % (module_name, chart))
 
     @staticmethod
     def _errors(doc):

@@ -20,13 +20,13 @@ NOVEMBER_CARS = {"D001": 59, "D002": 30, "D003": 10}
 NOVEMBER_MONEY = {"D001": 1188000, "D002": 594000, "D003": 198000}
 
 
-class DistributeFromAnnualPlan(FilesCase):
-    TMP_PREFIX = "dealerkpi-annual-"
-
-    @classmethod
-    def _make(cls):
-        cls.plan = os.path.join(cls.tmp, "集团年度目标分解.ods")
-        doc = cls.office.load(installed_templates(cls.office)["group_annual.ots"], as_template=True)
+def write_plan(office, path, before=None):
+    """The plan of 2026 (SEASON, MONEY, DEALERS) made from the installed template and
+    saved at `path`; `before(doc)` runs on the new document before anything is entered."""
+    doc = office.load(installed_templates(office)["group_annual.ots"], as_template=True)
+    try:
+        if before:
+            before(doc)
         g, d = doc.Sheets.getByName("集团目标"), doc.Sheets.getByName("经销商年度")
         for cell, value in (("B2", "示例集团"), ("E2", "2026-01"), ("D5", 1100), ("D6", 22000000),
                             ("I5", 0.8), ("I6", 0.33), ("I7", 0.3)):
@@ -39,8 +39,18 @@ class DistributeFromAnnualPlan(FilesCase):
                 enter(d.getCellByPosition(c, 8 + i), value)
         enter(d.getCellRangeByName("H10"), 0.85)   # 乙's own 订单交车率 target
         doc.calculateAll()
-        save(doc, cls.plan)
+        save(doc, path)
+    finally:
         doc.close(True)
+    return path
+
+
+class DistributeFromAnnualPlan(FilesCase):
+    TMP_PREFIX = "dealerkpi-annual-"
+
+    @classmethod
+    def _make(cls):
+        cls.plan = write_plan(cls.office, os.path.join(cls.tmp, "集团年度目标分解.ods"))
 
     def distributed(self, template, out):
         res = run_cli("distribute", "--template", template, "--dealers", self.plan, "--month", "2026-11", "--out", out)

@@ -457,9 +457,11 @@ class Distribute(GroupCase):
         bad = uno.getClass("com.sun.star.lang.IllegalArgumentException")
         with self.assertRaises(bad):
             self.wf.distribute("nope", file_url(self.tmp + "/x.csv"), "2026-12", file_url(self.tmp), False, False, None)
-        with self.assertRaises(bad):
-            self.wf.distribute("strategy_table", file_url(self.tmp + "/x.csv"), "2026-13", file_url(self.tmp),
-                               False, False, None)
+        for month in ("2026-13", "2100-01", "1999-12"):  # the months the templates and the command line take
+            with self.assertRaises(bad) as refused:
+                self.wf.distribute("strategy_table", file_url(self.tmp + "/x.csv"), month, file_url(self.tmp),
+                                   False, False, None)
+            self.assertIn("月份", refused.exception.Message, month)
 
 
 class MenuPath(GroupCase):

@@ -60,6 +60,30 @@ class PrintedPages(OfficeTestCase):
                     self.doc.close(True)
                     self.doc = None
 
+    def test_blocks_that_start_a_page_print_whole(self):
+        """A sheet laid out in blocks that each start a page (manual row breaks, 提成方案测算)
+        prints each block on one page: no automatic break inside the used area, which
+        printed a block's 合计 row, or the rest of a plan table, on a page without its
+        column headings."""
+        for name in template_modules():
+            try:
+                pdf, _ = self.printed(name)
+                for i in range(self.doc.Sheets.Count):
+                    sheet = self.doc.Sheets.getByIndex(i)
+                    cursor = sheet.createCursor()
+                    cursor.gotoEndOfUsedArea(False)
+                    last = cursor.RangeAddress.EndRow
+                    breaks = [b for b in sheet.getRowPageBreaks() if 0 < b.Position <= last]
+                    if not any(b.ManualBreak for b in breaks):
+                        continue
+                    with self.subTest(template=name, sheet=sheet.Name):
+                        self.assertEqual([b.Position + 1 for b in breaks if not b.ManualBreak], [],
+                                         "automatic page breaks before these rows (1-based): %s" % pdf)
+            finally:
+                if self.doc is not None:
+                    self.doc.close(True)
+                    self.doc = None
+
     def test_no_chart_runs_over_a_page_break(self):
         """A chart that a page break cuts prints its legend or axis alone on the next page."""
         for name in template_modules():
@@ -78,6 +102,86 @@ class PrintedPages(OfficeTestCase):
             finally:
                 self.doc.close(True)
                 self.doc = None
+
+    def test_group_summary_title_lines(self):
+        """集团汇总: "月份：" stays on one line in its column (it wrapped in the 1.2 cm
+        排名 column), and the summary line the roll-up writes into D2 runs over the
+        empty cells to its right with no box cutting through it."""
+        import group_summary
+        from kit.styles import HEADING_CHAR_WIDTH, text_units
+        self.doc = self.office.load(installed_templates(self.office)[group_summary.FILE], as_template=True)
+        try:
+            for sheet_name in (group_summary.SUMMARY, group_summary.WORKSHOP, group_summary.ISSUES):
+                sheet = self.doc.Sheets.getByName(sheet_name)
+                label = sheet.getCellRangeByName("A2")
+                with self.subTest(sheet=sheet_name):
+                    self.assertEqual(label.getString(), "月份：")
+                    self.assertFalse(label.IsTextWrapped)
+                    self.assertGreaterEqual(sheet.Columns.getByIndex(0).Width,
+                                            text_units(label.getString()) * HEADING_CHAR_WIDTH + 250)
+            summary = self.doc.Sheets.getByName(group_summary.SUMMARY).getCellRangeByName("D2")
+            self.assertFalse(summary.IsTextWrapped)
+            self.assertEqual([getattr(summary, side).OuterLineWidth
+                              for side in ("TopBorder", "BottomBorder", "LeftBorder", "RightBorder")], [0] * 4)
+        finally:
+            self.doc.close(True)
+            self.doc = None
+
+    def test_an_xlsx_keeps_the_page_header_and_the_rate_axes(self):
+        """Saved as .xlsx and opened again, a page header names the document (it showed
+        the file name) and a chart over rates keeps a percent axis (it showed 0 ... 1.2)."""
+        import tempfile
+        for name in template_modules():
+            module = importlib.import_module(name)
+            doc = self.office.load(installed_templates(self.office)[module.FILE], as_template=True)
+            # (where, axis dimension) of every axis over cells that show rates
+            rate_axes = [(where, dim) for where, chart in charts_of(doc)
+                         for dim, role in ((1, "values-y"), (0, "values-x")) if "%" in cells_code(doc, chart, role)]
+            with tempfile.TemporaryDirectory(prefix="dealerkpi-xlsx-") as tmp:
+                path = os.path.join(tmp, "文件名.xlsx")
+                doc.storeToURL(file_url(path), props(FilterName="Calc MS Excel 2007 XML"))
+                doc.close(True)
+                self.doc = self.office.load(path)
+                try:
+                    styles = self.doc.StyleFamilies.getByName("PageStyles")
+                    for i in range(self.doc.Sheets.Count):
+                        sheet = self.doc.Sheets.getByIndex(i)
+                        with self.subTest(template=name, sheet=sheet.Name):
+                            header = styles.getByName(sheet.PageStyle).RightPageHeaderContent
+                            self.assertEqual(header.LeftText.getString(), module.TITLE)
+                    for where, chart in charts_of(self.doc):
+                        for dim in (1, 0):
+                            if (where, dim) not in rate_axes:
+                                continue
+                            with self.subTest(template=name, chart=where, axis=dim):
+                                axis = chart.getFirstDiagram().getCoordinateSystems()[0].getAxisByDimension(dim, 0)
+                                self.assertFalse(axis.LinkNumberFormatToSource)
+                                code = chart.getNumberFormats().getByKey(axis.NumberFormat).FormatString
+                                self.assertIn("%", code)
+                finally:
+                    self.doc.close(True)
+                    self.doc = None
+
+
+def charts_of(doc):
+    """((sheet name, index on its sheet), chart model) of every chart of `doc`."""
+    for i in range(doc.Sheets.Count):
+        sheet = doc.Sheets.getByIndex(i)
+        for j in range(sheet.DrawPage.Count):
+            shape = sheet.DrawPage.getByIndex(j)
+            if shape.ShapeType == "com.sun.star.drawing.OLE2Shape":
+                yield (sheet.Name, j), shape.Model
+
+
+def cells_code(doc, chart, role):
+    """The number format code of the cells a chart's first series plots in `role`
+    (values-y, values-x); "" when it has none."""
+    series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()[0]
+    for data in series.getDataSequences():
+        values = data.getValues()
+        if values.Role == role:
+            return doc.NumberFormats.getByKey(values.getNumberFormatKeyByIndex(-1)).FormatString
+    return ""
 
 
 def rows_under(sheet, shape):

@@ -25,6 +25,7 @@ import tempfile
 import unittest
 import zipfile
 
+import kit
 import uno
 
 from office import Office, file_url, props, unopkg
@@ -187,14 +188,22 @@ class StrategyTable(TemplateCase):
             self.assertEqual(self.highlighted(sheet, cell), [], cell)  # nothing to judge, no colour
         for sheet in (R, P, Q):
             # no figure anywhere (departments copied as text may show)
+            # (a heading may name a month: 季度分解's N+1月)
             shown = {c.AbsoluteName: c.getString() for c in self.formula_cells(sheet)
-                     if any(ch.isdigit() for ch in c.getString())}
+                     if any(ch.isdigit() for ch in c.getString()) and c.CellStyle != kit.HEADING}
             self.assertEqual(shown, {}, sheet)
         # half-filled: one month, a target without rates
         self.fill(R, "B6", 350)
         self.fill(R, "B7", 330)
         self.fill(P, "G6", 100)
         self.assertEqual(self.error_cells(), [])
+
+    def test_quarter_names_its_months(self):
+        """季度分解's N+1月..N+3月 name the months they stand for once the month is chosen."""
+        self.fill(R, "E2", "2026-11")
+        self.doc.calculateAll()
+        self.assertEqual([self.at(Q, "%s7" % c).getString() for c in "FGH"],
+                         ["N+1月\n2026年12月", "N+2月\n2027年1月", "N+3月\n2027年2月"])
 
     def test_last_month_headings_say_they_are_the_three_month_average(self):
         notes = {self.at(P, c).Annotation.String for c in ("C5", "E5")}
@@ -259,9 +268,9 @@ class FileNew(OfficeTestCase):
 
     @staticmethod
     def shown_figures_and_errors(doc):
-        """Formula cells that show an error value or any digit."""
+        """Formula cells that show an error value or any digit (but a heading's N+1月)."""
         return ["%s: %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(doc)
-                if shows_error(c) or any(ch.isdigit() for ch in c.getString())]
+                if shows_error(c) or (any(ch.isdigit() for ch in c.getString()) and c.CellStyle != kit.HEADING)]
 
     def test_a_new_document_from_the_template_is_clean(self):
         from com.sun.star.sheet.CellFlags import FORMULA

@@ -369,7 +369,9 @@ class TemplateConventions(TemplateCase):
                 self.assertTrue(page.HeaderIsOn and page.FooterIsOn, sheet.Name)
                 header, footer = page.RightPageHeaderContent, page.RightPageFooterContent
                 fields = lambda text: [f.ImplementationName for f in _fields(text)]  # noqa: E731
-                self.assertTrue(fields(header.LeftText) and fields(header.RightText), sheet.Name)
+                # the document's title (as text: an .xlsx has no title field) and the sheet's name
+                self.assertEqual(header.LeftText.getString(), doc.DocumentProperties.Title, sheet.Name)
+                self.assertTrue(fields(header.RightText), sheet.Name)
                 self.assertEqual(len(fields(footer.CenterText)), 2, sheet.Name)   # page and pages
                 self.assertEqual(len(fields(footer.RightText)), 1, sheet.Name)    # the print date
                 self.assertIn("打印日期", footer.RightText.getString())
@@ -387,10 +389,31 @@ class TemplateConventions(TemplateCase):
             self.assertFalse(sel.CellProtection.IsLocked)
         self.each_template(check)
 
+    def test_rows_holding_names_keep_their_height(self):
+        """A row does not change height when a consultant's name and a figure are
+        typed into it (the rows holding names looked shrunk beside the others)."""
+        for module_name, sheet_name, row, other in NAME_ROWS:
+            module = importlib.import_module(module_name)
+            self.doc = self.office.load(self.installed[module.FILE], as_template=True)
+            try:
+                sheet = self.doc.Sheets.getByName(sheet_name)
+                height = lambda r: sheet.Rows.getByIndex(r - 1).Height  # noqa: E731
+                before = height(row)
+                enter(sheet.getCellRangeByName("A%d" % row), "销售顾问甲")
+                enter(sheet.getCellRangeByName("B%d" % row), 12)
+                self.doc.calculateAll()
+                with self.subTest(template=module_name, sheet=sheet_name):
+                    self.assertEqual((height(row), height(other)), (before, before))
+            finally:
+                self.doc.close(True)
+                self.doc = None
+
     def test_headings_leave_no_character_alone_on_a_line(self):
+        """...nor break inside short brackets that fit a line (下限（ / 台）)."""
         def check(name, module, doc):
             alone = []
             low = []
+            in_brackets = []
             for sheet in self.sheets(doc):
                 for rng in self.format_ranges(sheet):
                     if rng.IsTextWrapped and rng.VertJustify != 2:   # CellVertJustify2.CENTER
@@ -401,10 +424,21 @@ class TemplateConventions(TemplateCase):
                         if "\n" in c.getString():
                             if min(len(line) for line in c.getString().split("\n")) < 2:
                                 alone.append(c.AbsoluteName)
+                            if SHORT_BRACKETS.search(c.getString()):
+                                in_brackets.append("%s %r" % (c.AbsoluteName, c.getString()))
                             self.assertTrue(c.IsTextWrapped)
             self.assertEqual(alone, [])
+            self.assertEqual(in_brackets, [], "headings broken inside brackets")
             self.assertEqual(low, [], "wrapped text not centred vertically")
         self.each_template(check)
+
+
+# a line break inside brackets of up to three characters: （台）, （元/月）
+SHORT_BRACKETS = re.compile(r"（[^（）\n]{0,3}\n[^（）\n]{0,3}）")
+
+# (template, sheet, a row where a name is typed, a row left empty) of the tables of consultants
+NAME_ROWS = (("commission_model", "历史业绩", 8, 9), ("commission_plan", "提成方案", 20, 21),
+             ("consultant_funnel", "集客量分析", 13, 14))
 
 
 def _fields(text):

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <tuple>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -94,7 +95,7 @@ TEST_F(StoreTest, OlderStoreIsMigratedWithItsRecords)
         old->record_issued({issued("D01", "甲", "2026-11")});
     }
     auto s = Store::open(where);
-    EXPECT_EQ(s->schema_version(), 2);
+    EXPECT_EQ(s->schema_version(), kSchemaVersion);
     auto lines = s->status("2026-11");
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].dealer_name, "甲");
@@ -109,10 +110,126 @@ std::unique_ptr<soci::session> raw_session(const std::string& where)
     return std::make_unique<soci::session>(soci::postgresql, where);
 }
 
+// A store of schema version 2 as DealerKPI wrote it before value rows had integer
+// keys: its tables made by the version-2 statements, its rows inserted as version 2's
+// code inserted them (a value row keyed by its file's SHA-256 text and the cell's name).
+struct V2File {
+    std::string sha, month, kind, code, status;
+    std::vector<Value> values;
+};
+
+std::vector<V2File> v2_files()
+{
+    std::vector<V2File> out;
+    for (int m = 0; m < 14; ++m)
+        for (int d = 0; d < 3; ++d) {
+            const std::string month = month_add("2025-11", m), code = "D0" + std::to_string(d);
+            const double delivered = 10 + 3 * d + m % 4;
+            out.push_back({"s" + code + month, month, "strategy_table", code, "taken",
+                           {num("交车数_目标", 12 + d), num("交车数_实际", delivered), num("订单数_实际", delivered + 2.5),
+                            num("报价数_实际", 2 * delivered), Value{"经销商", 0, std::nullopt, "店" + code},
+                            Value{"备注", 0, std::nullopt, std::nullopt}}});
+            out.push_back({"w" + code + month, month, "workshop_targets", code, "taken",
+                           {num("售后产值目标", 1e5 + d), num("销售工时", 50 + m, 0), num("销售工时", 20, 1),
+                            num("销售工时", 10.5, 2), num("可售工时", 100, 0), num("可售工时", 40, 1),
+                            num("可售工时", 30 + d, 2)}});
+        }
+    // not taken and superseded files of a month: in the store, never in the trend
+    out.push_back({"x-changed", "2026-11", "strategy_table", "D00", "not_taken", {num("交车数_实际", 999)}});
+    out.push_back({"x-earlier", "2026-11", "strategy_table", "D01", "superseded", {num("交车数_实际", 1)}});
+    return out;
+}
+
+void write_v2_store(soci::session& raw, const std::vector<V2File>& files)
+{
+    for (const V2File& f : files) {
+        std::string path = "/in/" + f.sha + ".ods", saved = f.month + "-28T10:00:00", name = "店" + f.code, none;
+        int code = f.status == "taken" ? 0 : 2;
+        raw << "INSERT INTO submission (sha256, path, saved_at, dealer_code, dealer_name, month, kind, status,"
+               " reason_code, reason, other_path, recorded_at, doubts)"
+               " VALUES (:h, :p, :s, :c, :n, :m, :k, :st, :rc, :r, :o, :at, :d)",
+            soci::use(f.sha), soci::use(path), soci::use(saved), soci::use(f.code), soci::use(name),
+            soci::use(f.month), soci::use(f.kind), soci::use(f.status), soci::use(code), soci::use(none),
+            soci::use(none), soci::use(saved), soci::use(none);
+        for (const Value& v : f.values) {
+            double number = v.number.value_or(0);
+            std::string text = v.text.value_or("");
+            soci::indicator ni = v.number ? soci::i_ok : soci::i_null, ti = v.text ? soci::i_ok : soci::i_null;
+            raw << "INSERT INTO submission_value (sha256, name, idx, number, text) VALUES (:h, :n, :i, :v, :t)",
+                soci::use(f.sha), soci::use(v.name), soci::use(v.index), soci::use(number, ni), soci::use(text, ti);
+        }
+    }
+}
+
+bool same_values(std::vector<Value> a, std::vector<Value> b)
+{
+    auto key = [](const Value& x, const Value& y) { return std::tie(x.name, x.index) < std::tie(y.name, y.index); };
+    std::sort(a.begin(), a.end(), key);
+    std::sort(b.begin(), b.end(), key);
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const Value& x, const Value& y) {
+               return x.name == y.name && x.index == y.index && x.number == y.number && x.text == y.text;
+           });
+}
+
 std::string raw_bytes(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(StoreTest, AVersion2StoreKeepsEveryFigureAndItsTrend)
+{
+    const std::vector<V2File> files = v2_files();
+    Store::open(where, 2);
+    write_v2_store(*raw_session(where), files);
+    std::vector<TakenMonth> expected;  // what was typed, taken files only
+    for (const V2File& f : files)
+        if (f.status == "taken")
+            expected.push_back({f.month, f.kind, f.code, "店" + f.code, f.values});
+    auto s = Store::open(where);
+    EXPECT_EQ(s->schema_version(), kSchemaVersion);
+    const auto taken = s->taken("2025-11", "2026-12");
+    ASSERT_EQ(taken.size(), expected.size());
+    for (const TakenMonth& t : taken) {
+        auto e = std::find_if(expected.begin(), expected.end(), [&](const TakenMonth& x) {
+            return x.month == t.month && x.kind == t.kind && x.dealer_code == t.dealer_code;
+        });
+        ASSERT_NE(e, expected.end()) << t.month << t.kind << t.dealer_code;
+        EXPECT_EQ(t.dealer_name, e->dealer_name);
+        EXPECT_TRUE(same_values(t.values, e->values)) << t.month << t.kind << t.dealer_code;
+    }
+    const Trend want = trend_of(expected, {}, "2026-01", "2026-12");
+    const Trend got = trend_of(s->taken("2025-01", "2026-12", trend_cells()), {}, "2026-01", "2026-12");
+    ASSERT_EQ(got.months.size(), 12u);
+    for (std::size_t i = 0; i < got.months.size(); ++i) {
+        EXPECT_EQ(got.months[i].sum, want.months[i].sum) << got.months[i].month;
+        EXPECT_EQ(got.months[i].rate, want.months[i].rate) << got.months[i].month;
+        EXPECT_EQ(got.months[i].mom, want.months[i].mom) << got.months[i].month;
+        EXPECT_EQ(got.months[i].yoy, want.months[i].yoy) << got.months[i].month;
+        EXPECT_EQ(got.months[i].ytd, want.months[i].ytd) << got.months[i].month;
+    }
+    EXPECT_FALSE(want.months.back().yoy.empty());  // a year of history: the comparison covers year-on-year
+    for (const auto& [kind, dealers] : want.dealers)
+        for (const auto& [code, d] : dealers) {
+            const DealerTrend& g = got.dealers.at(kind).at(code);
+            EXPECT_EQ(g.rank, d.rank) << kind << code;
+            EXPECT_EQ(g.period.sum, d.period.sum) << kind << code;
+            EXPECT_EQ(g.period.rate, d.period.rate) << kind << code;
+        }
+    // A migrated file is known by its content again; a new one is recorded beside the old ones.
+    Returned again = returned("D00", "2025-11", 1, "2025-11-28T10:00:00");
+    again.sha256 = files[0].sha;
+    EXPECT_TRUE(s->record_returned({again}).at(0).already_recorded);
+    auto later = s->record_returned({returned("D00", "2026-12", 11, "2026-12-29T10:00:00")});
+    EXPECT_EQ(later.at(0).status, Status::Taken);  // a later save than the migrated one: it replaces it
+    EXPECT_EQ(s->taken("2025-11", "2026-12").size(), expected.size());
+    for (const TakenMonth& t : s->taken("2026-12", "2026-12", {"交车数_实际"}))
+        if (t.kind == "strategy_table" && t.dealer_code == "D00") {
+            ASSERT_EQ(t.values.size(), 1u);
+            EXPECT_EQ(t.values[0].number, 11.0);
+        } else {
+            EXPECT_EQ(t.values.size(), t.kind == "strategy_table" ? 1u : 0u);
+        }
 }
 
 TEST_F(StoreTest, NewerStoreIsRefusedAndLeftUntouched)
