@@ -52,6 +52,24 @@ MODES = ("超额累进", "全额累进")
 BEYOND = ("延伸", "封顶")
 RECOVERY = ("可追回", "不追回")
 RATE_COL = "P"   # hidden: the curve points and the GP share as the formulas use them (the rate inputs hold fractions)
+# Hidden on each plan sheet: the per-car award for every whole number of cars
+# 0..MEMO_UNITS at every scale the workbook uses (100 % and the sensitivity
+# scales), computed once each instead of once per consultant-month.
+# Hidden in RATE_COL: the plan's terms as the formulas use them (Plan.terms).
+TERMS_ROWS = {"cap": 19, "share": 20, "tiers": 21, "curve": 22, "floor": 23, "recoverable": 24}
+HELPER = ";;;"  # the number format of the hidden helper cells: they show nothing, even when unhidden
+MEMO_KEY = "Q"           # Q6: the most cars in any month of the history; Q7.. the whole numbers
+MEMO_COLS = "RSTUV"      # the award at each of MEMO_SCALES
+MEMO_UNITS = 60
+MEMO_FIRST = 7
+# Hidden on 历史业绩, beside the 达成率 grid (columns O..Z for B..M): where the
+# month's attainment first occurs in its month's column (MATCH), so that
+# each plan works out its curve once per distinct attainment of a month.
+FIRST_COLS = [chr(ord("O") + j) for j in range(12)]
+# Hidden on each plan sheet, on the rows of its 当月提成 grid: the payout
+# factor at each of MEMO_SCALES (12 columns each, from column index 22 = W),
+# only where the attainment first occurs in its month; Plan.memo_curve reads it.
+FACTOR_FIRST_COL = 22
 TIERS = 8
 POINTS = 8
 UNITS = "#,##0.##"
@@ -70,6 +88,7 @@ H_UNITS, H_GP, H_TARGET, H_ATT = (_block_rows(5 + k * BLOCK) for k in range(4))
 # plan sheets
 P_COMM, P_ADV, P_PAY = (_block_rows(22 + k * BLOCK) for k in range(3))
 SCALES = (0.8, 0.9, 1.1, 1.2)
+MEMO_SCALES = (1.0,) + SCALES  # MEMO_COLS in this order
 BANDS = (("<50%", None, 0.5), ("50%-80%", 0.5, 0.8), ("80%-100%", 0.8, 1.0),
          ("100%-120%", 1.0, 1.2), ("≥120%", 1.2, None))
 CURVE_STEPS = 41  # 0%, 5%, ..., 200%
@@ -142,6 +161,7 @@ def _history(book):
                   "测算时跳过（不计提成，也不发保底）；有销量但目标为空或为 0 的月份不计，目标格显示红色。")
     _history_inputs(book, sh)
     _history_attainment(sh)
+    _history_first_attainment(sh)
     sh.widths(A=2.8, N=2.4, **{c: 1.9 for c in MONTHS})
     _history_names(sh)
     return sh
@@ -200,6 +220,17 @@ def _history_attainment(sh):
                    .format(a=att, u=units, t=target), "rate")
 
 
+def _history_first_attainment(sh):
+    """Hidden beside the 达成率 grid: the row (1..30) of the month's column
+    where the attainment first occurs (Plan.memo_curve)."""
+    top, head, first, last, total = H_ATT
+    _formulas(sh, "".join(FIRST_COLS), first, CONSULTANTS,
+              lambda i, j, c: '=IF(ISNUMBER({m}{r});MATCH({m}{r};{m}${a}:{m}${b};0);"")'.format(
+                  m=MONTHS[j], r=first + i, a=first, b=last), HELPER)
+    for col in FIRST_COLS:
+        sh.s.Columns.getByName(col).IsVisible = False
+
+
 def _history_names(sh):
     sh.name("经销商", "B2")
     sh.name("月份", "E2")
@@ -218,6 +249,7 @@ class Plan:
 
     def __init__(self, sheet_name):
         q = "$'%s'." % sheet_name
+        self.q = q
         self.sheet = sheet_name
         self.bounds = q + "$B$7:$B$%d" % (6 + TIERS)
         self.amounts = q + "$C$7:$C$%d" % (6 + TIERS)
@@ -231,22 +263,68 @@ class Plan:
         self.guarantee = q + "$B$18"
         self.recovery = q + "$E$18"
 
-    def commission(self, units, gp, att):
+    def helper(self, row):
+        return self.q + "$%s$%d" % (RATE_COL, row)
+
+    def award(self, units):
+        """The per-car award for the expression units (TIERED_BONUS, 0 without a table)."""
+        return "IF({has};TIERED_BONUS({u};{t};{a};{m});0)".format(
+            has=self.helper(TERMS_ROWS["tiers"]), t=self.bounds, a=self.amounts, m=self.mode, u=units)
+
+    def memo_award(self, cars, scale):
+        """The award for `scale` x cars read from the plan's table of whole
+        numbers of cars (cars: a cell of the history), the same value
+        TIERED_BONUS gives, computed there once; other numbers of cars call
+        it here."""
+        col = MEMO_COLS[MEMO_SCALES.index(scale)]
+        units = cars if scale == 1.0 else "%s*%s" % (scale, cars)
+        table = "%s$%s$%d:$%s$%d" % (self.q, col, MEMO_FIRST, col, MEMO_FIRST + MEMO_UNITS)
+        return "IF(AND({c}>=0;{c}<={n};{c}=INT({c}));INDEX({tab};{c}+1);{direct})".format(
+            c=cars, n=MEMO_UNITS, tab=table, direct=self.award(units))
+
+    def curve(self, att):
+        """The payout factor for the expression att (PAYOUT_CURVE, 1 without a curve)."""
+        return "IF({has};PAYOUT_CURVE({x};{p};{y};{b});1)".format(
+            has=self.helper(TERMS_ROWS["curve"]), p=self.points, y=self.payouts, b=self.beyond, x=att)
+
+    def memo_curve(self, i, j, scale):
+        """The factor of consultant i in month j at `scale` read from the
+        plan's factor grid, at the row where that attainment first occurs in
+        the month (an attainment Calc holds equal, so PAYOUT_CURVE gives the
+        same factor)."""
+        col = kit.column_name(FACTOR_FIRST_COL + MEMO_SCALES.index(scale) * 12 + j)
+        first = _src(HIST, "$%s$%d" % (FIRST_COLS[j], H_ATT[2] + i))
+        return "IF({has};INDEX({q}${c}${a}:${c}${b};{f});1)".format(
+            has=self.helper(TERMS_ROWS["curve"]), q=self.q, c=col, a=P_COMM[2], b=P_COMM[3], f=first)
+
+    def commission(self, units, gp, att, award=None, curve=None):
         """The month's commission before the guarantee, for the expressions
-        units, gp (blank counts 0) and att (a number)."""
-        award = "IF(COUNT({t})=0;0;TIERED_BONUS({u};{t};{a};{m}))".format(
-            t=self.bounds, a=self.amounts, m=self.mode, u=units)
-        curve = "IF(COUNT({p})=0;1;PAYOUT_CURVE({x};{p};{y};{b}))".format(
-            p=self.points, y=self.payouts, b=self.beyond, x=att)
-        return "MIN(IF(ISNUMBER({cap});{cap};1E+307);({award}+{gp}*N({share}))*{curve})".format(
-            cap=self.cap, award=award, gp=gp, share=self.share, curve=curve)
+        units, gp (blank counts 0) and att (a number); `award` and `curve`
+        replace the per-car award of units (memo_award) and the factor of att
+        (memo_curve)."""
+        award = award or self.award(units)
+        curve = curve or self.curve(att)
+        return "MIN({cap};({award}+{gp}*{share})*{curve})".format(
+            cap=self.helper(TERMS_ROWS["cap"]), award=award, gp=gp, share=self.helper(TERMS_ROWS["share"]),
+            curve=curve)
 
     def floor(self):
         """The guarantee, or no floor at all when it is blank."""
-        return "IF(ISNUMBER({g});{g};-1E+307)".format(g=self.guarantee)
+        return self.helper(TERMS_ROWS["floor"])
 
     def recoverable(self):
-        return '{r}="可追回"'.format(r=self.recovery)
+        return self.helper(TERMS_ROWS["recoverable"])
+
+    def terms(self):
+        """{row in RATE_COL: formula}: each plan term as every formula uses it,
+        worked out once (the cap, the GP share, whether there is a table and a
+        curve, the guarantee, whether it is recovered)."""
+        return {TERMS_ROWS["cap"]: "=IF(ISNUMBER({c});{c};1E+307)".format(c=self.cap),
+                TERMS_ROWS["share"]: "=N(%s)" % self.share,
+                TERMS_ROWS["tiers"]: "=COUNT(%s)>0" % self.bounds,
+                TERMS_ROWS["curve"]: "=COUNT(%s)>0" % self.points,
+                TERMS_ROWS["floor"]: "=IF(ISNUMBER({g});{g};-1E+307)".format(g=self.guarantee),
+                TERMS_ROWS["recoverable"]: '=%s="可追回"' % self.recovery}
 
 
 def _plan(book, name, title, hist):
@@ -255,6 +333,10 @@ def _plan(book, name, title, hist):
     p = Plan(name)
     _plan_tables(book, sh)
     _plan_terms(sh)
+    for row, formula in p.terms().items():
+        sh.formula("%s%d" % (RATE_COL, row), formula, HELPER)
+    _plan_award_memo(sh, p)
+    _plan_factor_memo(sh, p)
     _plan_commission(sh, p)
     _plan_advance(sh, p)
     _plan_pay(sh, p)
@@ -315,6 +397,45 @@ def _plan_terms(sh):
                    "不追回：实发 = MAX(当月提成, 保底)。")
 
 
+def _plan_award_memo(sh, p):
+    """The hidden table Plan.memo_award reads: one TIERED_BONUS per whole
+    number of cars up to the most in any month of the history, per scale."""
+    units = _src(HIST, "$B$%d:$M$%d" % (H_UNITS[2], H_UNITS[3]))
+    sh.formula("%s%d" % (MEMO_KEY, MEMO_FIRST - 1), "=MAX(%s)" % units, HELPER)
+    keys = sh._styled("%s%d:%s%d" % (MEMO_KEY, MEMO_FIRST, MEMO_KEY, MEMO_FIRST + MEMO_UNITS), kit.COMPUTED, HELPER)
+    keys.setDataArray(tuple((float(k),) for k in range(MEMO_UNITS + 1)))
+
+    def memo(i, j, col):
+        key = "$%s%d" % (MEMO_KEY, MEMO_FIRST + i)
+        s = MEMO_SCALES[j]
+        return '=IF({k}>${m}${top};"";{award})'.format(
+            k=key, m=MEMO_KEY, top=MEMO_FIRST - 1, award=p.award(key if s == 1.0 else "%s*%s" % (s, key)))
+    _formulas(sh, MEMO_COLS, MEMO_FIRST, MEMO_UNITS + 1, memo, HELPER)
+    for col in MEMO_KEY + MEMO_COLS:
+        sh.s.Columns.getByName(col).IsVisible = False
+
+
+def _plan_factor_memo(sh, p):
+    """The hidden factor grids Plan.memo_curve reads: PAYOUT_CURVE where a
+    month's attainment first occurs in its month, per scale."""
+    hist_q = "$'%s'." % HIST
+    for k, scale in enumerate(MEMO_SCALES):
+        first = kit.column_name(FACTOR_FIRST_COL + 12 * k)
+        last = kit.column_name(FACTOR_FIRST_COL + 12 * k + 11)
+
+        def factor(i, j, col, scale=scale):
+            att = hist_q + "%s%d" % (MONTHS[j], H_ATT[2] + i)
+            first_at = hist_q + "%s%d" % (FIRST_COLS[j], H_ATT[2] + i)
+            x = att if scale == 1.0 else "%s*%s" % (scale, att)
+            # the first-occurrence cell is blank where the month does not count
+            return '=IF(N({f})={i};{curve};"")'.format(f=first_at, i=i + 1, curve=p.curve(x))
+        cols = [kit.column_name(FACTOR_FIRST_COL + 12 * k + j) for j in range(12)]
+        rng = sh._styled("%s%d:%s%d" % (first, P_COMM[2], last, P_COMM[3]), kit.COMPUTED, HELPER)
+        rng.setFormulaArray(tuple(tuple(factor(i, j, c) for j, c in enumerate(cols)) for i in range(CONSULTANTS)))
+        for col in cols:
+            sh.s.Columns.getByName(col).IsVisible = False
+
+
 def _plan_commission(sh, p):
     """当月提成: the month's commission before the guarantee."""
     hist_q = "$'%s'." % HIST
@@ -323,7 +444,8 @@ def _plan_commission(sh, p):
         u = hist_q + "%s%d" % (col, H_UNITS[2] + i)
         gp = "N(%s%s%d)" % (hist_q, col, H_GP[2] + i)
         att = hist_q + "%s%d" % (col, H_ATT[2] + i)
-        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att))
+        return '=IF(ISNUMBER(%s);%s;"")' % (att, p.commission(u, gp, att, p.memo_award(u, 1.0),
+                                                              p.memo_curve(i, j, 1.0)))
     _formulas(sh, MONTHS, P_COMM[2], CONSULTANTS, comm, "money")
     _row_sums(sh, P_COMM, "money")
     _totals_row(sh, P_COMM, "money")
@@ -403,11 +525,13 @@ def _sensitivity(book, hist, plans):
         label = "%s × %d%%" % (plan_name, round(s * 100))
         _grid_headings(sh, comm, "%s：当月提成（保底前，元）" % label, "全年", names_from=True)
         def scaled(i, j, col, p=p, s=s):
-            u = "%s*%s%s%d" % (s, hist_q, col, H_UNITS[2] + i)
+            cars = "%s%s%d" % (hist_q, col, H_UNITS[2] + i)
+            u = "%s*%s" % (s, cars)
             gp = "%s*N(%s%s%d)" % (s, hist_q, col, H_GP[2] + i)
             att_cell = hist_q + "%s%d" % (col, H_ATT[2] + i)
             att = "%s*%s" % (s, att_cell)
-            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att))
+            return '=IF(ISNUMBER(%s);%s;"")' % (att_cell, p.commission(u, gp, att, p.memo_award(cars, s),
+                                                                       p.memo_curve(i, j, s)))
         _formulas(sh, MONTHS, comm[2], CONSULTANTS, scaled, "money")
         _row_sums(sh, comm, "money")
         _totals_row(sh, comm, "money")

@@ -18,11 +18,14 @@ Tables printed (Markdown):
   2. signatures: what a call from Calc costs per argument / result type
   3. templates: recalculation of each template filled with its example month
      (the goals: the strategy table in under 50 ms; 提成方案测算 with every row
-     filled, 30 consultants x 12 months, in under 100 ms)
+     filled, 30 consultants x 12 months, in under 100 ms), a full fill side by
+     side with the same document whose add-in calls are constants, and the
+     figures checked against what the template showed before (FIGURES)
 
 Runs with the Python that has `import uno` (/usr/bin/python3 on Debian).
 """
 import argparse
+import hashlib
 import importlib
 import math
 import os
@@ -40,6 +43,7 @@ SOURCE = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(SOURCE, "scripts"))
 from office import Office, enter, prepare_profile, soffice_version  # noqa: E402
 
+from com.sun.star.sheet.CellFlags import FORMULA  # noqa: E402
 from com.sun.star.sheet.FillDirection import TO_BOTTOM  # noqa: E402
 
 
@@ -369,12 +373,108 @@ def template_modules():
     return [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
+# The figures of every filled template that has them here, as the template
+# showed them before its formulas were made faster (LibreOffice 7.4): the
+# SHA-256 of the numbers in columns A..N of every sheet (hidden helper columns lie beyond),
+# see figures_digest. A faster layout must show exactly these.
+FIGURES = {
+    "commission_model": "94c07964ba0a69b9cf31074f73b7d6027ae7b57bac3330d7fdf266e30cd7211e",
+    "commission_model.full": "f5ae90956d3568f7a7606ba04c48f2dcefacb90d614e3953573ed51500fc21ce",
+}
+ADDIN_PREFIX = "ORG.DEALERKPI.CALC.FUNCTIONS."
+
+
+def figures_digest(doc):
+    """SHA-256 of the numbers columns A..N of every sheet hold, cell by cell."""
+    h = hashlib.sha256()
+    for k in range(doc.Sheets.Count):
+        sheet = doc.Sheets.getByIndex(k)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        rows = sheet.getCellRangeByPosition(0, 0, 13, cursor.RangeAddress.EndRow).getDataArray()
+        h.update(sheet.Name.encode())
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, float):  # figures only: a heading's wording may change
+                    h.update(("%d,%d:%r\n" % (r, c, v)).encode())
+    return h.hexdigest()
+
+
+def without_calls(formula):
+    """The formula with every DealerKPI call replaced by the constant 1."""
+    while ADDIN_PREFIX in formula:
+        i = formula.index(ADDIN_PREFIX)
+        j, depth = formula.index("(", i) + 1, 1
+        while depth:
+            depth += {"(": 1, ")": -1}.get(formula[j], 0)
+            j += 1
+        formula = formula[:i] + "1" + formula[j:]
+    return formula
+
+
+def replace_calls(doc):
+    """Every add-in call of the document replaced by a constant (what the
+    rest of the sheet costs); returns how many calls the formulas held."""
+    calls = 0
+    for k in range(doc.Sheets.Count):
+        sheet = doc.Sheets.getByIndex(k)
+        sheet.unprotect("")
+        for a in sheet.queryContentCells(FORMULA).RangeAddresses:
+            rng = sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+            rows = rng.getFormulaArray()
+            calls += sum(f.count(ADDIN_PREFIX) for row in rows for f in row)
+            new = tuple(tuple(without_calls(f) for f in row) for row in rows)
+            if new != rows:
+                rng.setFormulaArray(new)
+    return calls
+
+
+def filled(office, path, fill):
+    doc = office.load(path, as_template=True)
+    for sheet_name, cells in fill.items():
+        sheet = doc.Sheets.getByName(sheet_name)
+        for cell, value in cells.items():
+            enter(sheet.getCellRangeByName(cell), value)
+    doc.calculateAll()
+    return doc
+
+
+def cpu_seconds(pid):
+    """CPU seconds the process has run so far, all its threads (schedstat: ns)."""
+    total = 0
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
+                total += int(f.read().split()[0])
+        except OSError:  # a thread that ended meanwhile
+            pass
+    return total / 1e9
+
+
+def timed_in_turn(docs, runs, pid=None):
+    """Median calculateAll() seconds of each document, timed in turn in every
+    round; with pid (the office's), also the median CPU seconds the office
+    spent on it: [(wall, cpu or None)]."""
+    times = [[] for _ in docs]
+    cpu = [[] for _ in docs]
+    for _ in range(runs):
+        for k, doc in enumerate(docs):
+            c0 = cpu_seconds(pid) if pid else 0.0
+            t0 = time.perf_counter()
+            doc.calculateAll()
+            times[k].append(time.perf_counter() - t0)
+            cpu[k].append(cpu_seconds(pid) - c0 if pid else 0.0)
+    return [(statistics.median(t), statistics.median(c) if pid else None) for t, c in zip(times, cpu)]
+
+
 def template_bench(office, ots_dir, runs):
     """Each built template, opened as a user starts a month from it and filled
     with its example figures (the module's EXAMPLE, the seeds' month): median
     calculateAll() seconds; a module with a FULL fill (every row of the
-    template filled) is timed with that too. Returns [(module, title, seconds)],
-    the full fill as "<module>.full"."""
+    template filled) is timed with that too, side by side with the same
+    document whose add-in calls are constants. Returns [(key, title, seconds,
+    detail)], the full fill as "<module>.full"; detail: None, or (constants
+    seconds, add-in calls, load average, figures as expected or not)."""
     sys.path.insert(0, os.path.join(SOURCE, "templates"))
     out = []
     for name in template_modules():
@@ -386,22 +486,47 @@ def template_bench(office, ots_dir, runs):
         if hasattr(module, "FULL"):
             fills.append((name + ".full", getattr(module, "TITLE", name) + ", full", module.FULL))
         for key, title, fill in fills:
-            doc = office.load(path, as_template=True)
+            docs = [filled(office, path, fill)]
             try:
-                for sheet_name, cells in fill.items():
-                    sheet = doc.Sheets.getByName(sheet_name)
-                    for cell, value in cells.items():
-                        enter(sheet.getCellRangeByName(cell), value)
-                doc.calculateAll()
-                times = []
-                for _ in range(max(runs, 20)):
-                    t0 = time.perf_counter()
-                    doc.calculateAll()
-                    times.append(time.perf_counter() - t0)
-                out.append((key, title, statistics.median(times)))
+                same = figures_digest(docs[0]) == FIGURES[key] if key in FIGURES else None
+                if key.endswith(".full"):
+                    docs.append(filled(office, path, fill))
+                    calls = replace_calls(docs[1])
+                    docs[1].calculateAll()
+                    load = os.getloadavg()[0]
+                    (wall, cpu), (const_wall, const_cpu) = timed_in_turn(docs, max(runs, 20), office.soffice_pid())
+                    out.append((key, title, wall, (const_wall, calls, load, same, cpu, const_cpu)))
+                else:
+                    wall = timed_in_turn(docs, max(runs, 20))[0][0]
+                    out.append((key, title, wall, (None, 0, None, same, None, None)))
             finally:
-                doc.close(True)
+                for doc in docs:
+                    doc.close(True)
     return out
+
+
+def template_table(timed, problems):
+    """The templates' table (Markdown) with their goals; misses and wrong figures go to problems."""
+    print("| template | ms | constants ms | ratio | add-in ms | CPU ms | constants CPU ms | CPU ratio | call sites "
+          "| load | figures | goal |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    has_full = {n.split(".")[0] for n, _, _, _ in timed if n.endswith(".full")}
+    for name, title, s, (const_s, calls, load, same, cpu, const_cpu) in timed:
+        module = name.split(".")[0]
+        # a template with a full fill is held to its goal there
+        limit = TEMPLATE_GOALS.get(module) if (name.endswith(".full") or module not in has_full) else None
+        goal = ""
+        if limit is not None:
+            goal = "< %.0f ms: " % (limit * 1e3) + ("met" if s < limit else "MISSED")
+            if s >= limit:
+                problems.append("the filled %s takes %.1f ms" % (title, s * 1e3))
+        if same is False:
+            problems.append("the filled %s shows other figures than before" % title)
+        side = ("%.1f | %.2f | %.1f | %.1f | %.1f | %.2f | %d | %.1f" % (
+            const_s * 1e3, s / const_s, (s - const_s) * 1e3, cpu * 1e3, const_cpu * 1e3, cpu / const_cpu, calls, load)
+            if const_s else " | | | | | | | ")
+        print("| %s (%s) | %.1f | %s | %s | %s |" % (
+            title, name, s * 1e3, side, {True: "as before", False: "DIFFER", None: ""}[same], goal))
 
 
 # --- machine -------------------------------------------------------------------------------
@@ -567,23 +692,16 @@ def main():
         ots_dir = args.templates or os.path.join(os.path.dirname(oxt), "templates", "ots")
         print("\n## Templates, filled with their example month (median calculateAll(), >= 20 runs)\n")
         timed = template_bench(office, ots_dir, args.runs)
-        if not any(name == STRATEGY_TABLE for name, _, _ in timed):
+        if not any(name == STRATEGY_TABLE for name, _, _, _ in timed):
             print("No strategy table (%s.ots) in %s: its goal (< 50 ms) could not be checked.\n"
                   % (STRATEGY_TABLE, ots_dir))
         if timed:
-            print("| template | ms | goal |")
-            print("|---|---:|---|")
-            has_full = {n.split(".")[0] for n, _, _ in timed if n.endswith(".full")}
-            for name, title, s in timed:
-                goal = ""
-                module = name.split(".")[0]
-                # a template with a full fill is held to its goal there
-                limit = TEMPLATE_GOALS.get(module) if (name.endswith(".full") or module not in has_full) else None
-                if limit is not None:
-                    goal = "< %.0f ms: " % (limit * 1e3) + ("met" if s < limit else "MISSED")
-                    if s >= limit:
-                        problems.append("the filled %s takes %.1f ms" % (title, s * 1e3))
-                print("| %s (%s) | %.1f | %s |" % (title, name, s * 1e3, goal))
+            print("A full fill is timed in turn with the same document whose add-in calls are constants "
+                  "(ratio: full / constants; add-in ms: the difference; call sites: calls written in its "
+                  "formulas, not all of them run); CPU: what the office process spent (all threads), "
+                  "less touched by other work than the wall time; load: the 1-minute load average then. Figures: columns "
+                  "A..N of every sheet against what the template showed before (FIGURES).\n")
+            template_table(timed, problems)
 
     print("\nTotal %.0f s; load average at the end: %.2f %.2f %.2f." % ((time.time() - started,) + os.getloadavg()))
     if problems:
