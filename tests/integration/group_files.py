@@ -451,6 +451,24 @@ def table(doc, sheet_name):
     return cols, body
 
 
+def assert_summary_rows(test, doc, typed, month, counts, rates):
+    """汇总 holds one row per dealer of `typed` and 集团合计; each dealer's row shows `month`,
+    its `counts` and its `rates` (a target as typed, any other rate as its two counts'
+    quotient) as Calc shows them. Returns (columns, rows below the header, rows by dealer)."""
+    cols, body = table(doc, "汇总")
+    rows = {row[cols["经销商"]]: row for row in body}
+    test.assertEqual(set(rows), set(typed) | {"集团合计"})
+    for dealer, t in typed.items():
+        row = rows[dealer]
+        test.assertEqual(row[cols["月份"]], month, dealer)
+        for k in counts:
+            test.assertEqual(row[cols[k]], shown_count(t[k]), (dealer, k))
+        for k, (a, b) in rates.items():
+            want = t[k] if k.endswith("_目标") else t[a] / t[b]
+            test.assertEqual(row[cols[k]], shown_rate(want), (dealer, k))
+    return cols, body, rows
+
+
 def used_strings(doc):
     """{sheet name: rows of displayed strings} of every sheet's used area."""
     out = {}

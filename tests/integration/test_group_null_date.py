@@ -12,8 +12,8 @@ import zipfile
 import uno  # noqa: F401  (before the com.sun.star imports)
 from com.sun.star.util import Date
 
-from group_files import (NO_STAMP_NOTE, STRATEGY, DealerFiles, FilesCase, expected_strategy, month_serial, named_cells,
-                         run_cli, save, set_named, shown_count, shown_rate, strategy_values, table)
+from group_files import (NO_STAMP_NOTE, STRATEGY, DealerFiles, FilesCase, assert_summary_rows, expected_strategy,
+                         month_serial, named_cells, run_cli, save, set_named, strategy_values, table)
 from office import file_url, props
 from test_group_annual_distribute import NOVEMBER_CARS, write_plan
 
@@ -96,17 +96,7 @@ class NullDate1904(FilesCase):
             cols, body = table(doc, "问题清单")
             body = [r for r in body if not r[cols["原因"]].startswith(NO_STAMP_NOTE)]
             self.assertEqual(body, [])
-            cols, body = table(doc, "汇总")
-            rows = {row[cols["经销商"]]: row for row in body}
-            self.assertEqual(set(rows), set(self.typed) | {"集团合计"})
-            for dealer, t in self.typed.items():
-                row = rows[dealer]
-                self.assertEqual(row[cols["月份"]], MONTH, dealer)
-                for k in COUNTS:
-                    self.assertEqual(row[cols[k]], shown_count(t[k]), (dealer, k))
-                for k, (a, b) in RATES.items():
-                    want = t[k] if k.endswith("_目标") else t[a] / t[b]
-                    self.assertEqual(row[cols[k]], shown_rate(want), (dealer, k))
+            assert_summary_rows(self, doc, self.typed, MONTH, COUNTS, RATES)
         finally:
             doc.close(True)
 

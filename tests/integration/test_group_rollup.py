@@ -15,8 +15,8 @@ import subprocess
 import tempfile
 import unittest
 
-from group_files import (CLI_PIDS, NO_STAMP_NOTE, STRATEGY, WORKSHOP, DealerFiles, FilesCase, expected_strategy,
-                         lock_files, named_cells, run_cli, save, set_named, sha, shown_count, shown_rate,
+from group_files import (CLI_PIDS, NO_STAMP_NOTE, STRATEGY, WORKSHOP, DealerFiles, FilesCase, assert_summary_rows,
+                         expected_strategy, lock_files, named_cells, run_cli, save, set_named, sha, shown_count, shown_rate,
                          strategy_values, table, used_strings)
 from office import file_url, props
 
@@ -184,19 +184,10 @@ class GroupRollup(FilesCase):
     def test_summary_sheet(self):
         doc = self.open(self.out1)
         try:
-            cols, body = table(doc, "汇总")
-            rows = {row[cols["经销商"]]: row for row in body}
-            self.assertEqual(set(rows), set(self.typed) | {"集团合计"})
+            cols, body, rows = assert_summary_rows(self, doc, self.typed, MONTH, COUNTS, RATES)
             self.assertEqual(body[-1][cols["经销商"]], "集团合计")
             for dealer, t in self.typed.items():
-                row = rows[dealer]
-                self.assertEqual(row[cols["月份"]], MONTH, dealer)
-                for k in COUNTS:
-                    self.assertEqual(row[cols[k]], shown_count(t[k]), (dealer, k))
-                for k, (a, b) in RATES.items():
-                    want = t[k] if k.endswith("_目标") else t[a] / t[b]
-                    self.assertEqual(row[cols[k]], shown_rate(want), (dealer, k))
-                self.assertEqual(row[cols["文件"]], t["file"], dealer)
+                self.assertEqual(rows[dealer][cols["文件"]], t["file"], dealer)
             # ranked by 交车数 achievement
             ranked = sorted(self.typed, key=lambda d: -self.typed[d]["交车数_实际"] / self.typed[d]["交车数_目标"])
             achieved = [self.typed[d]["交车数_实际"] / self.typed[d]["交车数_目标"] for d in ranked]
