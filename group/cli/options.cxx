@@ -90,8 +90,8 @@ void add_office_options(po::options_description& d, OfficeOptions& o) {
     d.add_options()
         ("memory", po::value<std::string>()->value_name("SIZE")->default_value("2G")->notifier([&o](const std::string& v) {
             o.memory_bytes = parse_size(v);
-            if (o.memory_bytes < 512.0 * 1024 * 1024)
-                usage("--memory 须为至少 512M 的大小 / --memory must be a size of at least 512M (e.g. 2G): " + v);
+            if (o.memory_bytes < 1024.0 * 1024 * 1024)  // an honest file takes an office to 500-620 MiB
+                usage("--memory 须为至少 1G 的大小 / --memory must be a size of at least 1G (e.g. 2G): " + v);
          }),
          "每个后台办公软件的内存上限 / memory limit of each office; a file that needs more is "
          "listed with that reason and the run goes on")

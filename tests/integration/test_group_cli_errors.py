@@ -110,6 +110,12 @@ class CommandLineErrors(unittest.TestCase):
             self.fails(USAGE, ["--jobs"], "rollup", "--jobs", jobs, "--out", os.path.join(self.tmp, "g.ods"),
                        self.inputs)
 
+    def test_bad_memory(self):
+        # an honest file takes an office to 500-620 MiB of address space: below 1G every file would be "over the limit"
+        for size in ("512M", "900M", "0", "lots"):
+            self.fails(USAGE, ["--memory", "1G"], "rollup", "--memory", size, "--out", os.path.join(self.tmp, "g.ods"),
+                       self.inputs)
+
     def test_output_format(self):
         self.fails(USAGE, [".ods or .xlsx", "g.pdf"], "rollup", "--out", os.path.join(self.tmp, "g.pdf"),
                    self.inputs)
