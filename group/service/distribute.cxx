@@ -23,12 +23,14 @@
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSheetCellRange.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/ucb/SimpleFileAccess.hpp>
 #include <com/sun/star/util/CellProtection.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
@@ -157,6 +159,28 @@ SavedCell save(const Reference<table::XCell>& cell)
     return s;
 }
 
+/** `change` made with the cell's sheet unprotected: a protected sheet refuses a new
+    validation for any of its cells, locked or not, without a word (the input help of a
+    locked group target stayed on). The template's sheets are protected without a password. */
+template <class Change>
+void onUnprotectedSheet(const Reference<table::XCell>& cell, Change change)
+{
+    Reference<util::XProtectable> sheet(Reference<sheet::XSheetCellRange>(cell, uno::UNO_QUERY_THROW)->getSpreadsheet(),
+                                        uno::UNO_QUERY_THROW);
+    const bool wasProtected = sheet->isProtected();
+    if (wasProtected)
+        sheet->unprotect(OUString());
+    try {
+        change();
+    } catch (...) {
+        if (wasProtected)
+            sheet->protect(OUString());
+        throw;
+    }
+    if (wasProtected)
+        sheet->protect(OUString());
+}
+
 void restore(const SavedCell& s)
 {
     switch (s.type) {
@@ -169,7 +193,7 @@ void restore(const SavedCell& s)
     p->setPropertyValue(U("CellStyle"), s.style);
     p->setPropertyValue(U("CellProtection"), s.protection);
     p->setPropertyValue(U("NumberFormat"), s.format);
-    p->setPropertyValue(U("Validation"), s.validation);
+    onUnprotectedSheet(s.cell, [&] { p->setPropertyValue(U("Validation"), s.validation); });
 }
 
 /** Locked like a computed cell, its number format kept, no input help. */
@@ -185,7 +209,7 @@ void lockCell(const Reference<table::XCell>& cell)
     p->setPropertyValue(U("CellProtection"), uno::Any(protection));
     Reference<beans::XPropertySet> validation(p->getPropertyValue(U("Validation")), uno::UNO_QUERY_THROW);
     validation->setPropertyValue(U("ShowInputMessage"), uno::Any(false));
-    p->setPropertyValue(U("Validation"), uno::Any(validation));
+    onUnprotectedSheet(cell, [&] { p->setPropertyValue(U("Validation"), uno::Any(validation)); });
 }
 
 void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)

@@ -436,7 +436,12 @@ class Distribute(GroupCase):
             for name in self.HEADER[2:]:
                 cell = gf.named_cells(doc, name)[0]
                 self.assertEqual(cell.CellProtection.IsLocked, lock, name)
+                # a locked target asks for nothing: no "输入整数，如 120" when the cell is selected
+                self.assertEqual(cell.Validation.ShowInputMessage, not lock, name)
             self.assertFalse(gf.named_cells(doc, "交车数_实际")[0].CellProtection.IsLocked)
+            self.assertFalse(gf.named_cells(doc, "经销商")[0].Validation.ShowInputMessage)  # always locked
+            self.assertTrue(gf.named_cells(doc, "交车数_实际")[0].Validation.ShowInputMessage)
+            self.assertTrue(all(doc.Sheets.getByIndex(i).isProtected() for i in range(doc.Sheets.Count)))
         finally:
             doc.close(True)
         # never overwritten without force
