@@ -20,9 +20,14 @@ namespace {
 
 using Bindings = std::map<std::string, std::string>;
 
-const std::string kRef = R"((\$?('([^']|'')*'|[A-Za-z0-9_]+)\.)?\$?[A-Za-z]{1,3}\$?[0-9]+)";
+const std::string kSheet = R"x((\$?('([^']|'')*'|[^-'.:;()"$ ,+*/<>=&^{}|]+)\.)?)x";
+const std::string kRef = kSheet + R"(\$?[A-Za-z]{1,3}\$?[0-9]+)";
 const std::regex kCell("^" + kRef + "$");
 const std::regex kRange("^" + kRef + ":" + kRef + "$");
+// A range's parts: sheet, $, column, $, row of its first cell; sheet, column, row of its last.
+const std::regex kRangeParts("^" + kSheet + R"((\$?)([A-Za-z]{1,3})(\$?)([0-9]+):)" + kSheet +
+                             R"(\$?([A-Za-z]{1,3})\$?([0-9]+)$)");
+constexpr long kMostCells = 30;  // a range written out cell by cell has at most this many
 const std::regex kPlain(R"(^([0-9.]+|"([^"]|"")*")$)");
 
 /** Where the quoted text or inline array starting at `i` ends (one past it). */
@@ -96,6 +101,51 @@ bool isAddin(const std::string& name)
     return false;
 }
 
+long columnNumber(const std::string& letters)
+{
+    long n = 0;
+    for (char c : letters)
+        n = n * 26 + (std::toupper(static_cast<unsigned char>(c)) - 'A' + 1);
+    return n;
+}
+
+std::string columnLetters(long n)
+{
+    std::string out;
+    for (; n > 0; n = (n - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return out;
+}
+
+/** The cells of the range `text` in reading order (its sheet and $ kept); empty when
+    it is not a range or has more than kMostCells cells. */
+std::vector<std::string> cellsOf(const std::string& text)
+{
+    std::smatch m;
+    if (!std::regex_match(text, m, kRangeParts))
+        return {};
+    const long c1 = columnNumber(m[5]), r1 = std::stol(m[7]), c2 = columnNumber(m[11]), r2 = std::stol(m[12]);
+    if (c2 < c1 || r2 < r1 || (c2 - c1 + 1) * (r2 - r1 + 1) > kMostCells)
+        return {};
+    std::vector<std::string> out;
+    for (long r = r1; r <= r2; ++r)
+        for (long c = c1; c <= c2; ++c)
+            out.push_back(m.str(1) + m.str(4) + columnLetters(c) + m.str(6) + std::to_string(r));
+    return out;
+}
+
+bool hasShape(const std::string& value, std::string_view shape)
+{
+    if (shape == "cell")
+        return std::regex_match(value, kCell);
+    const std::vector<std::string> cells = cellsOf(value);
+    if (shape == "row") {
+        std::smatch m;
+        return !cells.empty() && std::regex_match(value, m, kRangeParts) && m.str(7) == m.str(12);
+    }
+    return !cells.empty();
+}
+
 /** Binds the placeholder of `pattern` to `arg`, or says it does not match. */
 bool matchArgument(std::string_view pattern, std::string arg, Bindings& b)
 {
@@ -113,8 +163,7 @@ bool matchArgument(std::string_view pattern, std::string arg, Bindings& b)
     const size_t colon = spec.find(':');
     const std::string name(spec.substr(0, colon));
     if (colon != std::string_view::npos) {
-        const std::string_view shape = spec.substr(colon + 1);
-        if (!std::regex_match(value, shape == "cell" ? kCell : kRange))
+        if (!hasShape(value, spec.substr(colon + 1)))
             return false;
     }
     auto [at, fresh] = b.emplace(name, value);
@@ -139,6 +188,39 @@ std::string substitute(std::string_view native, const Bindings& b)
     return out;
 }
 
+/** `native` with every [[w:text]] written out for each cell of the range bound to w:
+    {w#} the cell, {w@} its position, joined by "+". */
+std::string expand(std::string_view native, const Bindings& b)
+{
+    std::string out;
+    size_t at = 0;
+    for (size_t open; (open = native.find("[[", at)) != std::string_view::npos;) {
+        const size_t colon = native.find(':', open), close = native.find("]]", open);
+        const std::string name(native.substr(open + 2, colon - open - 2));
+        const std::string_view body = native.substr(colon + 1, close - colon - 1);
+        const std::vector<std::string> cells = cellsOf(b.at(name));
+        out.append(native.substr(at, open - at));
+        for (size_t j = 0; j < cells.size(); ++j) {
+            Bindings each{{name + "#", cells[j]}, {name + "@", std::to_string(j + 1)}};
+            std::string one;
+            for (size_t i = 0; i < body.size(); ++i) {
+                const size_t end = body[i] == '{' ? body.find('}', i) : std::string_view::npos;
+                auto found = end == std::string_view::npos ? each.end() : each.find(std::string(body.substr(i + 1, end - i - 1)));
+                if (found == each.end()) {
+                    one += body[i];
+                    continue;
+                }
+                one += found->second;
+                i = end;
+            }
+            out += (j ? "+" : "") + one;
+        }
+        at = close + 2;
+    }
+    out.append(native.substr(at));
+    return out;
+}
+
 std::optional<std::string> twinOf(const std::string& function, const std::vector<std::string>& args)
 {
     for (const twins::Twin& t : twins::kTwins) {
@@ -150,7 +232,7 @@ std::optional<std::string> twinOf(const std::string& function, const std::vector
         for (const char* pattern : t.args)
             all = all && matchArgument(pattern, args[i++], b);
         if (all)
-            return "(" + substitute(t.native, b) + ")";
+            return "(" + substitute(expand(t.native, b), b) + ")";
     }
     return std::nullopt;
 }

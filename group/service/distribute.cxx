@@ -269,7 +269,7 @@ class Issuer
 {
 public:
     Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
-           const OUString& issue, bool lock);
+           const OUString& issue, bool lock, bool portable);
     ~Issuer() { closeDocument(doc_); }
     Issuer(const Issuer&) = delete;
     Issuer& operator=(const Issuer&) = delete;
@@ -318,7 +318,7 @@ std::map<OUString, Reference<table::XCell>> inputCells(const Reference<sheet::XS
 }
 
 Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
-               const OUString& issue, bool lock)
+               const OUString& issue, bool lock, bool portable)
     : ctx_(ctx), kind_(kind), month_(month), issue_(issue), lock_(lock)
 {
     doc_ = newFromTemplate(ctx, kind + ".ots");
@@ -332,6 +332,8 @@ Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kin
                 saved_.push_back(save(cell));
         for (const auto& [title, cell] : inputs_)
             saved_.push_back(save(cell));
+        if (portable)
+            makePortable(doc_);  // once: the cells put back after each file are inputs, never formulas
     } catch (...) {
         closeDocument(doc_);
         throw;
@@ -426,6 +428,7 @@ struct Share
     OUString kind, month, outDir, issue;
     bool lock = false, force = false;
     sal_Int32 part = 0, parts = 1;
+    bool portable = false;
 };
 
 OUString outputUrl(const Share& s, const OUString& code, const OUString& dealer)
@@ -517,9 +520,19 @@ Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind,
                                              sal_Bool force, const OUString& issue, sal_Int32 part, sal_Int32 parts,
                                              const Reference<task::XStatusIndicator>& progress)
 {
+    return distributeShareWith(templateKind, dealersUrl, month, outDirUrl, lock, force, issue, part, parts, false,
+                               progress);
+}
+
+Sequence<DistributedRow> Workflow::distributeShareWith(const OUString& templateKind, const OUString& dealersUrl,
+                                                 const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                                 sal_Bool force, const OUString& issue, sal_Int32 part,
+                                                 sal_Int32 parts, sal_Bool portable,
+                                                 const Reference<task::XStatusIndicator>& progress)
+{
     const OUString normal = normalMonth(month);  // 2026年11月 as 2026-11; the check below refuses a non-month
     const Share s{templateKind, normal.isEmpty() ? month : normal, outDirUrl, issue.isEmpty() ? newIssueId() : issue,
-                  bool(lock), bool(force), part, parts};
+                  bool(lock), bool(force), part, parts, bool(portable)};
     checkArguments(ctx_, s);
     const DealersTable table = readDealersTable(ctx_, dealersUrl, s.month, s.kind);
     std::vector<sal_Int32> rows;
@@ -536,7 +549,7 @@ Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind,
     for (sal_Int32 r : mine) {
         auto p = problems.find(r);
         if (p == problems.end() && !issuer)
-            issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock);
+            issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock, s.portable);
         if (p != problems.end()) {
             const auto& row = table.rows[r - 2];
             auto at = [&](sal_Int32 c) { return c < row.getLength() ? cellText(row[c]) : OUString(); };

@@ -3,8 +3,9 @@ portable file (docs/portable.md) is written from.
 
 Each twin says: for a call of `function` whose arguments have these forms,
 write `native` instead. An argument form is literal text with at most one
-placeholder: {x} (any expression), {x:cell} (one cell reference) or
-{x:range} (a range A1:C3); the same placeholder twice must be the same text.
+placeholder: {x} (any expression), {x:cell} (one cell reference),
+{x:range} (a range A1:C3 of at most 30 cells) or {x:row} (a range of one row);
+the same placeholder twice must be the same text.
 `native` uses only functions LibreOffice, Excel, WPS and Gnumeric all know
 (no LET, LAMBDA, dynamic arrays, and no SUMPRODUCT over ISNUMBER guards,
 which Excel evaluates differently: its booleans are not numbers there).
@@ -29,21 +30,22 @@ _NUM = '">=0"'
 # TARGET_SPLIT by largest remainders, in units of 10^-d: T units, shares T*w/S
 # rounded down, the leftover units one each to the largest remainders (ties: larger
 # weight, then earlier position). Exact where T*w stays below 2^53 (whole weights).
+# Gnumeric applies no function to each element of an array (INT over a range inside
+# SUMPRODUCT takes one element), so the sums over the weights are written out cell by
+# cell: [[w:...]] repeats its text for every cell of the range w, {w#} being the cell
+# and {w@} its position (reading order), joined by "+".
 _T = "ROUND(ABS(ROUND({t};{d}))*10^({d});0)"
 _S = "SUM({w})"
-_POS = "((ROW({w})-MIN(ROW({w})))*COLUMNS({w})+COLUMN({w})-MIN(COLUMN({w}))+1)"
 _WK = "INDEX({w};INT(({k}-1)/COLUMNS({w}))+1;MOD({k}-1;COLUMNS({w}))+1)"
 _XK = "(%s*%s)" % (_T, _WK)
-_QK = "INT(%s/%s)" % (_XK, _S)
-_RK = "(%s-%s*%s)" % (_XK, _S, _QK)
-_X = "(%s*{w})" % _T
-_R = "(%s-%s*INT(%s/%s))" % (_X, _S, _X, _S)
-_LEFT = "(%s-SUMPRODUCT(INT(%s/%s)))" % (_T, _X, _S)
-_RANK = "SUMPRODUCT((%s>%s)+(%s=%s)*(%s>%s)+(%s=%s)*(%s=%s)*(%s<{k}))" % (
-    _R, _RK, _R, _RK, _X, _XK, _R, _RK, _X, _XK, _POS)
+_RK = "(%s-%s*INT(%s/%s))" % (_XK, _S, _XK, _S)
+_XC = "(%s*{w#})" % _T
+_RC = "(%s-%s*INT(%s/%s))" % (_XC, _S, _XC, _S)
+_LEFT = "(%s-([[w:INT(%s/%s)]]))" % (_T, _XC, _S)
+_RANK = "([[w:(%s>%s)+(%s=%s)*((%s>%s)+(%s=%s)*({w@}<{k}))]])" % (_RC, _RK, _RC, _RK, _XC, _XK, _XC, _XK)
 _N = "(ROWS({w})*COLUMNS({w}))"
 _EQUAL = "(INT(%s/%s)+({k}<=%s-%s*INT(%s/%s)))" % (_T, _N, _T, _N, _T, _N)
-_WEIGHTED = "(%s+(%s<%s))" % (_QK, _RANK, _LEFT)
+_WEIGHTED = "(INT(%s/%s)+(%s<%s))" % (_XK, _S, _RANK, _LEFT)
 _SPLIT = ('IF(COUNTIF({w};"<0")>0;"权重不能为负";SIGN(ROUND({t};{d}))*IF(%s=0;%s;%s)/10^({d}))'
           % (_S, _EQUAL, _WEIGHTED))
 
@@ -76,6 +78,9 @@ TWINS = [
          'COUNTIFS({a};">=0";{b};">0")+COUNTIFS({a};"<0";{b};">0")', "a guard, not an add-in call: the same count"),
     Twin("SUMPRODUCT", ("ISNUMBER({a:range})", "{b:range}"), 'SUMIFS({b};{a};">=0")+SUMIFS({b};{a};"<0")',
          "a guard, not an add-in call: the same sum"),
+    Twin("INDEX", ("{r:row}", "{i}"), "INDEX({r};1;{i})",
+         "not an add-in call: Gnumeric and HyperFormula fail on INDEX of a one-row range with one index"),
+    Twin("N", ("{x:cell}",), "IF(ISNUMBER({x});{x};0)", "a guard, not an add-in call: Gnumeric gives N(blank) = #NUM!"),
 ]
 for _m, _num, _den in _MEASURES:
     TWINS.append(Twin("WORKSHOP_EFFICIENCY", ("{s:cell}", "{w:cell}", "{a:cell}", _m), _ratio(_num, _den, "工时不能为负"),

@@ -69,3 +69,30 @@ TEST(Portable, SplitKeepsItsArguments)
     EXPECT_NE(c.formula.find("INDEX($F$5:$H$5;INT(((ROW()-7)-1)"), std::string::npos);
     EXPECT_EQ(c.formula.find("TARGETSPLIT"), std::string::npos);
 }
+
+TEST(Portable, GuardNOfACellKeepsItsMeaningInGnumeric)
+{
+    EXPECT_EQ(convert("=IF(N(B6)+N($C$6)>0;1;2)").formula,
+              "=IF((IF(ISNUMBER(B6);B6;0))+(IF(ISNUMBER($C$6);$C$6;0))>0;1;2)");
+    EXPECT_EQ(convert("=N(B6:C6)").replaced, 0);
+}
+
+TEST(Portable, SplitIsWrittenOutCellByCell)
+{
+    auto c = convert("=TARGET_SPLIT(E8;$'年 度'.$F$5:$H$5;0;2)");
+    ASSERT_EQ(c.replaced, 1);
+    for (const char* cell : {"$'年 度'.$F$5", "$'年 度'.$G$5", "$'年 度'.$H$5"})
+        EXPECT_NE(c.formula.find(std::string("*") + cell + ")"), std::string::npos) << cell;
+    EXPECT_EQ(c.formula.find("SUMPRODUCT"), std::string::npos);
+    EXPECT_EQ(c.formula.find("[["), std::string::npos);
+    // more cells than are written out: no twin
+    EXPECT_EQ(convert("=TARGET_SPLIT(E8;A1:A31;0;2)").missing.size(), 1u);
+}
+
+TEST(Portable, IndexOfOneRowGetsItsRow)
+{
+    EXPECT_EQ(convert("=INDEX($Y.$B$6:$M$6;MONTH(B$4))").formula, "=(INDEX($Y.$B$6:$M$6;1;(MONTH(B$4))))");
+    EXPECT_EQ(convert("=INDEX($年度数据.$B$6:$M$6;3)").formula, "=(INDEX($年度数据.$B$6:$M$6;1;3))");
+    EXPECT_EQ(convert("=INDEX(B6:M7;2)").replaced, 0);
+    EXPECT_EQ(convert("=INDEX(B6:M6;1;2)").replaced, 0);
+}
