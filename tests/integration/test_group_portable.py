@@ -33,6 +33,7 @@ from harness import profile_dir
 from office import Office, file_url, prepare_profile, props
 
 import strategy_table
+from com.sun.star.sheet.FormulaResult import VALUE
 import workshop_targets
 
 MONTH = "2026-11"
@@ -47,6 +48,17 @@ GNUMERIC_FORMATS = {
     "0.#%": ("Gnumeric keeps the optional decimal of 0.#% as 70.0% where LibreOffice shows 70%; the same figure",
              lambda text: re.sub(r"\.0%$", "%", text)),
 }
+
+# and a figure that lies on a half of its last shown digit (603/600 = 1.005 at 0%): Gnumeric
+# rounds the decimal half up (101%), LibreOffice the binary value just below it (100%).
+
+
+def on_a_half(value, fmt):
+    """True when `value` lies (to 1e-9) halfway between two texts of the number format `fmt`."""
+    first = fmt.split(";")[0]
+    decimals = len(first.split(".", 1)[1].rstrip("%").rstrip()) if "." in first else 0
+    scaled = abs(value) * 10 ** (decimals + (2 if "%" in first else 0))
+    return abs(scaled - int(scaled) - 0.5) < 1e-9
 
 
 def golden_fill(module):
@@ -151,6 +163,11 @@ def gnumeric_shown(path, sheets, folder):
     return out
 
 
+def addin_formulas(content_xml):
+    """The formulas of a content.xml that call the add-in."""
+    return [f for f in re.findall(r'formula="([^"]*)"', content_xml) if "dealerkpi" in f.lower()]
+
+
 def addr(key):
     sheet, r, c = key
     col = ""
@@ -222,16 +239,63 @@ class PortableFiles(unittest.TestCase):
                                  % (kind, i, len(wrong), "\n".join(wrong[:20])))
                 saved = os.path.join(gdir, "fill.ods")
                 p.storeToURL(file_url(saved), props(FilterName="calc8", Overwrite=True))
-                shutil.copy(saved, "/tmp/pt/%s-fill.ods" % kind)
                 g = gnumeric_shown(saved, sheets, gdir)
                 wrong = ["%s: %r, add-in %r" % (addr(k), g.get(k, ""), want[k]) for k in sorted(want)
-                         if read.get(k, str)(g.get(k, "")) != want[k]]
+                         if read.get(k, str)(g.get(k, "")) != want[k]
+                         and not (p_cells[k].getType().value == "FORMULA" and p_cells[k].getError() == 0
+                                  and p_cells[k].FormulaResultType2 == VALUE and on_a_half(p_cells[k].getValue(), formats[k]))]
                 self.assertFalse(wrong, "%s fill %d: Gnumeric shows otherwise (%d cells): %s"
                                  % (kind, i, len(wrong), "\n".join(wrong[:20])))
                 self.assertTrue(any(v for v in want.values()), "the fill computes something")
         finally:
             a.close(True)
             p.close(True)
+
+    # -- what a portable file keeps --------------------------------------------------------------
+    def _kept(self, kind):
+        path_a, path_p = self.files[(kind, False)], self.files[(kind, True)]
+        with zipfile.ZipFile(path_p) as z:
+            content = z.read("content.xml").decode("utf-8")
+            settings_p = z.read("settings.xml")
+        with zipfile.ZipFile(path_a) as z:
+            settings_a = z.read("settings.xml")
+            self.assertTrue(addin_formulas(z.read("content.xml").decode("utf-8")), "the add-in file calls the add-in")
+        self.assertEqual(addin_formulas(content), [], "no add-in call is left in the portable file")
+        self.assertEqual(settings_p, settings_a, "the view (frozen panes, cursor, active sheet)")
+        a, p = self.with_addin.load(path_a), self.with_addin.load(path_p)
+        try:
+            user = lambda d: {x.Name: d.DocumentProperties.UserDefinedProperties.getPropertyValue(x.Name)  # noqa: E731
+                              for x in d.DocumentProperties.UserDefinedProperties.PropertySetInfo.Properties}
+            ua, up = user(a), user(p)
+            self.assertEqual(up.pop("DealerKPI通用"), "1")
+            ua.pop("DealerKPI下发"), up.pop("DealerKPI下发")  # each run its own issue
+            self.assertEqual(up, ua, "the stamp and the other properties")
+            self.assertEqual({n: a.NamedRanges.getByName(n).Content for n in a.NamedRanges.ElementNames},
+                             {n: p.NamedRanges.getByName(n).Content for n in p.NamedRanges.ElementNames}, "the names")
+            for sa, sp in zip(a.Sheets, p.Sheets):
+                self.assertEqual((sp.Name, sp.isProtected()), (sa.Name, sa.isProtected()), "sheet protection")
+                self.assertEqual(sp.Charts.ElementNames, sa.Charts.ElementNames, sa.Name + ": charts")
+            fields = ("Type", "Operator", "Formula1", "Formula2", "ShowInputMessage", "InputTitle", "InputMessage",
+                      "ShowErrorMessage", "ErrorTitle", "ErrorMessage")
+            locked = lambda d: {k: c.CellProtection.IsLocked for k, c in formula_cells(d).items()}  # noqa: E731
+            self.assertEqual(locked(p), locked(a), "computed cells locked")
+            for sheet_name, cells in golden_fill(KINDS[kind]).items():
+                for name in cells:
+                    ca = a.Sheets.getByName(sheet_name).getCellRangeByName(name)
+                    cp = p.Sheets.getByName(sheet_name).getCellRangeByName(name)
+                    self.assertEqual([getattr(cp.Validation, f) for f in fields],
+                                     [getattr(ca.Validation, f) for f in fields], "%s.%s: validity and input help"
+                                     % (sheet_name, name))
+                    self.assertEqual(cp.CellProtection.IsLocked, ca.CellProtection.IsLocked, name)
+        finally:
+            a.close(True)
+            p.close(True)
+
+    def test_strategy_table_keeps_stamp_names_rules_protection_charts_and_view(self):
+        self._kept("strategy_table")
+
+    def test_workshop_targets_keeps_stamp_names_rules_protection_charts_and_view(self):
+        self._kept("workshop_targets")
 
     def test_strategy_table_shows_the_same_three_ways(self):
         self._compare("strategy_table")
