@@ -40,6 +40,9 @@ MONTH = "2026-11"
 CODE, DEALER = "P001", "通用店"
 RANDOM_FILLS = 20
 SEED = 20261106
+# The month's actuals the roll-up needs beside the golden fill's plan.
+ACTUALS = {"strategy_table": {"交车数_实际": 96, "订单数_实际": 131, "报价数_实际": 402, "进店线索数_实际": 1288,
+                              "线索数_实际": 5120}}
 KINDS = {"strategy_table": strategy_table, "workshop_targets": workshop_targets}
 
 # What Gnumeric shows otherwise for a reason that is not a figure, reviewed:
@@ -296,6 +299,48 @@ class PortableFiles(unittest.TestCase):
 
     def test_workshop_targets_keeps_stamp_names_rules_protection_charts_and_view(self):
         self._kept("workshop_targets")
+
+    # -- the roll-up -------------------------------------------------------------------------------
+    def _rollup(self, folder):
+        out = os.path.join(self.tmp, os.path.basename(folder) + "-集团汇总.ods")
+        p = run_cli("rollup", "--month", MONTH, "--out", out, folder)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        doc = self.with_addin.load(out)
+        try:
+            # the file each row came from is named after its folder: the rest must be equal
+            strip = lambda rows: [[re.sub(r"^/.*/", "", c).replace(".xlsx", ".ods") for c in r] for r in rows]  # noqa: E731
+            return {name: strip(table(doc, name)[1]) for name in ("汇总", "售后汇总")}, table(doc, "问题清单")[1]
+        finally:
+            doc.close(True)
+
+    def test_filled_without_the_extension_rolls_up_like_the_addin_file(self):
+        folders = {name: os.path.join(self.tmp, "returned-" + name) for name in ("addin", "ods", "xlsx")}
+        for f in folders.values():
+            os.makedirs(f, exist_ok=True)
+        for kind, module in KINDS.items():
+            a = self.with_addin.load(self.files[(kind, False)])
+            p = self.without.load(self.files[(kind, True)])
+            try:
+                fill = fills(a, module, 0)[0]
+                for doc in (a, p):
+                    enter_fill(doc, fill)
+                    for name, value in ACTUALS.get(kind, {}).items():  # what the month brought
+                        gf.set_named(doc, name, value)
+                    doc.calculateAll()
+                name = kind + "_" + os.path.basename(self.files[(kind, False)])[:-4]
+                Office.save(a, os.path.join(folders["addin"], name + ".ods"), "calc8")
+                Office.save(p, os.path.join(folders["ods"], name + ".ods"), "calc8")
+                Office.save(p, os.path.join(folders["xlsx"], name + ".xlsx"), "Calc Office Open XML")
+            finally:
+                a.close(True)
+                p.close(True)
+        want, problems = self._rollup(folders["addin"])
+        self.assertEqual(problems, [], "the add-in files are taken")
+        self.assertTrue(want["汇总"] and want["售后汇总"], want)
+        for form in ("ods", "xlsx"):
+            got, problems = self._rollup(folders[form])
+            self.assertEqual(problems, [], form + ": the portable files are taken")
+            self.assertEqual(got, want, form + ": 汇总 and 售后汇总 as from the add-in files")
 
     def test_strategy_table_shows_the_same_three_ways(self):
         self._compare("strategy_table")
