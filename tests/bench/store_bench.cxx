@@ -287,16 +287,23 @@ void print_trend(const Rounds& r, const std::string& first, const std::string& l
                     median(r.v2_cpu) / median(r.v3_cpu));
 }
 
-/** The seconds measured, "name value" a line, for scripts/bench.sh. */
-void write_times(const std::string& path, double status_s, const Rounds& r)
+/** The seconds measured, "name value" a line, for scripts/bench.sh, and the group's monthly
+    figures of the store's trend ("figure sum|rate|mom|ytd month name value"), so that the
+    same figures read another way can be checked against them. */
+void write_times(const std::string& path, double status_s, const Rounds& r, const Options& o, const Trend& t)
 {
-    if (path.empty())
+    std::FILE* f = path.empty() ? nullptr : std::fopen(path.c_str(), "w");
+    if (!f)
         return;
-    if (std::FILE* f = std::fopen(path.c_str(), "w")) {
-        std::fprintf(f, "status %.6f\ntrend %.6f\ntrend_cpu %.6f\nsame %d\n", status_s, median(r.v3_s),
-                     median(r.v3_cpu), r.same_v3 ? 1 : 0);
-        std::fclose(f);
-    }
+    std::fprintf(f, "status %.6f\ntrend %.6f\ntrend_cpu %.6f\nsame %d\ndealers %d\nmonths %d\n", status_s,
+                 median(r.v3_s), median(r.v3_cpu), r.same_v3 ? 1 : 0, o.dealers, o.months);
+    const std::pair<const char*, std::map<std::string, double> GroupMonth::*> parts[] = {
+        {"sum", &GroupMonth::sum}, {"rate", &GroupMonth::rate}, {"mom", &GroupMonth::mom}, {"ytd", &GroupMonth::ytd}};
+    for (const GroupMonth& m : t.months)
+        for (const auto& [part, member] : parts)
+            for (const auto& [name, v] : m.*member)
+                std::fprintf(f, "figure %s %s %s %.17g\n", part, m.month.c_str(), name.c_str(), v);
+    std::fclose(f);
 }
 
 }  // namespace
@@ -334,6 +341,7 @@ int main(int argc, char** argv)
     const auto issued = s->issued_counts(from, last);
     const Trend want = trend_of(typed_months(o.dealers, from, last), issued, first, last);
     Rounds r;
+    Trend store_trend;
     for (int i = 0; i < o.rounds; ++i) {  // alternating, so that the load falls on both alike
         Trend old, now;
         if (raw) {
@@ -342,10 +350,11 @@ int main(int argc, char** argv)
         }
         auto [w3, c3] = timed([&] { now = trend_of(s->taken(from, last, trend_cells()), s->issued_counts(from, last), first, last); });
         r.v3_s.push_back(w3), r.v3_cpu.push_back(c3), r.same_v3 = r.same_v3 && same(now, want);
+        store_trend = std::move(now);
     }
     std::printf("- status %s (%zu lines): %.3f s (goal < 2 s; %s)\n", last.c_str(), lines.size(), status_s, backend);
     print_trend(r, first, last, want.months.size(), o, backend);
-    write_times(o.times, status_s, r);
+    write_times(o.times, status_s, r, o, store_trend);
     if (o.keep.empty())
         fs::remove_all(dir);
     return status_s < 2 && median(r.v3_s) < 2 && r.same_v2 && r.same_v3 ? 0 : 1;
