@@ -238,7 +238,7 @@ def store_times(specs):
     for spec in specs:
         name, _, what = spec.partition("=")
         if not os.path.isfile(what):
-            out.append((name, what or "no times"))
+            out.append((name, "no times written (the run failed, see above)" if os.sep in what else what))
             continue
         t = {"figures": {}}
         with open(what, encoding="utf-8") as f:
