@@ -295,8 +295,9 @@ void write_times(const std::string& path, double status_s, const Rounds& r, cons
     std::FILE* f = path.empty() ? nullptr : std::fopen(path.c_str(), "w");
     if (!f)
         return;
-    std::fprintf(f, "status %.6f\ntrend %.6f\ntrend_cpu %.6f\nsame %d\ndealers %d\nmonths %d\n", status_s,
-                 median(r.v3_s), median(r.v3_cpu), r.same_v3 ? 1 : 0, o.dealers, o.months);
+    std::fprintf(f, "status %.6f\ntrend %.6f\ntrend_cpu %.6f\nsame %d\ndealers %d\nmonths %d\nserver_cpu_apart %d\n",
+                 status_s, median(r.v3_s), median(r.v3_cpu), r.same_v3 ? 1 : 0, o.dealers, o.months,
+                 is_postgresql(o.keep) ? 1 : 0);
     const std::pair<const char*, std::map<std::string, double> GroupMonth::*> parts[] = {
         {"sum", &GroupMonth::sum}, {"rate", &GroupMonth::rate}, {"mom", &GroupMonth::mom}, {"ytd", &GroupMonth::ytd}};
     for (const GroupMonth& m : t.months)

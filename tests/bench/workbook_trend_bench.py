@@ -280,8 +280,9 @@ def store_rows(name, t, last):
         print("| store, %s | – | – | not timed: %s |" % (name, t))
         return True
     print("| store, %s: `status %s` | %.3f | – | %s |" % (name, last, t["status"], verdict(t["status"])))
-    print("| store, %s: trend (24 months read, year on year included)%s | %.3f | %.3f (client) | %s |" % (
-        name, "" if t.get("same") == 1 else ", FIGURES DIFFER", t["trend"], t["trend_cpu"], verdict(t["trend"])))
+    print("| store, %s: trend (24 months read, year on year included)%s | %.3f | %.3f%s | %s |" % (
+        name, "" if t.get("same") == 1 else ", FIGURES DIFFER", t["trend"], t["trend_cpu"],
+        " (client; server apart)" if t.get("server_cpu_apart") else "", verdict(t["trend"])))
     return t["status"] < GOAL_S and t["trend"] < GOAL_S and t.get("same") == 1
 
 
@@ -293,11 +294,12 @@ def side_by_side(a, months, name, t, office_read):
             name, t.get("dealers"), t.get("months")))
         return False
     compared, differ = against_store(got, t["figures"], months)
+    cpu = "the server's CPU not measured" if t.get("server_cpu_apart") else "%.0fx less CPU" % (
+        (office_cpu + own_cpu) / max(t["trend_cpu"], 1e-6))
     print("- trend %s..%s: store (%s) %.3f s, 12 workbooks through the office %.3f s: the store %.0fx faster "
-          "(wall), %.0fx less CPU; the workbooks' %d monthly figures (sums, pooled rates, month on month, year "
-          "to date) against the store's: %s." % (
-              months[0], months[-1], name, t["trend"], wall, wall / t["trend"],
-              (office_cpu + own_cpu) / max(t["trend_cpu"], 1e-6), compared,
+          "(wall), %s; the workbooks' %d monthly figures (sums, pooled rates, month on month, year to date) "
+          "against the store's: %s." % (
+              months[0], months[-1], name, t["trend"], wall, wall / t["trend"], cpu, compared,
               "identical" if not differ else "%d DIFFER (%s)" % (len(differ), "; ".join(differ[:3]))))
     return not differ
 
