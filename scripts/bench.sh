@@ -10,7 +10,7 @@
 # Options: --rows N (Calc rows, default 100000), --runs N (timed recalculations
 # per Calc case, median; default 5), --core-only, --calc-only, --group-only,
 # --store-only, --no-group, --files N (dealer files for the roll-up, default 200),
-# --build-dir DIR (default build).
+# --build-dir DIR (default build). PostgreSQL's programs: $PG_BIN, else CMake's PG_BIN.
 #
 # 1. core_bench: the arithmetic (addin/core), Google Benchmark;
 # 2. adapter_bench: the add-in's own share of a call (argument conversion);
@@ -108,7 +108,7 @@ uno_python=/usr/bin/python3  # the Python that has `import uno`
     done
     rm -f "$out/store-bench.sqlite"*
     stores=(--store "SQLite=$out/store-sqlite.times")
-    pg_bin=$(sed -n 's/^PG_BIN:PATH=//p' "$build/CMakeCache.txt")
+    pg_bin=${PG_BIN:-$(sed -n 's/^PG_BIN:PATH=//p' "$build/CMakeCache.txt")}
     pg_bin=${pg_bin:-/usr/lib/postgresql/15/bin}
     echo
     if [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
