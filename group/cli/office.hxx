@@ -82,6 +82,14 @@ public:
     // True when the office ran into --memory: its address space came within reach
     // of the limit, or it died of an allocation that failed.
     bool hit_memory_limit();
+    // The peak address space now (sampled): what a read starts from.
+    double address_space_mark();
+    // True when the address space rose from `mark` more than a third of the way to
+    // --memory. A load the office gave up on, silently, after such a rise failed an
+    // allocation: buffers grow by doubling, so the one that failed asked for more than
+    // was left (the limit less the peak) and for at most about twice what the read had
+    // taken (the peak less `mark`). A damaged file is given up on before it grows.
+    bool grew_toward_limit(double mark);
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }

@@ -14,6 +14,11 @@ The command line rolls them all up with --memory 1G and --timeout 60:
   timeout reason after ONE timeout, and the honest files' figures are those
   of a run over the honest files alone;
 - no input changes, no temporary folder or pipe is left.
+
+A second roll-up, with --memory 2G, reads the text bomb beside two damaged files
+(a package cut short, and a whole package whose content.xml is cut short): there
+the bomb's import gives up on an allocation that fails well below the limit, and
+is still listed with the memory reason, while the damaged files stay damaged.
 """
 import http.server
 import os
@@ -28,12 +33,15 @@ import unittest
 
 from group_files import BUILD, CLI, OXT, STRATEGY, DealerFiles, run_cli, sha, table
 from harness import profile_dir
-from hostile_files import LINK_CASES, huge_sheet, remote_urls, slow_file, text_bomb, with_links
+from hostile_files import LINK_CASES, huge_sheet, malformed, remote_urls, slow_file, text_bomb, truncated, with_links
 from office import Office, file_url, props
 
 MONTH = "2026-11"
 MEMORY = "1G"
 MEMORY_BYTES = 1 << 30
+# Enough that the text bomb's import fails on an allocation (a doubled buffer) well
+# before the office's address space comes near the limit, in both offices.
+ROOMY_MEMORY = "2G"
 TIMEOUT = 60  # an honest file and an office start take seconds even on a loaded machine
 
 
@@ -130,10 +138,24 @@ class HostileFiles(unittest.TestCase):
         cls.rolled, cls.left = roll_up("rollup", "--verbose", "--memory", MEMORY, "--timeout", str(TIMEOUT),
                                        "--out", cls.out, cls.inbox, tmpdir=os.path.join(cls.tmp, "tmp"))
         cls.elapsed = time.monotonic() - t0
+        cls._make_damaged(files)
 
-    def reason(self, name):
-        """What 问题清单 says of the input file `name`: "未采用 <reason>", or None."""
-        doc = self.office.load(self.out)
+    @classmethod
+    def _make_damaged(cls, files):
+        damaged = os.path.join(cls.tmp, "damaged")
+        os.makedirs(damaged)
+        shutil.copy(cls.hostile["text_bomb"], damaged)
+        base, _ = files.good(os.path.join(cls.tmp, "base"), STRATEGY, "损坏店", MONTH, i=23)
+        truncated(base, os.path.join(damaged, "truncated.ods"))
+        malformed(base, os.path.join(damaged, "malformed.ods"))
+        cls.out_damaged = os.path.join(cls.tmp, "damaged.ods")
+        cls.rolled_damaged = run_cli("rollup", "--verbose", "--memory", ROOMY_MEMORY, "--timeout", str(TIMEOUT),
+                                     "--out", cls.out_damaged, damaged)
+
+    def reason(self, name, out=None):
+        """What 问题清单 of `out` (the first roll-up's workbook) says of the input file
+        `name`: "未采用 <reason>", or None."""
+        doc = self.office.load(out or self.out)
         try:
             cols, body = table(doc, "问题清单")
         finally:
@@ -180,6 +202,20 @@ class HostileFiles(unittest.TestCase):
             self.assertIsNotNone(reason, case)
             self.assertIn("未采用", reason, case)
             self.assertIn("内存超出上限", reason, case)
+
+    def test_failed_allocation_listed_with_the_memory_reason(self):
+        self.assertTrue(os.path.isfile(self.out_damaged), self.rolled_damaged.stderr)
+        reason = self.reason("text_bomb.ods", self.out_damaged)
+        self.assertIsNotNone(reason, self.rolled_damaged.stderr)
+        self.assertIn("未采用", reason)
+        self.assertIn("内存超出上限（--memory 2048 MiB）", reason)
+
+    def test_damaged_files_stay_damaged(self):
+        for name in ("truncated.ods", "malformed.ods"):
+            reason = self.reason(name, self.out_damaged)
+            self.assertIsNotNone(reason, name)
+            self.assertIn("损坏", reason, name)
+            self.assertNotIn("内存", reason, name)
 
     def test_slow_file_costs_one_timeout(self):
         # The slow file never finishes (hostile_files.slow_file) and meets a limit once; it is
