@@ -1,4 +1,5 @@
 #include "office.hxx"
+#include "progress.hxx"
 
 #include <atomic>
 #include <cerrno>
@@ -608,7 +609,9 @@ void Office::launch() {
     std::vector<std::string> env = child_environment(env_changes);
     {
         std::lock_guard<std::mutex> lock(registry_mutex);
-        std::string log = workdir_.empty() || setup_.verbose ? "" : (workdir_ / "office.log").string();
+        // What the office prints goes to its log, where hit_memory_limit looks for a failed
+        // allocation; --verbose shows the log when the office stops.
+        std::string log = workdir_.empty() ? "" : (workdir_ / "office.log").string();
         pid_ = spawn(argv, env, log, !setup_.verbose);
         peak_rss_ = 0;
         peak_as_ = 0;
@@ -749,6 +752,8 @@ void Office::stop() {
             std::cerr << "dealerkpi-group: office " << index_ + 1 << " (pid " << pid_ << ") stopped; peak memory "
                       << static_cast<long long>(peak_rss_ / 1024) << " KiB resident, "
                       << static_cast<long long>(peak_as_ / 1024) << " KiB address space\n";
+        if (setup_.verbose)
+            tell_log();
         std::lock_guard<std::mutex> lock(registry_mutex);
         forget_group(pid_);
         pid_ = -1;
@@ -803,6 +808,13 @@ double Office::address_space_mark() {
 bool Office::grew_toward_limit(double mark) {
     sample_memory();
     return peak_as_ - mark > (setup_.memory_bytes - mark) / 3;
+}
+
+void Office::tell_log() const {
+    std::ifstream log(workdir_ / "office.log");
+    std::string line;
+    while (std::getline(log, line))
+        std::cerr << "dealerkpi-group: office " << index_ + 1 << ": " << printable(line) << "\n";
 }
 
 void Office::remove_pipes() {

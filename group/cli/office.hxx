@@ -69,6 +69,8 @@ public:
     void kill();
     // Removes the socket files of the office's pipes (the office is gone).
     void remove_pipes();
+    // --verbose: what the office printed (its log), line by line on standard error.
+    void tell_log() const;
     // True while the soffice process runs.
     bool running();
     // Reads the office's memory now (from any thread; the watchdog does, often).
