@@ -215,6 +215,15 @@ Inputs sort_inputs(const Rollup& r) {
     return in;
 }
 
+// True when the office did not open the file and asked nothing that says why (a
+// password, another format): damaged, or a load given up on.
+bool not_opened(const DealerFile& f) {
+    for (const Problem& p : f.Problems)
+        if (p.Code == "cannot_open" || p.Code == "broken_file")
+            return true;
+    return false;
+}
+
 // The problems of a file, for its progress line (Chinese).
 std::string reasons_zh(const DealerFile& f) {
     std::string reason;
@@ -256,20 +265,24 @@ void Reading::list(std::size_t i, const Problem& why) {
 void Reading::read_one(Worker& w, std::size_t i) {
     for (int attempt = 1;; ++attempt) {
         std::string failure;
+        bool over_memory = false;
         try {
             Reference<XGroupWorkflow> wf = workflow_of(*w.office);
             w.timed_out = false;
+            const double mark = w.office->address_space_mark();
             w.busy_since = now_ms();
             results[i] = wf->readDealerFile(file_url(files[i]));
             w.busy_since = 0;
-            if (!w.office->hit_memory_limit())
+            // The office ran into --memory and got over it (what it read is not to be
+            // trusted), or gave up the load on an allocation that failed.
+            over_memory = w.office->hit_memory_limit() || (not_opened(results[i]) && w.office->grew_toward_limit(mark));
+            if (!over_memory)
                 return;
-            // The office ran into --memory and got over it: what it read is not to be trusted.
         } catch (const uno::Exception& e) {
             w.busy_since = 0;
             failure = to_utf8(e.Message);
         }
-        Cause cause = cause_of(*w.office, w.timed_out);
+        Cause cause = over_memory ? Cause::kMemory : cause_of(*w.office, w.timed_out);
         progress.say("  LibreOffice " + std::to_string(w.office->index() + 1) + ": " + cause_text(cause, setup) +
                      " / " + files[i].string() + "; 重启 / restarting");
         w.office->restart();  // throws Failure when it cannot start again

@@ -69,6 +69,8 @@ public:
     void kill();
     // Removes the socket files of the office's pipes (the office is gone).
     void remove_pipes();
+    // --verbose: what the office printed (its log), line by line on standard error.
+    void tell_log() const;
     // True while the soffice process runs.
     bool running();
     // Reads the office's memory now (from any thread; the watchdog does, often).
@@ -82,6 +84,14 @@ public:
     // True when the office ran into --memory: its address space came within reach
     // of the limit, or it died of an allocation that failed.
     bool hit_memory_limit();
+    // The peak address space now (sampled): what a read starts from.
+    double address_space_mark();
+    // True when the address space rose from `mark` more than a third of the way to
+    // --memory. A load the office gave up on, silently, after such a rise failed an
+    // allocation: buffers grow by doubling, so the one that failed asked for more than
+    // was left (the limit less the peak) and for at most about twice what the read had
+    // taken (the peak less `mark`). A damaged file is given up on before it grows.
+    bool grew_toward_limit(double mark);
 
     css::uno::Reference<org::dealerkpi::group::XGroupWorkflow> workflow() const { return workflow_; }
     css::uno::Reference<css::uno::XComponentContext> context() const { return context_; }

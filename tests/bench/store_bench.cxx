@@ -8,10 +8,12 @@
 // hits both alike); both trends and the one worked out from what was typed must be
 // identical.
 //
-//   store_bench [--dealers N] [--months N] [--keep STORE] [--all-cells]
+//   store_bench [--dealers N] [--months N] [--keep STORE] [--all-cells] [--times FILE]
 //   (default 500, 36; an existing STORE is reused; --all-cells: a returned file holds a
 //   value for every named cell of its template, as a roll-up records them, not only the
-//   trend's)
+//   trend's; STORE may be a postgresql:// URL of an empty database, then filled and timed
+//   the same way, without version 2's read, which is SQLite's only; --times: the seconds
+//   measured, one "name value" a line, for scripts/bench.sh to print beside other reads)
 #include "store.hxx"
 #include "trend.hxx"
 
@@ -24,6 +26,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -227,7 +230,7 @@ bool same(const Trend& a, const Trend& b)
 struct Options {
     int dealers = 500, months = 36, rounds = 3;
     bool all_cells = false;
-    std::string keep;
+    std::string keep, times;
 };
 
 Options options(int argc, char** argv)
@@ -245,6 +248,8 @@ Options options(int argc, char** argv)
             o.rounds = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--keep") && value)
             o.keep = argv[++i];
+        else if (!std::strcmp(argv[i], "--times") && value)
+            o.times = argv[++i];
     }
     return o;
 }
@@ -255,29 +260,80 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+bool is_postgresql(const std::string& where)
+{
+    return where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
+}
+
+/** The timed trend reads of all rounds: version 2's (SQLite only) and the store's own. */
+struct Rounds {
+    std::vector<double> v2_s, v3_s, v2_cpu, v3_cpu;
+    bool same_v2 = true, same_v3 = true;
+};
+
+void print_trend(const Rounds& r, const std::string& first, const std::string& last, std::size_t months,
+                 const Options& o, const char* backend)
+{
+    std::printf("- trend %s..%s (%zu months, %d dealers x 2 templates), store read and sums, median of %d rounds"
+                " (wall, CPU; %s):\n",
+                first.c_str(), last.c_str(), months, o.dealers, o.rounds, backend);
+    if (!r.v2_s.empty())
+        std::printf("    version 2 (text keys, every value fetched)   %.3f s, CPU %.3f s, figures %s\n",
+                    median(r.v2_s), median(r.v2_cpu), r.same_v2 ? "identical to the typed" : "DIFFER");
+    std::printf("    version 3 (integer keys, the trend's cells)  %.3f s, CPU %.3f s (goal < 2 s), figures %s\n",
+                median(r.v3_s), median(r.v3_cpu), r.same_v3 ? "identical to the typed" : "DIFFER");
+    if (!r.v2_s.empty())
+        std::printf("    %.1fx less wall time, %.1fx less CPU\n", median(r.v2_s) / median(r.v3_s),
+                    median(r.v2_cpu) / median(r.v3_cpu));
+}
+
+/** The seconds measured, "name value" a line, for scripts/bench.sh, and the group's monthly
+    figures of the store's trend ("figure sum|rate|mom|ytd month name value"), so that the
+    same figures read another way can be checked against them. */
+void write_times(const std::string& path, double status_s, const Rounds& r, const Options& o, const Trend& t)
+{
+    std::FILE* f = path.empty() ? nullptr : std::fopen(path.c_str(), "w");
+    if (!f)
+        return;
+    std::fprintf(f, "status %.6f\ntrend %.6f\ntrend_cpu %.6f\nsame %d\ndealers %d\nmonths %d\nserver_cpu_apart %d\n",
+                 status_s, median(r.v3_s), median(r.v3_cpu), r.same_v3 ? 1 : 0, o.dealers, o.months,
+                 is_postgresql(o.keep) ? 1 : 0);
+    const std::pair<const char*, std::map<std::string, double> GroupMonth::*> parts[] = {
+        {"sum", &GroupMonth::sum}, {"rate", &GroupMonth::rate}, {"mom", &GroupMonth::mom}, {"ytd", &GroupMonth::ytd}};
+    for (const GroupMonth& m : t.months)
+        for (const auto& [part, member] : parts)
+            for (const auto& [name, v] : m.*member)
+                std::fprintf(f, "figure %s %s %s %.17g\n", part, m.month.c_str(), name.c_str(), v);
+    std::fclose(f);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     const Options o = options(argc, argv);
+    const bool pg = is_postgresql(o.keep);
+    const char* backend = pg ? "PostgreSQL" : "SQLite";
     const fs::path dir = fs::temp_directory_path() / ("dealerkpi-store-bench-" + std::to_string(getpid()));
     const std::string where = o.keep.empty() ? (dir / "group.sqlite").string() : o.keep;
     auto t0 = Clock::now();
-    if (!o.keep.empty() && fs::exists(o.keep)) {  // a store kept from an earlier run: timed as it is
+    if (!pg && !o.keep.empty() && fs::exists(o.keep)) {  // a store kept from an earlier run: timed as it is
         std::printf("- store reused: %s (%d dealers, %d months assumed)\n", where.c_str(), o.dealers, o.months);
     } else {
         fill(*Store::open(where), o.dealers, o.months, o.all_cells);
         std::printf("- store filled: %d dealers x %d months x 2 templates (%s) in %.1f s (%s)\n", o.dealers,
-                    o.months, o.all_cells ? "every named cell" : "the trend's cells", seconds_since(t0),
-                    where.c_str());
+                    o.months, o.all_cells ? "every named cell" : "the trend's cells", seconds_since(t0), backend);
     }
     auto s = Store::open(where);
-    soci::session raw(soci::sqlite3, "db=\"" + where + "\" timeout=60");
-    t0 = Clock::now();
-    make_v2_copy(raw);
-    long long rows = 0;
-    raw << "SELECT count(*) FROM file_value", soci::into(rows);
-    std::printf("- %lld value rows; version 2's copy of them ready in %.1f s\n", rows, seconds_since(t0));
+    std::unique_ptr<soci::session> raw;  // version 2's copy: SQLite only
+    if (!pg) {
+        raw = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + where + "\" timeout=60");
+        t0 = Clock::now();
+        make_v2_copy(*raw);
+        long long rows = 0;
+        *raw << "SELECT count(*) FROM file_value", soci::into(rows);
+        std::printf("- %lld value rows; version 2's copy of them ready in %.1f s\n", rows, seconds_since(t0));
+    }
     const std::string last = month_add("2024-01", o.months - 1), first = month_add(last, -11);
     t0 = Clock::now();
     auto lines = s->status(last);
@@ -285,26 +341,22 @@ int main(int argc, char** argv)
     const std::string from = trend_history_from(first);
     const auto issued = s->issued_counts(from, last);
     const Trend want = trend_of(typed_months(o.dealers, from, last), issued, first, last);
-    std::vector<double> v2_s, v3_s, v2_cpu, v3_cpu;
-    bool same_v2 = true, same_v3 = true;
-    for (int r = 0; r < o.rounds; ++r) {  // alternating, so that the load falls on both alike
+    Rounds r;
+    Trend store_trend;
+    for (int i = 0; i < o.rounds; ++i) {  // alternating, so that the load falls on both alike
         Trend old, now;
-        auto [w2, c2] = timed([&] { old = trend_of(v2_taken(raw, from, last, trend_cells()), issued, first, last); });
+        if (raw) {
+            auto [w2, c2] = timed([&] { old = trend_of(v2_taken(*raw, from, last, trend_cells()), issued, first, last); });
+            r.v2_s.push_back(w2), r.v2_cpu.push_back(c2), r.same_v2 = r.same_v2 && same(old, want);
+        }
         auto [w3, c3] = timed([&] { now = trend_of(s->taken(from, last, trend_cells()), s->issued_counts(from, last), first, last); });
-        v2_s.push_back(w2), v2_cpu.push_back(c2), v3_s.push_back(w3), v3_cpu.push_back(c3);
-        same_v2 = same_v2 && same(old, want), same_v3 = same_v3 && same(now, want);
+        r.v3_s.push_back(w3), r.v3_cpu.push_back(c3), r.same_v3 = r.same_v3 && same(now, want);
+        store_trend = std::move(now);
     }
-    std::printf("- status %s (%zu lines): %.3f s (goal < 2 s)\n", last.c_str(), lines.size(), status_s);
-    std::printf("- trend %s..%s (%zu months, %d dealers x 2 templates), store read and sums, median of %d rounds"
-                " (wall, CPU):\n"
-                "    version 2 (text keys, every value fetched)   %.3f s, CPU %.3f s, figures %s\n"
-                "    version 3 (integer keys, the trend's cells)  %.3f s, CPU %.3f s (goal < 2 s), figures %s\n"
-                "    %.1fx less wall time, %.1fx less CPU\n",
-                first.c_str(), last.c_str(), want.months.size(), o.dealers, o.rounds, median(v2_s), median(v2_cpu),
-                same_v2 ? "identical to the typed" : "DIFFER", median(v3_s), median(v3_cpu),
-                same_v3 ? "identical to the typed" : "DIFFER", median(v2_s) / median(v3_s),
-                median(v2_cpu) / median(v3_cpu));
+    std::printf("- status %s (%zu lines): %.3f s (goal < 2 s; %s)\n", last.c_str(), lines.size(), status_s, backend);
+    print_trend(r, first, last, want.months.size(), o, backend);
+    write_times(o.times, status_s, r, o, store_trend);
     if (o.keep.empty())
         fs::remove_all(dir);
-    return status_s < 2 && median(v3_s) < 2 && same_v2 && same_v3 ? 0 : 1;
+    return status_s < 2 && median(r.v3_s) < 2 && r.same_v2 && r.same_v3 ? 0 : 1;
 }

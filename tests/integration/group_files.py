@@ -426,11 +426,19 @@ def shown_rate(v):
     return "%d%%" % int((Decimal(repr(v)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def run_cli(*args, env_extra=None, timeout=1200):
-    """dealerkpi-group with `args`, in a store of its own (a test is about one run)."""
+def cli_env(**extra):
+    """The environment of one dealerkpi-group run: the built .oxt, the shared profile
+    cache, and a store of its own (a test is about one run: in a shared store another
+    run's files of the same dealer-month, or its issued targets, decide what is taken)."""
     env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
     env["DEALERKPI_STORE"] = os.path.join(tempfile.mkdtemp(prefix="dealerkpi-store-"), "group.sqlite")
-    env.update(env_extra or {})
+    env.update(extra)
+    return env
+
+
+def run_cli(*args, env_extra=None, timeout=1200):
+    """dealerkpi-group with `args`, in a store of its own (cli_env)."""
+    env = cli_env(**(env_extra or {}))
     cmd = [CLI] + list(args)
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as p:
         CLI_PIDS.append(p.pid)

@@ -123,3 +123,17 @@ def remote_urls(path):
     """The http URLs a file's content.xml names (to check a case really carries its link)."""
     with zipfile.ZipFile(path) as z:
         return re.findall(r"http://127\.0\.0\.1:\d+/[\w.]*", z.read("content.xml").decode("utf-8"))
+
+
+def truncated(honest, dst):
+    """The honest file cut to two thirds: a damaged package (its zip directory is gone)."""
+    with open(honest, "rb") as src:
+        data = src.read()
+    with open(dst, "wb") as out:
+        out.write(data[:len(data) * 2 // 3])
+    return dst
+
+
+def malformed(honest, dst):
+    """A whole package whose content.xml stops in the middle of an element: damaged XML."""
+    return _rewrite(honest, dst, lambda t: t[:len(t) // 2])

@@ -33,18 +33,12 @@ import harness  # noqa: E402
 from office import file_url  # noqa: E402
 
 SERVICE = "org.dealerkpi.group.Workflow"
-BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../build"))
-CLI = os.path.join(BUILD, "dealerkpi-group")
-OXT = os.environ.get("DEALERKPI_OXT", os.path.join(BUILD, "dealerkpi.oxt"))
+BUILD, CLI, cli_env = gf.BUILD, gf.CLI, gf.cli_env
 MONTH = "2026-12"
 RATE = "订单交车率_目标"
 # (as written in the table, the fraction it means or None: refused)
 RATE_TEXTS = (("80", None), ("0.8", 0.8), ("80%", 0.8), ("150%", 1.5), ("150", None), ("1.5", 1.5),
               ("1200%", None), ("0.5%", None))
-
-
-def cli_env():
-    return dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
 
 
 def run_cli(*args, timeout=1200):
@@ -429,7 +423,7 @@ class CommandLine(DistributeCase):
 
         before = {n: digest(n) for n in names}
         held = [n for n in names if n.startswith("C003_")][0]
-        env = dict(cli_env(), DEALERKPI_GROUP_TEST_STALL=held)
+        env = cli_env(DEALERKPI_GROUP_TEST_STALL=held)
         p = subprocess.Popen([CLI, "distribute", "--template", "strategy_table", "--dealers", table, "--month", MONTH,
                               "--out", out, "--force"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=env)

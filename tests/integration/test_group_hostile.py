@@ -11,7 +11,7 @@ import time
 import unittest
 
 import group_files as gf
-from group_files import STRATEGY, DealerFiles, named_cells, run_cli, save, set_named, sha, shown_count, strategy_values, table
+from group_files import CLI, STRATEGY, DealerFiles, cli_env, named_cells, run_cli, save, set_named, sha, shown_count, strategy_values, table
 from office import file_url, props
 
 MONTH = "2026-11"
@@ -206,13 +206,8 @@ class Hostile(gf.FilesCase):
 
     def test_two_runs_at_once_one_wins(self):
         out = os.path.join(self.tmp, "once.ods")
-        env = dict(os.environ)
-        cmd = [os.path.join(os.environ.get("DEALERKPI_BUILD_DIR", ""), "dealerkpi-group"), "rollup", "--out", out,
-               self.honest["华南2店"]]
-        from group_files import BUILD, OXT
-        env.update(DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"))
-        cmd[0] = os.path.join(BUILD, "dealerkpi-group")
-        procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cmd = [CLI, "rollup", "--out", out, self.honest["华南2店"]]
+        procs = [subprocess.Popen(cmd, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for _ in range(2)]
         results = [(p.wait(timeout=1200), p.stderr.read()) for p in procs]
         codes = sorted(c for c, _ in results)
@@ -240,12 +235,9 @@ class Hostile(gf.FilesCase):
         """Interrupted while the office writes the workbook (the test hook holds it there,
         stored beside the output): exit 130, no workbook, nothing of it left."""
         import signal
-        from group_files import BUILD, OXT
         out = os.path.join(self.tmp, "stalled.ods")
-        env = dict(os.environ, DEALERKPI_OXT=OXT, DEALERKPI_GROUP_CACHE=os.path.join(BUILD, "group-cli-cache"),
-                   DEALERKPI_GROUP_TEST_STALL="stalled.ods")
-        p = subprocess.Popen([os.path.join(BUILD, "dealerkpi-group"), "rollup", "--out", out, self.honest["华南2店"]],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen([CLI, "rollup", "--out", out, self.honest["华南2店"]],
+                             env=cli_env(DEALERKPI_GROUP_TEST_STALL="stalled.ods"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline and not os.path.exists(out + ".stalled") and p.poll() is None:
             time.sleep(0.05)
