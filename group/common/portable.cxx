@@ -170,22 +170,37 @@ bool matchArgument(std::string_view pattern, std::string arg, Bindings& b)
     return fresh || at->second == value;
 }
 
-std::string substitute(std::string_view native, const Bindings& b)
+/** `text` with each {name} that `value` knows (a std::optional<std::string>) replaced. */
+template <class Value>
+std::string fillIn(std::string_view text, Value value)
 {
     std::string out;
-    for (size_t i = 0; i < native.size(); ++i) {
-        const size_t close = native[i] == '{' ? native.find('}', i) : std::string_view::npos;
-        auto found = close == std::string_view::npos ? b.end() : b.find(std::string(native.substr(i + 1, close - i - 1)));
-        if (found == b.end()) {
-            out += native[i];
+    for (size_t i = 0; i < text.size(); ++i) {
+        const size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+        const std::optional<std::string> v =
+            close == std::string_view::npos ? std::nullopt : value(std::string(text.substr(i + 1, close - i - 1)));
+        if (!v) {
+            out += text[i];
             continue;
         }
-        const std::string& v = found->second;
-        const bool bare = std::regex_match(v, kCell) || std::regex_match(v, kRange) || std::regex_match(v, kPlain);
-        out += bare ? v : "(" + v + ")";
+        out += *v;
         i = close;
     }
     return out;
+}
+
+/** `native` with its placeholders bound: an expression in parentheses, a reference,
+    number or string as it is. */
+std::string substitute(std::string_view native, const Bindings& b)
+{
+    return fillIn(native, [&](const std::string& name) -> std::optional<std::string> {
+        auto found = b.find(name);
+        if (found == b.end())
+            return std::nullopt;
+        const std::string& v = found->second;
+        const bool bare = std::regex_match(v, kCell) || std::regex_match(v, kRange) || std::regex_match(v, kPlain);
+        return bare ? v : "(" + v + ")";
+    });
 }
 
 /** `native` with every [[w:text]] written out for each cell of the range bound to w:
@@ -201,18 +216,11 @@ std::string expand(std::string_view native, const Bindings& b)
         const std::vector<std::string> cells = cellsOf(b.at(name));
         out.append(native.substr(at, open - at));
         for (size_t j = 0; j < cells.size(); ++j) {
-            Bindings each{{name + "#", cells[j]}, {name + "@", std::to_string(j + 1)}};
-            std::string one;
-            for (size_t i = 0; i < body.size(); ++i) {
-                const size_t end = body[i] == '{' ? body.find('}', i) : std::string_view::npos;
-                auto found = end == std::string_view::npos ? each.end() : each.find(std::string(body.substr(i + 1, end - i - 1)));
-                if (found == each.end()) {
-                    one += body[i];
-                    continue;
-                }
-                one += found->second;
-                i = end;
-            }
+            const Bindings each{{name + "#", cells[j]}, {name + "@", std::to_string(j + 1)}};
+            const std::string one = fillIn(body, [&](const std::string& key) -> std::optional<std::string> {
+                auto found = each.find(key);
+                return found == each.end() ? std::nullopt : std::optional<std::string>(found->second);
+            });
             out += (j ? "+" : "") + one;
         }
         at = close + 2;

@@ -212,17 +212,6 @@ void lockCell(const Reference<table::XCell>& cell)
     onUnprotectedSheet(cell, [&] { p->setPropertyValue(U("Validation"), uno::Any(validation)); });
 }
 
-void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)
-{
-    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
-    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
-    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
-    if (set->getPropertySetInfo()->hasPropertyByName(U(name)))
-        set->setPropertyValue(U(name), uno::Any(value));
-    else
-        user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
-}
-
 /** The ODF package at `url` as a storage (`mode`: embed::ElementModes). */
 Reference<embed::XStorage> storageOf(const Reference<uno::XComponentContext>& ctx, const OUString& url, sal_Int32 mode)
 {
@@ -484,6 +473,17 @@ OUString lineOf(const DistributedRow& row)
 }
 
 } // namespace
+
+void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)
+{
+    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
+    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
+    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
+    if (set->getPropertySetInfo()->hasPropertyByName(U(name)))
+        set->setPropertyValue(U(name), uno::Any(value));
+    else
+        user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
+}
 
 Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
                                         const OUString& outDirUrl, sal_Bool lock, sal_Bool force,

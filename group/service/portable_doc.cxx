@@ -4,15 +4,11 @@
 #include "portable.hxx"
 #include "workflow.hxx"
 
-#include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
@@ -80,13 +76,7 @@ void makePortable(const Reference<lang::XComponent>& doc)
                                                  " / a call in the template has no native twin, no portable file: " + call,
                                              {}, 0);
     }
-    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
-    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
-    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
-    if (set->getPropertySetInfo()->hasPropertyByName(U(kStampPortable)))
-        set->setPropertyValue(U(kStampPortable), uno::Any(U("1")));
-    else
-        user->addProperty(U(kStampPortable), beans::PropertyAttribute::REMOVABLE, uno::Any(U("1")));
+    setUserProperty(doc, kStampPortable, U("1"));
 }
 
 } // namespace dealerkpi::group

@@ -36,6 +36,9 @@ inline Problem problem(const char* code, const OUString& cell, const OUString& z
     return Problem(OUString::createFromAscii(code), cell, zh, en);
 }
 
+/** Sets the user-defined document property `name` of `doc` (adds it when missing). */
+void setUserProperty(const Reference<css::lang::XComponent>& doc, const char* name, const OUString& value);
+
 /** The document property a portable file carries (value "1"). */
 constexpr char kStampPortable[] = "DealerKPI通用";
 
