@@ -765,9 +765,9 @@ def _build(book):
     book.doc.Sheets.moveByName(CMP, 3)
     for sh in (hist, sheet_a, sheet_b, cmp_sheet, sens):
         sh.label("D2", "首月：")
-    for sh, rows in ((hist, H_UNITS[1]), (sheet_a, 3), (sheet_b, 3), (cmp_sheet, C_HEAD),
-                     (sens, _sens_blocks()[0][2][1])):
-        sh.freeze(1, rows)
+    # Every sheet keeps the kit's frozen panes (label column, title rows 1-3): each holds
+    # several blocks with titles and headings of their own, which scroll with their block
+    # (frozen block headings labelled the wrong block once scrolled).
     for sh in (hist, sheet_a, sheet_b, sens):
         # a block and its 合计 on one page, under its column headings
         sh.fit_blocks()

@@ -308,6 +308,18 @@ class CommissionModel(TemplateCase):
         self.assertEqual(self.error_cells(), [])
         self.assertAllShown(A, {"B24": "0.00", "B92": "0.00"})
 
+    def test_frozen_headings_fit_every_block(self):
+        """Scrolled to any block, the frozen rows still describe it: each sheet holds several
+        blocks or tables with titles of their own (历史业绩: 销量, 毛利, 目标; 方案对比: the
+        consultants, the bands, ...), so only the sheet's title, dealer and legend rows are
+        frozen (and the label column); each block's title and column headings scroll with it."""
+        controller = self.doc.CurrentController
+        for name in (H, A, B, C, S):
+            sheet = self.doc.Sheets.getByName(name)
+            controller.setActiveSheet(sheet)
+            self.assertEqual((controller.getSplitColumn(), controller.getSplitRow()), (1, 3), name)
+            self.assertEqual(sheet.getCellRangeByName("A3").getString(), "图例：", name)
+
     def test_protection_and_validity(self):
         inputs = {
             H: ["B2", "E2", "A7", "B7", "M36", "B41", "M70", "B75", "M104"],

@@ -15,6 +15,9 @@ from group_files import CLI, STRATEGY, DealerFiles, cli_env, named_cells, run_cl
 from office import file_url, props
 
 MONTH = "2026-11"
+# the funnel's actuals as the strategy table asks them, from the sale back (sorted by
+# character they would be 交, 报, 订)
+FUNNEL_ACTUALS = ("交车数_实际", "订单数_实际", "报价数_实际")
 
 
 def stamp_identity(doc, code, month, issue):
@@ -77,6 +80,9 @@ class Hostile(gf.FilesCase):
         h["repointed"] = v(inbox, "x_repointed.ods", "改指店", 11, edit=lambda d: repoint(d, "交车数_目标", "$H$6"))
         h["two_cells"] = v(inbox, "x_two.ods", "两格店", 12, edit=lambda d: repoint(d, "交车数_实际", "$I$6:$I$7"))
         h["fake_month"] = v(inbox, "x_month.ods", "假月店", 13, edit=lambda d: set_named(d, "月份", "2026-11 这是假的"))
+        # three required actuals left blank: listed in the funnel's order, not the characters'
+        blanks = {k: x for k, x in strategy_values(14).items() if k not in FUNNEL_ACTUALS}
+        h["blanks"] = v(inbox, "x_blanks.ods", "漏填店", 14, values=blanks)
         # files the folder holds that are not read, each with its reason
         good = cls.honest["华东1店"]
         for name in (".x.ods", "~$x.ods", "x.xlsm", "x.ods.bak"):
@@ -135,6 +141,19 @@ class Hostile(gf.FilesCase):
         for case, text in want.items():
             r = self.reasons(self.hostile[case])
             self.assertTrue(r and r[0].startswith(text), (case, r))
+
+    def test_blank_cells_listed_in_funnel_order(self):
+        blank = [r.split()[1] for r in self.reasons(self.hostile["blanks"]) if "未填写" in r]
+        self.assertEqual(blank, list(FUNNEL_ACTUALS), self.reasons(self.hostile["blanks"]))
+
+    def test_every_file_not_taken_is_printed(self):
+        """The terminal names every file 问题清单 does not take, also those the roll-up
+        itself refuses after reading (the two files claiming one dealer-month)."""
+        printed = {os.path.basename(line.split("未采用 not taken: ", 1)[1].split(" — ")[0])
+                   for line in self.res.stderr.splitlines() if "未采用 not taken: " in line}
+        listed = {os.path.basename(f) for f, _, act in self.issues(self.out) if act == "未采用"}
+        self.assertIn(os.path.basename(self.hostile["impostor"]), listed)
+        self.assertEqual(listed - printed, set(), self.res.stderr)
 
     def test_nothing_skipped_in_silence(self):
         want = {".x.ods": "隐藏文件", "~$x.ods": "锁定文件", "x.xlsm": "不支持的文件格式", "x.ods.bak": "不支持的文件格式"}
