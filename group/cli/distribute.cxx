@@ -144,9 +144,9 @@ void run_share(ShareRun& run, const Distribute& d, const std::string& issue, int
     try {
         run.office->start();
         Reference<task::XStatusIndicator> indicator(new Indicator(rows, share));
-        uno::Sequence<DistributedRow> rows = workflow_of(*run.office)->distributeShare(
+        uno::Sequence<DistributedRow> rows = workflow_of(*run.office)->distributeShareWith(
             from_utf8(d.template_kind), file_url(d.dealers), from_utf8(d.month), file_url(d.out_dir), d.lock, d.force,
-            from_utf8(issue), share, d.jobs, indicator);
+            from_utf8(issue), share, d.jobs, d.portable, indicator);
         run.rows.assign(rows.begin(), rows.end());
     } catch (const lang::IllegalArgumentException& e) {
         run.error = to_utf8(e.Message);

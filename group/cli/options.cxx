@@ -25,7 +25,7 @@ const char* const kGeneralHelp =
     "  下发模板 / send the templates to the dealers:\n"
     "    dealerkpi-group distribute --template strategy_table|workshop_targets \\\n"
     "        --dealers DEALERS.ods|.xlsx|.csv --month YYYY-MM --out DIR [--lock] [--force]\n"
-    "        [--jobs N]\n"
+    "        [--portable] [--jobs N]\n"
     "\n"
     "  汇总经销商报表 / roll the filled files up into one group workbook (集团汇总):\n"
     "    dealerkpi-group rollup --out GROUP.ods|GROUP.xlsx [--jobs N] [--month YYYY-MM]\n"
@@ -223,6 +223,8 @@ Command parse_distribute(const std::vector<std::string>& args) {
          "输出文件夹 / the folder for the dealers' files (made if missing)")
         ("lock", po::bool_switch(&d.lock), "锁定集团设定的单元格 / lock the cells the group set")
         ("force", po::bool_switch(&d.force), "覆盖已有文件 / replace files that exist")
+        ("portable", po::bool_switch(&d.portable),
+         "通用表格：不装 DealerKPI 也能计算（Excel、WPS、Gnumeric）/ files that compute without DealerKPI")
         ("jobs,j", po::value<int>(&d.jobs)->value_name("N")->default_value(1),
          "同时运行的 LibreOffice 个数 / offices side by side (one per core)");
     add_store_options(od, c.store, false);

@@ -45,6 +45,7 @@ struct Distribute {
     int jobs = 1;
     bool lock = false;
     bool force = false;
+    bool portable = false;
 };
 
 struct Rollup {

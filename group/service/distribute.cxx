@@ -212,17 +212,6 @@ void lockCell(const Reference<table::XCell>& cell)
     onUnprotectedSheet(cell, [&] { p->setPropertyValue(U("Validation"), uno::Any(validation)); });
 }
 
-void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)
-{
-    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
-    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
-    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
-    if (set->getPropertySetInfo()->hasPropertyByName(U(name)))
-        set->setPropertyValue(U(name), uno::Any(value));
-    else
-        user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
-}
-
 /** The ODF package at `url` as a storage (`mode`: embed::ElementModes). */
 Reference<embed::XStorage> storageOf(const Reference<uno::XComponentContext>& ctx, const OUString& url, sal_Int32 mode)
 {
@@ -269,7 +258,7 @@ class Issuer
 {
 public:
     Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
-           const OUString& issue, bool lock);
+           const OUString& issue, bool lock, bool portable);
     ~Issuer() { closeDocument(doc_); }
     Issuer(const Issuer&) = delete;
     Issuer& operator=(const Issuer&) = delete;
@@ -318,7 +307,7 @@ std::map<OUString, Reference<table::XCell>> inputCells(const Reference<sheet::XS
 }
 
 Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kind, const OUString& month,
-               const OUString& issue, bool lock)
+               const OUString& issue, bool lock, bool portable)
     : ctx_(ctx), kind_(kind), month_(month), issue_(issue), lock_(lock)
 {
     doc_ = newFromTemplate(ctx, kind + ".ots");
@@ -332,6 +321,8 @@ Issuer::Issuer(const Reference<uno::XComponentContext>& ctx, const OUString& kin
                 saved_.push_back(save(cell));
         for (const auto& [title, cell] : inputs_)
             saved_.push_back(save(cell));
+        if (portable)
+            makePortable(doc_);  // once: the cells put back after each file are inputs, never formulas
     } catch (...) {
         closeDocument(doc_);
         throw;
@@ -426,6 +417,7 @@ struct Share
     OUString kind, month, outDir, issue;
     bool lock = false, force = false;
     sal_Int32 part = 0, parts = 1;
+    bool portable = false;
 };
 
 OUString outputUrl(const Share& s, const OUString& code, const OUString& dealer)
@@ -482,6 +474,17 @@ OUString lineOf(const DistributedRow& row)
 
 } // namespace
 
+void setUserProperty(const Reference<lang::XComponent>& doc, const char* name, const OUString& value)
+{
+    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY_THROW);
+    Reference<beans::XPropertyContainer> user = supplier->getDocumentProperties()->getUserDefinedProperties();
+    Reference<beans::XPropertySet> set(user, uno::UNO_QUERY_THROW);
+    if (set->getPropertySetInfo()->hasPropertyByName(U(name)))
+        set->setPropertyValue(U(name), uno::Any(value));
+    else
+        user->addProperty(U(name), beans::PropertyAttribute::REMOVABLE, uno::Any(value));
+}
+
 Sequence<DistributedRow> Workflow::distribute(const OUString& templateKind, const OUString& dealersUrl, const OUString& month,
                                         const OUString& outDirUrl, sal_Bool lock, sal_Bool force,
                                         const Reference<task::XStatusIndicator>& progress)
@@ -517,9 +520,19 @@ Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind,
                                              sal_Bool force, const OUString& issue, sal_Int32 part, sal_Int32 parts,
                                              const Reference<task::XStatusIndicator>& progress)
 {
+    return distributeShareWith(templateKind, dealersUrl, month, outDirUrl, lock, force, issue, part, parts, false,
+                               progress);
+}
+
+Sequence<DistributedRow> Workflow::distributeShareWith(const OUString& templateKind, const OUString& dealersUrl,
+                                                 const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                                 sal_Bool force, const OUString& issue, sal_Int32 part,
+                                                 sal_Int32 parts, sal_Bool portable,
+                                                 const Reference<task::XStatusIndicator>& progress)
+{
     const OUString normal = normalMonth(month);  // 2026年11月 as 2026-11; the check below refuses a non-month
     const Share s{templateKind, normal.isEmpty() ? month : normal, outDirUrl, issue.isEmpty() ? newIssueId() : issue,
-                  bool(lock), bool(force), part, parts};
+                  bool(lock), bool(force), part, parts, bool(portable)};
     checkArguments(ctx_, s);
     const DealersTable table = readDealersTable(ctx_, dealersUrl, s.month, s.kind);
     std::vector<sal_Int32> rows;
@@ -536,7 +549,7 @@ Sequence<DistributedRow> Workflow::distributeShare(const OUString& templateKind,
     for (sal_Int32 r : mine) {
         auto p = problems.find(r);
         if (p == problems.end() && !issuer)
-            issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock);
+            issuer.emplace(ctx_, s.kind, s.month, s.issue, s.lock, s.portable);
         if (p != problems.end()) {
             const auto& row = table.rows[r - 2];
             auto at = [&](sal_Int32 c) { return c < row.getLength() ? cellText(row[c]) : OUString(); };

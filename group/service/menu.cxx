@@ -6,7 +6,7 @@
 //
 // Test hook: when the office's environment names a file in
 // DEALERKPI_GROUP_MENU_ANSWERS, the answers are read from it (key=value lines:
-// dealers, kind, month, out_dir, lock, inputs, output, report; store, from, to) instead of
+// dealers, kind, month, out_dir, lock, portable (0: not), inputs, output, report; store, from, to) instead of
 // asking, and the closing message is written to `report` instead of shown.
 #include "workflow.hxx"
 #include "ask.hxx"
@@ -266,7 +266,15 @@ private:
             addControl(model, "com.sun.star.awt.UnoControlCheckBoxModel", "lock", {8, y, 184, 12},
                        {{"Label", uno::Any(text(U("锁定集团下达的目标（经销商不能修改）"), "Lock the targets the group sets"))},
                         {"State", uno::Any(sal_Int16(0))}});
-            y += 18;
+            y += 14;
+            addControl(model, "com.sun.star.awt.UnoControlCheckBoxModel", "portable", {8, y, 184, 12},
+                       {{"Label", uno::Any(text(U("通用表格（推荐）"), "Portable files (recommended)"))},
+                        {"State", uno::Any(sal_Int16(1))}});
+            y += 12;
+            addControl(model, "com.sun.star.awt.UnoControlFixedTextModel", "portableHelp", {18, y, 174, 10},
+                       {{"Label", uno::Any(text(U("经销商用 Excel、WPS 或未装 DealerKPI 的软件也能算出全部数字"),
+                                                "Every figure computes in Excel, WPS or without DealerKPI"))}});
+            y += 16;
         }
         addControl(model, "com.sun.star.awt.UnoControlButtonModel", "ok", {84, y, 50, 14},
                    {{"Label", uno::Any(text(U("确定"), "OK"))}, {"PushButtonType", uno::Any(sal_Int16(1))},
@@ -294,10 +302,10 @@ private:
         return true;
     }
 
-    /** The small dialog: template kind (distribute only), month, lock. */
-    bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock)
+    /** The small dialog: template kind (distribute only), month, lock and portable (distribute only). */
+    bool askOptions(bool withKind, OUString& kind, OUString& month, bool& lock, bool& portable)
     {
-        auto model = dialogModel(withKind ? 112 : 76, withKind ? text(U("下发模板"), "Distribute templates")
+        auto model = dialogModel(withKind ? 140 : 76, withKind ? text(U("下发模板"), "Distribute templates")
                                                                : text(U("汇总经销商报表"), "Roll up dealer reports"));
         addOptionControls(model, withKind, month);
         return runDialog(model, [&](const Reference<awt::XControlContainer>& cc) {
@@ -307,6 +315,8 @@ private:
                     Reference<awt::XListBox>(cc->getControl(U("kind")), uno::UNO_QUERY_THROW)->getSelectedItemPos();
                 kind = OUString::createFromAscii(pos == 1 ? kWorkshop : kStrategy);
                 lock = Reference<awt::XCheckBox>(cc->getControl(U("lock")), uno::UNO_QUERY_THROW)->getState() == 1;
+                portable =
+                    Reference<awt::XCheckBox>(cc->getControl(U("portable")), uno::UNO_QUERY_THROW)->getState() == 1;
             }
         });
     }
@@ -320,10 +330,10 @@ private:
 
     /** The template, month and lock, asked again until the month is one (before any folder is
         chosen, so nothing chosen so far is lost); false when cancelled. */
-    bool askDistributeOptions(OUString& kind, OUString& month, bool& lock)
+    bool askDistributeOptions(OUString& kind, OUString& month, bool& lock, bool& portable)
     {
         for (;;) {
-            if (!scripted_ && !askOptions(true, kind, month, lock))
+            if (!scripted_ && !askOptions(true, kind, month, lock, portable))
                 return false;
             const OUString normal = normalMonth(month);
             if (!normal.isEmpty()) {
@@ -339,7 +349,7 @@ private:
     void distribute()
     {
         OUString dealers, outDir, kind = OUString::createFromAscii(kStrategy), month;
-        bool lock = false;
+        bool lock = false, portable = true;  // portable unless asked otherwise: most dealers have no DealerKPI
         if (scripted_) {
             dealers = urlOfPath(answer("dealers"));
             outDir = urlOfPath(answer("out_dir"));
@@ -347,14 +357,15 @@ private:
                 kind = answer("kind");
             month = answer("month");
             lock = answer("lock") == "1";
-            if (!askDistributeOptions(kind, month, lock))
+            portable = answer("portable") != "0";
+            if (!askDistributeOptions(kind, month, lock, portable))
                 return;
         } else {
             dealers = pickFile(false, text(U("选择经销商名单"), "Choose the dealers table"),
                                {{text(U("经销商名单 (*.ods;*.xlsx;*.csv)"), "Dealers table (*.ods;*.xlsx;*.csv)"),
                                  U("*.ods;*.xlsx;*.csv")}},
                                workingFolder());
-            if (dealers.isEmpty() || !askDistributeOptions(kind, month, lock))
+            if (dealers.isEmpty() || !askDistributeOptions(kind, month, lock, portable))
                 return;
             outDir = pickFolder(text(U("选择存放经销商文件的文件夹"), "Choose the folder for the dealer files"),
                                 folderOf(dealers));
@@ -362,7 +373,8 @@ private:
                 return;
         }
         rtl::Reference<Workflow> workflow(new Workflow(ctx_));
-        const auto rows = workflow->distribute(kind, dealers, month, outDir, lock, false, indicator());
+        const auto rows =
+            workflow->distributeShareWith(kind, dealers, month, outDir, lock, false, OUString(), 0, 1, portable, indicator());
         sal_Int32 written = 0;
         OUStringBuffer failed;
         for (const auto& row : rows) {
@@ -424,9 +436,9 @@ private:
     bool askRollupMonth(OUString& month)
     {
         OUString kind;
-        bool lock = false;
+        bool lock = false, portable = false;
         for (;;) {
-            if (!askOptions(false, kind, month, lock))
+            if (!askOptions(false, kind, month, lock, portable))
                 return false;
             if (month.isEmpty() || !normalMonth(month).isEmpty()) {
                 month = normalMonth(month);

@@ -1,4 +1,5 @@
 #include "model.hxx"
+#include "portable.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -114,9 +115,22 @@ void copyShown(const Reference<table::XCell>& from, const Reference<table::XCell
     else
         to->setValue(from->getValue());
 }
+
+/** The portable form (docs/portable.md) of a template's formula. */
+OUString portableFormula(const OUString& f)
+{
+    const portable::Converted c = portable::convert(rtl::OUStringToOString(f, RTL_TEXTENCODING_UTF8).getStr());
+    return rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
+}
+
 } // namespace
 
-bool sameFormula(const OUString& a, const OUString& b) { return normalFormula(a) == normalFormula(b); }
+/** A file's formula is the template's `b` as the template has it or as a portable file does. */
+bool sameFormula(const OUString& a, const OUString& b)
+{
+    const OUString normal = normalFormula(a);
+    return normal == normalFormula(b) || normal == normalFormula(portableFormula(b));
+}
 
 TemplateModel::TemplateModel(const Reference<uno::XComponentContext>& ctx, const OUString& kind)
 {

@@ -36,6 +36,17 @@ inline Problem problem(const char* code, const OUString& cell, const OUString& z
     return Problem(OUString::createFromAscii(code), cell, zh, en);
 }
 
+/** Sets the user-defined document property `name` of `doc` (adds it when missing). */
+void setUserProperty(const Reference<css::lang::XComponent>& doc, const char* name, const OUString& value);
+
+/** The document property a portable file carries (value "1"). */
+constexpr char kStampPortable[] = "DealerKPI通用";
+
+/** Every add-in call of `doc` (formulas and named expressions) written as its native
+    twin, and the property kStampPortable set; throws IllegalArgumentException (the
+    call named) when a call has no twin. Sheets protected without a password stay so. */
+void makePortable(const Reference<css::lang::XComponent>& doc);
+
 class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkflow, css::lang::XServiceInfo>
 {
 public:
@@ -50,6 +61,11 @@ public:
                                                 sal_Bool force, const OUString& issue, sal_Int32 part,
                                                 sal_Int32 parts,
                                                 const Reference<css::task::XStatusIndicator>& progress) override;
+    Sequence<DistributedRow> SAL_CALL distributeShareWith(const OUString& templateKind, const OUString& dealersUrl,
+                                                    const OUString& month, const OUString& outDirUrl, sal_Bool lock,
+                                                    sal_Bool force, const OUString& issue, sal_Int32 part,
+                                                    sal_Int32 parts, sal_Bool portable,
+                                                    const Reference<css::task::XStatusIndicator>& progress) override;
     DealerFile SAL_CALL readDealerFile(const OUString& url) override;
     RollupResult SAL_CALL writeRollup(const Sequence<DealerFile>& files, const OUString& month, const OUString& outUrl,
                                   sal_Bool force) override;

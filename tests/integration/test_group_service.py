@@ -29,6 +29,7 @@ import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
+import zipfile  # noqa: E402
 
 import group_files as gf
 from group_files import sha, shown_count
@@ -620,14 +621,23 @@ class MenuPath(GroupCase):
             a, b = (self.wf.readDealerFile(file_url(os.path.join(d, name))) for d in (menu_dir, service_dir))
             self.assertEqual((a.Kind, a.Dealer, a.Month, values_of(a)), (b.Kind, b.Dealer, b.Month, values_of(b)))
         self.assertEqual(values_of(a)["售后产值目标"], 4500000.5)
+        # 通用表格 is on unless unticked: the menu's files compute without DealerKPI, the service's default do not
+        for d, portable in ((menu_dir, "1"), (service_dir, None)):
+            doc = self.office.load(os.path.join(d, names[0]))
+            try:
+                props = doc.DocumentProperties.UserDefinedProperties
+                has = props.PropertySetInfo.hasPropertyByName("DealerKPI通用")
+                self.assertEqual(props.getPropertyValue("DealerKPI通用") if has else None, portable, d)
+            finally:
+                doc.close(True)
 
-    def distribute_from_the_menu(self, month, out):
+    def distribute_from_the_menu(self, month, out, more=""):
         table = os.path.join(self.tmp, "one-dealer.csv")
         with open(table, "w", encoding="utf-8", newline="") as f:
             f.write("经销商代码,经销商\n201,北店\n")
         report = os.path.join(self.tmp, "distribute-month.txt")
         with open(self.ANSWERS, "w", encoding="utf-8") as f:
-            f.write("dealers=%s\nout_dir=%s\nmonth=%s\nreport=%s\n" % (table, out, month, report))
+            f.write("dealers=%s\nout_dir=%s\nmonth=%s\nreport=%s\n%s" % (table, out, month, report, more))
         try:
             helper = self.office.service("com.sun.star.frame.DispatchHelper")
             helper.executeDispatch(self.doc.CurrentController.Frame,
@@ -639,8 +649,10 @@ class MenuPath(GroupCase):
 
     def test_the_menu_takes_the_month_as_the_templates_do_and_says_a_wrong_one_in_the_ui_language(self):
         out = os.path.join(self.tmp, "menu-month")
-        said = self.distribute_from_the_menu("2027年2月", out)
+        said = self.distribute_from_the_menu("2027年2月", out, "portable=0\n")
         self.assertEqual(os.listdir(out), ["201_北店_2027-02.ods"], said)
+        with zipfile.ZipFile(os.path.join(out, "201_北店_2027-02.ods")) as z:  # 通用表格 unticked: the add-in's calls
+            self.assertIn("ORG.DEALERKPI", z.read("content.xml").decode("utf-8").upper())
         out = os.path.join(self.tmp, "menu-no-month")
         said = self.distribute_from_the_menu("2027-13", out)
         self.assertFalse(os.path.exists(out), said)

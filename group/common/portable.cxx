@@ -1,0 +1,313 @@
+// A formula's add-in calls replaced by their native twins. The text is read
+// with a small argument parser: strings "..", quoted sheet names '..', inline
+// arrays {..} and nested parentheses are kept whole; ';' at the top level of
+// a call separates its arguments.
+#include "portable.hxx"
+
+#include "twins.hxx"
+
+#include <boost/algorithm/string/case_conv.hpp>
+#include <boost/algorithm/string/erase.hpp>
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/algorithm/string/trim.hpp>
+
+#include <map>
+#include <optional>
+#include <regex>
+
+namespace dealerkpi::group::portable {
+namespace {
+
+using Bindings = std::map<std::string, std::string>;
+
+const std::string kSheet = R"x((\$?('([^']|'')*'|[^-'.:;()"$ ,+*/<>=&^{}|]+)\.)?)x";
+const std::string kRef = kSheet + R"(\$?[A-Za-z]{1,3}\$?[0-9]+)";
+const std::regex kCell("^" + kRef + "$");
+const std::regex kRange("^" + kRef + ":" + kRef + "$");
+// A range's parts: sheet, $, column, $, row of its first cell; sheet, column, row of its last.
+const std::regex kRangeParts("^" + kSheet + R"((\$?)([A-Za-z]{1,3})(\$?)([0-9]+):)" + kSheet +
+                             R"(\$?([A-Za-z]{1,3})\$?([0-9]+)$)");
+constexpr long kMostCells = 30;  // a range written out cell by cell has at most this many
+const std::regex kPlain(R"(^([0-9.]+|"([^"]|"")*")$)");
+
+/** Where the quoted text or inline array starting at `i` ends (one past it). */
+size_t skipQuoted(std::string_view s, size_t i)
+{
+    const char close = s[i] == '{' ? '}' : s[i];
+    for (size_t j = i + 1; j < s.size(); ++j) {
+        if (s[j] != close)
+            continue;
+        if (close != '}' && j + 1 < s.size() && s[j + 1] == close) {
+            ++j;  // a doubled quote inside
+            continue;
+        }
+        return j + 1;
+    }
+    return s.size();
+}
+
+/** The arguments of the call whose '(' is at `open`, and one past its ')'. */
+std::vector<std::string_view> arguments(std::string_view s, size_t open, size_t& end)
+{
+    std::vector<std::string_view> out;
+    int depth = 0;
+    size_t start = open + 1;
+    for (size_t i = open + 1; i < s.size();) {
+        const char c = s[i];
+        if (c == '"' || c == '\'' || c == '{') {
+            i = skipQuoted(s, i);
+            continue;
+        }
+        if (c == '(')
+            ++depth;
+        else if (c == ')' && depth-- == 0) {
+            out.push_back(s.substr(start, i - start));
+            end = i + 1;
+            return out;
+        } else if (c == ';' && depth == 0) {
+            out.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+        ++i;
+    }
+    end = s.size();
+    out.push_back(s.substr(start));
+    return out;
+}
+
+bool isNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+
+/** The twin table's name of `name` (FUNNEL_RATE for ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE). */
+std::string canonical(std::string name)
+{
+    boost::to_upper(name);
+    if (!boost::starts_with(name, twins::kStoredPrefix))
+        return name;
+    const std::string bare = name.substr(std::string(twins::kStoredPrefix).size());
+    for (const char* f : twins::kAddin)
+        if (boost::erase_all_copy(std::string(f), "_") == bare)
+            return f;
+    return name;
+}
+
+bool isAddin(const std::string& name)
+{
+    for (const char* f : twins::kAddin)
+        if (name == f)
+            return true;
+    return false;
+}
+
+long columnNumber(const std::string& letters)
+{
+    long n = 0;
+    for (char c : letters)
+        n = n * 26 + (std::toupper(static_cast<unsigned char>(c)) - 'A' + 1);
+    return n;
+}
+
+std::string columnLetters(long n)
+{
+    std::string out;
+    for (; n > 0; n = (n - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return out;
+}
+
+/** The cells of the range `text` in reading order (its sheet and $ kept); empty when
+    it is not a range or has more than kMostCells cells. */
+std::vector<std::string> cellsOf(const std::string& text)
+{
+    std::smatch m;
+    if (!std::regex_match(text, m, kRangeParts))
+        return {};
+    const long c1 = columnNumber(m[5]), r1 = std::stol(m[7]), c2 = columnNumber(m[11]), r2 = std::stol(m[12]);
+    if (c2 < c1 || r2 < r1 || (c2 - c1 + 1) * (r2 - r1 + 1) > kMostCells)
+        return {};
+    std::vector<std::string> out;
+    for (long r = r1; r <= r2; ++r)
+        for (long c = c1; c <= c2; ++c)
+            out.push_back(m.str(1) + m.str(4) + columnLetters(c) + m.str(6) + std::to_string(r));
+    return out;
+}
+
+bool hasShape(const std::string& value, std::string_view shape)
+{
+    if (shape == "cell")
+        return std::regex_match(value, kCell);
+    const std::vector<std::string> cells = cellsOf(value);
+    if (shape == "row") {
+        std::smatch m;
+        return !cells.empty() && std::regex_match(value, m, kRangeParts) && m.str(7) == m.str(12);
+    }
+    return !cells.empty();
+}
+
+/** Binds the placeholder of `pattern` to `arg`, or says it does not match. */
+bool matchArgument(std::string_view pattern, std::string arg, Bindings& b)
+{
+    boost::trim(arg);
+    const size_t open = pattern.find('{');
+    if (open == std::string_view::npos)
+        return arg == pattern;
+    const size_t close = pattern.find('}', open);
+    const std::string_view prefix = pattern.substr(0, open), suffix = pattern.substr(close + 1);
+    std::string_view spec = pattern.substr(open + 1, close - open - 1);
+    if (arg.size() < prefix.size() + suffix.size() || !boost::iequals(arg.substr(0, prefix.size()), prefix) ||
+        !boost::iequals(arg.substr(arg.size() - suffix.size()), suffix))
+        return false;
+    std::string value = boost::trim_copy(arg.substr(prefix.size(), arg.size() - prefix.size() - suffix.size()));
+    const size_t colon = spec.find(':');
+    const std::string name(spec.substr(0, colon));
+    if (colon != std::string_view::npos) {
+        if (!hasShape(value, spec.substr(colon + 1)))
+            return false;
+    }
+    auto [at, fresh] = b.emplace(name, value);
+    return fresh || at->second == value;
+}
+
+/** `text` with each {name} that `value` knows (a std::optional<std::string>) replaced. */
+template <class Value>
+std::string fillIn(std::string_view text, Value value)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+        const std::optional<std::string> v =
+            close == std::string_view::npos ? std::nullopt : value(std::string(text.substr(i + 1, close - i - 1)));
+        if (!v) {
+            out += text[i];
+            continue;
+        }
+        out += *v;
+        i = close;
+    }
+    return out;
+}
+
+/** `native` with its placeholders bound: an expression in parentheses, a reference,
+    number or string as it is. */
+std::string substitute(std::string_view native, const Bindings& b)
+{
+    return fillIn(native, [&](const std::string& name) -> std::optional<std::string> {
+        auto found = b.find(name);
+        if (found == b.end())
+            return std::nullopt;
+        const std::string& v = found->second;
+        const bool bare = std::regex_match(v, kCell) || std::regex_match(v, kRange) || std::regex_match(v, kPlain);
+        return bare ? v : "(" + v + ")";
+    });
+}
+
+/** `native` with every [[w:text]] written out for each cell of the range bound to w:
+    {w#} the cell, {w@} its position, joined by "+". */
+std::string expand(std::string_view native, const Bindings& b)
+{
+    std::string out;
+    size_t at = 0;
+    for (size_t open; (open = native.find("[[", at)) != std::string_view::npos;) {
+        const size_t colon = native.find(':', open), close = native.find("]]", open);
+        const std::string name(native.substr(open + 2, colon - open - 2));
+        const std::string_view body = native.substr(colon + 1, close - colon - 1);
+        const std::vector<std::string> cells = cellsOf(b.at(name));
+        out.append(native.substr(at, open - at));
+        for (size_t j = 0; j < cells.size(); ++j) {
+            const Bindings each{{name + "#", cells[j]}, {name + "@", std::to_string(j + 1)}};
+            const std::string one = fillIn(body, [&](const std::string& key) -> std::optional<std::string> {
+                auto found = each.find(key);
+                return found == each.end() ? std::nullopt : std::optional<std::string>(found->second);
+            });
+            out += (j ? "+" : "") + one;
+        }
+        at = close + 2;
+    }
+    out.append(native.substr(at));
+    return out;
+}
+
+std::optional<std::string> twinOf(const std::string& function, const std::vector<std::string>& args)
+{
+    for (const twins::Twin& t : twins::kTwins) {
+        if (function != t.function || args.size() != t.args.size())
+            continue;
+        Bindings b;
+        size_t i = 0;
+        bool all = true;
+        for (const char* pattern : t.args)
+            all = all && matchArgument(pattern, args[i++], b);
+        if (all)
+            return "(" + substitute(expand(t.native, b), b) + ")";
+    }
+    return std::nullopt;
+}
+
+void convertInto(std::string_view s, Converted& out, std::string& text);
+
+/** The call at `nameStart` ('(' at `open`), converted; returns one past its ')'. */
+size_t convertCall(std::string_view s, size_t nameStart, size_t open, Converted& out, std::string& text)
+{
+    size_t end = 0;
+    std::vector<std::string> args;
+    for (std::string_view a : arguments(s, open, end)) {
+        std::string converted;
+        convertInto(a, out, converted);
+        args.push_back(converted);
+    }
+    const std::string name(s.substr(nameStart, open - nameStart));
+    const std::string function = canonical(name);
+    if (auto twin = twinOf(function, args)) {
+        text += *twin;
+        ++out.replaced;
+        return end;
+    }
+    std::string call = name + "(";
+    for (size_t i = 0; i < args.size(); ++i)
+        call += (i ? ";" : "") + args[i];
+    call += ")";
+    if (isAddin(function))
+        out.missing.push_back(call);
+    text += call;
+    return end;
+}
+
+void convertInto(std::string_view s, Converted& out, std::string& text)
+{
+    for (size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (c == '"' || c == '\'' || c == '{') {
+            const size_t j = skipQuoted(s, i);
+            text.append(s.substr(i, j - i));
+            i = j;
+            continue;
+        }
+        if (!isNameChar(c) || (i > 0 && isNameChar(s[i - 1]))) {
+            text += c;
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < s.size() && isNameChar(s[j]))
+            ++j;
+        if (j < s.size() && s[j] == '(') {
+            i = convertCall(s, i, j, out, text);
+            continue;
+        }
+        text.append(s.substr(i, j - i));
+        i = j;
+    }
+}
+
+} // namespace
+
+Converted convert(std::string_view formula)
+{
+    Converted out;
+    convertInto(formula, out, out.formula);
+    return out;
+}
+
+} // namespace dealerkpi::group::portable

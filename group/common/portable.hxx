@@ -1,0 +1,24 @@
+// The portable form of a formula: every add-in call (and guard) that has a
+// native twin in templates/kit/twins.py written as that twin, so that the
+// formula computes in any spreadsheet program (docs/portable.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dealerkpi::group::portable {
+
+struct Converted
+{
+    std::string formula;               // the formula with every twin put in
+    int replaced = 0;                  // calls replaced by their twins
+    std::vector<std::string> missing;  // add-in calls left as they were: no twin for their form
+};
+
+/** `formula` (UTF-8, as XCell::getFormula gives it: English names, ';' between
+    arguments, the add-in as FUNNEL_RATE or ORG.DEALERKPI.CALC.FUNCTIONS.FUNNELRATE)
+    with every call that has a twin replaced, innermost first. */
+Converted convert(std::string_view formula);
+
+} // namespace dealerkpi::group::portable

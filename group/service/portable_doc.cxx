@@ -1,0 +1,82 @@
+// A document made portable: every formula's add-in calls written as their
+// native twins (group/common/portable.cxx, from templates/kit/twins.py), and
+// the document property DealerKPI通用 set. Used by distribute (portable files).
+#include "portable.hxx"
+#include "workflow.hxx"
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XNamedRange.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
+
+using namespace css;
+
+namespace dealerkpi::group {
+namespace {
+
+/** `formula` converted; its add-in calls that have no twin go to `missing`. */
+std::optional<OUString> portableFormula(const OUString& formula, std::vector<std::string>& missing)
+{
+    portable::Converted c = portable::convert(rtl::OUStringToOString(formula, RTL_TEXTENCODING_UTF8).getStr());
+    missing.insert(missing.end(), c.missing.begin(), c.missing.end());
+    if (c.replaced == 0)
+        return std::nullopt;
+    return rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
+}
+
+void convertSheet(const Reference<sheet::XSpreadsheet>& sheet, std::vector<std::string>& missing)
+{
+    Reference<util::XProtectable> protectable(sheet, uno::UNO_QUERY_THROW);
+    const bool wasProtected = protectable->isProtected();
+    if (wasProtected)
+        protectable->unprotect(OUString());  // the templates protect without a password
+    Reference<sheet::XCellRangesQuery> query(sheet, uno::UNO_QUERY_THROW);
+    Reference<container::XEnumerationAccess> cells(query->queryContentCells(sheet::CellFlags::FORMULA)->getCells(),
+                                                   uno::UNO_QUERY_THROW);
+    for (auto e = cells->createEnumeration(); e->hasMoreElements();) {
+        Reference<table::XCell> cell(e->nextElement(), uno::UNO_QUERY_THROW);
+        if (auto f = portableFormula(cell->getFormula(), missing))
+            cell->setFormula(*f);
+    }
+    if (wasProtected)
+        protectable->protect(OUString());
+}
+
+void convertNames(const Reference<sheet::XSpreadsheetDocument>& doc, std::vector<std::string>& missing)
+{
+    Reference<beans::XPropertySet> props(doc, uno::UNO_QUERY_THROW);
+    Reference<container::XNameAccess> names(props->getPropertyValue(U("NamedRanges")), uno::UNO_QUERY_THROW);
+    for (const OUString& name : names->getElementNames()) {
+        Reference<sheet::XNamedRange> range(names->getByName(name), uno::UNO_QUERY_THROW);
+        if (auto f = portableFormula(range->getContent(), missing))
+            range->setContent(*f);
+    }
+}
+
+} // namespace
+
+void makePortable(const Reference<lang::XComponent>& doc)
+{
+    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
+    std::vector<std::string> missing;
+    Reference<container::XIndexAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
+        convertSheet(Reference<sheet::XSpreadsheet>(sheets->getByIndex(i), uno::UNO_QUERY_THROW), missing);
+    convertNames(sdoc, missing);
+    if (!missing.empty()) {
+        const OUString call = rtl::OStringToOUString(missing.front().c_str(), RTL_TEXTENCODING_UTF8);
+        throw lang::IllegalArgumentException(U("模板中的函数调用没有通用公式，无法生成通用表格：") + call +
+                                                 " / a call in the template has no native twin, no portable file: " + call,
+                                             {}, 0);
+    }
+    setUserProperty(doc, kStampPortable, U("1"));
+}
+
+} // namespace dealerkpi::group
