@@ -348,17 +348,21 @@ def _input_behind(cell):
     raise ValueError("no input behind %s" % cell.AbsoluteName)
 
 
+def set_cell(cell, v):
+    """A value as a person leaves it: None blank, a str as text, else a number."""
+    if v is None:
+        cell.setString("")
+    elif isinstance(v, str):
+        cell.setString(v)
+    else:
+        cell.setValue(v)
+
+
 def set_named(doc, name, value):
     cells = named_cells(doc, name)
     values = value if isinstance(value, (list, tuple)) else [value]
     for cell, v in zip(cells, values):
-        target = _input_behind(cell)
-        if v is None:
-            target.setString("")
-        elif isinstance(v, str):
-            target.setString(v)
-        else:
-            target.setValue(v)
+        set_cell(_input_behind(cell), v)
 
 
 def set_stamp(doc, kind, version):

@@ -27,7 +27,7 @@ import tempfile
 import unittest
 import zipfile
 
-import group_files as gf  # noqa: F401  (sets DEALERKPI_SOFFICE for the command line)
+import group_files as gf  # (also sets DEALERKPI_SOFFICE for the command line)
 from group_files import run_cli, table
 from harness import profile_dir
 from office import Office, file_url, prepare_profile, props
@@ -123,13 +123,7 @@ def fills(doc, module, n):
 
 def enter_fill(doc, fill):
     for (s, c), v in fill.items():
-        cell = doc.Sheets.getByName(s).getCellRangeByName(c)
-        if v is None:
-            cell.setString("")
-        elif isinstance(v, str):
-            cell.setString(v)
-        else:
-            cell.setValue(v)
+        gf.set_cell(doc.Sheets.getByName(s).getCellRangeByName(c), v)
     doc.calculateAll()
 
 
