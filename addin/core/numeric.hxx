@@ -24,7 +24,9 @@ inline constexpr double kAllWhole = 4503599627370496.0;
 inline bool nearlyEqual(double a, double b) noexcept
 {
     const double gap = std::fabs(a - b);
-    return gap <= kSnap * std::fmax(std::fabs(a), std::fabs(b)) && gap < kMaxNoise;
+    // gap / kSnap, not kSnap * larger: among subnormals the product rounds up to the
+    // smallest gap there is, which made two neighbours "equal" 1.4e-14 apart.
+    return gap < kMaxNoise && gap / kSnap <= std::fmax(std::fabs(a), std::fabs(b));
 }
 
 inline double ceilSnapped(double x) noexcept

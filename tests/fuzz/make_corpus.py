@@ -5,6 +5,7 @@ format fuzz_input.hxx decodes. Run it again after changing either:
 
     python3 tests/fuzz/make_corpus.py
 """
+import math
 import os
 import shutil
 import struct
@@ -212,6 +213,9 @@ def payout_curve():
     seeds["count_mismatch"] = curve_seed(1, pub[0], [0.5, 1])
     seeds["text"] = curve_seed(1, [0.75, "x", 1.5], pub[1])
     seeds["huge"] = curve_seed(1e308, [0, 1], [0, 2])
+    # one subnormal step below the first point: below it (1e-14 of it rounds up there)
+    tiny = 3.4223556146700787e-310
+    seeds["subnormal_below"] = curve_seed(tiny, [math.nextafter(tiny, math.inf), 1], [0.5, 1])
     seeds["at_point"] = bytes([4 | 8]) + num(0) + block(pub[0]) + cells(pub[1]) + bytes([0x11])
     return seeds
 

@@ -322,6 +322,11 @@ TEST(PayoutCurve, TinyGaps)
     // Two points closer than noise are one attainment: the first one's payout there.
     EXPECT_EQ(curve(std::nextafter(1.0, kInf), nums({1, std::nextafter(1.0, kInf)}), nums({0, 1})), 0);
     EXPECT_EQ(curve(kDenormMin, nums({0, 2 * kDenormMin}), nums({0, 2})), 1);
+    // Among subnormals 1e-14 of a value rounds up to the smallest gap there is, which is
+    // more than 1e-14 of it: one step below the threshold is below it, and pays nothing.
+    const double tiny = 3.4223556146700787e-310;
+    EXPECT_EQ(curve(tiny, nums({std::nextafter(tiny, kInf), 1}), nums({0.5, 1})), 0);
+    EXPECT_FALSE(numeric::nearlyEqual(tiny, std::nextafter(tiny, kInf)));
 }
 
 // --- properties ------------------------------------------------------------------------------
