@@ -98,6 +98,10 @@ def funnel_target():
         "zero_rate": b"\x01" + num(100) + block([0.8, 0]),
         "huge": b"\x01" + num(1e300) + block([1e-5, 1e-5, 1e-5]),
         "large_nearest": b"\x02" + num(5e13) + block([1]),
+        # A need above 2^53 near the top of its binade: up to 3 units off.
+        "need_near_the_top_of_its_binade": b"\x02"
+        + num(float.fromhex("0x1.00000139p+545"))
+        + block([float.fromhex("0x1.000004p+0")]),
     }
 
 
@@ -124,6 +128,9 @@ def target_split():
         "huge_weights": split_seed(10, [1e308, 1]),
         "tiny_weights": split_seed(4, [1e-300, 3e-300]),
         "two_by_two": split_seed(2, [1, 1, 1, 1], rows=2, cols=2),
+        # Remainders 1/3 less 2e, 1/3 less 2e and 1/3 less 8e (e ~ 1e-320):
+        # extended precision sees three ties and the larger weight goes first.
+        "near_ties_of_three": split_seed(2, [1, 1, 12544 * 5e-324, 4], rows=2, cols=2),
         "decimals_out_of_range": split_seed(100, [1, 1], 7),
     }
     for d in range(-6, 7):
