@@ -172,6 +172,12 @@ def tiered_bonus():
                                          [0.01 * (k + 1) for k in range(12)], mode=1),
         "twelve_tiers_prior_cap": bonus_seed(30000, [k * 10000 for k in range(12)],
                                              [0.01 * (k + 1) for k in range(12)], cap=20000, prior=40000),
+        # A prior whose bonus (-1e313) lies past the largest double and cancels
+        # down to -5.7e297: held in extended precision, the result is good to
+        # 2^-63 of those terms, not to a double's unit of them.
+        "prior_cancels_past_the_largest_double": bonus_seed(
+            50000, [float.fromhex("0x0.0000000000048p-1022"), float.fromhex("0x1.86a0000000004p+16"), 120262.125],
+            [float.fromhex("-0x1.147ae9814e47bp+1023"), -1, 1066696227], prior=100000),
         "six_tiers_fixed": bonus_seed(55000, [k * 10000 for k in range(6)], [100 * (k + 1) for k in range(6)], mode=2),
     }
 
