@@ -98,6 +98,10 @@ def funnel_target():
         "zero_rate": b"\x01" + num(100) + block([0.8, 0]),
         "huge": b"\x01" + num(1e300) + block([1e-5, 1e-5, 1e-5]),
         "large_nearest": b"\x02" + num(5e13) + block([1]),
+        # Needs from 2^45 up round the decimals typed, not the double quotient
+        # (7458673202440557.5 by the decimals, ...557.09 with 0.8 as a double).
+        "huge_needs_round_as_typed": b"\x02" + num(4503599627370495.5)
+        + block([0.83, 0.83, 0.83, 1.65, 0.8, 0.8, 0.8, 0.8, 0.8, 4503599627370495.5], rows=2, cols=5),
         # A need above 2^53 near the top of its binade: up to 3 units off.
         "need_near_the_top_of_its_binade": b"\x02"
         + num(float.fromhex("0x1.00000139p+545"))
