@@ -2,7 +2,13 @@
 
 #include "numeric.hxx"
 
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <optional>
 
 namespace dealerkpi {
 
@@ -54,6 +60,65 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
     return result;
 }
 
+// A number as the decimal digits * 10^exponent.
+struct Decimal {
+    std::uint64_t digits = 0;
+    int exponent = 0;
+};
+
+// The decimal a user typed to get x (finite, > 0, not subnormal): the shortest
+// that reads back as x (at most 17 digits), which is also what Calc shows.
+Decimal typedDecimal(double x) noexcept
+{
+    char text[32];
+    const char* const end = std::to_chars(text, text + sizeof text, x).ptr;
+    Decimal d;
+    bool fraction = false;
+    const char* p = text;
+    for (; p != end && *p != 'e'; ++p) {
+        if (*p == '.') {
+            fraction = true;
+            continue;
+        }
+        d.digits = d.digits * 10 + static_cast<std::uint64_t>(*p - '0');
+        d.exponent -= fraction ? 1 : 0;
+    }
+    if (p != end)
+        d.exponent += std::atoi(p + 1);  // "e+16", "e-05"
+    return d;
+}
+
+// From 2^45 up a quotient of doubles no longer tells a whole number (or a
+// half) from its neighbours: the rate as a double is up to 2^-53 off the
+// decimal typed, a quarter unit of the need at 2^51 and more than the half
+// that decides a rounding at 2^52, where no double holds a half at all.
+constexpr double kExactFrom = 35184372088832.0;  // 2^45
+constexpr double kExactBelow = 18014398509481984.0;  // 2^54
+
+// before / rate rounded up or to nearest (half up) exactly, from the decimals
+// typed (`before` is whole, or the target as typed), where the double
+// quotient q lies from 2^45 to 2^54; nothing elsewhere, or where an input is
+// subnormal or the whole `before` passes 2^64 (no such need is typed).
+std::optional<double> roundedExactly(double before, double rate, double q, Rounding rounding) noexcept
+{
+    using boost::multiprecision::uint256_t;
+    constexpr double kMin = std::numeric_limits<double>::min();
+    if (!(q >= kExactFrom && q < kExactBelow) || before < kMin || rate < kMin || !(before < 0x1p64))
+        return std::nullopt;
+    const Decimal b = before == std::floor(before) ? Decimal{static_cast<std::uint64_t>(before), 0} : typedDecimal(before);
+    const Decimal r = typedDecimal(rate);
+    // q = b.digits / r.digits * 10^shift, both digits below 10^20: with q in
+    // range the shift is a few dozen at most.
+    const int shift = b.exponent - r.exponent;
+    if (std::abs(shift) > 40)
+        return std::nullopt;
+    uint256_t numerator = b.digits, denominator = r.digits;
+    (shift >= 0 ? numerator : denominator) *= boost::multiprecision::pow(uint256_t(10), static_cast<unsigned>(std::abs(shift)));
+    const uint256_t whole = rounding == Rounding::Up ? (numerator + denominator - 1) / denominator
+                                                     : (2 * numerator + denominator) / (2 * denominator);
+    return static_cast<double>(static_cast<std::uint64_t>(whole));  // below 2^55
+}
+
 } // namespace
 
 Number funnelRate(const Grid& converted, const Grid& entered, RateMethod method) noexcept
@@ -82,9 +147,13 @@ Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vec
     for (const Cell& r : rates) {
         const double before = need;
         need /= r.number;
-        if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
+        if (rounding == Rounding::None)
+            ;
+        else if (const std::optional<double> exact = roundedExactly(before, r.number, need, rounding))
+            need = *exact;
+        else if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
             need = need == 0.0 && before > 0.0 ? 1.0 : numeric::ceilSnapped(need);
-        else if (rounding == Rounding::Nearest)
+        else
             need = numeric::roundHalfAway(need);
         if (!std::isfinite(need)) {
             needs.clear();

@@ -212,12 +212,18 @@ void lockCell(const Reference<table::XCell>& cell)
     onUnprotectedSheet(cell, [&] { p->setPropertyValue(U("Validation"), uno::Any(validation)); });
 }
 
-/** The ODF package at `url` as a storage (`mode`: embed::ElementModes). */
+/** The ODF package at `url` as a storage (`mode`: embed::ElementModes). The
+    storage factory offers only XSingleServiceFactory, whose
+    createInstanceWithArguments the SDK headers mark deprecated; storages are
+    made no other way (comphelper::OStorageHelper calls it too). */
 Reference<embed::XStorage> storageOf(const Reference<uno::XComponentContext>& ctx, const OUString& url, sal_Int32 mode)
 {
     auto factory = embed::StorageFactory::create(ctx);
-    return Reference<embed::XStorage>(factory->createInstanceWithArguments(seq<uno::Any>({uno::Any(url), uno::Any(mode)})),
-                                      uno::UNO_QUERY_THROW);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    auto storage = factory->createInstanceWithArguments(seq<uno::Any>({uno::Any(url), uno::Any(mode)}));
+#pragma GCC diagnostic pop
+    return Reference<embed::XStorage>(storage, uno::UNO_QUERY_THROW);
 }
 
 /** The template's settings.xml: its view (frozen panes, each sheet's cursor,

@@ -125,11 +125,10 @@ OUString portableFormula(const OUString& f)
 
 } // namespace
 
-/** A file's formula is the template's `b` as the template has it or as a portable file does. */
-bool sameFormula(const OUString& a, const OUString& b)
+bool TemplateName::isTemplateFormula(std::size_t i, const OUString& formula) const
 {
-    const OUString normal = normalFormula(a);
-    return normal == normalFormula(b) || normal == normalFormula(portableFormula(b));
+    const OUString normal = normalFormula(formula);
+    return normal == normal_.at(i) || normal == portable_.at(i);
 }
 
 TemplateModel::TemplateModel(const Reference<uno::XComponentContext>& ctx, const OUString& kind)
@@ -165,6 +164,8 @@ void TemplateModel::learnNames(const std::vector<OUString>& names)
                 auto cell = cellAt(doc_, info.sheet, c, r);
                 bool formula = cell->getType() == table::CellContentType_FORMULA;
                 info.formulas.push_back(formula ? cell->getFormula() : OUString());
+                info.normal_.push_back(formula ? normalFormula(info.formulas.back()) : OUString());
+                info.portable_.push_back(formula ? normalFormula(portableFormula(info.formulas.back())) : OUString());
             }
         names_[name] = info;
     }

@@ -13,7 +13,8 @@
 namespace dealerkpi::group {
 
 /** A named cell of the template: its sheet, its range and, per cell in reading
-    order, the template's formula (empty for an input cell). */
+    order, the template's formula (empty for an input cell) and the two forms
+    of it a file may hold, worked out once with the template. */
 struct TemplateName
 {
     OUString sheet;
@@ -21,6 +22,14 @@ struct TemplateName
     std::vector<OUString> formulas;
     bool input() const;
     sal_Int32 size() const;
+    /** Whether `formula`, read from a file through the API, is the template's
+        formula of cell `i`: as the template has it or as a portable file does
+        (docs/portable.md), add-in functions by any of their names. */
+    bool isTemplateFormula(std::size_t i, const OUString& formula) const;
+
+private:
+    friend class TemplateModel;
+    std::vector<OUString> normal_, portable_;  // per cell: the two accepted forms, normalised
 };
 
 /** A cell by sheet name and position. */
@@ -41,10 +50,6 @@ OUString sheetName(const Reference<css::sheet::XSpreadsheetDocument>& doc, sal_I
 /** The cell at `column`, `row` of `sheet` (by name); null when there is no such sheet. */
 Reference<css::table::XCell> cellAt(const Reference<css::sheet::XSpreadsheetDocument>& doc, const OUString& sheet,
                                     sal_Int32 column, sal_Int32 row);
-
-/** The same formula, read through the API, as two offices or formats write
-    it: add-in functions by any of their names. */
-bool sameFormula(const OUString& a, const OUString& b);
 
 class TemplateModel
 {

@@ -301,7 +301,7 @@ bool checkName(const Reference<sheet::XSpreadsheetDocument>& doc, const CellRule
                                  U(" / ") + rule.name + U(" is an input but holds a formula")));
             return false;
         }
-        if (!want.isEmpty() && (!formula || !sameFormula(cell->getFormula(), want))) {
+        if (!want.isEmpty() && (!formula || !tpl.isTemplateFormula(static_cast<size_t>(i), cell->getFormula()))) {
             f.problems.push_back(said("formula_changed", rule.name, U("计算单元格 ") + rule.name + U(" 的公式被改动（模板为 ") + want + U("） / the formula of ") +
                                  rule.name + U(" is not the template's")));
             return false;

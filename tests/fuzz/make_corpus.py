@@ -98,6 +98,14 @@ def funnel_target():
         "zero_rate": b"\x01" + num(100) + block([0.8, 0]),
         "huge": b"\x01" + num(1e300) + block([1e-5, 1e-5, 1e-5]),
         "large_nearest": b"\x02" + num(5e13) + block([1]),
+        # Needs from 2^45 up round the decimals typed, not the double quotient
+        # (7458673202440557.5 by the decimals, ...557.09 with 0.8 as a double).
+        "huge_needs_round_as_typed": b"\x02" + num(4503599627370495.5)
+        + block([0.83, 0.83, 0.83, 1.65, 0.8, 0.8, 0.8, 0.8, 0.8, 4503599627370495.5], rows=2, cols=5),
+        # A need above 2^53 near the top of its binade: up to 3 units off.
+        "need_near_the_top_of_its_binade": b"\x02"
+        + num(float.fromhex("0x1.00000139p+545"))
+        + block([float.fromhex("0x1.000004p+0")]),
     }
 
 
@@ -124,6 +132,9 @@ def target_split():
         "huge_weights": split_seed(10, [1e308, 1]),
         "tiny_weights": split_seed(4, [1e-300, 3e-300]),
         "two_by_two": split_seed(2, [1, 1, 1, 1], rows=2, cols=2),
+        # Remainders 1/3 less 2e, 1/3 less 2e and 1/3 less 8e (e ~ 1e-320):
+        # extended precision sees three ties and the larger weight goes first.
+        "near_ties_of_three": split_seed(2, [1, 1, 12544 * 5e-324, 4], rows=2, cols=2),
         "decimals_out_of_range": split_seed(100, [1, 1], 7),
     }
     for d in range(-6, 7):
@@ -165,6 +176,12 @@ def tiered_bonus():
                                          [0.01 * (k + 1) for k in range(12)], mode=1),
         "twelve_tiers_prior_cap": bonus_seed(30000, [k * 10000 for k in range(12)],
                                              [0.01 * (k + 1) for k in range(12)], cap=20000, prior=40000),
+        # A prior whose bonus (-1e313) lies past the largest double and cancels
+        # down to -5.7e297: held in extended precision, the result is good to
+        # 2^-63 of those terms, not to a double's unit of them.
+        "prior_cancels_past_the_largest_double": bonus_seed(
+            50000, [float.fromhex("0x0.0000000000048p-1022"), float.fromhex("0x1.86a0000000004p+16"), 120262.125],
+            [float.fromhex("-0x1.147ae9814e47bp+1023"), -1, 1066696227], prior=100000),
         "six_tiers_fixed": bonus_seed(55000, [k * 10000 for k in range(6)], [100 * (k + 1) for k in range(6)], mode=2),
     }
 

@@ -47,18 +47,25 @@ bool isSplitOf(const std::vector<double>& parts, const o::Split& split, const o:
         return false;
     }
     const o::Rational band = wholeWeights ? o::Rational(0) : o::Rational(units) * (n + 2) / o::pow2(63);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = a.order[k];
-        const bool wanted = k < a.leftover;
-        if (extra[i] == wanted)
+    // Every part given a leftover unit against one that is not, though the
+    // exact order puts the other first: allowed only within the band, never
+    // across an exact tie. (Three remainders a hair apart may come out in any
+    // order, so each pair is checked, not only the edge of those given.)
+    std::vector<std::size_t> rank(n);
+    for (std::size_t k = 0; k < n; ++k)
+        rank[a.order[k]] = k;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!extra[i])
             continue;
-        // The remainder at the edge of those that get a unit.
-        const o::Rational& edge = a.remainder[a.order[wanted ? a.leftover : a.leftover - 1]];
-        const o::Rational gap = abs(a.remainder[i] - edge);
-        if (gap == 0 || gap > band) {
-            why = "leftover unit " + std::string(wanted ? "not given to" : "given to") + " part " +
-                  std::to_string(i + 1) + " against the largest-remainder order";
-            return false;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (extra[j] || rank[j] > rank[i])
+                continue;
+            const o::Rational gap = a.remainder[j] - a.remainder[i];
+            if (gap == 0 || gap > band) {
+                why = "leftover unit given to part " + std::to_string(i + 1) + " before part " +
+                      std::to_string(j + 1) + ", against the largest-remainder order";
+                return false;
+            }
         }
     }
     return true;

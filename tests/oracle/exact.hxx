@@ -146,6 +146,19 @@ inline Rational ulpOf(double x)
     return exact(std::nextafter(a, std::numeric_limits<double>::infinity()) - a);
 }
 
+// The unit in the last place of a number of magnitude m as a computation
+// holds it: a double's within the range of doubles; past the largest double
+// (terms a computation in extended precision holds, as the spec's "does not
+// fit a double" applies to results only) the unit of a 64-bit significand.
+inline Rational ulpOfMagnitude(const Rational& m)
+{
+    const double d = static_cast<double>(m);
+    if (std::isfinite(d) && d < std::numeric_limits<double>::max())
+        return ulpOf(d);
+    const Integer whole = numerator(m) / denominator(m);
+    return pow2(static_cast<unsigned>(boost::multiprecision::msb(whole) - 63));
+}
+
 // How many units in the last place of `got` it lies from the exact `want`.
 inline Rational ulpsOff(double got, const Rational& want) { return abs(exact(got) - want) / ulpOf(got); }
 

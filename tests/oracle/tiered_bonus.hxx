@@ -115,8 +115,7 @@ inline Scalar tieredBonus(const Rational& amount, const Range& thresholds, const
     // than its terms, so the tolerance is absolute, in units of the last
     // place of the sum of the magnitudes.
     magnitude += abs(result);
-    const double scale = static_cast<double>(magnitude);
-    out.absolute = Rational(tiers + 3) * ulpOf(std::isfinite(scale) ? scale : std::numeric_limits<double>::max()) +
+    out.absolute = Rational(tiers + 3) * ulpOfMagnitude(magnitude) +
                    kSubnormalStep * Rational(tiers + 3);
     overflowWhereItMust(out);
     return out;

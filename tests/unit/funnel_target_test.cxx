@@ -175,6 +175,21 @@ TEST(FunnelTarget, HugeButFinite)
     EXPECT_EQ(needs(1e307, col({N(0.5)}), Rounding::Up), (std::vector<double>{2e307}));
 }
 
+TEST(FunnelTarget, HugeNeedsStillRoundTheDecimalsTyped)
+{
+    // Above 2^51 the rate as a double (0.8 is 0.8000000000000000444) moves a
+    // quotient by more than the quarter unit that tells a half from its
+    // neighbours, and above 2^52 no double holds a half at all: the rounding
+    // must come from the decimals, not from the double quotient.
+    // 6000000000000002 / 0.8 = 7500000000000002.5 exactly, half up: ...003.
+    EXPECT_EQ(needs(6000000000000002, col({N(0.8)}), Rounding::Nearest), (std::vector<double>{7500000000000003}));
+    // 6299999999999993 / 0.7 = 8999999999999990 exactly (the double quotient is ...991).
+    EXPECT_EQ(needs(6299999999999993, col({N(0.7)}), Rounding::Up), (std::vector<double>{8999999999999990}));
+    // The target as typed: 4503599627370495.5 / 0.8 / 0.8 (found by fuzz.funnel_target).
+    EXPECT_EQ(needs(4503599627370495.5, col({N(0.8), N(0.8)}), Rounding::Nearest),
+              (std::vector<double>{5629499534213119, 7036874417766399}));
+}
+
 TEST(FunnelTarget, TinyTargets)
 {
     // 1e-300 customers still round up to one whole customer.
@@ -218,6 +233,27 @@ TEST(FunnelTargetProperty, RoundedNeedsMatchIntegerArithmetic)
             prevUp = wantUp;
             prevNearest = wantNearest;
         }
+    }
+}
+
+// The same from 2^45 up, where a double quotient no longer tells a whole
+// number or a half from its neighbours: 128-bit integer arithmetic.
+TEST(FunnelTargetProperty, HugeRoundedNeedsMatchIntegerArithmetic)
+{
+    using I = __int128;
+    std::mt19937_64 rng(7);
+    for (int iteration = 0; iteration < 20000; ++iteration) {
+        const std::int64_t k = 60 + static_cast<std::int64_t>(rng() % 90);  // 60 % .. 149 %
+        // Targets from 2^46 to 2^52: needs from 2^45 to 2^53.
+        const auto target = static_cast<std::int64_t>((std::uint64_t{1} << 46) + rng() % ((std::uint64_t{1} << 52) - (std::uint64_t{1} << 46)));
+        const Cell rate = N(static_cast<double>(k) / 100.0);
+        std::vector<double> up, nearest;
+        ASSERT_EQ(funnelTarget(static_cast<double>(target), Grid(&rate, 1, 1), Rounding::Up, up), Error::None);
+        ASSERT_EQ(funnelTarget(static_cast<double>(target), Grid(&rate, 1, 1), Rounding::Nearest, nearest), Error::None);
+        const I wantUp = (I(target) * 100 + k - 1) / k;
+        const I wantNearest = (I(target) * 200 + k) / (2 * k);
+        ASSERT_EQ(up[0], static_cast<double>(wantUp)) << "target " << target << " rate " << k;
+        ASSERT_EQ(nearest[0], static_cast<double>(wantNearest)) << "target " << target << " rate " << k;
     }
 }
 
