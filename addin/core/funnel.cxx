@@ -96,16 +96,17 @@ constexpr double kExactFrom = 35184372088832.0;  // 2^45
 constexpr double kExactBelow = 18014398509481984.0;  // 2^54
 
 // before / rate rounded up or to nearest (half up) exactly, from the decimals
-// typed (`before` is whole, or the target as typed), where the double
-// quotient q lies from 2^45 to 2^54; nothing elsewhere, or where an input is
-// subnormal or the whole `before` passes 2^64 (no such need is typed).
-std::optional<double> roundedExactly(double before, double rate, double q, Rounding rounding) noexcept
+// typed, where the double quotient q lies from 2^45 to 2^54: `before` is the
+// target as typed (first stage) or the whole need of the stage before.
+// Nothing elsewhere, or where an input is subnormal or a need before passes
+// 2^64 (no such need is typed).
+std::optional<double> roundedExactly(double before, bool typed, double rate, double q, Rounding rounding) noexcept
 {
     using boost::multiprecision::uint256_t;
     constexpr double kMin = std::numeric_limits<double>::min();
-    if (!(q >= kExactFrom && q < kExactBelow) || before < kMin || rate < kMin || !(before < 0x1p64))
+    if (!(q >= kExactFrom && q < kExactBelow) || before < kMin || rate < kMin || !(typed || before < 0x1p64))
         return std::nullopt;
-    const Decimal b = before == std::floor(before) ? Decimal{static_cast<std::uint64_t>(before), 0} : typedDecimal(before);
+    const Decimal b = typed ? typedDecimal(before) : Decimal{static_cast<std::uint64_t>(before), 0};
     const Decimal r = typedDecimal(rate);
     // q = b.digits / r.digits * 10^shift, both digits below 10^20: with q in
     // range the shift is a few dozen at most.
@@ -117,6 +118,20 @@ std::optional<double> roundedExactly(double before, double rate, double q, Round
     const uint256_t whole = rounding == Rounding::Up ? (numerator + denominator - 1) / denominator
                                                      : (2 * numerator + denominator) / (2 * denominator);
     return static_cast<double>(static_cast<std::uint64_t>(whole));  // below 2^55
+}
+
+// The customers needed before a step with this rate, given `before` after it
+// (`typed`: the target, as typed).
+double nextNeed(double before, bool typed, double rate, Rounding rounding) noexcept
+{
+    const double need = before / rate;
+    if (rounding == Rounding::None)
+        return need;
+    if (const std::optional<double> exact = roundedExactly(before, typed, rate, need, rounding))
+        return *exact;
+    if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
+        return need == 0.0 && before > 0.0 ? 1.0 : numeric::ceilSnapped(need);
+    return numeric::roundHalfAway(need);
 }
 
 } // namespace
@@ -144,22 +159,15 @@ Error funnelTarget(double target, const Grid& rates, Rounding rounding, std::vec
 
     needs.reserve(rates.size());
     double need = target;
+    bool first = true;  // the first stage divides the target as typed
     for (const Cell& r : rates) {
-        const double before = need;
-        need /= r.number;
-        if (rounding == Rounding::None)
-            ;
-        else if (const std::optional<double> exact = roundedExactly(before, r.number, need, rounding))
-            need = *exact;
-        else if (rounding == Rounding::Up)  // a positive need below the smallest double is still one customer
-            need = need == 0.0 && before > 0.0 ? 1.0 : numeric::ceilSnapped(need);
-        else
-            need = numeric::roundHalfAway(need);
+        need = nextNeed(need, first, r.number, rounding);
         if (!std::isfinite(need)) {
             needs.clear();
             return Error::Overflow;
         }
         needs.push_back(need);
+        first = false;
     }
     return Error::None;
 }

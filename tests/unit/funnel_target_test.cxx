@@ -185,6 +185,11 @@ TEST(FunnelTarget, HugeNeedsStillRoundTheDecimalsTyped)
     EXPECT_EQ(needs(6000000000000002, col({N(0.8)}), Rounding::Nearest), (std::vector<double>{7500000000000003}));
     // 6299999999999993 / 0.7 = 8999999999999990 exactly (the double quotient is ...991).
     EXPECT_EQ(needs(6299999999999993, col({N(0.7)}), Rounding::Up), (std::vector<double>{8999999999999990}));
+    // A whole target is the decimal typed too: 2^80 is typed 1.2089258196146292E+24 (its
+    // shortest decimal, 25,293,824 above the double); / 134400000 that is 8994983776894562.5
+    // exactly, half up ...563 (from the double's value it would be ...562).
+    EXPECT_EQ(needs(1208925819614629174706176.0, col({N(134400000)}), Rounding::Nearest),
+              (std::vector<double>{8994983776894563}));
     // The target as typed: 4503599627370495.5 / 0.8 / 0.8 (found by fuzz.funnel_target).
     EXPECT_EQ(needs(4503599627370495.5, col({N(0.8), N(0.8)}), Rounding::Nearest),
               (std::vector<double>{5629499534213119, 7036874417766399}));
