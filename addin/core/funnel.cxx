@@ -60,14 +60,19 @@ Number rateOf(const Grid& converted, const Grid& entered) noexcept
     return result;
 }
 
+using boost::multiprecision::uint256_t;
+
 // A number as the decimal digits * 10^exponent.
 struct Decimal {
-    std::uint64_t digits = 0;
+    uint256_t digits = 0;
     int exponent = 0;
 };
 
 // The decimal a user typed to get x (finite, > 0, not subnormal): the shortest
-// that reads back as x (at most 17 digits), which is also what Calc shows.
+// form that reads back as x, which is also what Calc shows: up to 17
+// significant digits, or a whole number's digits in full where they are
+// shorter than its scientific form (2^66 is 73786976294838206464: 20 digits,
+// more than 64 bits hold).
 Decimal typedDecimal(double x) noexcept
 {
     char text[32];
@@ -80,7 +85,7 @@ Decimal typedDecimal(double x) noexcept
             fraction = true;
             continue;
         }
-        d.digits = d.digits * 10 + static_cast<std::uint64_t>(*p - '0');
+        d.digits = d.digits * 10 + static_cast<unsigned>(*p - '0');
         d.exponent -= fraction ? 1 : 0;
     }
     if (p != end)
@@ -102,18 +107,18 @@ constexpr double kExactBelow = 18014398509481984.0;  // 2^54
 // 2^64 (no such need is typed).
 std::optional<double> roundedExactly(double before, bool typed, double rate, double q, Rounding rounding) noexcept
 {
-    using boost::multiprecision::uint256_t;
     constexpr double kMin = std::numeric_limits<double>::min();
     if (!(q >= kExactFrom && q < kExactBelow) || before < kMin || rate < kMin || !(typed || before < 0x1p64))
         return std::nullopt;
     const Decimal b = typed ? typedDecimal(before) : Decimal{static_cast<std::uint64_t>(before), 0};
     const Decimal r = typedDecimal(rate);
-    // q = b.digits / r.digits * 10^shift, both digits below 10^20: with q in
-    // range the shift is a few dozen at most.
+    // q = b.digits / r.digits * 10^shift, both digits below 10^24 (24 characters
+    // at most): with q in range the shift is a few dozen at most.
     const int shift = b.exponent - r.exponent;
     if (std::abs(shift) > 40)
         return std::nullopt;
-    uint256_t numerator = b.digits, denominator = r.digits;
+    uint256_t numerator = b.digits;
+    uint256_t denominator = r.digits;
     (shift >= 0 ? numerator : denominator) *= boost::multiprecision::pow(uint256_t(10), static_cast<unsigned>(std::abs(shift)));
     const uint256_t whole = rounding == Rounding::Up ? (numerator + denominator - 1) / denominator
                                                      : (2 * numerator + denominator) / (2 * denominator);

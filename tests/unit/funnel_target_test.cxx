@@ -190,6 +190,10 @@ TEST(FunnelTarget, HugeNeedsStillRoundTheDecimalsTyped)
     // exactly, half up ...563 (from the double's value it would be ...562).
     EXPECT_EQ(needs(1208925819614629174706176.0, col({N(134400000)}), Rounding::Nearest),
               (std::vector<double>{8994983776894563}));
+    // A whole target from 2^64 up whose shortest form is its digits in full (2^66 is
+    // 73786976294838206464): 20 digits, more than 64 bits hold.
+    EXPECT_EQ(needs(73786976294838206464.0, col({N(10000)}), Rounding::Nearest), (std::vector<double>{7378697629483821}));
+    EXPECT_EQ(needs(73786976294838206464.0, col({N(10000)}), Rounding::Up), (std::vector<double>{7378697629483821}));
     // The target as typed: 4503599627370495.5 / 0.8 / 0.8 (found by fuzz.funnel_target).
     EXPECT_EQ(needs(4503599627370495.5, col({N(0.8), N(0.8)}), Rounding::Nearest),
               (std::vector<double>{5629499534213119, 7036874417766399}));
