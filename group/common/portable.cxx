@@ -269,7 +269,7 @@ size_t convertCall(std::string_view s, size_t nameStart, size_t open, Converted&
         call += (i ? ";" : "") + args[i];
     call += ")";
     if (isAddin(function))
-        out.missing.push_back(call);
+        out.missing.push_back(function + call.substr(name.size()));  // the name the user knows
     text += call;
     return end;
 }

@@ -13,7 +13,7 @@ struct Converted
 {
     std::string formula;               // the formula with every twin put in
     int replaced = 0;                  // calls replaced by their twins
-    std::vector<std::string> missing;  // add-in calls left as they were: no twin for their form
+    std::vector<std::string> missing;  // add-in calls left as they were (no twin for their form), named as in the function wizard
 };
 
 /** `formula` (UTF-8, as XCell::getFormula gives it: English names, ';' between

@@ -1,6 +1,6 @@
 // The DealerKPI menu in Calc (registry Addons.xcu): 下发模板…, 汇总经销商报表…,
-// 经销商提交情况… and 集团趋势…,
-// dispatched as service:org.dealerkpi.group.Menu?distribute / ?rollup / ?status / ?trend. It asks
+// 经销商提交情况…, 集团趋势… and 另存为通用表格…, dispatched as
+// service:org.dealerkpi.group.Menu?distribute / ?rollup / ?status / ?trend / ?portable. It asks
 // with the office's own pickers and a small dialog, shows progress on the
 // status bar and calls the same Workflow as the command line.
 //
@@ -115,6 +115,8 @@ public:
                 status();
             else if (event == "trend")
                 trend();
+            else if (event == "portable")
+                savePortable();
         } catch (const uno::Exception& e) {
             tell(text(U("出错了："), "Error: ") + inUiLanguage(e.Message), true);
         }
@@ -573,6 +575,33 @@ private:
         const OUString m = OUString::number(done.Months), d = OUString::number(done.DealersStrategy);
         tell(zh_ ? U("集团趋势：") + m + U(" 个月，") + d + U(" 个经销商。 ") + fileNameOfUrl(done.Url)
                  : "Group trend: " + m + " months, " + d + " dealers. " + fileNameOfUrl(done.Url));
+    }
+
+    /** 另存为通用表格…: a copy of the document in front, every add-in call written as its
+        native twin, for a dealer whose program has no DealerKPI (docs/portable.md). */
+    void savePortable()
+    {
+        Reference<frame::XController> controller = frame_.is() ? frame_->getController() : nullptr;
+        Reference<lang::XComponent> doc(controller.is() ? controller->getModel() : nullptr, uno::UNO_QUERY);
+        if (!doc.is())
+            return;
+        const OUString name = fileNameOfUrl(Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getURL());
+        const OUString stem = name.isEmpty() ? U("DealerKPI") : name.copy(0, name.lastIndexOf('.') < 0 ? name.getLength()
+                                                                                                    : name.lastIndexOf('.'));
+        OUString output = scripted_ ? urlOfPath(answer("output"))
+                                    : pickFile(true, text(U("另存为通用表格"), "Save as a portable file"),
+                                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
+                                                {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}},
+                                               workingFolder(), stem + U("_通用"));
+        if (output.isEmpty())
+            return;
+        if (!output.toAsciiLowerCase().endsWith(".ods") && !output.toAsciiLowerCase().endsWith(".xlsx"))
+            output += ".ods";
+        savePortableCopy(ctx_, doc, output);
+        tell(zh_ ? U("已另存为通用表格：") + shownPath(output) +
+                       U("\n在没有 DealerKPI 的 Excel、WPS 或 LibreOffice 中也能算出全部数字；本文档未改动。")
+                 : "Saved as a portable file: " + shownPath(output) +
+                       "\nEvery figure computes in Excel, WPS or LibreOffice without DealerKPI; this document is unchanged.");
     }
 
     Reference<uno::XComponentContext> ctx_;

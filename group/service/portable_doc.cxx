@@ -1,10 +1,12 @@
 // A document made portable: every formula's add-in calls written as their
 // native twins (group/common/portable.cxx, from templates/kit/twins.py), and
-// the document property DealerKPI通用 set. Used by distribute (portable files).
+// the document property DealerKPI通用 set. Used by distribute (portable files)
+// and by the menu's 另存为通用表格… (a portable copy of the document in Calc).
 #include "portable.hxx"
 #include "workflow.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -72,11 +74,35 @@ void makePortable(const Reference<lang::XComponent>& doc)
     convertNames(sdoc, missing);
     if (!missing.empty()) {
         const OUString call = rtl::OStringToOUString(missing.front().c_str(), RTL_TEXTENCODING_UTF8);
-        throw lang::IllegalArgumentException(U("模板中的函数调用没有通用公式，无法生成通用表格：") + call +
-                                                 " / a call in the template has no native twin, no portable file: " + call,
+        throw lang::IllegalArgumentException(U("这个函数调用还没有其他软件也认识的通用公式，无法生成通用表格：") + call +
+                                                 " / this call has no native twin other programs know yet, so no portable file: " + call,
                                              {}, 0);
     }
     setUserProperty(doc, kStampPortable, U("1"));
+}
+
+void savePortableCopy(const Reference<uno::XComponentContext>& ctx, const Reference<lang::XComponent>& doc,
+                      const OUString& url)
+{
+    // The document as it stands, unsaved changes too, copied beside the output; the
+    // user's own document keeps its formulas, its location and its modified flag.
+    const OUString source = storeBeside(doc, url.copy(0, url.lastIndexOf('.')) + ".ods");
+    Reference<lang::XComponent> copy;
+    try {
+        copy = frame::Desktop::create(ctx)->loadComponentFromURL(
+            source, U("_blank"), 0,
+            seq<beans::PropertyValue>({prop("Hidden", uno::Any(true)), prop("FilterName", uno::Any(U("calc8")))}));
+        if (!copy.is())
+            throw lang::IllegalArgumentException(U("无法读取文档的副本 / cannot read the document's copy"), {}, 0);
+        makePortable(copy);
+        renameIntoPlace(storeBeside(copy, url), url, true);  // the save picker has asked about replacing
+    } catch (...) {
+        closeDocument(copy);
+        removePart(source);
+        throw;
+    }
+    closeDocument(copy);
+    removePart(source);
 }
 
 } // namespace dealerkpi::group

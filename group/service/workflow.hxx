@@ -47,6 +47,12 @@ constexpr char kStampPortable[] = "DealerKPI通用";
     call named) when a call has no twin. Sheets protected without a password stay so. */
 void makePortable(const Reference<css::lang::XComponent>& doc);
 
+/** Writes a portable copy of `doc` as it stands to `url` (.ods or .xlsx, replacing a
+    file there); `doc` itself is not changed. Throws IllegalArgumentException as
+    makePortable does, and then writes nothing. */
+void savePortableCopy(const Reference<css::uno::XComponentContext>& ctx, const Reference<css::lang::XComponent>& doc,
+                      const OUString& url);
+
 class Workflow : public cppu::WeakImplHelper2<org::dealerkpi::group::XGroupWorkflow, css::lang::XServiceInfo>
 {
 public:

@@ -15,6 +15,10 @@ The portable file keeps the stamp, the names, validity rules, input help,
 protection, charts and view, says DealerKPI通用 = 1, holds no add-in call, and,
 filled without the extension and saved as .ods and .xlsx, rolls up to the same
 汇总 row as the add-in file.
+
+DealerKPI ▸ 另存为通用表格… writes the same kind of file from the document in
+front, as it stands (unsaved input too), and leaves that document as it was; a
+document with a call that has no twin gets a message naming it and no file.
 """
 import csv
 import glob
@@ -40,6 +44,8 @@ MONTH = "2026-11"
 CODE, DEALER = "P001", "通用店"
 RANDOM_FILLS = 20
 SEED = 20261106
+# The menu's dialogs answered from a file (a test build's hook, group/service/menu.cxx).
+MENU_ANSWERS = os.path.join(tempfile.gettempdir(), "dealerkpi-portable-menu-%d.txt" % os.getpid())
 # The month's actuals the roll-up needs beside the golden fill's plan.
 ACTUALS = {"strategy_table": {"交车数_实际": 96, "订单数_实际": 131, "报价数_实际": 402, "进店线索数_实际": 1288,
                               "线索数_实际": 5120}}
@@ -202,7 +208,11 @@ class PortableFiles(unittest.TestCase):
                     raise AssertionError(p.stdout + p.stderr)
                 (path,) = glob.glob(os.path.join(out, kind, "*.ods"))
                 cls.files[(kind, portable)] = path
-        cls.with_addin = Office(profile_dir()).__enter__()
+        os.environ["DEALERKPI_GROUP_MENU_ANSWERS"] = MENU_ANSWERS
+        try:
+            cls.with_addin = Office(profile_dir()).__enter__()
+        finally:
+            del os.environ["DEALERKPI_GROUP_MENU_ANSWERS"]
         cls.offices.append(cls.with_addin)
         plain = prepare_profile(None, os.path.join(cls.tmp, "plain-profile"))
         cls.without = Office(plain, copy=False).__enter__()
@@ -335,6 +345,86 @@ class PortableFiles(unittest.TestCase):
             got, problems = self._rollup(folders[form])
             self.assertEqual(problems, [], form + ": the portable files are taken")
             self.assertEqual(got, want, form + ": 汇总 and 售后汇总 as from the add-in files")
+
+    # -- DealerKPI ▸ 另存为通用表格… --------------------------------------------------------------------
+    def _menu_save_portable(self, doc, output):
+        """The menu item chosen in `doc`'s window, its save picker answered with `output`: what it says."""
+        report = os.path.join(self.tmp, "menu-report.txt")
+        with open(MENU_ANSWERS, "w", encoding="utf-8") as f:
+            f.write("output=%s\nreport=%s\n" % (output, report))
+        try:
+            frame = doc.CurrentController.Frame
+            frame.activate()  # the menu acts on the document in front
+            self.with_addin.service("com.sun.star.frame.DispatchHelper").executeDispatch(
+                frame, "service:org.dealerkpi.group.Menu?portable", "", 0, ())
+        finally:
+            os.remove(MENU_ANSWERS)
+        with open(report, encoding="utf-8") as f:
+            return f.read()
+
+    def _menu_copy_shows_the_same(self, a, name, endings):
+        """`a` (filled in the office with DealerKPI, not saved) saved from the menu as a portable
+        copy in each of `endings`: the copy shows every computed cell as `a` does in the office
+        without DealerKPI, and `a` keeps its add-in calls."""
+        a_cells = formula_cells(a)
+        want = shown(a_cells)
+        formulas = {k: c.Formula for k, c in a_cells.items()}
+        self.assertTrue(any("DEALERKPI" in f.upper() for f in formulas.values()), name + " calls the add-in")
+        self.assertTrue(any(want.values()), name + ": the fill computes something")
+        for ending in endings:
+            out = os.path.join(self.tmp, "menu-%s%s" % (name, ending))
+            said = self._menu_save_portable(a, out)
+            self.assertRegex(said, "^(已另存为通用表格：|Saved as a portable file: )" + re.escape(out))
+            self.assertEqual({k: c.Formula for k, c in a_cells.items()}, formulas, "the document keeps its calls")
+            if ending == ".ods":
+                with zipfile.ZipFile(out) as z:
+                    self.assertEqual(addin_formulas(z.read("content.xml").decode("utf-8")), [], "no add-in call")
+            p = self.without.load(out)
+            try:
+                user = p.DocumentProperties.UserDefinedProperties
+                self.assertEqual(user.getPropertyValue("DealerKPI通用"), "1")
+                self.assertEqual(user.getPropertyValue("DealerKPI模板"),
+                                 a.DocumentProperties.UserDefinedProperties.getPropertyValue("DealerKPI模板"))
+                p.calculateAll()
+                got = shown(formula_cells(p))
+                wrong = ["%s: %r, add-in %r" % (addr(k), got.get(k), want[k]) for k in sorted(want)
+                         if got.get(k) != want[k]]
+                self.assertFalse(wrong, "%s%s without DealerKPI shows otherwise: %s" % (name, ending, "\n".join(wrong[:20])))
+            finally:
+                p.close(True)
+        self.assertTrue(a.isModified(), "still the user's unsaved document")
+
+    def test_save_as_portable_from_the_menu(self):
+        a = self.with_addin.load(self.files[("strategy_table", False)])
+        try:
+            enter_fill(a, fills(a, strategy_table, 1)[1])  # typed, not saved: the copy carries it
+            self._menu_copy_shows_the_same(a, "strategy_table", (".ods", ".xlsx"))
+        finally:
+            a.close(True)
+
+    def test_other_templates_save_as_portable_from_the_menu(self):
+        import consultant_funnel
+        import service_advisors
+        for kind, module in (("consultant_funnel", consultant_funnel), ("service_advisors", service_advisors)):
+            a = self.with_addin.load(os.path.join(gf.BUILD, "templates", "ots", kind + ".ots"), as_template=True)
+            try:
+                for i, fill in enumerate(fills(a, module, 2)):  # the example and two random fills
+                    enter_fill(a, fill)
+                    self._menu_copy_shows_the_same(a, "%s-%d" % (kind, i), (".ods",))
+            finally:
+                a.close(True)
+
+    def test_a_call_without_a_twin_is_named_and_nothing_is_written(self):
+        doc = self.with_addin.load(os.path.join(gf.BUILD, "templates", "ots", "commission_model.ots"), as_template=True)
+        try:
+            out = os.path.join(self.tmp, "no-twin.ods")
+            said = self._menu_save_portable(doc, out)
+            self.assertRegex(said, "(TIERED_BONUS|PAYOUT_CURVE|KPI_SCORE)\\(")
+            self.assertNotIn("ORG.DEALERKPI", said.upper(), "named as the user knows the function")
+            self.assertFalse(os.path.exists(out))
+            self.assertEqual([f for f in os.listdir(self.tmp) if f.endswith(".part")], [], "no part left behind")
+        finally:
+            doc.close(True)
 
     def test_strategy_table_shows_the_same_three_ways(self):
         self._compare("strategy_table")

@@ -486,11 +486,13 @@ class MenuPath(GroupCase):
         self.assertEqual([i.URL for i in items], ["service:org.dealerkpi.group.Menu?distribute",
                                                   "service:org.dealerkpi.group.Menu?rollup",
                                                   "service:org.dealerkpi.group.Menu?status",
-                                                  "service:org.dealerkpi.group.Menu?trend"])
+                                                  "service:org.dealerkpi.group.Menu?trend",
+                                                  "service:org.dealerkpi.group.Menu?portable"])
         # the titles as this office's UI language shows them
-        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…", "经销商提交情况…", "集团趋势…"],
+        self.assertIn([i.Title for i in items], (["下发模板…", "汇总经销商报表…", "经销商提交情况…", "集团趋势…",
+                                                  "另存为通用表格…"],
                                                  ["Distribute templates…", "Roll up dealer reports…",
-                                                  "Dealer submissions…", "Group trend…"]))
+                                                  "Dealer submissions…", "Group trend…", "Save as portable file…"]))
 
     def store(self):
         """A group store of 4 dealers x 14 months (2024-01 .. 2025-02), both templates issued and

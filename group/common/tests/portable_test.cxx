@@ -57,6 +57,8 @@ TEST(Portable, FormsWithoutTwinAreListedAndKept)
     auto c = convert("=ORG.DEALERKPI.CALC.FUNCTIONS.TIEREDBONUS(150000;{0|100000};{0.02|0.03})+SUM(A1:A3)");
     EXPECT_EQ(c.replaced, 0);
     ASSERT_EQ(c.missing.size(), 1u);
+    // named as the user knows the function (a message shows it), the formula itself kept
+    EXPECT_EQ(c.missing[0], "TIERED_BONUS(150000;{0|100000};{0.02|0.03})");
     EXPECT_EQ(c.formula, "=ORG.DEALERKPI.CALC.FUNCTIONS.TIEREDBONUS(150000;{0|100000};{0.02|0.03})+SUM(A1:A3)");
     // A range where the twin takes one cell is no match either.
     EXPECT_EQ(convert("=FUNNEL_RATE(A1;B1:B3)").missing.size(), 1u);
