@@ -298,13 +298,15 @@ class Plan:
             has=self.helper(TERMS_ROWS["curve"]), q=self.q, c=col, a=P_COMM[2], b=P_COMM[3], f=first)
 
     def commission(self, units, gp, att, award=None, curve=None):
-        """The month's commission before the guarantee, for the expressions
+        """The month's commission before the guarantee, in cents, for the expressions
         units, gp (blank counts 0) and att (a number); `award` and `curve`
         replace the per-car award of units (memo_award) and the factor of att
         (memo_curve)."""
         award = award or self.award(units)
         curve = curve or self.curve(att)
-        return "MIN({cap};({award}+{gp}*{share})*{curve})".format(
+        # Paid in cents, rounded half up as ROUND does in every office: 1,885.275 is a double
+        # just below the half, which one office showed as .27 and another as .28.
+        return "ROUND(MIN({cap};({award}+{gp}*{share})*{curve});2)".format(
             cap=self.helper(TERMS_ROWS["cap"]), award=award, gp=gp, share=self.helper(TERMS_ROWS["share"]),
             curve=curve)
 
@@ -392,7 +394,7 @@ def _plan_terms(sh):
     sh.label("D18", "保底方式")
     _choice_help(sh.choice("E18", RECOVERY, "请选择：可追回或不追回。"),
                  "可追回：保底多发的部分从以后月份的提成中扣回；不追回：每月取提成与保底中较大者。").setString(RECOVERY[0])
-    sh.note("A19", "当月提成 = MIN(月封顶, (每台奖励 + 毛利 × 毛利提成比例) × 达成率系数)。")
+    sh.note("A19", "当月提成 = MIN(月封顶, (每台奖励 + 毛利 × 毛利提成比例) × 达成率系数)，四舍五入到分。")
     sh.note("A20", "可追回：实发 = MAX(当月提成 − 上月末垫付余额, 保底)，垫付余额 = 保底多发而尚未追回的金额；"
                    "不追回：实发 = MAX(当月提成, 保底)。")
 

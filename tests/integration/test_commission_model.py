@@ -374,6 +374,32 @@ class CommissionModel(TemplateCase):
                          [H, A, B, C, S])
         self.assertEqual(self.doc.DocumentProperties.Title, "提成方案测算")
 
+    def test_every_payment_is_whole_cents_in_every_office(self):
+        """Money is paid in cents: each month's commission is rounded to the cent (half up)
+        before the guarantee, the recovery and the sums. In the full fill one month of the
+        sensitivity grids comes to 1,885.275 exactly; as a double it lies just below
+        (1885.2749999999999), which LibreOffice 7.4 showed as 1,885.27 and 25.2 as 1,885.28."""
+        from com.sun.star.sheet.CellFlags import FORMULA
+        self.fill_all(commission_model.FULL)
+        self.doc.calculateAll()
+        self.assertAllShown(S, {"K96": "1,885.28"})
+        formats = self.doc.NumberFormats
+        not_cents = []
+        for name in (A, B, S):  # the months paid (方案对比 also holds means per consultant and per car)
+            sheet = self.doc.Sheets.getByName(name)
+            for a in sheet.queryContentCells(FORMULA).RangeAddresses:
+                for r in range(a.StartRow, a.EndRow + 1):
+                    for c in range(a.StartColumn, a.EndColumn + 1):
+                        cell = sheet.getCellByPosition(c, r)
+                        if cell.getError() or cell.getString() == "" or cell.FormulaResultType2 != 1:  # VALUE
+                            continue
+                        if formats.getByKey(cell.NumberFormat).FormatString.split(";")[0] != "#,##0.00":
+                            continue
+                        cents = cell.getValue() * 100
+                        if abs(cents - round(cents)) > 1e-4:  # sums of cents carry binary noise, no more
+                            not_cents.append("%s.%s: %r" % (name, cell.AbsoluteName.split(".")[-1], cell.getValue()))
+        self.assertEqual(not_cents[:10], [], "%d money figures are not whole cents" % len(not_cents))
+
     def test_round_trip_keeps_the_displayed_values(self):
         self.fill_all(FILL)
         self.doc.calculateAll()
