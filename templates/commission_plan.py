@@ -58,13 +58,14 @@ def _plan_inputs(sh, cap_label):
 
 
 def _bonus(amount, tiers, prior=None):
-    """TIERED_BONUS of `amount` under the sheet's plan (B5 mode, E5 cap);
-    blank while the amount or the tier table is empty."""
+    """TIERED_BONUS of `amount` under the sheet's plan (B5 mode, E5 cap), paid in cents
+    (rounded half up, so that a half cent shows alike in every office and the sums add
+    the cents paid); blank while the amount or the tier table is empty."""
     thresholds, rates, fixed = tiers
     args = '%s;%s;IF($B$5="定额";%s;%s);$B$5;$E$5' % (amount, thresholds, fixed, rates)
     if prior:
         args += ";" + prior
-    return '=IF(OR(NOT(ISNUMBER({a}));COUNT({t})=0);"";TIERED_BONUS({args}))'.format(
+    return '=IF(OR(NOT(ISNUMBER({a}));COUNT({t})=0);"";ROUND(TIERED_BONUS({args});2))'.format(
         a=amount, t=thresholds, args=args)
 
 

@@ -186,6 +186,19 @@ class CommissionPlan(TemplateCase):
         self.fill(M, "C11", 0.03)
         self.assertShown(M, "F20", "Err:502")
 
+    def test_a_half_cent_pays_the_cent_in_every_office(self):
+        """Commissions are paid in cents, rounded half up: 24,551.5 at 3% is 736.545, whose
+        double lies just below the half; LibreOffice 7.4 showed it as 736.54, 25.2 as 736.55."""
+        for sheet in (M, Y):
+            self.fill(sheet, "B9", 0)
+            self.fill(sheet, "C9", 0.03)
+        self.fill(M, "A20", "销售顾问A")
+        self.fill(M, "B20", 24551.5)
+        self.fill(Y, "B20", 24551.5)   # January
+        self.fill(Y, "C20", 24551.5)   # February: 736.545 more; each month is paid on its own
+        self.assertAllShown(M, {"F20": "736.55", "F30": "736.55"})
+        self.assertAllShown(Y, {"B35": "736.55", "C35": "736.55", "N35": "1,473.10"})
+
     def test_highlights(self):
         self.fill_all(FILL)
         # 达成率 of 100% and more is green: B 120%, C 125%, D 130%; not A 80%, E 56%, F 95%
