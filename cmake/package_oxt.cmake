@@ -32,7 +32,7 @@ file(COPY ${COMPONENTS} ${LIBRARY} DESTINATION ${STAGE}/lib)
 file(COPY ${HELP_DIR} ${ICON_DIR} DESTINATION ${STAGE})
 file(COPY ${RDB} ${GROUP_RDB} DESTINATION ${STAGE}/types)
 file(COPY ${GROUP_COMPONENTS} ${GROUP_LIBRARY} DESTINATION ${STAGE}/lib)
-file(COPY ${GROUP_REGISTRY}/Addons.xcu DESTINATION ${STAGE}/registry)
+file(COPY ${GROUP_REGISTRY}/Addons.xcu ${GROUP_REGISTRY}/Jobs.xcu DESTINATION ${STAGE}/registry)
 file(COPY ${REGISTRY}/CalcAddIns.xcu DESTINATION ${STAGE}/registry)
 # %origin% in Paths.xcu is the folder of the .xcu: keep it at the root, beside templates/.
 file(COPY ${REGISTRY}/Paths.xcu DESTINATION ${STAGE})

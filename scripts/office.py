@@ -292,9 +292,11 @@ class Office:
     def new_calc(self):
         return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
 
-    def load(self, path, as_template=False):
+    def load(self, path, as_template=False, hidden=True):
+        """`path` opened; hidden=False opens it as a person does, in a window of its own
+        (the OnLoad jobs of extensions skip hidden documents)."""
         return self.desktop.loadComponentFromURL(
-            file_url(path), "_blank", 0, props(Hidden=True, AsTemplate=as_template))
+            file_url(path), "_blank", 0, props(Hidden=hidden, AsTemplate=as_template))
 
     @staticmethod
     def save(doc, path, filter_name):

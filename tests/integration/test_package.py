@@ -128,6 +128,7 @@ class PackageContents(unittest.TestCase):
             "types/group.rdb": "application/vnd.sun.star.uno-typelibrary;type=RDB",
             "lib/group.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
             "registry/Addons.xcu": "application/vnd.sun.star.configuration-data",
+            "registry/Jobs.xcu": "application/vnd.sun.star.configuration-data",
         })
         for path in entries:
             self.assertTrue(path in self.names or any(n.startswith(path + "/") for n in self.names), path)
