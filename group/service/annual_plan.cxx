@@ -4,8 +4,6 @@
 #include "office.hxx"
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/text/XText.hpp>
 
@@ -19,13 +17,7 @@ constexpr char kAnnualPlan[] = "group_annual";
 
 bool isAnnualPlan(const Reference<sheet::XSpreadsheetDocument>& doc)
 {
-    Reference<document::XDocumentPropertiesSupplier> sup(doc, uno::UNO_QUERY);
-    if (!sup.is())
-        return false;
-    Reference<beans::XPropertySet> udp(sup->getDocumentProperties()->getUserDefinedProperties(), uno::UNO_QUERY);
-    OUString kind;
-    return udp.is() && udp->getPropertySetInfo()->hasPropertyByName(U("DealerKPI模板")) &&
-           (udp->getPropertyValue(U("DealerKPI模板")) >>= kind) && kind == OUString::createFromAscii(kAnnualPlan);
+    return stampKind(doc) == OUString::createFromAscii(kAnnualPlan);
 }
 
 /** A computed cell as the table reader gives it: its text for a code or name,

@@ -4,6 +4,8 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -405,6 +407,42 @@ void testStallWhileWriting([[maybe_unused]] const OUString& url)
 void removePart(const OUString& partUrl)
 {
     std::remove(systemPath(partUrl).c_str());
+}
+
+OUString stampKind(const Reference<uno::XInterface>& doc)
+{
+    Reference<document::XDocumentPropertiesSupplier> supplier(doc, uno::UNO_QUERY);
+    if (!supplier.is())
+        return OUString();
+    Reference<beans::XPropertySet> user(supplier->getDocumentProperties()->getUserDefinedProperties(),
+                                        uno::UNO_QUERY);
+    OUString kind;
+    if (user.is() && user->getPropertySetInfo()->hasPropertyByName(U("DealerKPI模板")))
+        user->getPropertyValue(U("DealerKPI模板")) >>= kind;
+    return kind.trim();
+}
+
+Reference<frame::XModel> jobModel(const Sequence<beans::NamedValue>& arguments)
+{
+    for (const beans::NamedValue& a : arguments) {
+        Sequence<beans::NamedValue> environment;
+        if (a.Name != "Environment" || !(a.Value >>= environment))
+            continue;
+        for (const beans::NamedValue& e : environment)
+            if (e.Name == "Model")
+                return Reference<frame::XModel>(e.Value, uno::UNO_QUERY);
+    }
+    return {};
+}
+
+bool loadedHidden(const Reference<frame::XModel>& model)
+{
+    for (const beans::PropertyValue& p : model->getArgs())
+        if (p.Name == "Hidden") {
+            bool hidden = false;
+            return (p.Value >>= hidden) && hidden;
+        }
+    return false;
 }
 
 } // namespace dealerkpi::group

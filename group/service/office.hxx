@@ -3,6 +3,7 @@
 // templates, messages.
 #pragma once
 
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -115,6 +116,16 @@ double dateSerialOfMonth(const OUString& month, CivilDay nullDate);
 bool isMonth(const OUString& month);
 /** A Calc error code as Calc shows it (#DIV/0!, Err:502, ...). */
 OUString errorText(sal_Int32 code);
+
+/** The template kind a document's DealerKPI模板 stamp names (e.g. commission_model); empty
+    when it has no stamp. */
+OUString stampKind(const Reference<css::uno::XInterface>& doc);
+
+/** The document a document event job (Jobs.xcu) is run for, from its Environment argument. */
+Reference<css::frame::XModel> jobModel(const Sequence<css::beans::NamedValue>& arguments);
+/** True when `model` was loaded hidden (the roll-up's reads of dealer files, a conversion):
+    not a document a person looks at. */
+bool loadedHidden(const Reference<css::frame::XModel>& model);
 
 /** True when the office's UI speaks Chinese. */
 bool chineseUi(const Reference<css::uno::XComponentContext>& ctx);

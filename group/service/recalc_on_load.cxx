@@ -11,8 +11,6 @@
 #include "office.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -29,49 +27,15 @@ namespace {
 constexpr char kImplementation[] = "org.dealerkpi.group.RecalcOnLoadImpl";
 constexpr char kService[] = "org.dealerkpi.group.RecalcOnLoad";
 
-/** The model a document event job is given, from its Environment argument. */
-Reference<frame::XModel> modelOf(const Sequence<beans::NamedValue>& arguments)
-{
-    for (const beans::NamedValue& a : arguments) {
-        Sequence<beans::NamedValue> environment;
-        if (a.Name != "Environment" || !(a.Value >>= environment))
-            continue;
-        for (const beans::NamedValue& e : environment)
-            if (e.Name == "Model")
-                return Reference<frame::XModel>(e.Value, uno::UNO_QUERY);
-    }
-    return {};
-}
-
-bool loadedHidden(const Reference<frame::XModel>& model)
-{
-    for (const beans::PropertyValue& p : model->getArgs())
-        if (p.Name == "Hidden") {
-            bool hidden = false;
-            return (p.Value >>= hidden) && hidden;
-        }
-    return false;
-}
-
-bool isDealerKpiDocument(const Reference<frame::XModel>& model)
-{
-    Reference<document::XDocumentPropertiesSupplier> supplier(model, uno::UNO_QUERY);
-    if (!supplier.is())
-        return false;
-    Reference<beans::XPropertySet> user(supplier->getDocumentProperties()->getUserDefinedProperties(),
-                                        uno::UNO_QUERY);
-    return user.is() && user->getPropertySetInfo()->hasPropertyByName(U("DealerKPI模板"));
-}
-
 class RecalcOnLoad : public cppu::WeakImplHelper2<task::XJob, lang::XServiceInfo>
 {
 public:
     uno::Any SAL_CALL execute(const Sequence<beans::NamedValue>& arguments) override
     {
         try {
-            Reference<frame::XModel> model = modelOf(arguments);
+            Reference<frame::XModel> model = jobModel(arguments);
             Reference<sheet::XCalculatable> calc(model, uno::UNO_QUERY);
-            if (!calc.is() || loadedHidden(model) || !isDealerKpiDocument(model))
+            if (!calc.is() || loadedHidden(model) || stampKind(model).isEmpty())
                 return {};
             // opening a file is no change to it: the recalculation leaves it unmodified
             Reference<util::XModifiable2> modifiable(model, uno::UNO_QUERY);
