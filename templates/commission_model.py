@@ -835,10 +835,11 @@ def _full():
 
 FULL = _full()
 
-# Charts over every consultant row that a document a tool writes (the example month)
-# narrows to the rows in use (kit.fit_charts_to_rows). The template's own chart cannot
-# follow what is typed without a macro: it keeps all 30 rows, so that a consultant the
-# analyst adds is never left out of it.
+# The chart over every consultant row (the contract's row_charts): in a document a person
+# opens it plots the rows in use as they are typed (group/service/row_charts.cxx), and a
+# document a tool writes (the example month) is fitted the same way (kit.fit_charts_to_rows).
+# The template itself keeps all 30 rows, so that a consultant the analyst adds is never
+# left out of it in a program without DealerKPI.
 ROW_CHARTS = ((CMP, "顾问对比"),)
 
 HIGHLIGHTS = (

@@ -97,6 +97,7 @@ class Template:
     rank_by: str = ""
     cells: list = field(default_factory=list)
     achievements: list = field(default_factory=list)
+    row_charts: list = field(default_factory=list)   # [(sheet, chart)]
 
     def names(self):
         return tuple(c.name for c in self.cells)
@@ -146,7 +147,8 @@ class Contract:
             cells = [Cell(**{**c, "of": tuple(c.get("of", ())), "parts": tuple(c.get("parts", ()))})
                      for c in t.pop("cells")]
             ach = [Achievement(**a) for a in t.pop("achievements", [])]
-            self.templates[stamp] = Template(stamp=stamp, cells=cells, achievements=ach, **t)
+            charts = [(c["sheet"], c["chart"]) for c in t.pop("row_charts", [])]
+            self.templates[stamp] = Template(stamp=stamp, cells=cells, achievements=ach, row_charts=charts, **t)
         self.trend = {stamp: self._trend(stamp, t) for stamp, t in data.get("trend", {}).items()}
         self._validate()
 
@@ -235,12 +237,15 @@ class Contract:
 
     # -- the templates against the contract --------------------------------------------
     def check_module(self, stamp, module):
-        """The module's TITLE, FILE, VERSION and CELL_NAMES (when it has them) as the contract says."""
+        """The module's TITLE, FILE, VERSION, ROW_CHARTS and CELL_NAMES (when it has them) as the contract says."""
         t = self.template(stamp)
         found = (module.TITLE, module.FILE, getattr(module, "VERSION", 2))
         if found != (t.title, t.file, t.version):
             raise ContractError("%s: title, file, version %s, the contract says %s"
                                 % (stamp, found, (t.title, t.file, t.version)))
+        if tuple(getattr(module, "ROW_CHARTS", ())) != tuple(t.row_charts):
+            raise ContractError("%s: ROW_CHARTS %s, the contract's row_charts %s"
+                                % (stamp, getattr(module, "ROW_CHARTS", ()), t.row_charts))
         if hasattr(module, "CELL_NAMES"):
             names = tuple(entry[0] for entry in module.CELL_NAMES)
             if names != t.names():

@@ -92,6 +92,15 @@ struct TrendRate
     bool doubt;          // checked by points against the dealer's last months
 };
 
+// A chart over a block of rows a person fills as far as needed ([templates.<stamp>] row_charts):
+// it plots the rows in use (group/service/row_charts.cxx).
+struct RowChart
+{
+    const char* stamp;
+    const char* sheet;
+    const char* chart;   // the chart's name (its shape's, up to a number the office appends: "顾问对比 1")
+};
+
 struct TrendDealer
 {
     const char* stamp;
@@ -168,6 +177,14 @@ def trend_tables(c):
             + rates + ["};", "inline constexpr TrendDealer kTrendDealers[] = {"] + dealers + ["};", ""])
 
 
+def row_chart_table(c):
+    rows = ["    {%s, %s, %s}," % (lit(t.stamp), lit(sheet), lit(chart))
+            for t in c.templates.values() for sheet, chart in t.row_charts]
+    if not rows:
+        raise SystemExit("make_contract.py: no template has row_charts (an empty C++ array)")
+    return ["inline constexpr RowChart kRowCharts[] = {"] + rows + ["};", ""]
+
+
 def header(c):
     missing = set(c.kinds) ^ set(ENUMS["Value"])
     if missing:
@@ -181,7 +198,7 @@ def header(c):
         out += template_tables(t)
     out.append("inline constexpr Template kTemplates[] = {")
     out += [template_row(t) for t in c.templates.values()]
-    out += ["};", ""] + trend_tables(c) + [ "} // namespace dealerkpi::group::contract", ""]
+    out += ["};", ""] + row_chart_table(c) + trend_tables(c) + ["} // namespace dealerkpi::group::contract", ""]
     return "\n".join(out).replace("#include <cstddef>", "#include <cstddef>\n#include <iterator>")
 
 

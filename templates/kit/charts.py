@@ -212,12 +212,15 @@ def _trimmed(provider, seq, last):
 
 def fit_to_rows_in_use(chart_doc):
     """The chart plots only the rows in use: every range of the chart (an office
-    chart document) ends at the last row where a series has a number. For the
-    documents a tool writes from a template whose chart covers every row a user
-    may fill (提成方案测算's 30 consultants): three consultants' bars fill the
-    chart instead of its left tenth. A chart with no number keeps its ranges."""
+    chart document) ends at the last row where its category shows text or a series
+    a number. For the documents a tool writes from a template whose chart covers
+    every row a user may fill (提成方案测算's 30 consultants): three consultants' bars
+    fill the chart instead of its left tenth. A chart with no row in use keeps its
+    ranges. The rule of a document opened in a window (group/service/row_charts.cxx)."""
     coord = chart_doc.getFirstDiagram().getCoordinateSystems()[0]
     series = [s for ct in coord.getChartTypes() for s in ct.getDataSeries()]
+    axis = coord.getAxisByDimension(0, 0)
+    scale = axis.getScaleData()
     last = None
     for lds in (d for s in series for d in s.getDataSequences()):
         values, rows = lds.getValues(), _rows_of(lds.getValues())
@@ -225,13 +228,16 @@ def fit_to_rows_in_use(chart_doc):
             used = [i for i, v in enumerate(values.getData()) if isinstance(v, float) and v == v]
             if used:
                 last = max(last or 0, rows[0] + used[-1])
+    if scale.Categories is not None and _rows_of(scale.Categories.getValues()):
+        categories = scale.Categories.getValues()
+        named = [i for i, t in enumerate(categories.getTextualData()) if t.strip()]
+        if named:
+            last = max(last or 0, _rows_of(categories)[0] + named[-1])
     if last is None:
         return
     provider = chart_doc.getDataProvider()
     for lds in (d for s in series for d in s.getDataSequences()):
         lds.setValues(_trimmed(provider, lds.getValues(), last))
-    axis = coord.getAxisByDimension(0, 0)
-    scale = axis.getScaleData()
     if scale.Categories is not None:
         scale.Categories.setValues(_trimmed(provider, scale.Categories.getValues(), last))
         axis.setScaleData(scale)

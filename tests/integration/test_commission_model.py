@@ -48,7 +48,10 @@ GP: 甲 11 x 55,000 + 120,000 = 725,000; 乙 6 x 36,000 + 6 x 40,000 = 456,000;
 """
 import unittest
 
-from template_checks import TemplateCase, chart_ranges
+from office import Office
+from template_checks import ROUND_TRIPS, TemplateCase, chart_ranges
+
+import kit
 
 import commission_model
 
@@ -399,6 +402,49 @@ class CommissionModel(TemplateCase):
                         if abs(cents - round(cents)) > 1e-4:  # sums of cents carry binary noise, no more
                             not_cents.append("%s.%s: %r" % (name, cell.AbsoluteName.split(".")[-1], cell.getValue()))
         self.assertEqual(not_cents[:10], [], "%d money figures are not whole cents" % len(not_cents))
+
+    def test_the_consultants_chart_plots_the_rows_in_use_as_a_person_types(self):
+        """各销售顾问全年提成 covers all 30 consultant rows, so that nobody the analyst adds is
+        left out; in a document a person opens it plots the rows in use (a name or a
+        figure), as they are typed: three consultants' bars were squeezed into the
+        left tenth of 30 slots, one label left out. It grows and shrinks with the
+        rows, and a saved file (.ods, .xlsx) opens with it fitted and still following."""
+        self.doc.close(True)
+        self.doc = self.office.load(self.template_path, as_template=True, hidden=False)
+        self.assertEqual(len(self.plotted()), 30, "nothing typed: every row stays in the chart")
+        self.fill_all(FILL)
+        four = ["销售顾问甲", "销售顾问乙", "销售顾问丙", "销售顾问丁"]
+        self.assertEqual(self.plotted(), four)
+        for cell, value in (("A12", "销售顾问己"), ("B12", 5), ("B46", 20000), ("B80", 10)):
+            self.fill(H, cell, value)
+        self.assertEqual(self.plotted(), four + ["", "销售顾问己"], "a sixth consultant typed in")
+        for cell in ("A12", "B12", "B46", "B80"):
+            self.fill(H, cell, None)
+        self.assertEqual(self.plotted(), four, "the sixth emptied again")
+        for filter_name, ext in ROUND_TRIPS:
+            path = "%s/plotted%s" % (self.tmp, ext)
+            Office.save(self.doc, path, filter_name)
+            doc = self.office.load(path, hidden=False)
+            try:
+                self.assertEqual(self.plotted(doc), four, ext)
+                enter_ = doc.Sheets.getByName(H).getCellRangeByName
+                enter_("A11").setString("销售顾问戊")
+                self.assertEqual(self.plotted(doc), four + ["销售顾问戊"], "%s: a fifth typed in" % ext)
+            finally:
+                doc.close(True)
+
+    def plotted(self, doc=None):
+        """The consultants 各销售顾问全年提成 plots: its categories, each series over the same rows."""
+        model = kit.chart_named((doc or self.doc).Sheets.getByName(C), "顾问对比")
+        coord = model.getFirstDiagram().getCoordinateSystems()[0]
+        categories = coord.getAxisByDimension(0, 0).getScaleData().Categories.getValues()
+        rows = categories.getSourceRangeRepresentation().split(":")[-1].lstrip("$A")
+        for ct in coord.getChartTypes():
+            for ds in ct.getDataSeries():
+                for lds in ds.getDataSequences():
+                    self.assertTrue(lds.getValues().getSourceRangeRepresentation().endswith("$" + rows),
+                                    "a series and the categories end on different rows")
+        return list(categories.getTextualData())
 
     def test_round_trip_keeps_the_displayed_values(self):
         self.fill_all(FILL)

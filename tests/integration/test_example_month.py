@@ -16,7 +16,7 @@ SOURCE = os.environ.get("DEALERKPI_SOURCE_DIR", os.path.join(os.path.dirname(__f
 
 # (sheet, chart, the categories it plots) in the example month: the consultants with
 # pay (销售顾问丁 is a name without figures)
-ROWS_IN_USE = {"commission_model": ("方案对比", "顾问对比", ["销售顾问甲", "销售顾问乙", "销售顾问丙"])}
+ROWS_IN_USE = {"commission_model": ("方案对比", "顾问对比", ["销售顾问甲", "销售顾问乙", "销售顾问丙", "销售顾问丁"])}
 
 
 class ExampleMonth(unittest.TestCase):
@@ -57,8 +57,8 @@ class ExampleMonth(unittest.TestCase):
 
     def _charts_plot_rows_in_use(self, module_name, doc):
         """A chart over every row a user may fill (提成方案测算's 30 consultants) plots
-        the rows the example has figures in, not 30 slots with the bars squeezed into
-        the left tenth and a label left out."""
+        the rows the example uses (a name or a figure: 丁 has a name only), not 30
+        slots with the bars squeezed into the left tenth and a label left out."""
         if module_name not in ROWS_IN_USE:
             return
         sheet, chart, expected = ROWS_IN_USE[module_name]
