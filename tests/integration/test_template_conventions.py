@@ -9,13 +9,14 @@ Each template is opened as File > New does (a new untitled document from the
 installed .ots), and, where it matters, the .ots itself.
 """
 import importlib
+import os
 import re
 import unittest
 
 import kit
 from template_checks import TemplateCase, readme_names, template_modules
 from template_harness import installed_templates
-from office import enter
+from office import Office, enter
 
 # templates.md, "Named cells": names other parts read; exactly these, at least.
 REQUIRED_NAMES = {
@@ -204,6 +205,26 @@ class TemplateConventions(TemplateCase):
                 for c in self.format_ranges(sheet):
                     self.assertEqual(c.CharFontNameAsian, kit.ASIAN_FONTS, c.AbsoluteName)
                     self.assertEqual(c.CharFontName, kit.WESTERN_FONTS, c.AbsoluteName)
+        self.each_template(check)
+
+    def test_the_language_stays_chinese_when_a_person_opens_an_xlsx(self):
+        """An .xlsx stores no language: LibreOffice reads one back as the user's own
+        (en-US here), and "KPI" in every title got spelling squiggles. A DealerKPI
+        document opened in a window gets the template's language again, and opening
+        it is no change to it."""
+        def check(name, module, doc):
+            path = os.path.join(self.tmp, name + ".xlsx")
+            Office.save(doc, path, "Calc Office Open XML")
+            opened = self.office.load(path, hidden=False)
+            try:
+                default = opened.StyleFamilies.getByName("CellStyles").getByName("Default")
+                for where, prop in ((opened, "CharLocale"), (opened, "CharLocaleAsian"),
+                                    (default, "CharLocale"), (default, "CharLocaleAsian")):
+                    loc = getattr(where, prop)
+                    self.assertEqual((loc.Language, loc.Country), ("zh", "CN"), prop)
+                self.assertFalse(opened.isModified())
+            finally:
+                opened.close(True)
         self.each_template(check)
 
     # -- typing a rate ------------------------------------------------------------------
