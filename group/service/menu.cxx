@@ -216,6 +216,22 @@ private:
         return files.getLength() ? files[0] : OUString();
     }
 
+    /** A spreadsheet to write, .ods or .xlsx (a name with neither ending gets .ods); empty when
+        cancelled. A scripted run answers "output". */
+    OUString pickSpreadsheetToSave(const OUString& title, const OUString& startFolder = OUString(),
+                                   const OUString& suggestedName = OUString())
+    {
+        OUString output = scripted_ ? urlOfPath(answer("output"))
+                                    : pickFile(true, title,
+                                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
+                                                {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}},
+                                               startFolder, suggestedName);
+        const OUString lower = output.toAsciiLowerCase();
+        if (!output.isEmpty() && !lower.endsWith(".ods") && !lower.endsWith(".xlsx"))
+            output += ".ods";
+        return output;
+    }
+
     OUString pickFolder(const OUString& title, const OUString& startFolder = OUString())
     {
         auto picker = ui::dialogs::FolderPicker::create(ctx_);
@@ -464,15 +480,10 @@ private:
                 return;
             if (!askRollupMonth(month))
                 return;
-            output = pickFile(true, text(U("保存集团汇总"), "Save the group roll-up"),
-                              {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
-                               {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}},
-                              folderOf(inputs), U("集团汇总") + (month.isEmpty() ? OUString() : "_" + month));
+            output = pickSpreadsheetToSave(text(U("保存集团汇总"), "Save the group roll-up"), folderOf(inputs),
+                                           U("集团汇总") + (month.isEmpty() ? OUString() : "_" + month));
             if (output.isEmpty())
                 return;
-            OUString lower = output.toAsciiLowerCase();
-            if (!lower.endsWith(".ods") && !lower.endsWith(".xlsx"))
-                output += ".ods";
         }
         std::vector<DealerFile> records;
         std::vector<OUString> urls = collect(inputs, output, records);
@@ -559,14 +570,9 @@ private:
                 tellNotAMonth(m);
                 return;
             }
-        OUString output = scripted_ ? urlOfPath(answer("output"))
-                                    : pickFile(true, text(U("保存集团趋势"), "Save the group trend"),
-                                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
-                                                {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}});
+        const OUString output = pickSpreadsheetToSave(text(U("保存集团趋势"), "Save the group trend"));
         if (output.isEmpty())
             return;
-        if (!output.toAsciiLowerCase().endsWith(".ods") && !output.toAsciiLowerCase().endsWith(".xlsx"))
-            output += ".ods";
         rtl::Reference<Workflow> workflow(new Workflow(ctx_));
         // The save picker has asked about replacing an existing file already.
         const TrendResult done = workflow->writeTrendFromStore(answer("store"), months[0], months[1], output, true);
@@ -585,18 +591,11 @@ private:
         Reference<lang::XComponent> doc(controller.is() ? controller->getModel() : nullptr, uno::UNO_QUERY);
         if (!doc.is())
             return;
-        const OUString name = fileNameOfUrl(Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getURL());
-        const OUString stem = name.isEmpty() ? U("DealerKPI") : name.copy(0, name.lastIndexOf('.') < 0 ? name.getLength()
-                                                                                                    : name.lastIndexOf('.'));
-        OUString output = scripted_ ? urlOfPath(answer("output"))
-                                    : pickFile(true, text(U("另存为通用表格"), "Save as a portable file"),
-                                               {{text(U("ODF 电子表格 (*.ods)"), "ODF Spreadsheet (*.ods)"), U("*.ods")},
-                                                {U("Excel 2007-365 (*.xlsx)"), U("*.xlsx")}},
-                                               workingFolder(), stem + U("_通用"));
+        const OUString stem = stemOfUrl(Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getURL());
+        const OUString output = pickSpreadsheetToSave(text(U("另存为通用表格"), "Save as a portable file"),
+                                                      workingFolder(), (stem.isEmpty() ? U("DealerKPI") : stem) + U("_通用"));
         if (output.isEmpty())
             return;
-        if (!output.toAsciiLowerCase().endsWith(".ods") && !output.toAsciiLowerCase().endsWith(".xlsx"))
-            output += ".ods";
         savePortableCopy(ctx_, doc, output);
         tell(zh_ ? U("已另存为通用表格：") + shownPath(output) +
                        U("\n在没有 DealerKPI 的 Excel、WPS 或 LibreOffice 中也能算出全部数字；本文档未改动。")

@@ -301,6 +301,13 @@ OUString fileNameOfUrl(const OUString& url)
     return rtl::Uri::decode(last, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
 }
 
+OUString stemOfUrl(const OUString& url)
+{
+    const OUString name = fileNameOfUrl(url);
+    const sal_Int32 dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.copy(0, dot);
+}
+
 OUString shownPath(const OUString& url)
 {
     OUString path;

@@ -132,6 +132,8 @@ bool chineseUi(const Reference<css::uno::XComponentContext>& ctx);
 
 /** The file name part of a URL, decoded. */
 OUString fileNameOfUrl(const OUString& url);
+/** The file name part of a URL without its ending ("月报" of ".../月报.ods"), decoded. */
+OUString stemOfUrl(const OUString& url);
 /** A file URL as people read it: its system path, or the URL itself when it has none. */
 OUString shownPath(const OUString& url);
 

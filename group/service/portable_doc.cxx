@@ -86,23 +86,24 @@ void savePortableCopy(const Reference<uno::XComponentContext>& ctx, const Refere
 {
     // The document as it stands, unsaved changes too, copied beside the output; the
     // user's own document keeps its formulas, its location and its modified flag.
-    const OUString source = storeBeside(doc, url.copy(0, url.lastIndexOf('.')) + ".ods");
-    Reference<lang::XComponent> copy;
-    try {
-        copy = frame::Desktop::create(ctx)->loadComponentFromURL(
-            source, U("_blank"), 0,
-            seq<beans::PropertyValue>({prop("Hidden", uno::Any(true)), prop("FilterName", uno::Any(U("calc8")))}));
-        if (!copy.is())
-            throw lang::IllegalArgumentException(U("无法读取文档的副本 / cannot read the document's copy"), {}, 0);
-        makePortable(copy);
-        renameIntoPlace(storeBeside(copy, url), url, true);  // the save picker has asked about replacing
-    } catch (...) {
-        closeDocument(copy);
-        removePart(source);
-        throw;
-    }
-    closeDocument(copy);
-    removePart(source);
+    // The copy is closed and its part removed however this ends.
+    struct Copy
+    {
+        OUString source;
+        Reference<lang::XComponent> doc;
+        ~Copy()
+        {
+            closeDocument(doc);
+            removePart(source);
+        }
+    } copy{storeBeside(doc, url.copy(0, url.lastIndexOf('.')) + ".ods"), nullptr};
+    copy.doc = frame::Desktop::create(ctx)->loadComponentFromURL(
+        copy.source, U("_blank"), 0,
+        seq<beans::PropertyValue>({prop("Hidden", uno::Any(true)), prop("FilterName", uno::Any(U("calc8")))}));
+    if (!copy.doc.is())
+        throw lang::IllegalArgumentException(U("无法读取文档的副本 / cannot read the document's copy"), {}, 0);
+    makePortable(copy.doc);
+    renameIntoPlace(storeBeside(copy.doc, url), url, true);  // the save picker has asked about replacing
 }
 
 } // namespace dealerkpi::group
