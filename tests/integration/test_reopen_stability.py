@@ -1,6 +1,7 @@
 """Every template shows the same figures while it is filled in, after a full
 recalculation, and after saving as .ods or .xlsx and opening the file again
-(the figures the file opens with, before anything is recalculated, and after).
+(the figures the file opens with in a window, as a person opens it, and after a
+full recalculation).
 
 The fills are random but reproducible (the seed is in the test's name): every
 input cell of every sheet gets a value its validity rule accepts, chosen so
@@ -203,7 +204,7 @@ class ReopenStability(TemplateCase):
         for filter_name, ext in ROUND_TRIPS:
             path = os.path.join(self.tmp, "fill" + ext)
             Office.save(self.doc, path, filter_name)
-            doc = self.office.load(path)
+            doc = self.office.load(path, hidden=False)  # as a person opens it (the OnLoad job runs)
             try:
                 self.assertEqual(typed.differences(Snapshot(self.office, doc)), [], "opened from %s" % ext)
                 doc.calculateAll()
