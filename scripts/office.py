@@ -294,9 +294,18 @@ class Office:
 
     def load(self, path, as_template=False, hidden=True):
         """`path` opened; hidden=False opens it as a person does, in a window of its own
-        (the OnLoad jobs of extensions skip hidden documents)."""
-        return self.desktop.loadComponentFromURL(
+        (the OnLoad jobs of extensions skip hidden documents). The office posts the
+        opening events (OnLoad, OnNew) to run after loading has returned: a window's
+        document is given back once they and their jobs have run, as a person first sees it."""
+        doc = self.desktop.loadComponentFromURL(
             file_url(path), "_blank", 0, props(Hidden=hidden, AsTemplate=as_template))
+        if not hidden:
+            self.settle()
+        return doc
+
+    def settle(self):
+        """Lets the office run what it has posted to run later (document events, their jobs)."""
+        self.service("com.sun.star.awt.Toolkit").processEventsToIdle()
 
     @staticmethod
     def save(doc, path, filter_name):
