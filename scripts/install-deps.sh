@@ -13,6 +13,8 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
   # the real-window tests (tests/window) and the printed pages (template.print)
   xvfb openbox xdotool imagemagick fonts-noto-cjk libreoffice-l10n-zh-cn poppler-utils
+  # a second spreadsheet program that recalculates portable files (group.portable: ssconvert)
+  gnumeric
 )
 missing=()
 for p in "${packages[@]}"; do
