@@ -105,6 +105,8 @@ def render(con):
 
 
 def main():
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")):
+        sys.exit("usage: make_named_cells.py [OUT.md]   writes the named cells' reference (default %s)" % DEFAULT)
     target = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
     with open(target, "w", encoding="utf-8") as f:
         f.write(render(contract.load()))

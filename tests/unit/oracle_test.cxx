@@ -247,8 +247,9 @@ TEST(Oracle, TargetSplitOnRandomWeights)
         if (!wantsWholeSplit(part)) {
             const Number one = pickPart(parts, part);
             EXPECT_EQ(one.ok(), o::validPart(part, parts.size())) << name << " part " << part;
-            if (one.ok())
+            if (one.ok()) {
                 EXPECT_EQ(one.value, parts[static_cast<std::size_t>(part) - 1]);
+            }
         }
         const o::Apportioned a = o::apportion(want.totals[0], want.weights);
         halves += !o::isWhole(inUnits(total, decimals)) && o::isWhole(inUnits(total, decimals) * 2);

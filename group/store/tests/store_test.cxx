@@ -362,8 +362,9 @@ TEST_F(StoreTest, TakenFilesCarryTheirOwnValuesWhatEverIsAskedFor)
         std::vector<std::string> names;
         for (const Value& v : some[i].values) {
             names.push_back(v.name);
-            if (v.name == "交车数_实际")  // each file keeps its own figure
+            if (v.name == "交车数_实际") {  // each file keeps its own figure
                 EXPECT_EQ(v.number, 10.0 + std::stoi(some[i].dealer_code.substr(1)) - 10);
+            }
         }
         std::sort(names.begin(), names.end());
         EXPECT_EQ(names, (std::vector<std::string>{"交车数_实际", "订单数_实际"}));
