@@ -11,6 +11,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/algorithm/string/trim.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <regex>
@@ -146,13 +147,44 @@ bool hasShape(const std::string& value, std::string_view shape)
     return !cells.empty();
 }
 
-/** Binds the placeholder of `pattern` to `arg`, or says it does not match. */
+size_t placeholders(std::string_view pattern)
+{
+    size_t n = 0;
+    for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1))
+        ++n;
+    return n;
+}
+
+bool matchArgument(std::string_view pattern, std::string arg, Bindings& b);
+
+/** A pattern with several placeholders is a call, NAME(pattern; ...): `arg` must be a
+    call of the same name whose arguments match the pattern's one by one. */
+bool matchCall(std::string_view pattern, const std::string& arg, Bindings& b)
+{
+    const size_t open = pattern.find('(');
+    if (open == std::string_view::npos || pattern.back() != ')' || arg.size() <= open || arg[open] != '(' ||
+        !boost::iequals(arg.substr(0, open), pattern.substr(0, open)))
+        return false;
+    size_t patternEnd = 0, argEnd = 0;
+    const std::vector<std::string_view> want = arguments(pattern, open, patternEnd);
+    const std::vector<std::string_view> got = arguments(arg, open, argEnd);
+    if (patternEnd != pattern.size() || argEnd != arg.size() || want.size() != got.size())
+        return false;
+    for (size_t i = 0; i < want.size(); ++i)
+        if (!matchArgument(want[i], std::string(got[i]), b))
+            return false;
+    return true;
+}
+
+/** Binds the placeholders of `pattern` to `arg`, or says it does not match. */
 bool matchArgument(std::string_view pattern, std::string arg, Bindings& b)
 {
     boost::trim(arg);
     const size_t open = pattern.find('{');
     if (open == std::string_view::npos)
         return arg == pattern;
+    if (placeholders(pattern) > 1)
+        return matchCall(pattern, arg, b);
     const size_t close = pattern.find('}', open);
     const std::string_view prefix = pattern.substr(0, open), suffix = pattern.substr(close + 1);
     std::string_view spec = pattern.substr(open + 1, close - open - 1);
@@ -203,9 +235,12 @@ std::string substitute(std::string_view native, const Bindings& b)
     });
 }
 
-/** `native` with every [[w:text]] written out for each cell of the range bound to w:
-    {w#} the cell, {w@} its position, joined by "+". */
-std::string expand(std::string_view native, const Bindings& b)
+/** `native` with every [[w:text]] written out for each cell of the range bound to w,
+    joined by "+": in the text, {w@} is the cell's position (reading order) and, for w
+    and every other range bound, {v#} its cell at that position, {v-} the one before
+    and {v+} the one after ("" before the first and after the last). No text when a
+    range used so has another number of cells than w. */
+std::optional<std::string> expand(std::string_view native, const Bindings& b)
 {
     std::string out;
     size_t at = 0;
@@ -213,16 +248,33 @@ std::string expand(std::string_view native, const Bindings& b)
         const size_t colon = native.find(':', open), close = native.find("]]", open);
         const std::string name(native.substr(open + 2, colon - open - 2));
         const std::string_view body = native.substr(colon + 1, close - colon - 1);
-        const std::vector<std::string> cells = cellsOf(b.at(name));
+        const size_t count = cellsOf(b.at(name)).size();
+        std::map<std::string, std::vector<std::string>> ranges;
+        for (const auto& [key, value] : b)
+            if (std::vector<std::string> cells = cellsOf(value); !cells.empty())
+                ranges.emplace(key, std::move(cells));
+        bool sameCount = true;
         out.append(native.substr(at, open - at));
-        for (size_t j = 0; j < cells.size(); ++j) {
-            const Bindings each{{name + "#", cells[j]}, {name + "@", std::to_string(j + 1)}};
+        for (size_t j = 0; j < count; ++j) {
             const std::string one = fillIn(body, [&](const std::string& key) -> std::optional<std::string> {
-                auto found = each.find(key);
-                return found == each.end() ? std::nullopt : std::optional<std::string>(found->second);
+                if (key == name + "@")
+                    return std::to_string(j + 1);
+                auto range = key.empty() ? ranges.end() : ranges.find(key.substr(0, key.size() - 1));
+                if (range == ranges.end())
+                    return std::nullopt;
+                const std::vector<std::string>& cells = range->second;
+                sameCount = sameCount && cells.size() == count;
+                switch (key.back()) {
+                case '#': return cells.at(std::min(j, cells.size() - 1));
+                case '-': return j > 0 ? cells.at(std::min(j - 1, cells.size() - 1)) : "\"\"";
+                case '+': return j + 1 < cells.size() ? cells[j + 1] : "\"\"";
+                default: return std::nullopt;
+                }
             });
             out += (j ? "+" : "") + one;
         }
+        if (!sameCount)
+            return std::nullopt;
         at = close + 2;
     }
     out.append(native.substr(at));
@@ -239,8 +291,10 @@ std::optional<std::string> twinOf(const std::string& function, const std::vector
         bool all = true;
         for (const char* pattern : t.args)
             all = all && matchArgument(pattern, args[i++], b);
-        if (all)
-            return "(" + substitute(expand(t.native, b), b) + ")";
+        if (!all)
+            continue;
+        if (const std::optional<std::string> expanded = expand(t.native, b))
+            return "(" + substitute(*expanded, b) + ")";
     }
     return std::nullopt;
 }

@@ -3,11 +3,16 @@
 // formula computes in any spreadsheet program (docs/portable.md).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dealerkpi::group::portable {
+
+/** The most characters a formula may have in Excel (its specification's limit; a longer
+    one is dropped when Excel opens the file, and its last saved result stays as a constant). */
+constexpr std::size_t kMostCharacters = 8192;
 
 struct Converted
 {

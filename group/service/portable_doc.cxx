@@ -12,7 +12,9 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XNamedRange.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -22,6 +24,14 @@ using namespace css;
 
 namespace dealerkpi::group {
 namespace {
+
+/** What keeps a document from being made portable: calls without a twin, and the first
+    formula whose portable form is longer than Excel takes. */
+struct Refusals
+{
+    std::vector<std::string> missing;
+    OUString tooLong;  // where, and how long
+};
 
 /** `formula` converted; its add-in calls that have no twin go to `missing`. */
 std::optional<OUString> portableFormula(const OUString& formula, std::vector<std::string>& missing)
@@ -33,8 +43,20 @@ std::optional<OUString> portableFormula(const OUString& formula, std::vector<std
     return rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
 }
 
-void convertSheet(const Reference<sheet::XSpreadsheet>& sheet, std::vector<std::string>& missing)
+/** "Sheet.B7" of a cell. */
+OUString cellName(const Reference<sheet::XSpreadsheet>& sheet, const Reference<table::XCell>& cell)
 {
+    const table::CellAddress a = Reference<sheet::XCellAddressable>(cell, uno::UNO_QUERY_THROW)->getCellAddress();
+    OUString column;
+    for (sal_Int32 c = a.Column + 1; c > 0; c = (c - 1) / 26)
+        column = OUString(sal_Unicode('A' + (c - 1) % 26)) + column;
+    return Reference<container::XNamed>(sheet, uno::UNO_QUERY_THROW)->getName() + "." + column +
+           OUString::number(a.Row + 1);
+}
+
+void convertSheet(const Reference<sheet::XSpreadsheet>& sheet, Refusals& refused)
+{
+    std::vector<std::string>& missing = refused.missing;
     Reference<util::XProtectable> protectable(sheet, uno::UNO_QUERY_THROW);
     const bool wasProtected = protectable->isProtected();
     if (wasProtected)
@@ -44,8 +66,11 @@ void convertSheet(const Reference<sheet::XSpreadsheet>& sheet, std::vector<std::
                                                    uno::UNO_QUERY_THROW);
     for (auto e = cells->createEnumeration(); e->hasMoreElements();) {
         Reference<table::XCell> cell(e->nextElement(), uno::UNO_QUERY_THROW);
-        if (auto f = portableFormula(cell->getFormula(), missing))
+        if (auto f = portableFormula(cell->getFormula(), missing)) {
+            if (static_cast<std::size_t>(f->getLength()) > portable::kMostCharacters && refused.tooLong.isEmpty())
+                refused.tooLong = cellName(sheet, cell) + " (" + OUString::number(f->getLength()) + ")";
             cell->setFormula(*f);
+        }
     }
     if (wasProtected)
         protectable->protect(OUString());
@@ -67,10 +92,11 @@ void convertNames(const Reference<sheet::XSpreadsheetDocument>& doc, std::vector
 void makePortable(const Reference<lang::XComponent>& doc)
 {
     Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
-    std::vector<std::string> missing;
+    Refusals refused;
+    std::vector<std::string>& missing = refused.missing;
     Reference<container::XIndexAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
-        convertSheet(Reference<sheet::XSpreadsheet>(sheets->getByIndex(i), uno::UNO_QUERY_THROW), missing);
+        convertSheet(Reference<sheet::XSpreadsheet>(sheets->getByIndex(i), uno::UNO_QUERY_THROW), refused);
     convertNames(sdoc, missing);
     if (!missing.empty()) {
         const OUString call = rtl::OStringToOUString(missing.front().c_str(), RTL_TEXTENCODING_UTF8);
@@ -78,6 +104,12 @@ void makePortable(const Reference<lang::XComponent>& doc)
                                                  " / this call has no native twin other programs know yet, so no portable file: " + call,
                                              {}, 0);
     }
+    if (!refused.tooLong.isEmpty())
+        throw lang::IllegalArgumentException(
+            U("通用公式超过 Excel 每个公式 8192 个字符的上限，无法生成通用表格：") + refused.tooLong +
+                " / a portable formula is longer than the 8,192 characters Excel takes, so no portable file: " +
+                refused.tooLong,
+            {}, 0);
     setUserProperty(doc, kStampPortable, U("1"));
 }
 

@@ -18,6 +18,7 @@ that domain, the twin shows something other than the add-in.
     python3 twins.py --cxx OUT.hxx   writes the table as C++ (the build does this)
 """
 import json
+import re
 import sys
 from collections import namedtuple
 
@@ -60,6 +61,84 @@ def _ratio(num, den, why):
     return 'IF(OR({%s}<0;{%s}<0);"%s";{%s}/{%s})' % (num, den, why, num, den)
 
 
+
+# TIERED_BONUS over a tier table of cells (thresholds t, rates: r, or f for 定额), written out
+# cell by cell in the core's order of operations (addin/core/bonus.cxx): a tier is a
+# threshold that is a number; {t+} is the next threshold ("" after the last: no upper bound).
+# The mode cell m holds 超额累进, 全额累进 or 定额 (blank: 超额累进).
+def _marginal(x, rate):
+    """every slice of x above a tier's threshold and below the next one at the tier's rate"""
+    return ("([[t:IF(ISNUMBER({t#});%s*MAX(0;MIN(%s;IF(ISNUMBER({t+});{t+};%s))-{t#});0)]])"
+            % (rate, x, x))
+
+
+def _reached(x, rate):
+    """the rate (or fixed amount) of the highest tier x reaches, 0 below the first"""
+    return ("([[t:IF(ISNUMBER({t#});IF({t#}<=%s;IF(ISNUMBER({t+});IF({t+}>%s;%s;0);%s);0);0)]])"
+            % (x, x, rate, rate))
+
+
+def _bonus(x, rate, fixed, cap):
+    whole = "IF({m}=\"定额\";%s;IF({m}=\"全额累进\";%s*%s;%s))" % (
+        _reached(x, fixed), x, _reached(x, rate), _marginal(x, rate))
+    return "MIN(%s;%s)" % (cap, whole) if cap else whole
+
+
+def _tiered(rate, fixed, cap=None, prior=None):
+    """The twin of TIERED_BONUS({x}; thresholds {t}; rates; {m}[; cap][; prior]): the checks
+    the add-in makes (Err:502 there, a text here), then the bonus, capped; with a prior,
+    bonus(prior + x) - bonus(prior)."""
+    chosen = 'IF({m}="定额";%s;%s)' % (fixed, rate) if fixed != rate else rate
+    bad = ("(COUNT({t})=0)+([[t:(ISNUMBER({t#})<>ISNUMBER(%s))+ISNUMBER({t+})*(NOT(ISNUMBER({t#}))+({t+}<={t#}))]])"
+           % chosen)
+    cap_of = 'IF(AND(ISNUMBER({c});{c}>0);{c};9.99E+307)' if cap else None
+    if prior:
+        bonus = "%s-%s" % (_bonus("({p}+{x})", rate, fixed, cap_of), _bonus("{p}", rate, fixed, cap_of))
+    else:
+        bonus = _bonus("{x}", rate, fixed, cap_of)
+    checks = ['NOT(OR({m}="超额累进";{m}="全额累进";{m}="定额";{m}=""));"提成方式无效"', "(%s)>0;\"档位表有误\"" % bad]
+    if cap:
+        checks.append('AND(ISNUMBER({c});{c}<0);"封顶不能为负"')
+    return "".join("IF(%s;" % c for c in checks) + bonus + ")" * len(checks)
+
+
+_BAD_TIERS = ("Err:502 on a tier table the add-in refuses (thresholds not rising, a hole, a threshold without "
+              "its rate or the other way round) becomes the text 档位表有误, an unknown mode 提成方式无效, a negative "
+              "cap 封顶不能为负; the ROUND(...;2) around the call shows #VALUE! for them")
+_PLAN_RATES = 'IF({m:cell}="定额";{f:range};{r:range})'
+
+# PAYOUT_CURVE over a curve of cells (points p rising, payouts y, the beyond cell b: 延伸 or
+# 封顶, blank: 延伸), cell by cell as addin/core/payout_curve.cxx computes it: an attainment
+# within 1e-14 of a point counts as that point (so a cliff pays its upper payout at what a
+# person sees as 100 %); the segment's straight line (std::lerp's construction) kept between
+# its two payouts; past the last point the last segment goes on unless b holds it.
+_AT = "{x}>=%s*(1-1E-14)"                     # x at or past the point (up to noise)
+_NEAR = "ABS({x}-%s)<=1E-14*ABS(%s)"        # x is the point (up to noise)
+
+
+def _lerp(a, b, p0, p1):
+    t = "({x}-%s)/(%s-%s)" % (p0, p1, p0)
+    return "IF(%s*%s<=0;%s*%s+(1-%s)*%s;%s+%s*(%s-%s))" % (a, b, t, b, t, a, a, t, b, a)
+
+
+def _curve():
+    segment = "IF(ISNUMBER({p+});IF(AND(%s;NOT(%s));IF(%s;{y#};MIN(MAX(%s;MIN({y#};{y+}));MAX({y#};{y+})));0);0)" % (
+        _AT % "{p#}", _AT % "{p+}", _NEAR % ("{p#}", "{p#}"), _lerp("{y#}", "{y+}", "{p#}", "{p+}"))
+    # past the last point (the table has no hole: COUNT gives its length)
+    n = "COUNT({p})"
+    pn, yn = "INDEX({p};%s)" % n, "INDEX({y};%s)" % n
+    p1, y1 = "INDEX({p};%s-1)" % n, "INDEX({y};%s-1)" % n
+    t = "({x}-%s)/(%s-%s)" % (p1, pn, p1)
+    beyond = "IF(%s>%s;MAX(%s;%s+%s*(%s-%s));MIN(%s+%s*(%s-%s);%s))" % (
+        yn, y1, yn, y1, t, yn, y1, y1, t, yn, y1, yn)
+    extend = "IF(%s*%s<=0;%s*%s+(1-%s)*%s;%s)" % (y1, yn, t, yn, t, y1, beyond)
+    last = 'IF(%s;IF(%s=1;%s;IF(OR({b}="封顶";%s=%s;%s);%s;%s));0)' % (
+        _AT % pn, n, yn, p1, pn, _NEAR % (pn, pn), yn, extend)
+    bad = ("(COUNT({p})=0)+([[p:(ISNUMBER({p#})<>ISNUMBER({y#}))+ISNUMBER({p+})*(NOT(ISNUMBER({p#}))+({p+}<{p#}))"
+           "+ISNUMBER({p-})*ISNUMBER({p+})*({p-}={p#})*({p#}={p+})]])")
+    return 'IF(%s>0;"曲线有误";[[p:%s]]+%s)' % (bad, segment, last)
+
+
 _MEASURES = (('"生产率"', "w", "a"), ('"工时效率"', "s", "w"), ('"总效率"', "s", "a"))
 _NEGATIVE_COUNT = "Err:502 on a negative count becomes the text 计数不能为负 (refused by the validity rules)"
 _NEGATIVE_HOURS = "Err:502 on negative hours becomes the text 工时不能为负 (refused by the validity rules)"
@@ -82,6 +161,16 @@ TWINS = [
          "not an add-in call: Gnumeric and HyperFormula fail on INDEX of a one-row range with one index"),
     Twin("N", ("{x:cell}",), "IF(ISNUMBER({x});{x};0)", "a guard, not an add-in call: Gnumeric gives N(blank) = #NUM!"),
 ]
+TWINS += [
+    Twin("TIERED_BONUS", ("{x}", "{t:range}", _PLAN_RATES, "{m:cell}", "{c:cell}"),
+         _tiered("{r#}", "{f#}", cap=True), _BAD_TIERS),
+    Twin("TIERED_BONUS", ("{x}", "{t:range}", _PLAN_RATES, "{m:cell}", "{c:cell}", "{p}"),
+         _tiered("{r#}", "{f#}", cap=True, prior=True), _BAD_TIERS),
+    Twin("TIERED_BONUS", ("{x}", "{t:range}", "{r:range}", "{m:cell}"), _tiered("{r#}", "{r#}"), _BAD_TIERS),
+    Twin("PAYOUT_CURVE", ("{x}", "{p:range}", "{y:range}", "{b:cell}"), _curve(),
+         "Err:502 on a curve the add-in refuses (points falling, three equal points, a hole, a point without its "
+         "payout or the other way round) becomes the text 曲线有误; a beyond cell other than 封顶 extends"),
+]
 for _m, _num, _den in _MEASURES:
     TWINS.append(Twin("WORKSHOP_EFFICIENCY", ("{s:cell}", "{w:cell}", "{a:cell}", _m), _ratio(_num, _den, "工时不能为负"),
                       _NEGATIVE_HOURS))
@@ -92,6 +181,16 @@ for _m, _num, _den in _MEASURES:
 ADDIN = ("FUNNEL_RATE", "FUNNEL_TARGET", "TARGET_SPLIT", "TIERED_BONUS", "WORKSHOP_EFFICIENCY", "PAYOUT_CURVE",
          "KPI_SCORE")
 STORED_PREFIX = "ORG.DEALERKPI.CALC.FUNCTIONS."
+
+
+def _balanced(text):
+    """Every parenthesis outside strings closed, none closed before it opens."""
+    depth = 0
+    for c in re.sub(r'"[^"]*"', '""', text):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _c(s):
@@ -105,6 +204,8 @@ def cxx():
            "struct Twin", "{", "    const char* function;", "    std::initializer_list<const char*> args;",
            "    const char* native;", "};", "", "inline const Twin kTwins[] = {"]
     for t in TWINS:
+        if not _balanced(t.native):
+            raise ValueError("the twin of %s(%s) has unbalanced parentheses" % (t.function, ";".join(t.args)))
         out.append("    {%s, {%s}, %s}," % (_c(t.function), ", ".join(_c(a) for a in t.args), _c(t.native)))
     out += ["};", "", "inline const char* const kAddin[] = {%s};" % ", ".join(_c(a) for a in ADDIN),
             "inline const char kStoredPrefix[] = %s;" % _c(STORED_PREFIX), "", "} // namespace dealerkpi::group::twins", ""]

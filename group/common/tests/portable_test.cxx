@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+
 using dealerkpi::group::portable::convert;
 
 TEST(Portable, CellRateBecomesDivision)
@@ -97,4 +98,71 @@ TEST(Portable, IndexOfOneRowGetsItsRow)
     EXPECT_EQ(convert("=INDEX($年度数据.$B$6:$M$6;3)").formula, "=(INDEX($年度数据.$B$6:$M$6;1;3))");
     EXPECT_EQ(convert("=INDEX(B6:M7;2)").replaced, 0);
     EXPECT_EQ(convert("=INDEX(B6:M6;1;2)").replaced, 0);
+}
+
+TEST(Portable, TieredBonusOfTheCommissionPlanIsWrittenOutTierByTier)
+{
+    auto c = convert(R"(=IF(OR(NOT(ISNUMBER(B20));COUNT($B$9:$B$11)=0);"";ROUND(TIERED_BONUS(B20;$B$9:$B$11;)"
+                     R"(IF($B$5="定额";$D$9:$D$11;$Z$9:$Z$11);$B$5;$E$5);2)))");
+    ASSERT_EQ(c.replaced, 1) << c.formula;
+    EXPECT_TRUE(c.missing.empty());
+    // each tier's slice at its rate, up to the next threshold; the last tier has none
+    EXPECT_NE(c.formula.find("IF(ISNUMBER($B$9);$Z$9*MAX(0;MIN(B20;IF(ISNUMBER($B$10);$B$10;B20))-$B$9);0)"),
+              std::string::npos) << c.formula;
+    EXPECT_NE(c.formula.find(R"(IF(ISNUMBER($B$11);$Z$11*MAX(0;MIN(B20;IF(ISNUMBER("");"";B20))-$B$11);0))"),
+              std::string::npos);
+    EXPECT_NE(c.formula.find("$D$10"), std::string::npos) << "定额 pays the fixed amounts";
+    EXPECT_NE(c.formula.find(R"("档位表有误")"), std::string::npos);
+    for (const char* left : {"[[", "{", "TIERED", "TIEREDBONUS"})
+        EXPECT_EQ(c.formula.find(left), std::string::npos) << left;
+}
+
+TEST(Portable, TieredBonusWithPriorTakesTheDifferenceOfTwoCumulativeBonuses)
+{
+    auto c = convert(R"(=ROUND(TIERED_BONUS(D30;$B$9:$B$14;IF($B$5="定额";$D$9:$D$14;$Z$9:$Z$14);$B$5;$E$5;SUM($B30:C30));2))");
+    ASSERT_EQ(c.replaced, 1) << c.formula;
+    EXPECT_NE(c.formula.find("MIN(((SUM($B30:C30))+D30);IF(ISNUMBER($B$10)"), std::string::npos) << c.formula;
+    EXPECT_NE(c.formula.find(")-MIN(IF(AND(ISNUMBER($E$5);$E$5>0);$E$5;9.99E+307)"), std::string::npos);
+}
+
+TEST(Portable, TableRangesOfDifferentSizesHaveNoTwin)
+{
+    auto c = convert(R"(=TIERED_BONUS(B20;$B$9:$B$11;IF($B$5="定额";$D$9:$D$12;$Z$9:$Z$11);$B$5;$E$5))");
+    EXPECT_EQ(c.replaced, 0);
+    ASSERT_EQ(c.missing.size(), 1u);
+    // another function than IF around the rates is another form
+    EXPECT_EQ(convert(R"(=TIERED_BONUS(B20;$B$9:$B$11;CHOOSE($B$5;$D$9:$D$11;$Z$9:$Z$11);$B$5;$E$5))").replaced, 0);
+}
+
+TEST(Portable, PayoutCurveIsWrittenOutPointByPoint)
+{
+    auto c = convert("=IF($'方案A'.$P$22;ORG.DEALERKPI.CALC.FUNCTIONS.PAYOUTCURVE(0.8*$'历史业绩'.C45;"
+                     "$'方案A'.$P$7:$P$9;$'方案A'.$G$7:$G$9;$'方案A'.$E$16);1)");
+    ASSERT_EQ(c.replaced, 1) << c.formula;
+    EXPECT_NE(c.formula.find("(0.8*$'历史业绩'.C45)>=$'方案A'.$P$8*(1-1E-14)"), std::string::npos) << c.formula;
+    EXPECT_NE(c.formula.find(R"($'方案A'.$E$16="封顶")"), std::string::npos);
+    EXPECT_NE(c.formula.find(R"("曲线有误")"), std::string::npos);
+    EXPECT_EQ(c.formula.find("PAYOUT"), std::string::npos);
+    EXPECT_EQ(c.formula.find("{"), std::string::npos);
+}
+
+// Excel keeps at most 8,192 characters of a formula: the longest forms of the templates a dealer
+// fills in Excel stay under it written out (销售顾问提成方案's year with a prior, 提成方案测算's award at a
+// scale). 提成方案测算's eight-point curve does not (about 10,000: docs/portable.md).
+TEST(Portable, TheLongestTwinsFitInAnExcelFormula)
+{
+    constexpr size_t kExcelMost = 8192;
+    const char* longest[] = {
+        "=IF(ISNUMBER($'历史业绩'.C45);ROUND(MIN($'方案A'.$P$19;(IF(AND(0.8*$'历史业绩'.C8>=0;0.8*$'历史业绩'.C8<=60;"
+        "0.8*$'历史业绩'.C8=INT(0.8*$'历史业绩'.C8));INDEX($'方案A'.$AD$31:$AD$91;0.8*$'历史业绩'.C8+1);"
+        "IF($'方案A'.$P$21;TIERED_BONUS(0.8*$'历史业绩'.C8;$'方案A'.$B$7:$B$14;$'方案A'.$C$7:$C$14;$'方案A'.$B$16);0))"
+        "+N($'历史业绩'.C27)*$'方案A'.$P$20)*1);2);\"\")",
+        "=IF(OR(NOT(ISNUMBER(M20));COUNT($B$9:$B$14)=0);\"\";ROUND(TIERED_BONUS(M20;$B$9:$B$14;"
+        "IF($B$5=\"定额\";$D$9:$D$14;$Z$9:$Z$14);$B$5;$E$5;SUM($B20:L20));2))",
+    };
+    for (const char* formula : longest) {
+        auto c = convert(formula);
+        EXPECT_TRUE(c.missing.empty()) << formula;
+        EXPECT_LT(c.formula.size(), kExcelMost) << formula;
+    }
 }
