@@ -171,11 +171,11 @@ OUString roleOf(const Reference<chart2::data::XDataSequence>& seq)
     return role;
 }
 
-/** The cell of `sheet` at column `column` of the range `part` ("$D$7:$D$36") and row `row`. */
-Reference<table::XCell> cellAt(const Reference<sheet::XSpreadsheet>& sheet, const OUString& part, sal_Int32 row)
+/** The column (0-based) of `sheet` that the range `part` ("$D$7:$D$36") is over. */
+sal_Int32 columnOf(const Reference<sheet::XSpreadsheet>& sheet, const OUString& part)
 {
     Reference<sheet::XCellRangeAddressable> range(sheet->getCellRangeByName(part), uno::UNO_QUERY_THROW);
-    return sheet->getCellByPosition(range->getRangeAddress().StartColumn, row);
+    return range->getRangeAddress().StartColumn;
 }
 
 bool showsText(const Reference<table::XCell>& cell)
@@ -203,23 +203,24 @@ std::optional<sal_Int32> lastRowToPlot(const Reference<sheet::XSpreadsheet>& she
     const auto categories = columnRange(parts.scale.Categories->getValues()->getSourceRangeRepresentation());
     if (!categories)
         return std::nullopt;
-    std::vector<OUString> valueParts;
+    std::vector<sal_Int32> valueColumns;
     for (const LabeledSequence& lds : parts.series) {
         const auto values = columnRange(lds->getValues()->getSourceRangeRepresentation());
         if (!values || values->first != categories->first)
             return std::nullopt;
         if (roleOf(lds->getValues()).startsWith("values-y"))
-            valueParts.push_back(values->sheetPart);
+            valueColumns.push_back(columnOf(sheet, values->sheetPart));
     }
+    const sal_Int32 categoryColumn = columnOf(sheet, categories->sheetPart);
     sal_Int32 blockEnd = categories->first;
     while (blockEnd + 1 < categories->first + kLongestBlock &&
-           cellAt(sheet, categories->sheetPart, blockEnd + 1)->getType() == table::CellContentType_FORMULA)
+           sheet->getCellByPosition(categoryColumn, blockEnd + 1)->getType() == table::CellContentType_FORMULA)
         ++blockEnd;
     for (sal_Int32 row = blockEnd; row >= categories->first; --row) {
-        if (showsText(cellAt(sheet, categories->sheetPart, row)))
+        if (showsText(sheet->getCellByPosition(categoryColumn, row)))
             return row;
-        for (const OUString& part : valueParts)
-            if (holdsNumber(cellAt(sheet, part, row)))
+        for (sal_Int32 column : valueColumns)
+            if (holdsNumber(sheet->getCellByPosition(column, row)))
                 return row;
     }
     return blockEnd;
@@ -249,17 +250,24 @@ void fit(const Reference<sheet::XSpreadsheet>& sheet, const Reference<chart2::XC
     if (!last || !now || now->last == *last)
         return;
     const Reference<chart2::data::XDataProvider> provider = chart->getDataProvider();
-    chart->lockControllers();
-    try {
-        for (const LabeledSequence& lds : parts.series)
-            lds->setValues(endingAt(provider, lds->getValues(), *last));
-        parts.scale.Categories->setValues(endingAt(provider, parts.scale.Categories->getValues(), *last));
-        parts.axis->setScaleData(parts.scale);
-    } catch (...) {
-        chart->unlockControllers();
-        throw;
-    }
-    chart->unlockControllers();
+    // the chart redraws once, when the ranges are all set, however this ends
+    struct Locked
+    {
+        const Reference<chart2::XChartDocument>& chart;
+        explicit Locked(const Reference<chart2::XChartDocument>& c) : chart(c) { chart->lockControllers(); }
+        ~Locked()
+        {
+            try {
+                chart->unlockControllers();
+            } catch (const uno::Exception&) {
+                // a chart that cannot be unlocked is gone with its document
+            }
+        }
+    } locked(chart);
+    for (const LabeledSequence& lds : parts.series)
+        lds->setValues(endingAt(provider, lds->getValues(), *last));
+    parts.scale.Categories->setValues(endingAt(provider, parts.scale.Categories->getValues(), *last));
+    parts.axis->setScaleData(parts.scale);
 }
 
 /** The document's row charts ({sheet, chart document}) its template kind lists in the contract. */
