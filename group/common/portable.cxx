@@ -140,9 +140,10 @@ bool hasShape(const std::string& value, std::string_view shape)
     if (shape == "cell")
         return std::regex_match(value, kCell);
     const std::vector<std::string> cells = cellsOf(value);
-    if (shape == "row") {
+    if (shape == "row" || shape == "column") {
         std::smatch m;
-        return !cells.empty() && std::regex_match(value, m, kRangeParts) && m.str(7) == m.str(12);
+        return !cells.empty() && std::regex_match(value, m, kRangeParts) &&
+               (shape == "row" ? m.str(7) == m.str(12) : boost::iequals(m.str(5), m.str(11)));
     }
     return !cells.empty();
 }

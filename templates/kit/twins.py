@@ -4,7 +4,8 @@ portable file (docs/portable.md) is written from.
 Each twin says: for a call of `function` whose arguments have these forms,
 write `native` instead. An argument form is literal text with at most one
 placeholder: {x} (any expression), {x:cell} (one cell reference),
-{x:range} (a range A1:C3 of at most 30 cells) or {x:row} (a range of one row);
+{x:range} (a range A1:C3 of at most 30 cells), {x:row} or {x:column} (such a range of one
+row or one column);
 the same placeholder twice must be the same text.
 `native` uses only functions LibreOffice, Excel, WPS and Gnumeric all know
 (no LET, LAMBDA, dynamic arrays, and no SUMPRODUCT over ISNUMBER guards,
@@ -37,18 +38,31 @@ _NUM = '">=0"'
 # and {w@} its position (reading order), joined by "+".
 _T = "ROUND(ABS(ROUND({t};{d}))*10^({d});0)"
 _S = "SUM({w})"
-_WK = "INDEX({w};INT(({k}-1)/COLUMNS({w}))+1;MOD({k}-1;COLUMNS({w}))+1)"
-_XK = "(%s*%s)" % (_T, _WK)
-_RK = "(%s-%s*INT(%s/%s))" % (_XK, _S, _XK, _S)
 _XC = "(%s*{w#})" % _T
 _RC = "(%s-%s*INT(%s/%s))" % (_XC, _S, _XC, _S)
 _LEFT = "(%s-([[w:INT(%s/%s)]]))" % (_T, _XC, _S)
-_RANK = "([[w:(%s>%s)+(%s=%s)*((%s>%s)+(%s=%s)*({w@}<{k}))]])" % (_RC, _RK, _RC, _RK, _XC, _XK, _XC, _XK)
 _N = "(ROWS({w})*COLUMNS({w}))"
 _EQUAL = "(INT(%s/%s)+({k}<=%s-%s*INT(%s/%s)))" % (_T, _N, _T, _N, _T, _N)
-_WEIGHTED = "(INT(%s/%s)+(%s<%s))" % (_XK, _S, _RANK, _LEFT)
-_SPLIT = ('IF(COUNTIF({w};"<0")>0;"权重不能为负";SIGN(ROUND({t};{d}))*IF(%s=0;%s;%s)/10^({d}))'
-          % (_S, _EQUAL, _WEIGHTED))
+
+
+def _split(wk):
+    """The twin with the k-th weight read as `wk`. Ties of remainders go to the larger weight:
+    T x w compares as w does (T > 0; with T = 0 no unit is left to give)."""
+    xk = "(%s*%s)" % (_T, wk)
+    rk = "(%s-%s*INT(%s/%s))" % (xk, _S, xk, _S)
+    rank = "([[w:(%s>%s)+(%s=%s)*(({w#}>%s)+({w#}=%s)*({w@}<{k}))]])" % (_RC, rk, _RC, rk, wk, wk)
+    weighted = "(INT(%s/%s)+(%s<%s))" % (xk, _S, rank, _LEFT)
+    return ('IF(COUNTIF({w};"<0")>0;"权重不能为负";SIGN(ROUND({t};{d}))*IF(%s=0;%s;%s)/10^({d}))'
+            % (_S, _EQUAL, weighted))
+
+
+# the k-th weight of a column, of a row (INDEX of one row with one index fails in Gnumeric)
+# and of a block in reading order
+_SPLIT_COLUMN = _split("INDEX({w};{k})")
+_SPLIT_ROW = _split("INDEX({w};1;{k})")
+_SPLIT = _split("INDEX({w};INT(({k}-1)/COLUMNS({w}))+1;MOD({k}-1;COLUMNS({w}))+1)")
+_SPLIT_DIFFERS = ("Err:502 on a negative weight becomes the text 权重不能为负; exact for whole weights while total x "
+                  "weight stays below 2^53 units; weights with decimals compare remainders in double precision")
 
 
 def _pooled(num, den):
@@ -150,9 +164,9 @@ TWINS = [
          "a pair with a negative count is left out instead of Err:502 (refused by the validity rules)"),
     Twin("FUNNEL_TARGET", ("{t}", "{r:cell}"), 'IF({r}>0;{t}/{r};"比率须大于0")',
          "Err:502 on a rate <= 0 becomes the text 比率须大于0 (the templates compute only when the rate > 0)"),
-    Twin("TARGET_SPLIT", ("{t}", "{w:range}", "{d}", "{k}"), _SPLIT,
-         "Err:502 on a negative weight becomes the text 权重不能为负; exact for whole weights while "
-         "total x weight stays below 2^53 units; weights with decimals compare remainders in double precision"),
+    Twin("TARGET_SPLIT", ("{t}", "{w:column}", "{d}", "{k}"), _SPLIT_COLUMN, _SPLIT_DIFFERS),
+    Twin("TARGET_SPLIT", ("{t}", "{w:row}", "{d}", "{k}"), _SPLIT_ROW, _SPLIT_DIFFERS),
+    Twin("TARGET_SPLIT", ("{t}", "{w:range}", "{d}", "{k}"), _SPLIT, _SPLIT_DIFFERS),
     Twin("SUMPRODUCT", ("ISNUMBER({a:range})", "ISNUMBER({b:range})", "{b}>0"),
          'COUNTIFS({a};">=0";{b};">0")+COUNTIFS({a};"<0";{b};">0")', "a guard, not an add-in call: the same count"),
     Twin("SUMPRODUCT", ("ISNUMBER({a:range})", "{b:range}"), 'SUMIFS({b};{a};">=0")+SUMIFS({b};{a};"<0")',

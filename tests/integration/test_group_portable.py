@@ -511,7 +511,8 @@ class PortableFiles(unittest.TestCase):
 
     def test_other_templates_save_as_portable_from_the_menu(self):
         import consultant_funnel
-        for kind, module in (("consultant_funnel", consultant_funnel),):
+        import service_advisors
+        for kind, module in (("consultant_funnel", consultant_funnel), ("service_advisors", service_advisors)):
             a = self.with_addin.load(os.path.join(gf.BUILD, "templates", "ots", kind + ".ots"), as_template=True)
             try:
                 for i, fill in enumerate(fills(a, module, 2)):  # the example and two random fills
@@ -606,10 +607,10 @@ class PortableFiles(unittest.TestCase):
 
     def test_twins_too_long_for_excel_are_refused(self):
         """Where a twin written out is longer than the 8,192 characters Excel keeps of a formula
-        (提成方案测算's curve and award at another sheet's attainment, 售后服务顾问目标's split over
-        ten advisors), there is no portable copy, and the message names the cell: Excel would
-        drop the formula and show its last result as a constant."""
-        for kind in ("commission_model", "service_advisors"):
+        (提成方案测算's curve and award at another sheet's attainment), there is no portable copy,
+        and the message names the cell: Excel would drop the formula and show its last result as
+        a constant."""
+        for kind in ("commission_model",):
             doc = self.with_addin.load(os.path.join(gf.BUILD, "templates", "ots", kind + ".ots"), as_template=True)
             try:
                 out = os.path.join(self.tmp, "too-long-%s.ods" % kind)

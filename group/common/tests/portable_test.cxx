@@ -69,8 +69,21 @@ TEST(Portable, SplitKeepsItsArguments)
 {
     auto c = convert("=IF(AND(ISNUMBER(E8));ORG.DEALERKPI.CALC.FUNCTIONS.TARGETSPLIT(E8;$F$5:$H$5;0;ROW()-7);\"\")");
     EXPECT_EQ(c.replaced, 1);
-    EXPECT_NE(c.formula.find("INDEX($F$5:$H$5;INT(((ROW()-7)-1)"), std::string::npos);
+    EXPECT_NE(c.formula.find("INDEX($F$5:$H$5;1;(ROW()-7))"), std::string::npos) << "a row's k-th weight";
     EXPECT_EQ(c.formula.find("TARGETSPLIT"), std::string::npos);
+}
+
+TEST(Portable, SplitReadsTheKthWeightByTheShapeOfItsRange)
+{
+    EXPECT_NE(convert("=TARGET_SPLIT(C$14;N$17:N$26;0;10)").formula.find("INDEX(N$17:N$26;10)"), std::string::npos);
+    EXPECT_NE(convert("=TARGET_SPLIT(C$14;B6:M6;0;3)").formula.find("INDEX(B6:M6;1;3)"), std::string::npos);
+    EXPECT_NE(convert("=TARGET_SPLIT(C$14;B6:C7;0;3)").formula.find("INDEX(B6:C7;INT((3-1)/COLUMNS(B6:C7))+1;"),
+              std::string::npos);
+    // 售后服务顾问目标's split over ten advisors fits in an Excel formula
+    const auto c = convert("=IF(A26=\"\";\"\";IF(ISNUMBER(C26);C26;IF(AND(ISNUMBER(C$14);N(C$14)>=0;SUM(N$17:N$26)>0;"
+                           "N26>0);TARGET_SPLIT(C$14;N$17:N$26;0;10);\"\")))");
+    EXPECT_TRUE(c.missing.empty());
+    EXPECT_LT(c.formula.size(), dealerkpi::group::portable::kMostCharacters);
 }
 
 TEST(Portable, GuardNOfACellKeepsItsMeaningInGnumeric)
