@@ -321,11 +321,12 @@ class Plan:
         """{row in RATE_COL: formula}: each plan term as every formula uses it,
         worked out once (the cap, the GP share, whether there is a table and a
         curve, the guarantee, whether it is recovered)."""
-        return {TERMS_ROWS["cap"]: "=IF(ISNUMBER({c});{c};1E+307)".format(c=self.cap),
+        # (10^307, not 1E+307: a power every program reads, HyperFormula's parser no exponent)
+        return {TERMS_ROWS["cap"]: "=IF(ISNUMBER({c});{c};10^307)".format(c=self.cap),
                 TERMS_ROWS["share"]: "=N(%s)" % self.share,
                 TERMS_ROWS["tiers"]: "=COUNT(%s)>0" % self.bounds,
                 TERMS_ROWS["curve"]: "=COUNT(%s)>0" % self.points,
-                TERMS_ROWS["floor"]: "=IF(ISNUMBER({g});{g};-1E+307)".format(g=self.guarantee),
+                TERMS_ROWS["floor"]: "=IF(ISNUMBER({g});{g};-10^307)".format(g=self.guarantee),
                 TERMS_ROWS["recoverable"]: '=%s="可追回"' % self.recovery}
 
 
@@ -569,6 +570,7 @@ CURVE_GPU = CURVE_TOP + 2
 CURVE_HEAD = CURVE_TOP + 4
 CURVE_FIRST = CURVE_HEAD + 1
 CURVE_LAST = CURVE_FIRST + CURVE_STEPS - 1
+CURVE_HELPERS = (("V", "W"), ("X", "Y"))  # hidden: plan A's, plan B's award and factor at each step
 
 
 def _compare(book, hist, plans):
@@ -706,9 +708,24 @@ def _compare_curve(sh, plans):
     _formulas(sh, "B", CURVE_FIRST, CURVE_STEPS, lambda i, j, c: '=IF(AND(ISNUMBER({t});{t}>0;ISNUMBER({g}));A{r}*{t};"")'
               .format(t=tgt, g=gpu, r=CURVE_FIRST + i), UNITS)
 
+    # Each plan's per-car award and factor at each step, in hidden helper columns that a month's
+    # pay reads: in one formula with both, the portable copy's twins (docs/portable.md) would be
+    # longer than the 8,192 characters Excel keeps of a formula.
+    for name, (award_col, factor_col) in zip((PLAN_A, PLAN_B), CURVE_HELPERS):
+        p = plans[name]
+        step = '=IF(ISNUMBER(B{r});{v};"")'
+        _formulas(sh, award_col, CURVE_FIRST, CURVE_STEPS,
+                  lambda i, j, c, p=p: step.format(r=CURVE_FIRST + i, v=p.award("B%d" % (CURVE_FIRST + i))), HELPER)
+        _formulas(sh, factor_col, CURVE_FIRST, CURVE_STEPS,
+                  lambda i, j, c, p=p: step.format(r=CURVE_FIRST + i, v=p.curve("A%d" % (CURVE_FIRST + i))), HELPER)
+        for col in (award_col, factor_col):
+            sh.s.Columns.getByName(col).IsVisible = False
+
     def month_pay(i, j, col):
-        r, p = CURVE_FIRST + i, plans[(PLAN_A, PLAN_B)[j]]
-        comm = p.commission("B%d" % r, "B%d*%s" % (r, gpu), "A%d" % r)
+        r, name = CURVE_FIRST + i, (PLAN_A, PLAN_B)[j]
+        p, (award_col, factor_col) = plans[name], CURVE_HELPERS[j]
+        comm = p.commission("B%d" % r, "B%d*%s" % (r, gpu), "A%d" % r,
+                            award="%s%d" % (award_col, r), curve="%s%d" % (factor_col, r))
         return '=IF(ISNUMBER(B{r});MAX({c};{g});"")'.format(r=r, c=comm, g=p.floor())
     _formulas(sh, "CD", CURVE_FIRST, CURVE_STEPS, month_pay, "money")
 
