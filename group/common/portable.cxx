@@ -159,16 +159,17 @@ size_t placeholders(std::string_view pattern)
 bool matchArgument(std::string_view pattern, std::string arg, Bindings& b);
 
 /** A pattern with several placeholders is a call, NAME(pattern; ...): `arg` must be a
-    call of the same name whose arguments match the pattern's one by one. */
+    call of the same name (an add-in's by either of its names) whose arguments match the
+    pattern's one by one. */
 bool matchCall(std::string_view pattern, const std::string& arg, Bindings& b)
 {
-    const size_t open = pattern.find('(');
-    if (open == std::string_view::npos || pattern.back() != ')' || arg.size() <= open || arg[open] != '(' ||
-        !boost::iequals(arg.substr(0, open), pattern.substr(0, open)))
+    const size_t open = pattern.find('('), argOpen = arg.find('(');
+    if (open == std::string_view::npos || pattern.back() != ')' || argOpen == std::string::npos ||
+        canonical(arg.substr(0, argOpen)) != canonical(std::string(pattern.substr(0, open))))
         return false;
     size_t patternEnd = 0, argEnd = 0;
     const std::vector<std::string_view> want = arguments(pattern, open, patternEnd);
-    const std::vector<std::string_view> got = arguments(arg, open, argEnd);
+    const std::vector<std::string_view> got = arguments(arg, argOpen, argEnd);
     if (patternEnd != pattern.size() || argEnd != arg.size() || want.size() != got.size())
         return false;
     for (size_t i = 0; i < want.size(); ++i)
@@ -307,6 +308,7 @@ size_t convertCall(std::string_view s, size_t nameStart, size_t open, Converted&
 {
     size_t end = 0;
     std::vector<std::string> args;
+    const size_t missingBefore = out.missing.size();
     for (std::string_view a : arguments(s, open, end)) {
         std::string converted;
         convertInto(a, out, converted);
@@ -315,6 +317,13 @@ size_t convertCall(std::string_view s, size_t nameStart, size_t open, Converted&
     const std::string name(s.substr(nameStart, open - nameStart));
     const std::string function = canonical(name);
     if (auto twin = twinOf(function, args)) {
+        // an add-in call inside the arguments may have been taken into the twin
+        // (INDEX(FUNNEL_TARGET(...); 2)): what is missing is what the twin still calls
+        out.missing.resize(missingBefore);
+        Converted left;
+        std::string unused;
+        convertInto(*twin, left, unused);
+        out.missing.insert(out.missing.end(), left.missing.begin(), left.missing.end());
         text += *twin;
         ++out.replaced;
         return end;

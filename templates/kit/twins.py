@@ -2,11 +2,13 @@
 portable file (docs/portable.md) is written from.
 
 Each twin says: for a call of `function` whose arguments have these forms,
-write `native` instead. An argument form is literal text with at most one
-placeholder: {x} (any expression), {x:cell} (one cell reference),
-{x:range} (a range A1:C3 of at most 30 cells), {x:row} or {x:column} (such a range of one
-row or one column);
-the same placeholder twice must be the same text.
+write `native` instead. An argument form is literal text around a placeholder:
+{x} (any expression), {x:cell} (one cell reference), {x:range} (a range A1:C3
+of at most 30 cells), {x:row} or {x:column} (such a range of one row or one
+column); a form with several placeholders is a call, NAME(form; ...), whose
+arguments match one by one (an add-in's stored name matches its display name:
+INDEX(FUNNEL_TARGET({t};{r:column});2)). The same placeholder twice must be
+the same text.
 `native` uses only functions LibreOffice, Excel, WPS and Gnumeric all know
 (no LET, LAMBDA, dynamic arrays, and no SUMPRODUCT over ISNUMBER guards,
 which Excel evaluates differently: its booleans are not numbers there).
@@ -46,11 +48,16 @@ _EQUAL = "(INT(%s/%s)+({k}<=%s-%s*INT(%s/%s)))" % (_T, _N, _T, _N, _T, _N)
 
 
 def _split(wk):
-    """The twin with the k-th weight read as `wk`. Ties of remainders go to the larger weight:
-    T x w compares as w does (T > 0; with T = 0 no unit is left to give)."""
+    """The twin with the k-th weight read as `wk`. The rank of the k-th part counts the parts
+    before it: a larger remainder, or an equal one of a larger weight, or of an equal weight at
+    an earlier position. Each comparison is one CHOOSE over the sign of a difference (0 below,
+    the tie's rule when equal, 1 above), so that the remainder is written once, not twice: the
+    twin of twelve months' weights fits in an Excel formula. (Remainders are whole numbers
+    below 2^53, their difference exact; ties of remainders go to the larger weight: T x w
+    compares as w does, T > 0, and with T = 0 no unit is left to give.)"""
     xk = "(%s*%s)" % (_T, wk)
     rk = "(%s-%s*INT(%s/%s))" % (xk, _S, xk, _S)
-    rank = "([[w:(%s>%s)+(%s=%s)*(({w#}>%s)+({w#}=%s)*({w@}<{k}))]])" % (_RC, rk, _RC, rk, wk, wk)
+    rank = "([[w:CHOOSE(SIGN(%s-%s)+2;0;CHOOSE(SIGN({w#}-%s)+2;0;{w@}<{k};1);1)]])" % (_RC, rk, wk)
     weighted = "(INT(%s/%s)+(%s<%s))" % (xk, _S, rank, _LEFT)
     return ('IF(COUNTIF({w};"<0")>0;"权重不能为负";SIGN(ROUND({t};{d}))*IF(%s=0;%s;%s)/10^({d}))'
             % (_S, _EQUAL, weighted))
@@ -63,6 +70,21 @@ _SPLIT_ROW = _split("INDEX({w};1;{k})")
 _SPLIT = _split("INDEX({w};INT(({k}-1)/COLUMNS({w}))+1;MOD({k}-1;COLUMNS({w}))+1)")
 _SPLIT_DIFFERS = ("Err:502 on a negative weight becomes the text 权重不能为负; exact for whole weights while total x "
                   "weight stays below 2^53 units; weights with decimals compare remainders in double precision")
+
+
+def _funnel_stages(most=4):
+    """INDEX(FUNNEL_TARGET(target; rates); n), the need n stages back (年度目标体系's 集客量:
+    new cars / 留档成交率 / 留档率), for n up to `most`: the target divided by the first n rates
+    one after the other, as the add-in divides; every rate of the range must be above 0."""
+    out = []
+    for shape, nth in (("column", "INDEX({r};%d)"), ("row", "INDEX({r};1;%d)")):
+        for n in range(1, most + 1):
+            need = "{t}" + "".join("/" + nth % i for i in range(1, n + 1))
+            out.append(Twin("INDEX", ("FUNNEL_TARGET({t};{r:%s})" % shape, str(n)),
+                            'IF(COUNTIF({r};">0")<ROWS({r})*COLUMNS({r});"比率须大于0";%s)' % need,
+                            "Err:502 on a rate <= 0 or blank becomes the text 比率须大于0, #VALUE! on a text rate "
+                            "too (the templates compute only when every rate > 0)"))
+    return out
 
 
 def _pooled(num, den):
@@ -105,7 +127,7 @@ def _tiered(rate, fixed, cap=None, prior=None):
     chosen = 'IF({m}="定额";%s;%s)' % (fixed, rate) if fixed != rate else rate
     bad = ("(COUNT({t})=0)+([[t:(ISNUMBER({t#})<>ISNUMBER(%s))+ISNUMBER({t+})*(NOT(ISNUMBER({t#}))+({t+}<={t#}))]])"
            % chosen)
-    cap_of = 'IF(AND(ISNUMBER({c});{c}>0);{c};9.99E+307)' if cap else None
+    cap_of = 'IF(AND(ISNUMBER({c});{c}>0);{c};10^307)' if cap else None
     if prior:
         bonus = "%s-%s" % (_bonus("({p}+{x})", rate, fixed, cap_of), _bonus("{p}", rate, fixed, cap_of))
     else:
@@ -126,8 +148,10 @@ _PLAN_RATES = 'IF({m:cell}="定额";{f:range};{r:range})'
 # within 1e-14 of a point counts as that point (so a cliff pays its upper payout at what a
 # person sees as 100 %); the segment's straight line (std::lerp's construction) kept between
 # its two payouts; past the last point the last segment goes on unless b holds it.
-_AT = "{x}>=%s*(1-1E-14)"                     # x at or past the point (up to noise)
-_NEAR = "ABS({x}-%s)<=1E-14*ABS(%s)"        # x is the point (up to noise)
+# (10^-14, not 1E-14, and 10^307 for "no cap": HyperFormula's parser takes no exponent in a
+# number; a power reads the same in every program)
+_AT = "{x}>=%s*(1-10^-14)"                    # x at or past the point (up to noise)
+_NEAR = "ABS({x}-%s)<=10^-14*ABS(%s)"       # x is the point (up to noise)
 
 
 def _lerp(a, b, p0, p1):
@@ -164,6 +188,7 @@ TWINS = [
          "a pair with a negative count is left out instead of Err:502 (refused by the validity rules)"),
     Twin("FUNNEL_TARGET", ("{t}", "{r:cell}"), 'IF({r}>0;{t}/{r};"比率须大于0")',
          "Err:502 on a rate <= 0 becomes the text 比率须大于0 (the templates compute only when the rate > 0)"),
+    *_funnel_stages(),
     Twin("TARGET_SPLIT", ("{t}", "{w:column}", "{d}", "{k}"), _SPLIT_COLUMN, _SPLIT_DIFFERS),
     Twin("TARGET_SPLIT", ("{t}", "{w:row}", "{d}", "{k}"), _SPLIT_ROW, _SPLIT_DIFFERS),
     Twin("TARGET_SPLIT", ("{t}", "{w:range}", "{d}", "{k}"), _SPLIT, _SPLIT_DIFFERS),
