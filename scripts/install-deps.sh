@@ -33,3 +33,16 @@ fi
 if ! bash "$(dirname "$0")/install-lo25.sh" "${DEALERKPI_LO25_PREFIX:-/opt/dealerkpi/libreoffice-25.2}"; then
   echo "install-deps.sh: LibreOffice 25.2 is missing: the lo25.2.* tests will fail" >&2
 fi
+
+# HyperFormula, an engine that computes as Excel does (group.portable checks portable files in it),
+# from the npm registry into a prefix of its own; Node.js from Debian where the machine has none.
+HF_PREFIX="${DEALERKPI_HF_PREFIX:-/opt/dealerkpi/hyperformula}"
+if ! command -v npm >/dev/null; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
+fi
+if [ ! -f "$HF_PREFIX/node_modules/hyperformula/package.json" ]; then
+  mkdir -p "$HF_PREFIX"
+  npm install --prefix "$HF_PREFIX" --no-audit --no-fund --silent hyperformula@2.7.1
+fi
