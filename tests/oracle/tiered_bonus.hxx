@@ -113,9 +113,13 @@ inline Scalar tieredBonus(const Rational& amount, const Range& thresholds, const
     // the terms involved, and 2^-53 of a number is below one unit in its last
     // place. With negative rates (or a prior) the result can be far smaller
     // than its terms, so the tolerance is absolute, in units of the last
-    // place of the sum of the magnitudes.
+    // place of the sum of the magnitudes. Past the largest double those units
+    // are the extended precision's, 2^11 times finer than a double's: the
+    // result's own rounding to a double (half a unit of its last place) is
+    // then added, or a correctly rounded bonus near 1.36e308 of two terms
+    // near 1.36e308 and 2e11 was refused.
     magnitude += abs(result);
-    out.absolute = Rational(tiers + 3) * ulpOfMagnitude(magnitude) +
+    out.absolute = Rational(tiers + 3) * ulpOfMagnitude(magnitude) + ulpOfMagnitude(abs(result)) / 2 +
                    kSubnormalStep * Rational(tiers + 3);
     overflowWhereItMust(out);
     return out;
