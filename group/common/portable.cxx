@@ -110,13 +110,6 @@ long columnNumber(const std::string& letters)
     return n;
 }
 
-std::string columnLetters(long n)
-{
-    std::string out;
-    for (; n > 0; n = (n - 1) / 26)
-        out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return out;
-}
 
 /** The cells of the range `text` in reading order (its sheet and $ kept); empty when
     it is not a range or has more than kMostCells cells. */
@@ -371,6 +364,14 @@ Converted convert(std::string_view formula)
 {
     Converted out;
     convertInto(formula, out, out.formula);
+    return out;
+}
+
+std::string columnLetters(long n)
+{
+    std::string out;
+    for (; n > 0; n = (n - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
     return out;
 }
 

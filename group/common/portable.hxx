@@ -26,4 +26,7 @@ struct Converted
     with every call that has a twin replaced, innermost first. */
 Converted convert(std::string_view formula);
 
+/** The letters of the n-th column (1 = A, 27 = AA), as a cell address writes them. */
+std::string columnLetters(long n);
+
 } // namespace dealerkpi::group::portable

@@ -15,6 +15,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XNamedRange.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -47,59 +48,76 @@ std::optional<OUString> portableFormula(const OUString& formula, std::vector<std
 OUString cellName(const Reference<sheet::XSpreadsheet>& sheet, const Reference<table::XCell>& cell)
 {
     const table::CellAddress a = Reference<sheet::XCellAddressable>(cell, uno::UNO_QUERY_THROW)->getCellAddress();
-    OUString column;
-    for (sal_Int32 c = a.Column + 1; c > 0; c = (c - 1) / 26)
-        column = OUString(sal_Unicode('A' + (c - 1) % 26)) + column;
-    return Reference<container::XNamed>(sheet, uno::UNO_QUERY_THROW)->getName() + "." + column +
-           OUString::number(a.Row + 1);
+    return Reference<container::XNamed>(sheet, uno::UNO_QUERY_THROW)->getName() + "." +
+           OUString::createFromAscii(portable::columnLetters(a.Column + 1).c_str()) + OUString::number(a.Row + 1);
 }
 
-void convertSheet(const Reference<sheet::XSpreadsheet>& sheet, Refusals& refused)
+/** Notes `where` as the first formula past Excel's length, if `formula` is and none was before. */
+void checkLength(const OUString& formula, const OUString& where, Refusals& refused)
 {
-    std::vector<std::string>& missing = refused.missing;
-    Reference<util::XProtectable> protectable(sheet, uno::UNO_QUERY_THROW);
-    const bool wasProtected = protectable->isProtected();
-    if (wasProtected)
-        protectable->unprotect(OUString());  // the templates protect without a password
+    if (static_cast<std::size_t>(formula.getLength()) > portable::kMostCharacters && refused.tooLong.isEmpty())
+        refused.tooLong = where + " (" + OUString::number(formula.getLength()) + ")";
+}
+
+/** The formulas of one sheet that change, each with its portable form. */
+struct SheetChanges
+{
+    Reference<sheet::XSpreadsheet> sheet;
+    std::vector<std::pair<Reference<table::XCell>, OUString>> cells;
+};
+
+/** The portable form of every formula of `sheet` that calls the add-in; nothing is changed yet. */
+SheetChanges planSheet(const Reference<sheet::XSpreadsheet>& sheet, Refusals& refused)
+{
+    SheetChanges out{sheet, {}};
     Reference<sheet::XCellRangesQuery> query(sheet, uno::UNO_QUERY_THROW);
     Reference<container::XEnumerationAccess> cells(query->queryContentCells(sheet::CellFlags::FORMULA)->getCells(),
                                                    uno::UNO_QUERY_THROW);
     for (auto e = cells->createEnumeration(); e->hasMoreElements();) {
         Reference<table::XCell> cell(e->nextElement(), uno::UNO_QUERY_THROW);
-        if (auto f = portableFormula(cell->getFormula(), missing)) {
-            if (static_cast<std::size_t>(f->getLength()) > portable::kMostCharacters && refused.tooLong.isEmpty())
-                refused.tooLong = cellName(sheet, cell) + " (" + OUString::number(f->getLength()) + ")";
-            cell->setFormula(*f);
+        if (auto f = portableFormula(cell->getFormula(), refused.missing)) {
+            checkLength(*f, cellName(sheet, cell), refused);
+            out.cells.emplace_back(cell, *f);
         }
     }
+    return out;
+}
+
+void applySheet(const SheetChanges& changes)
+{
+    if (changes.cells.empty())
+        return;
+    Reference<util::XProtectable> protectable(changes.sheet, uno::UNO_QUERY_THROW);
+    const bool wasProtected = protectable->isProtected();
+    if (wasProtected)
+        protectable->unprotect(OUString());  // the templates protect without a password
+    for (const auto& [cell, formula] : changes.cells)
+        cell->setFormula(formula);
     if (wasProtected)
         protectable->protect(OUString());
 }
 
-void convertNames(const Reference<sheet::XSpreadsheetDocument>& doc, std::vector<std::string>& missing)
+/** The named expressions that change, each with its portable content. */
+std::vector<std::pair<Reference<sheet::XNamedRange>, OUString>> planNames(const Reference<sheet::XSpreadsheetDocument>& doc,
+                                                                         Refusals& refused)
 {
+    std::vector<std::pair<Reference<sheet::XNamedRange>, OUString>> out;
     Reference<beans::XPropertySet> props(doc, uno::UNO_QUERY_THROW);
     Reference<container::XNameAccess> names(props->getPropertyValue(U("NamedRanges")), uno::UNO_QUERY_THROW);
     for (const OUString& name : names->getElementNames()) {
         Reference<sheet::XNamedRange> range(names->getByName(name), uno::UNO_QUERY_THROW);
-        if (auto f = portableFormula(range->getContent(), missing))
-            range->setContent(*f);
+        if (auto f = portableFormula(range->getContent(), refused.missing)) {
+            checkLength(*f, name, refused);  // a name's content counts as a formula in Excel
+            out.emplace_back(range, *f);
+        }
     }
+    return out;
 }
 
-} // namespace
-
-void makePortable(const Reference<lang::XComponent>& doc)
+void throwIfRefused(const Refusals& refused)
 {
-    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
-    Refusals refused;
-    std::vector<std::string>& missing = refused.missing;
-    Reference<container::XIndexAccess> sheets(sdoc->getSheets(), uno::UNO_QUERY_THROW);
-    for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
-        convertSheet(Reference<sheet::XSpreadsheet>(sheets->getByIndex(i), uno::UNO_QUERY_THROW), refused);
-    convertNames(sdoc, missing);
-    if (!missing.empty()) {
-        const OUString call = rtl::OStringToOUString(missing.front().c_str(), RTL_TEXTENCODING_UTF8);
+    if (!refused.missing.empty()) {
+        const OUString call = rtl::OStringToOUString(refused.missing.front().c_str(), RTL_TEXTENCODING_UTF8);
         throw lang::IllegalArgumentException(U("这个函数调用还没有其他软件也认识的通用公式，无法生成通用表格：") + call +
                                                  " / this call has no native twin other programs know yet, so no portable file: " + call,
                                              {}, 0);
@@ -110,6 +128,53 @@ void makePortable(const Reference<lang::XComponent>& doc)
                 " / a portable formula is longer than the 8,192 characters Excel takes, so no portable file: " +
                 refused.tooLong,
             {}, 0);
+}
+
+/** Automatic calculation off while formulas are replaced one by one (each would recalculate
+    its dependents), the whole document recalculated once at the end. */
+class CalculationPaused
+{
+public:
+    explicit CalculationPaused(const Reference<lang::XComponent>& doc)
+        : calc_(doc, uno::UNO_QUERY_THROW), was_(calc_->isAutomaticCalculationEnabled())
+    {
+        calc_->enableAutomaticCalculation(false);
+    }
+    ~CalculationPaused()
+    {
+        try {
+            calc_->calculateAll();
+            calc_->enableAutomaticCalculation(was_);
+        } catch (const uno::Exception&) {
+        }
+    }
+    CalculationPaused(const CalculationPaused&) = delete;
+    CalculationPaused& operator=(const CalculationPaused&) = delete;
+
+private:
+    Reference<sheet::XCalculatable> calc_;
+    bool was_;
+};
+
+} // namespace
+
+void makePortable(const Reference<lang::XComponent>& doc)
+{
+    Reference<sheet::XSpreadsheetDocument> sdoc(doc, uno::UNO_QUERY_THROW);
+    Refusals refused;
+    std::vector<SheetChanges> sheets;
+    Reference<container::XIndexAccess> all(sdoc->getSheets(), uno::UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < all->getCount(); ++i)
+        sheets.push_back(planSheet(Reference<sheet::XSpreadsheet>(all->getByIndex(i), uno::UNO_QUERY_THROW), refused));
+    const auto names = planNames(sdoc, refused);
+    throwIfRefused(refused);  // before anything changes: a refused document stays as it was
+    {
+        CalculationPaused paused(doc);
+        for (const SheetChanges& changes : sheets)
+            applySheet(changes);
+        for (const auto& [range, content] : names)
+            range->setContent(content);
+    }
     setUserProperty(doc, kStampPortable, U("1"));
 }
 

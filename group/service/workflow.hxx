@@ -44,7 +44,9 @@ constexpr char kStampPortable[] = "DealerKPI通用";
 
 /** Every add-in call of `doc` (formulas and named expressions) written as its native
     twin, and the property kStampPortable set; throws IllegalArgumentException (the
-    call named) when a call has no twin. Sheets protected without a password stay so. */
+    call or the cell named) when a call has no twin or a twin written out is longer
+    than Excel takes, and then `doc` is unchanged. Sheets protected without a password
+    stay so. */
 void makePortable(const Reference<css::lang::XComponent>& doc);
 
 /** Writes a portable copy of `doc` as it stands to `url` (.ods or .xlsx, replacing a

@@ -738,6 +738,26 @@ class PortableFiles(PortableCase):
         finally:
             doc.close(True)
 
+    def test_hyperformula_takes_edits_as_it_takes_a_whole_file(self):
+        """The four-way checks enter each later fill into HyperFormula as the cells that changed:
+        on the strategy table's portable file, each of three fills computes as a fresh build of
+        its saved file computes."""
+        p = self.without.load(self.files[("strategy_table", True)])
+        folder = os.path.join(self.tmp, "hyperformula-edits")
+        os.makedirs(folder, exist_ok=True)
+        try:
+            with hyperformula.Session() as edited:
+                for i, fill in enumerate(fills(p, strategy_table, 2)):
+                    enter_fill(p, fill)
+                    saved = os.path.join(folder, "fill-%d.xlsx" % i)
+                    p.storeToURL(file_url(saved), props(FilterName="Calc Office Open XML", Overwrite=True))
+                    with hyperformula.Session() as fresh:
+                        whole = fresh.recalculate(saved)
+                    self.assertEqual(edited.recalculate(saved), whole, "fill %d" % i)
+                    self.assertTrue(any(isinstance(v, float) and v for v in whole.values()), "the fill computes")
+        finally:
+            p.close(True)
+
     def test_strategy_table_shows_the_same_four_ways(self):
         self._compare("strategy_table")
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 
+using dealerkpi::group::portable::columnLetters;
 using dealerkpi::group::portable::convert;
 
 TEST(Portable, CellRateBecomesDivision)
@@ -200,4 +201,13 @@ TEST(Portable, TheLongestTwinsFitInAnExcelFormula)
         EXPECT_TRUE(c.missing.empty()) << formula;
         EXPECT_LT(c.formula.size(), kExcelMost) << formula;
     }
+}
+
+TEST(Portable, ColumnLettersAsACellAddressWritesThem)
+{
+    // the bijective base 26 of spreadsheets: no zero digit, Z then AA
+    const std::pair<long, const char*> cases[] = {{1, "A"},   {26, "Z"},   {27, "AA"},   {52, "AZ"},
+                                                  {53, "BA"}, {702, "ZZ"}, {703, "AAA"}, {16384, "XFD"}};
+    for (const auto& [n, letters] : cases)
+        EXPECT_EQ(columnLetters(n), letters) << n;
 }
