@@ -1,6 +1,8 @@
 """A saved .xlsx recalculated by HyperFormula (npm), an engine that computes as Excel does.
 
-    values = recalculate("fill.xlsx")   # {(sheet, row, column): value} of every formula cell
+    with Session() as hf:
+        values = hf.recalculate("fill.xlsx")   # {(sheet, row, column): value} of every formula cell
+        values = hf.recalculate("fill.xlsx")   # the same file filled otherwise: only its edits enter
 
 The workbook is read as Excel reads it: the cells of each sheet (shared strings, numbers,
 booleans, formulas as written in the file, defined names written into them); tests/integration/
@@ -47,23 +49,26 @@ QUOTED = re.compile(r"""("(?:[^"]|"")*"|'(?:[^']|'')*')""")
 SHEET = re.compile(r"(?<![\w.'])([^\W\d][\w.]*)!")
 
 
-def _excel_reading(formula, names):
-    """`formula` as HyperFormula takes what Excel reads in it: each defined name of `names`
-    ({name: reference}) replaced by its reference and each sheet's name quoted, HyperFormula
-    taking names of Latin letters only (the templates' are Chinese: 订单数_预计, 年度数据)."""
+def _excel_reading(names):
+    """A function giving a formula as HyperFormula takes what Excel reads in it: each defined
+    name of `names` ({name: reference}) replaced by its reference and each sheet's name quoted,
+    HyperFormula taking names of Latin letters only (the templates' are Chinese: 订单数_预计,
+    年度数据)."""
     word = re.compile(r"(?<![\w.!$])(%s)(?![\w(!])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
     def unquoted(part):
         part = word.sub(lambda m: "(%s)" % names[m.group(1)], part) if names else part
         return SHEET.sub(r"'\1'!", part)
-    return "".join(part if i % 2 else unquoted(part) for i, part in enumerate(QUOTED.split(formula)))
+    return lambda formula: "".join(part if i % 2 else unquoted(part) for i, part in enumerate(QUOTED.split(formula)))
 
 
-def read_xlsx(path):
+def read_xlsx(path, readings=None):
     """{"sheets": [{"name", "cells": [[row, column, content]]}]} of an .xlsx, the input of
     hyperformula_recalc.js. A formula keeps the file's text, but for two readings Excel makes
     itself: the `_xlfn.` prefix that marks a function newer than Excel 2007 is read as the
-    function's name, and the names of sheets and cells as _excel_reading writes them."""
+    function's name, and the names of sheets and cells as _excel_reading gives them. `readings`
+    keeps those readings for the next file ({names: {formula: reading}})."""
+    readings = {} if readings is None else readings
     with zipfile.ZipFile(path) as z:
         workbook = ET.fromstring(z.read("xl/workbook.xml"))
         rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -80,6 +85,7 @@ def read_xlsx(path):
         sheets = []
         for i, s in enumerate(workbook.iter(MAIN + "sheet")):
             names = dict(everywhere, **local.get(i, {}))
+            known, reading = readings.setdefault(tuple(sorted(names.items())), {}), None
             target = targets[s.get(DOC_RELS + "id")].lstrip("/")
             xml = ET.fromstring(z.read(target if target.startswith("xl/") else "xl/" + target))
             cells = []
@@ -89,7 +95,11 @@ def read_xlsx(path):
                 if f is not None:
                     if f.get("t") in ("shared", "array"):
                         raise ValueError("%s!%s: a %s formula, not read here" % (s.get("name"), c.get("r"), f.get("t")))
-                    content = "=" + _excel_reading((f.text or "").replace("_xlfn.", ""), names)
+                    text = f.text or ""
+                    if text not in known:
+                        reading = reading or _excel_reading(names)
+                        known[text] = "=" + reading(text.replace("_xlfn.", ""))
+                    content = known[text]
                 elif kind == "s":
                     content = strings[int(v.text)]
                 elif kind == "inlineStr":
@@ -107,15 +117,41 @@ def read_xlsx(path):
     return {"sheets": sheets}
 
 
-def recalculate(path):
-    """{(sheet, row, column): value} of every formula cell of the .xlsx at `path`, as
-    HyperFormula computes them."""
-    book = read_xlsx(path)
-    p = subprocess.run(["node", SCRIPT], input=json.dumps(book), capture_output=True, text=True, timeout=600,
-                       env=dict(os.environ, NODE_PATH=NODE_PATH))
-    if p.returncode != 0:
-        raise RuntimeError("HyperFormula: " + p.stderr[-2000:])
-    out = {}
-    for i, r, c, v in json.loads(p.stdout):
-        out[(book["sheets"][i]["name"], r, c)] = Error(v["error"]) if isinstance(v, dict) else v
-    return out
+class Session:
+    """One HyperFormula engine for the fills of one file: the first workbook is built from
+    scratch, each later one with the same sheets enters as the cells that changed
+    (hyperformula_recalc.js)."""
+
+    def __init__(self):
+        # a larger young generation: half of a large workbook's time was the garbage collector
+        self.node = subprocess.Popen(["node", "--max-semi-space-size=64", SCRIPT], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     env=dict(os.environ, NODE_PATH=NODE_PATH))
+        self.readings = {}  # {a sheet's names: {a formula as written: as HyperFormula takes it}}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self.node.poll() is None:
+            self.node.stdin.close()
+            self.node.wait(timeout=60)
+        self.node.stdout.close()
+        self.node.stderr.close()
+
+    def recalculate(self, path):
+        """{(sheet, row, column): value} of every formula cell of the .xlsx at `path`, as
+        HyperFormula computes them."""
+        book = read_xlsx(path, self.readings)
+        self.node.stdin.write(json.dumps(book) + "\n")
+        self.node.stdin.flush()
+        line = self.node.stdout.readline()
+        if not line:
+            raise RuntimeError("HyperFormula: " + self.node.stderr.read()[-2000:])
+        out = {}
+        for i, r, c, v in json.loads(line):
+            out[(book["sheets"][i]["name"], r, c)] = Error(v["error"]) if isinstance(v, dict) else v
+        return out
