@@ -173,9 +173,8 @@ class TemplateCase(TemplateTestCase):
             sheet = self.doc.Sheets.getByIndex(i)
             out.append(sheet.Name)
             for addr in sheet.queryContentCells(STRING | FORMULA).RangeAddresses:
-                for row in range(addr.StartRow, addr.EndRow + 1):
-                    for col in range(addr.StartColumn, addr.EndColumn + 1):
-                        out.append(sheet.getCellByPosition(col, row).getFormula())
+                block = sheet.getCellRangeByPosition(addr.StartColumn, addr.StartRow, addr.EndColumn, addr.EndRow)
+                out.extend(text for row in block.FormulaArray for text in row)
         return out
 
     def assertNoBrands(self):

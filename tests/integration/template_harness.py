@@ -50,6 +50,28 @@ def shows_error(cell):
     return cell.getError() != 0 or cell.getString().startswith(ERROR_TEXTS)
 
 
+def error_cells_of(doc):
+    """[(absolute name, shown text)] of every formula cell of `doc` that shows an error value or
+    a text that reads as one, sheet by sheet: the office finds them (the cells whose result is an
+    error, the texts of those whose result is a text, a block at a time), so that a document of
+    15,000 formulas is not read cell by cell."""
+    from com.sun.star.sheet.FormulaResult import ERROR, STRING
+    out = []
+    for sheet in doc.Sheets:
+        found = []
+        for addr in sheet.queryFormulaCells(ERROR).RangeAddresses:
+            found += [(row, col) for row in range(addr.StartRow, addr.EndRow + 1)
+                      for col in range(addr.StartColumn, addr.EndColumn + 1)]
+        for addr in sheet.queryFormulaCells(STRING).RangeAddresses:
+            block = sheet.getCellRangeByPosition(addr.StartColumn, addr.StartRow, addr.EndColumn, addr.EndRow)
+            found += [(row, col) for row, values in enumerate(block.DataArray, addr.StartRow)
+                      for col, v in enumerate(values, addr.StartColumn) if str(v).startswith(ERROR_TEXTS)]
+        for row, col in sorted(found):
+            cell = sheet.getCellByPosition(col, row)
+            out.append((cell.AbsoluteName, cell.getString()))
+    return out
+
+
 class TemplateTestCase(OfficeTestCase):
     """Subclasses set TEMPLATE = "<module>.ots"."""
 
@@ -95,7 +117,7 @@ class TemplateTestCase(OfficeTestCase):
     def error_cells(self):
         """Every cell in the document whose display is an error value."""
         self.doc.calculateAll()
-        return ["%s: %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(self.doc) if shows_error(c)]
+        return ["%s: %s" % found for found in error_cells_of(self.doc)]
 
     def formula_cells(self, sheet):
         return list(formula_cells_of(self.doc, [sheet]))

@@ -391,16 +391,21 @@ class CommissionModel(TemplateCase):
         for name in (A, B, S):  # the months paid (方案对比 also holds means per consultant and per car)
             sheet = self.doc.Sheets.getByName(name)
             for a in sheet.queryContentCells(FORMULA).RangeAddresses:
-                for r in range(a.StartRow, a.EndRow + 1):
-                    for c in range(a.StartColumn, a.EndColumn + 1):
-                        cell = sheet.getCellByPosition(c, r)
-                        if cell.getError() or cell.getString() == "" or cell.FormulaResultType2 != 1:  # VALUE
-                            continue
-                        if formats.getByKey(cell.NumberFormat).FormatString.split(";")[0] != "#,##0.00":
-                            continue
-                        cents = cell.getValue() * 100
-                        if abs(cents - round(cents)) > 1e-4:  # sums of cents carry binary noise, no more
-                            not_cents.append("%s.%s: %r" % (name, cell.AbsoluteName.split(".")[-1], cell.getValue()))
+                block = sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+                # the figures that are not whole cents, read a block at a time; each then checked
+                # for what it shows (a money format, a figure, no error), one cell at a time
+                odd = [(r, c) for r, row in enumerate(block.DataArray, a.StartRow)
+                       for c, v in enumerate(row, a.StartColumn)
+                       if isinstance(v, float) and abs(v * 100 - round(v * 100)) > 1e-4]
+                for r, c in odd:
+                    cell = sheet.getCellByPosition(c, r)
+                    if cell.getError() or cell.getString() == "" or cell.FormulaResultType2 != 1:  # VALUE
+                        continue
+                    if formats.getByKey(cell.NumberFormat).FormatString.split(";")[0] != "#,##0.00":
+                        continue
+                    cents = cell.getValue() * 100
+                    if abs(cents - round(cents)) > 1e-4:  # sums of cents carry binary noise, no more
+                        not_cents.append("%s.%s: %r" % (name, cell.AbsoluteName.split(".")[-1], cell.getValue()))
         self.assertEqual(not_cents[:10], [], "%d money figures are not whole cents" % len(not_cents))
 
     def test_the_consultants_chart_plots_the_rows_in_use_as_a_person_types(self):

@@ -15,7 +15,7 @@ import unittest
 
 import kit
 from template_checks import TemplateCase, readme_names, template_modules
-from template_harness import installed_templates
+from template_harness import error_cells_of, installed_templates
 from office import Office, enter
 
 # templates.md, "Named cells": names other parts read; exactly these, at least.
@@ -69,6 +69,25 @@ class TemplateConventions(TemplateCase):
                     self.doc = None
 
     # -- named cells ----------------------------------------------------------------
+    def test_error_cells_are_found_wherever_they_show(self):
+        """The template tests' error_cells (template_harness.error_cells_of) finds every formula
+        cell that shows an error, or a text that reads as one, and nothing else."""
+        doc = self.office.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            doc.Sheets.insertNewByName("二", 1)
+            formulas = {"A1": "=1/0", "B2": "=NA()", "C3": '="Err:502 看似错误"', "D4": "=1+1", "E5": '="正常"',
+                        "F6": '=IF(1;"";1)', "A9": "=SQRT(-1)", "B9": "=2"}
+            for name, formula in formulas.items():
+                sheet.getCellRangeByName(name).Formula = formula
+            doc.Sheets.getByIndex(1).getCellRangeByName("C2").Formula = '="a"+1'
+            doc.calculateAll()
+            self.assertEqual(error_cells_of(doc), [("$Sheet1.$A$1", "#DIV/0!"), ("$Sheet1.$B$2", "#N/A"),
+                                                   ("$Sheet1.$C$3", "Err:502 看似错误"), ("$Sheet1.$A$9", "Err:502"),
+                                                   ("$二.$C$2", "#VALUE!")])
+        finally:
+            doc.close(True)
+
     def test_required_names_are_there_exactly(self):
         def check(name, module, doc):
             required = REQUIRED_NAMES.get(name, {})
