@@ -701,47 +701,41 @@ class PortableFiles(PortableCase):
         finally:
             a.close(True)
 
-    def test_twins_too_long_for_excel_are_refused(self):
-        """Where a twin written out is longer than the 8,192 characters Excel keeps of a formula
-        (an award and a payout curve in one formula, at another sheet's attainment), there is no
-        portable copy, and the message names the cell: Excel would drop the formula and show its
-        last result as a constant."""
-        doc = self.with_addin.new_calc()
-        try:
-            sheets = doc.Sheets
-            for name in ("历史业绩", "方案A"):
-                sheets.insertNewByName(name, sheets.Count)
-            cell = sheets.getByIndex(0).getCellRangeByName("A1")
-            units = "0.8*$'历史业绩'.C45"
-            cell.Formula = ("=TIERED_BONUS({u};$'方案A'.$B$7:$B$14;$'方案A'.$C$7:$C$14;$'方案A'.$B$16)*"
-                            "PAYOUT_CURVE({u};$'方案A'.$P$7:$P$14;$'方案A'.$G$7:$G$14;$'方案A'.$E$16)").format(u=units)
-            out = os.path.join(self.tmp, "too-long.ods")
-            said = self._menu_save_portable(doc, out)
-            self.assertRegex(said, r"(8192 个字符|8,192 characters).*[：:] ?\S+\.A1 \([0-9]{4,}\)")
-            self.assertFalse(os.path.exists(out))
-        finally:
-            doc.close(True)
-
-    def test_named_formulas_too_long_for_excel_are_refused(self):
-        """A named formula counts as a formula in Excel: one whose twin written out is past the
-        8,192 characters is refused as a cell's is, and the message names it."""
+    def _refused_as_too_long(self, place, named):
+        """A new document whose `place(doc, formula)` puts an award and a payout curve in one
+        formula, at another sheet's attainment (its twin written out is about 10,000 characters):
+        the menu writes no portable copy and names `named` (a regular expression) with the length."""
         doc = self.with_addin.new_calc()
         try:
             sheets = doc.Sheets
             for name in ("历史业绩", "方案A"):
                 sheets.insertNewByName(name, sheets.Count)
             units = "0.8*$'历史业绩'.$C$45"
-            award = ("TIERED_BONUS({u};$'方案A'.$B$7:$B$14;$'方案A'.$C$7:$C$14;$'方案A'.$B$16)*"
-                     "PAYOUT_CURVE({u};$'方案A'.$P$7:$P$14;$'方案A'.$G$7:$G$14;$'方案A'.$E$16)").format(u=units)
-            origin = sheets.getByIndex(0).getCellRangeByName("A1").CellAddress
-            doc.NamedRanges.addNewByName("年度奖金", award, origin, 0)
-            sheets.getByIndex(0).getCellRangeByName("A1").Formula = "=年度奖金"
-            out = os.path.join(self.tmp, "too-long-name.ods")
+            place(doc, ("TIERED_BONUS({u};$'方案A'.$B$7:$B$14;$'方案A'.$C$7:$C$14;$'方案A'.$B$16)*"
+                        "PAYOUT_CURVE({u};$'方案A'.$P$7:$P$14;$'方案A'.$G$7:$G$14;$'方案A'.$E$16)").format(u=units))
+            out = os.path.join(self.tmp, "too-long.ods")
             said = self._menu_save_portable(doc, out)
-            self.assertRegex(said, r"(8192 个字符|8,192 characters).*[：:] ?年度奖金 \([0-9]{4,}\)")
+            self.assertRegex(said, r"(8192 个字符|8,192 characters).*[：:] ?%s \([0-9]{4,}\)" % named)
             self.assertFalse(os.path.exists(out))
         finally:
             doc.close(True)
+
+    def test_twins_too_long_for_excel_are_refused(self):
+        """Where a twin written out is longer than the 8,192 characters Excel keeps of a formula,
+        there is no portable copy, and the message names the cell: Excel would drop the formula
+        and show its last result as a constant."""
+        def in_a_cell(doc, formula):
+            doc.Sheets.getByIndex(0).getCellRangeByName("A1").Formula = "=" + formula
+        self._refused_as_too_long(in_a_cell, r"\S+\.A1")
+
+    def test_named_formulas_too_long_for_excel_are_refused(self):
+        """A named formula counts as a formula in Excel: one whose twin written out is past the
+        8,192 characters is refused as a cell's is, and the message names it."""
+        def in_a_name(doc, formula):
+            first = doc.Sheets.getByIndex(0)
+            doc.NamedRanges.addNewByName("年度奖金", formula, first.getCellRangeByName("A1").CellAddress, 0)
+            first.getCellRangeByName("A1").Formula = "=年度奖金"
+        self._refused_as_too_long(in_a_name, "年度奖金")
 
     def test_split_twin_on_a_sheet_of_ones_own(self):
         """TARGET_SPLIT over a row of twelve weights (SPLIT_ROWS rows of totals, weights and
