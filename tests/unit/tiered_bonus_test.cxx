@@ -257,6 +257,20 @@ TEST(TieredBonus, OverflowIsNotAResult)
     EXPECT_EQ(bonusError(kMax, nums({0}), nums({2}), opts(kWhole, 0, kMax)), Error::Overflow);  // 2 * 2kMax - 2 * kMax
 }
 
+TEST(TieredBonus, TermsPastTheRangeOfADoubleAreNotAResult)
+{
+    // A tier of -1.68E210 per unit from -2.46E260: both cumulative bonuses are about -4E470,
+    // and the 4E41 between them (20,000 at 2E37 from 100,000 to 120,000) is far below what
+    // such terms carry; the difference came out 0. A figure whose arithmetic cannot be
+    // carried in a double's range is #NUM!, not a plausible 0.
+    const Block thresholds = nums({-2.4600631144627242e+260, 5.562684646275464e-304, 120000});
+    const Block rates = nums({-1.6832434884954796e+210, 1.999159222448441e+37, 2.0606856e-317});
+    EXPECT_EQ(bonusError(100000, thresholds, rates, opts(kMarginal, 3000, 100000)), Error::Overflow);
+    EXPECT_EQ(bonusError(100000, thresholds, rates, opts(kMarginal, 0, 100000)), Error::Overflow);
+    // a first slice of 1E330 in both cumulative bonuses: 5 between them came out 0
+    EXPECT_EQ(bonusError(5, nums({-1e300, 0}), nums({1e30, 1}), opts(kMarginal, 0, 10)), Error::Overflow);
+}
+
 TEST(TieredBonus, HugeButFinite)
 {
     EXPECT_DOUBLE_EQ(bonus(1e15, kThresholds, kRates), 2000 + 600 + 0.04 * (1e15 - 120000));
