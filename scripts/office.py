@@ -25,6 +25,7 @@ import uuid
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
+from com.sun.star.lang import DisposedException
 
 PROGRAM_DIR = os.environ.get("LO_PROGRAM_DIR", "/usr/lib/libreoffice/program")
 SYSTEM_PROGRAM_DIR = "/usr/lib/libreoffice/program"
@@ -209,10 +210,15 @@ class Office:
             start_new_session=True)  # its own process group: soffice.bin is a grandchild
 
     def _start(self):
+        self.proc = self._launch()
+        self._connect()
+
+    def _connect(self):
+        """Connects to the office on its pipe, starting it again each time it exits asking to be
+        (RESTART_CODE); RuntimeError if it exits otherwise or does not answer in time."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
-        self.proc = self._launch()
         deadline = time.time() + self.timeout
         while time.time() < deadline:
             code = self.proc.poll()
@@ -297,8 +303,15 @@ class Office:
         (the OnLoad jobs of extensions skip hidden documents). The office posts the
         opening events (OnLoad, OnNew) to run after loading has returned: a window's
         document is given back once they and their jobs have run, as a person first sees it."""
-        doc = self.desktop.loadComponentFromURL(
-            file_url(path), "_blank", 0, props(Hidden=hidden, AsTemplate=as_template))
+        args = file_url(path), "_blank", 0, props(Hidden=hidden, AsTemplate=as_template)
+        try:
+            doc = self.desktop.loadComponentFromURL(*args)
+        except DisposedException:
+            # The office may restart itself at its first document after a new profile or
+            # extension (exit 81, which oosplash answers by starting it again): connect again
+            # and load once more, as a person would; an office that died says its exit code.
+            self._connect()
+            doc = self.desktop.loadComponentFromURL(*args)
         if not hidden:
             self.settle()
         return doc
