@@ -207,9 +207,10 @@ def _month_checks(sh, group_row, decimals, kind):
     sh.formula("P6", '=IF(COUNT(D6:O6)=0;"";SUM(D6:O6))', kind)
     sh.formula("P7", '=IF(COUNT(D7:O7)=0;"";SUM(D7:O7))', kind)
     sh.highlight("C8:O8", "AND(ISNUMBER(C8);C8<>0)")
-    # the overall check, in words
-    sh.formula("Q6", '=IF(COUNT(D7:O7)=0;"";IF(SUMPRODUCT(ISNUMBER(C8:O8)*(C8:O8<>0))+SUMPRODUCT(ISNUMBER(Q{a}:Q{b})*(Q{a}:Q{b}<>0))=0;'
-               '"行列全部相符";"有差额"))'.format(a=FIRST, b=LAST), "general")
+    # the overall check, in words: no difference other than 0 (a numeric criterion counts numbers
+    # only, in every program; SUMPRODUCT over ISNUMBER of a range is one value in HyperFormula)
+    sh.formula("Q6", '=IF(COUNT(D7:O7)=0;"";IF(COUNTIF(C8:O8;">0")+COUNTIF(C8:O8;"<0")+COUNTIF(Q{a}:Q{b};">0")'
+               '+COUNTIF(Q{a}:Q{b};"<0")=0;"行列全部相符";"有差额"))'.format(a=FIRST, b=LAST), "general")
     sh.highlight("Q6", 'Q6="有差额"')
 
 

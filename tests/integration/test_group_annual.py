@@ -110,6 +110,25 @@ class GroupAnnual(TemplateCase):
         self.assertAllShown(MO, {"Q6": "行列全部相符", "D9": "990,000.00", "P11": "2,200,000.00"})
         self.assertEqual(self.error_cells(), [])
 
+    def test_a_month_that_does_not_add_up_is_called_a_difference(self):
+        """Q6 speaks of any row or column difference other than 0, above or below (a month cell
+        overwritten, as a paste past the protection would)."""
+        self.fill_all(group_fill(1100, 22000000))
+        self.dealers([("D001", "示例经销商甲", 600, 12000000), ("D002", "示例经销商乙", 300, 6000000),
+                      ("D003", "示例经销商丙", 100, 2000000)])
+        sheet = self.sheet_named(C)
+        sheet.unprotect("")
+        for month, shown in ((47, "有差额"), (45, "有差额"), (46, "行列全部相符")):  # 46: the split's own figure
+            sheet.getCellRangeByName("D9").setValue(month)  # the dealers below take what is left
+            self.assertAllShown(C, {"Q6": shown, "Q9": str(month - 46), "D8": "0"})
+        for check in ("D8", "Q9"):  # a column's and a row's difference alone, each way
+            formula = sheet.getCellRangeByName(check).Formula
+            for difference in (1, -1):
+                sheet.getCellRangeByName(check).setValue(difference)
+                self.assertAllShown(C, {"Q6": "有差额"})
+            sheet.getCellRangeByName(check).Formula = formula
+            self.assertAllShown(C, {"Q6": "行列全部相符"})
+
     def test_thirty_dealers_by_twelve_months_add_up_exactly(self):
         # uneven figures: last year's cars 17..319 and revenue with cents
         rows = [("D%03d" % (i + 1), "经销商%02d" % (i + 1), 17 + (i * 37) % 303, 1000000 + (i * 7919) % 500000 + 0.37 * i)
