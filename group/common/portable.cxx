@@ -128,6 +128,27 @@ std::vector<std::string> cellsOf(const std::string& text)
     return out;
 }
 
+/** The positions 1, 2, ... of the cells of the range `text` in reading order, as an inline
+    array of its shape ({1|2|3} for a column, {1;2;3} for a row), or nothing when it is not a range. */
+std::optional<std::string> positions(const std::string& text)
+{
+    std::smatch m;
+    if (!std::regex_match(text, m, kRangeParts))
+        return std::nullopt;
+    const long c1 = columnNumber(m[5]), r1 = std::stol(m[7]), c2 = columnNumber(m[11]), r2 = std::stol(m[12]);
+    if (c2 < c1 || r2 < r1)
+        return std::nullopt;
+    std::string out = "{";
+    long n = 0;
+    for (long r = r1; r <= r2; ++r)
+        for (long c = c1; c <= c2; ++c) {
+            if (n > 0)
+                out += c == c1 ? '|' : ';';
+            out += std::to_string(++n);
+        }
+    return out + "}";
+}
+
 bool hasShape(const std::string& value, std::string_view shape)
 {
     if (shape == "cell")
@@ -217,10 +238,14 @@ std::string fillIn(std::string_view text, Value value)
 }
 
 /** `native` with its placeholders bound: an expression in parentheses, a reference,
-    number or string as it is. */
+    number or string as it is; {w!} the positions of the cells of the range bound to w. */
 std::string substitute(std::string_view native, const Bindings& b)
 {
     return fillIn(native, [&](const std::string& name) -> std::optional<std::string> {
+        if (!name.empty() && name.back() == '!') {
+            auto range = b.find(name.substr(0, name.size() - 1));
+            return range == b.end() ? std::nullopt : positions(range->second);
+        }
         auto found = b.find(name);
         if (found == b.end())
             return std::nullopt;
@@ -276,7 +301,8 @@ std::optional<std::string> expand(std::string_view native, const Bindings& b)
     return out;
 }
 
-std::optional<std::string> twinOf(const std::string& function, const std::vector<std::string>& args)
+/** The twin of a call, in parentheses, and whether it must be entered as an array formula. */
+std::optional<std::pair<std::string, bool>> twinOf(const std::string& function, const std::vector<std::string>& args)
 {
     for (const twins::Twin& t : twins::kTwins) {
         if (function != t.function || args.size() != t.args.size())
@@ -289,7 +315,7 @@ std::optional<std::string> twinOf(const std::string& function, const std::vector
         if (!all)
             continue;
         if (const std::optional<std::string> expanded = expand(t.native, b))
-            return "(" + substitute(*expanded, b) + ")";
+            return std::make_pair("(" + substitute(*expanded, b) + ")", t.array);
     }
     return std::nullopt;
 }
@@ -315,9 +341,10 @@ size_t convertCall(std::string_view s, size_t nameStart, size_t open, Converted&
         out.missing.resize(missingBefore);
         Converted left;
         std::string unused;
-        convertInto(*twin, left, unused);
+        convertInto(twin->first, left, unused);
         out.missing.insert(out.missing.end(), left.missing.begin(), left.missing.end());
-        text += *twin;
+        text += twin->first;
+        out.array = out.array || twin->second;
         ++out.replaced;
         return end;
     }

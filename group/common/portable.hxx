@@ -18,6 +18,7 @@ struct Converted
 {
     std::string formula;               // the formula with every twin put in
     int replaced = 0;                  // calls replaced by their twins
+    bool array = false;                // a twin in it computes only as an array formula (the whole formula is entered so)
     std::vector<std::string> missing;  // add-in calls left as they were (no twin for their form), named as in the function wizard
 };
 

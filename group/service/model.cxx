@@ -116,11 +116,13 @@ void copyShown(const Reference<table::XCell>& from, const Reference<table::XCell
         to->setValue(from->getValue());
 }
 
-/** The portable form (docs/portable.md) of a template's formula. */
+/** The portable form (docs/portable.md) of a template's formula, as XCell::getFormula gives it:
+    in braces where it is an array formula (a split's twin). */
 OUString portableFormula(const OUString& f)
 {
     const portable::Converted c = portable::convert(rtl::OUStringToOString(f, RTL_TEXTENCODING_UTF8).getStr());
-    return rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
+    const OUString formula = rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
+    return c.array ? "{" + formula + "}" : formula;
 }
 
 } // namespace

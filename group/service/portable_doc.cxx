@@ -14,6 +14,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
@@ -34,14 +35,21 @@ struct Refusals
     OUString tooLong;  // where, and how long
 };
 
+/** A formula's portable form, and whether it is entered as an array formula. */
+struct PortableFormula
+{
+    OUString formula;
+    bool array = false;
+};
+
 /** `formula` converted; its add-in calls that have no twin go to `missing`. */
-std::optional<OUString> portableFormula(const OUString& formula, std::vector<std::string>& missing)
+std::optional<PortableFormula> portableFormula(const OUString& formula, std::vector<std::string>& missing)
 {
     portable::Converted c = portable::convert(rtl::OUStringToOString(formula, RTL_TEXTENCODING_UTF8).getStr());
     missing.insert(missing.end(), c.missing.begin(), c.missing.end());
     if (c.replaced == 0)
         return std::nullopt;
-    return rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8);
+    return PortableFormula{rtl::OStringToOUString(c.formula.c_str(), RTL_TEXTENCODING_UTF8), c.array};
 }
 
 /** "Sheet.B7" of a cell. */
@@ -63,7 +71,7 @@ void checkLength(const OUString& formula, const OUString& where, Refusals& refus
 struct SheetChanges
 {
     Reference<sheet::XSpreadsheet> sheet;
-    std::vector<std::pair<Reference<table::XCell>, OUString>> cells;
+    std::vector<std::pair<Reference<table::XCell>, PortableFormula>> cells;
 };
 
 /** The portable form of every formula of `sheet` that calls the add-in; nothing is changed yet. */
@@ -76,7 +84,7 @@ SheetChanges planSheet(const Reference<sheet::XSpreadsheet>& sheet, Refusals& re
     for (auto e = cells->createEnumeration(); e->hasMoreElements();) {
         Reference<table::XCell> cell(e->nextElement(), uno::UNO_QUERY_THROW);
         if (auto f = portableFormula(cell->getFormula(), refused.missing)) {
-            checkLength(*f, cellName(sheet, cell), refused);
+            checkLength(f->formula, cellName(sheet, cell), refused);
             out.cells.emplace_back(cell, *f);
         }
     }
@@ -91,8 +99,12 @@ void applySheet(const SheetChanges& changes)
     const bool wasProtected = protectable->isProtected();
     if (wasProtected)
         protectable->unprotect(OUString());  // the templates protect without a password
-    for (const auto& [cell, formula] : changes.cells)
-        cell->setFormula(formula);
+    for (const auto& [cell, portable] : changes.cells) {
+        if (portable.array)  // a twin that computes element by element only so (twins.py's `array`)
+            Reference<sheet::XArrayFormulaRange>(cell, uno::UNO_QUERY_THROW)->setArrayFormula(portable.formula);
+        else
+            cell->setFormula(portable.formula);
+    }
     if (wasProtected)
         protectable->protect(OUString());
 }
@@ -107,8 +119,11 @@ std::vector<std::pair<Reference<sheet::XNamedRange>, OUString>> planNames(const 
     for (const OUString& name : names->getElementNames()) {
         Reference<sheet::XNamedRange> range(names->getByName(name), uno::UNO_QUERY_THROW);
         if (auto f = portableFormula(range->getContent(), refused.missing)) {
-            checkLength(*f, name, refused);  // a name's content counts as a formula in Excel
-            out.emplace_back(range, *f);
+            checkLength(f->formula, name, refused);  // a name's content counts as a formula in Excel
+            if (f->array)  // a name is not entered as an array formula: its twin would take one element
+                refused.missing.push_back(rtl::OUStringToOString(name + " = " + range->getContent(),
+                                                                 RTL_TEXTENCODING_UTF8).getStr());
+            out.emplace_back(range, f->formula);
         }
     }
     return out;

@@ -93,13 +93,16 @@ def read_xlsx(path, readings=None):
                 row, column = _position(c.get("r"))
                 f, v, kind = c.find(MAIN + "f"), c.find(MAIN + "v"), c.get("t", "n")
                 if f is not None:
-                    if f.get("t") in ("shared", "array"):
+                    # an array formula of one cell (a split's twin) is Excel's Ctrl+Shift+Enter,
+                    # HyperFormula's ARRAYFORMULA; shared formulas and larger arrays are not read here
+                    array = f.get("t") == "array" and f.get("ref") in (c.get("r"), "%s:%s" % (c.get("r"), c.get("r")))
+                    if f.get("t") in ("shared", "array") and not array:
                         raise ValueError("%s!%s: a %s formula, not read here" % (s.get("name"), c.get("r"), f.get("t")))
                     text = f.text or ""
                     if text not in known:
                         reading = reading or _excel_reading(names)
                         known[text] = "=" + reading(text.replace("_xlfn.", ""))
-                    content = known[text]
+                    content = "=ARRAYFORMULA(%s)" % known[text][1:] if array else known[text]
                 elif kind == "s":
                     content = strings[int(v.text)]
                 elif kind == "inlineStr":

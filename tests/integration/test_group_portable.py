@@ -791,6 +791,25 @@ class PortableFiles(PortableCase):
         finally:
             doc.close(True)
 
+    def test_a_document_with_a_call_without_a_twin_stays_as_it_was(self):
+        doc = self.with_addin.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            for r, rate in enumerate((0.5, 0.4, 0.25), start=1):
+                sheet.getCellByPosition(1, r - 1).Value = rate
+            sheet.getCellRangeByName("A1").Formula = "=SUM(FUNNEL_TARGET(100;B1:B3))"  # the whole array of needs
+            sheet.getCellRangeByName("A2").Formula = "=TARGET_SPLIT(100;B1:B3;0;1)"   # has a twin
+            out = os.path.join(self.tmp, "no-twin-own.ods")
+            said = self._menu_save_portable(doc, out)
+            self.assertRegex(said, "FUNNEL_TARGET\\(100;B1:B3\\)")
+            self.assertNotIn("TARGET_SPLIT", said)
+            self.assertNotIn("ORG.DEALERKPI", said.upper(), "named as the user knows the function")
+            self.assertFalse(os.path.exists(out))
+            self.assertEqual([f for f in os.listdir(self.tmp) if f.endswith(".part")], [], "no part left behind")
+            self.assertIn("TARGETSPLIT", sheet.getCellRangeByName("A2").Formula.upper().replace("_", ""), "unchanged")
+        finally:
+            doc.close(True)
+
     def test_hyperformula_takes_edits_as_it_takes_a_whole_file(self):
         """The four-way checks enter each later fill into HyperFormula as the cells that changed:
         on the strategy table's portable file, each of three fills computes as a fresh build of

@@ -116,16 +116,40 @@ TEST(Portable, GuardNOfACellKeepsItsMeaningInGnumeric)
     EXPECT_EQ(convert("=N(B6:C6)").replaced, 0);
 }
 
-TEST(Portable, SplitIsWrittenOutCellByCell)
+TEST(Portable, SplitOverABlockIsWrittenOutCellByCell)
 {
-    auto c = convert("=TARGET_SPLIT(E8;$'年 度'.$F$5:$H$5;0;2)");
+    auto c = convert("=TARGET_SPLIT(E8;$'年 度'.$F$5:$G$6;0;2)");
     ASSERT_EQ(c.replaced, 1);
-    for (const char* cell : {"$'年 度'.$F$5", "$'年 度'.$G$5", "$'年 度'.$H$5"})
+    EXPECT_FALSE(c.array);
+    for (const char* cell : {"$'年 度'.$F$5", "$'年 度'.$G$5", "$'年 度'.$F$6", "$'年 度'.$G$6"})
         EXPECT_NE(c.formula.find(std::string("*") + cell + ")"), std::string::npos) << cell;
     EXPECT_EQ(c.formula.find("SUMPRODUCT"), std::string::npos);
     EXPECT_EQ(c.formula.find("[["), std::string::npos);
     // more cells than are written out: no twin
+    EXPECT_EQ(convert("=TARGET_SPLIT(E8;A1:B16;0;2)").missing.size(), 1u);
+}
+
+// A split over a row or a column has an array formula for its twin, whose length grows with the
+// weights only by the list of their positions.
+TEST(Portable, SplitOverARowOrAColumnIsAnArrayFormula)
+{
+    const auto advisors = convert("=IF(A26=\"\";\"\";IF(ISNUMBER(C26);C26;IF(AND(ISNUMBER(C$14);N(C$14)>=0;"
+                                  "SUM(N$17:N$26)>0;N26>0);TARGET_SPLIT(C$14;N$17:N$26;0;ROW()-16);\"\")))");
+    EXPECT_TRUE(advisors.missing.empty());
+    EXPECT_EQ(advisors.replaced, 2) << "the split and the N guard";
+    EXPECT_TRUE(advisors.array);
+    EXPECT_NE(advisors.formula.find("INDEX(N$17:N$26;(ROW()-16))"), std::string::npos) << "the k-th weight";
+    EXPECT_NE(advisors.formula.find("*({1|2|3|4|5|6|7|8|9|10}<(ROW()-16))"), std::string::npos)
+        << "the positions of a column";
+    EXPECT_LT(advisors.formula.size(), 1500u);
+    const auto months = convert("=TARGET_SPLIT($C9;$'售后 产值'.$T9:$AE9;2;12)");
+    EXPECT_TRUE(months.array);
+    EXPECT_NE(months.formula.find("INDEX($'售后 产值'.$T9:$AE9;1;12)"), std::string::npos);
+    EXPECT_NE(months.formula.find("*({1;2;3;4;5;6;7;8;9;10;11;12}<12)"), std::string::npos) << "of a row";
+    EXPECT_FALSE(convert("=FUNNEL_RATE(A1;B1)").array) << "only a twin that needs it";
+    // more cells than a twin takes (集团年度目标分解's 500 dealers): none
     EXPECT_EQ(convert("=TARGET_SPLIT(E8;A1:A31;0;2)").missing.size(), 1u);
+    EXPECT_FALSE(convert("=TARGET_SPLIT(E8;A1:A31;0;2)").array);
 }
 
 TEST(Portable, IndexOfOneRowGetsItsRow)
