@@ -35,10 +35,11 @@ _NUM = '">=0"'
 # TARGET_SPLIT by largest remainders, in units of 10^-d: T units, shares T*w/S
 # rounded down, the leftover units one each to the largest remainders (ties: larger
 # weight, then earlier position). Exact where T*w stays below 2^53 (whole weights).
-# Gnumeric applies no function to each element of an array (INT over a range inside
-# SUMPRODUCT takes one element), so the sums over the weights are written out cell by
-# cell: [[w:...]] repeats its text for every cell of the range w, {w#} being the cell
-# and {w@} its position (reading order), joined by "+".
+# In a plain formula Gnumeric applies no function to each element of an array (INT over a
+# range inside SUMPRODUCT takes one element): a row or a column is split by an array formula
+# (_split_array); a block's sums are written out cell by cell (_split): [[w:...]] repeats
+# its text for every cell of the range w, {w#} being the cell and {w@} its position
+# (reading order), joined by "+".
 _T = "ROUND(ABS(ROUND({t};{d}))*10^({d});0)"
 _S = "SUM({w})"
 _XC = "(%s*{w#})" % _T
@@ -53,7 +54,7 @@ def _split(wk):
     before it: a larger remainder, or an equal one of a larger weight, or of an equal weight at
     an earlier position. Each comparison is one CHOOSE over the sign of a difference (0 below,
     the tie's rule when equal, 1 above), so that the remainder is written once, not twice: the
-    twin of twelve months' weights fits in an Excel formula. (Remainders are whole numbers
+    twin of a block of 30 weights fits in an Excel formula. (Remainders are whole numbers
     below 2^53, their difference exact; ties of remainders go to the larger weight: T x w
     compares as w does, T > 0, and with T = 0 no unit is left to give.)"""
     xk = "(%s*%s)" % (_T, wk)
