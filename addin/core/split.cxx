@@ -383,6 +383,46 @@ bool allZero(const Grid& weights, const WeightSum& total)
     return sum == 0.0;  // not reached: a weight that is not whole is not 0
 }
 
+// Weights that a person typed with decimals (money to the cent, 0.05, hours
+// to the minute) are read as those decimals: when every weight w is R / 10^k
+// for one k of at most 6 and whole numbers R of at most 2^50 (R / 10^k, one
+// correctly rounded division, gives back w exactly, and below 2^50 no other
+// decimal of k places lies as near w), the R split exactly in w's stead, so
+// that 0.05 and 0.15 tie as 5 and 15 do, instead of being ordered by the
+// binary rounding of their values. Then `whole` holds the R, `sum` their sum,
+// and the answer is true.
+bool scaleDecimals(const Grid& weights, Scratch<Cell>& whole, U128& sum)
+{
+    constexpr double kMaxScaled = 1125899906842624.0;  // 2^50
+    constexpr int kMaxPlaces = 6;
+    int places = 0;
+    for (const Cell& c : weights) {
+        if (!c.isNumber() || c.number == 0.0)
+            continue;
+        while (true) {
+            const double r = std::nearbyint(c.number * kPow10[places]);
+            if (r > kMaxScaled)
+                return false;
+            if (r / kPow10[places] == c.number)
+                break;
+            if (++places > kMaxPlaces)
+                return false;
+        }
+    }
+    whole.assign(weights.begin(), weights.end());
+    sum = 0;
+    for (Cell& c : whole) {
+        if (c.isNumber()) {
+            // Within a quarter of R before rounding (R <= 2^50), so exactly R.
+            c.number = std::nearbyint(c.number * kPow10[places]);
+            if (c.number > kMaxScaled)
+                return false;
+            sum += static_cast<std::uint64_t>(c.number);
+        }
+    }
+    return true;
+}
+
 // Weights that are not whole are still binary fractions (quarter hours,
 // 0.5, 7.25): one power of two makes them all whole without changing their
 // proportions, and then they split exactly, so that two remainders that
@@ -476,7 +516,7 @@ Error targetSplit(double total, const Grid& weights, double decimals, std::vecto
     }
     Scratch<Cell> whole;
     Grid split = weights;
-    if (!sum.whole && scaleToWhole(weights, whole, sum.sum)) {
+    if (!sum.whole && (scaleDecimals(weights, whole, sum.sum) || scaleToWhole(weights, whole, sum.sum))) {
         split = Grid(whole.data(), weights.rows, weights.cols);
         sum.whole = true;
     }

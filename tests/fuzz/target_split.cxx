@@ -12,7 +12,8 @@ namespace o = dealerkpi::oracle;
 namespace {
 
 // Whether `parts` (doubles) are the split of `units`; `why` says what is not.
-// For whole weights the shares are exact and so must the split be. Otherwise
+// For whole weights and decimals (as read) the shares are exact and so must
+// the split be. Otherwise
 // the core computes each share in x87 extended precision (64 bits): a product,
 // a quotient and a sum of the weights that may drift by one unit of 2^-64 per
 // weight, so two remainders closer than (n + 2) * 2^-63 of the total may
@@ -102,9 +103,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(!want.totals.empty(), "parts where the spec says an error", want.faults);
     check(parts.size() == weights.cells.size(), "one part per weight");
 
+    // Weights read as decimals of at most 6 places split exactly, as whole ones do.
     bool whole = true;
     for (const o::Rational& w : want.weights)
-        whole = whole && o::isWhole(w);
+        whole = whole && o::isWhole(w * o::pow10(6));
     std::string why;
     bool matched = false;
     for (const o::Integer& units : want.totals)  // two where the typed total is a hair off a half

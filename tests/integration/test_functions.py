@@ -113,6 +113,12 @@ class TargetSplitGolden(CalcCase):
     def test_no_history_splits_equally(self):
         self.assertArrayShown("=TARGET_SPLIT(10;{0;0;0})", "B1:D1", COUNT, [[(4, "4"), (3, "3"), (3, "3")]])
 
+    def test_shares_typed_with_decimals_tie_as_shown(self):
+        # 5%, 15%, 80% of 10: 0.5, 1.5 and 8, the unit left to the larger of the tied halves
+        # (in binary 0.05 is a hair above 1/20 and 0.15 a hair below 3/20: once 1, 1, 8).
+        self.assertArrayShown("=TARGET_SPLIT(10;{0.05;0.15;0.8})", "B1:D1", COUNT,
+                              [[(0, "0"), (2, "2"), (8, "8")]])
+
 
 class TieredBonusGolden(CalcCase):
 

@@ -73,13 +73,36 @@ inline Apportioned apportion(const Integer& units, const std::vector<Rational>& 
     return a;
 }
 
+// The weights as the split reads them (spec/functions.md): as the decimals a
+// person typed when, for some k of at most 6, every typed weight times 10^k
+// is a whole number of at most 2^50 (money to the cent, 0.05, 7.25 hours);
+// otherwise as the values the cells hold.
+inline std::vector<Rational> readWeights(const std::vector<double>& numbers)
+{
+    for (unsigned k = 0; k <= 6; ++k) {
+        std::vector<Rational> typedWeights;
+        for (double x : numbers) {
+            const Rational scaled = typed(x) * pow10(k);
+            if (!isWhole(scaled) || scaled > Rational(pow2(50)))
+                break;
+            typedWeights.push_back(typed(x));
+        }
+        if (typedWeights.size() == numbers.size())
+            return typedWeights;
+    }
+    std::vector<Rational> held;
+    for (double x : numbers)
+        held.push_back(exact(x));
+    return held;
+}
+
 struct Split {
     unsigned faults = 0;
     bool unspecified = false;
     int decimals = 0;
     bool negative = false;                 // the parts are negated
     std::vector<Integer> totals;           // candidate totals in units (see totalUnits)
-    std::vector<Rational> weights;         // as the split reads them (blank: 0)
+    std::vector<Rational> weights;         // as the split reads them (blank: 0; see readWeights)
 
     bool allows(unsigned fault) const { return (faults & fault) != 0; }
 
@@ -118,6 +141,7 @@ inline Split targetSplit(double total, const Range& weights, double decimals)
         out.faults |= kInvalid;
     if (!std::isfinite(total))
         out.unspecified = true;
+    std::vector<double> numbers;
     for (const Cell& c : weights.cells) {
         if (c.isText())
             out.faults |= kValue;
@@ -125,8 +149,9 @@ inline Split targetSplit(double total, const Range& weights, double decimals)
             out.unspecified = true;
         else if (c.isNumber() && c.number < 0)
             out.faults |= kInvalid;
-        out.weights.push_back(c.isNumber() && std::isfinite(c.number) ? exact(c.number) : Rational(0));
+        numbers.push_back(c.isNumber() && std::isfinite(c.number) ? c.number : 0.0);
     }
+    out.weights = readWeights(numbers);
     if (out.faults != 0 || out.unspecified)
         return out;
     out.decimals = static_cast<int>(decimals);

@@ -2,7 +2,7 @@
 // integer shares without division) against the straightforward one it
 // replaced (split_reference.hxx): the same parts, bit for bit, and the same
 // errors, over many generated inputs of every kind the split has a path for:
-// small and large counts, whole and fractional weights, sums beyond 2^64,
+// small and large counts, whole, decimal and fractional weights, sums beyond 2^64,
 // ties, blanks, all zero, negative totals, every decimals.
 #include "split_reference.hxx"
 
@@ -50,7 +50,7 @@ void expectSame(const Case& c)
             << describe(c) << " part " << i << ": " << actual[i] << " instead of " << expected[i];
 }
 
-enum class Kind { SmallWhole, LargeWhole, Huge, OneDecimal, Tiny, FewValues, Equal, Sparse, Zero };
+enum class Kind { SmallWhole, LargeWhole, Huge, OneDecimal, Tiny, FewValues, Equal, Sparse, Zero, DecimalTies };
 
 std::vector<Cell> weightsOf(Kind kind, std::size_t n, std::mt19937_64& rng)
 {
@@ -72,6 +72,11 @@ std::vector<Cell> weightsOf(Kind kind, std::size_t n, std::mt19937_64& rng)
         case Kind::Equal: v = 7.0; break;
         case Kind::Sparse: v = (small(rng) == 0) ? static_cast<double>(large(rng)) : 0.0; break;
         case Kind::Zero: v = 0.0; break;
+        case Kind::DecimalTies: {  // remainders equal as decimals, not in binary
+            static constexpr double kTies[] = {0.05, 0.15, 0.1, 0.3, 0.8, 12.34};
+            v = kTies[i % 6];
+            break;
+        }
         }
         w[i] = (kind != Kind::Zero && small(rng) == 10 && n > 3) ? Cell::blank() : Cell::of(v);
     }
@@ -83,8 +88,8 @@ TEST(SplitEquivalence, GeneratedInputs)
     std::mt19937_64 rng(20261126);
     const std::size_t sizes[] = {1, 2, 3, 5, 16, 31, 32, 33, 40, 64, 100, 257, 1000, 2049, 5000};
     const Kind kinds[] = {Kind::SmallWhole, Kind::LargeWhole, Kind::Huge, Kind::OneDecimal, Kind::Tiny,
-                          Kind::FewValues, Kind::Equal, Kind::Sparse, Kind::Zero};
-    const double totals[] = {0.0, 1.0, 330.0, -330.0, 12345.678, 8844682.38, -0.004, 1e9 + 0.5, 4503599627370495.0,
+                          Kind::FewValues, Kind::Equal, Kind::Sparse, Kind::Zero, Kind::DecimalTies};
+    const double totals[] = {0.0, 1.0, 10.0, 330.0, -330.0, 12345.678, 8844682.38, -0.004, 1e9 + 0.5, 4503599627370495.0,
                              123456789012.345};
     std::uniform_int_distribution<int> places(-3, 6);
     std::size_t cases = 0;
@@ -95,14 +100,14 @@ TEST(SplitEquivalence, GeneratedInputs)
                 ASSERT_NO_FATAL_FAILURE(expectSame(c));
                 ++cases;
             }
-    EXPECT_EQ(cases, 15u * 9u * 10u);
+    EXPECT_EQ(cases, 15u * 10u * 11u);
 }
 
 TEST(SplitEquivalence, RandomTotalsAndWeights)
 {
     std::mt19937_64 rng(42);
     std::uniform_int_distribution<std::size_t> count(1, 3000);
-    std::uniform_int_distribution<int> kind(0, 8), places(-6, 6);
+    std::uniform_int_distribution<int> kind(0, 9), places(-6, 6);
     std::uniform_real_distribution<double> magnitude(-3.0, 13.0);
     for (int k = 0; k < 400; ++k) {
         const double total = std::pow(10.0, magnitude(rng)) * (k % 5 == 0 ? -1.0 : 1.0);

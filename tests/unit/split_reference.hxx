@@ -105,6 +105,20 @@ inline Error targetSplit(double total, const Grid& weights, double decimals, std
         std::fill(w.begin(), w.end(), 1.0);
         wholeWeights = true;
     }
+    // Decimals of at most 6 places (0.05, cents): scaled by the power of ten
+    // that makes them all whole, at most 2^50 each, they split as the decimals.
+    for (int k = 0; !wholeWeights && k <= 6; ++k) {
+        bool decimal = true;
+        for (double v : w) {
+            const double r = std::round(v * kPow10[k]);
+            decimal = decimal && r <= 1125899906842624.0 && r / kPow10[k] == v;
+        }
+        if (decimal) {
+            for (double& v : w)
+                v = std::round(v * kPow10[k]);
+            wholeWeights = true;
+        }
+    }
     // Binary fractions spanning at most 62 places: scaled by a power of two
     // they are whole and split exactly (equal remainders tie).
     if (!wholeWeights) {

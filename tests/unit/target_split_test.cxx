@@ -243,6 +243,36 @@ TEST(TargetSplit, FractionalWeights)
     EXPECT_EQ(split(1000.01, col({N(0.45), N(0.35), N(0.2)}), 2), (V{450.01, 350, 200}));
 }
 
+// Weights with decimals (money to the cent, rates, hours to the minute) split
+// as the decimals a person sees, not as their binary values: equal remainders
+// tie and the tie rule decides. In binary 0.05 is a hair above 1/20 and 0.15 a
+// hair below 3/20, which once gave 1, 1, 8.
+TEST(TargetSplit, DecimalWeightsTieAsTheDecimalsShown)
+{
+    EXPECT_EQ(split(10, col({N(0.05), N(0.15), N(0.8)})), (V{0, 2, 8}));
+    EXPECT_EQ(split(10, col({N(5), N(15), N(80)})), (V{0, 2, 8}));
+    EXPECT_EQ(split(2, col({N(0.1), N(0.3)})), (V{0, 2}));
+    EXPECT_EQ(split(2, col({N(0.3), N(0.1)})), (V{2, 0}));
+    // Cents: 1,234.56 and three times it; a tie of halves at 2 decimals.
+    EXPECT_EQ(split(0.02, col({N(1234.56), N(3703.68)}), 2), (V{0, 0.02}));
+    // Six places, next to a whole weight.
+    EXPECT_EQ(split(3, col({N(0.000001), N(1), N(0.000005), N(2)})), (V{0, 1, 0, 2}));
+    EXPECT_EQ(split(1, col({N(0.000001), N(0.000001)})), (V{1, 0}));
+}
+
+// Beyond six places, or where a weight times 10^places passes 2^50, weights
+// are their binary values again (binary fractions still exact): the parts
+// add up and stay within a unit of their shares.
+TEST(TargetSplit, DecimalWeightsBeyondSixPlacesAreTheirBinaryValues)
+{
+    const V seven = split(10, col({N(0.0000005), N(0.0000015), N(0.000008)}));
+    EXPECT_EQ(seven[0] + seven[1] + seven[2], 10);
+    EXPECT_EQ(seven[2], 8);
+    const V wide = split(2, col({N(0.1), N(0.3), N(2e9)}), 6);
+    EXPECT_EQ(wide[0] + wide[1] + wide[2], 2);
+    EXPECT_EQ(split(2, col({N(0.5), N(1.5), N(4503599627370496.0)}), 6), (V{0, 0, 2}));
+}
+
 // --- one part ---------------------------------------------------------------------------
 
 TEST(TargetSplit, PickOnePart)
