@@ -7,7 +7,6 @@ format fuzz_input.hxx decodes. Run it again after changing either:
 """
 import math
 import os
-import shutil
 import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -136,6 +135,9 @@ def target_split():
         # extended precision sees three ties and the larger weight goes first.
         "near_ties_of_three": split_seed(2, [1, 1, 12544 * 5e-324, 4], rows=2, cols=2),
         "decimals_out_of_range": split_seed(100, [1, 1], 7),
+        "decimal_ties": split_seed(10, [0.05, 0.15, 0.8]),
+        "cent_ties": split_seed(0.02, [1234.56, 3703.68], 2),
+        "seven_places": split_seed(10, [0.0000005, 0.0000015, 0.000008]),
     }
     for d in range(-6, 7):
         seeds[f"decimals_{d:+d}"] = split_seed(2000000, [1, 1, 1], d)
@@ -305,8 +307,8 @@ def main():
     }
     for target, seeds in targets.items():
         out = os.path.join(CORPUS, target)
-        shutil.rmtree(out, ignore_errors=True)
-        os.makedirs(out)
+        # Seeds added by hand (inputs a fuzzer found) stay: only these are rewritten.
+        os.makedirs(out, exist_ok=True)
         for name, data in seeds.items():
             with open(os.path.join(out, name), "wb") as f:
                 f.write(data)
