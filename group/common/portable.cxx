@@ -111,20 +111,37 @@ long columnNumber(const std::string& letters)
 }
 
 
+/** A range's first and last cell, as numbers, with the sheet and $ of its first cell. */
+struct Corners {
+    std::string sheet, columnDollar, rowDollar;
+    long c1, r1, c2, r2;
+    long cells() const { return (c2 - c1 + 1) * (r2 - r1 + 1); }
+};
+
+/** The corners of the range `text`, or nothing when it is not a range (or is one backwards). */
+std::optional<Corners> cornersOf(const std::string& text)
+{
+    std::smatch m;
+    if (!std::regex_match(text, m, kRangeParts))
+        return std::nullopt;
+    Corners k{m.str(1), m.str(4), m.str(6), columnNumber(m[5]), std::stol(m[7]), columnNumber(m[11]),
+              std::stol(m[12])};
+    if (k.c2 < k.c1 || k.r2 < k.r1)
+        return std::nullopt;
+    return k;
+}
+
 /** The cells of the range `text` in reading order (its sheet and $ kept); empty when
     it is not a range or has more than kMostCells cells. */
 std::vector<std::string> cellsOf(const std::string& text)
 {
-    std::smatch m;
-    if (!std::regex_match(text, m, kRangeParts))
-        return {};
-    const long c1 = columnNumber(m[5]), r1 = std::stol(m[7]), c2 = columnNumber(m[11]), r2 = std::stol(m[12]);
-    if (c2 < c1 || r2 < r1 || (c2 - c1 + 1) * (r2 - r1 + 1) > kMostCells)
+    const std::optional<Corners> k = cornersOf(text);
+    if (!k || k->cells() > kMostCells)
         return {};
     std::vector<std::string> out;
-    for (long r = r1; r <= r2; ++r)
-        for (long c = c1; c <= c2; ++c)
-            out.push_back(m.str(1) + m.str(4) + columnLetters(c) + m.str(6) + std::to_string(r));
+    for (long r = k->r1; r <= k->r2; ++r)
+        for (long c = k->c1; c <= k->c2; ++c)
+            out.push_back(k->sheet + k->columnDollar + columnLetters(c) + k->rowDollar + std::to_string(r));
     return out;
 }
 
@@ -132,18 +149,15 @@ std::vector<std::string> cellsOf(const std::string& text)
     array of its shape ({1|2|3} for a column, {1;2;3} for a row), or nothing when it is not a range. */
 std::optional<std::string> positions(const std::string& text)
 {
-    std::smatch m;
-    if (!std::regex_match(text, m, kRangeParts))
-        return std::nullopt;
-    const long c1 = columnNumber(m[5]), r1 = std::stol(m[7]), c2 = columnNumber(m[11]), r2 = std::stol(m[12]);
-    if (c2 < c1 || r2 < r1)
+    const std::optional<Corners> k = cornersOf(text);
+    if (!k)
         return std::nullopt;
     std::string out = "{";
     long n = 0;
-    for (long r = r1; r <= r2; ++r)
-        for (long c = c1; c <= c2; ++c) {
+    for (long r = k->r1; r <= k->r2; ++r)
+        for (long c = k->c1; c <= k->c2; ++c) {
             if (n > 0)
-                out += c == c1 ? '|' : ';';
+                out += c == k->c1 ? '|' : ';';
             out += std::to_string(++n);
         }
     return out + "}";
@@ -153,13 +167,14 @@ bool hasShape(const std::string& value, std::string_view shape)
 {
     if (shape == "cell")
         return std::regex_match(value, kCell);
-    const std::vector<std::string> cells = cellsOf(value);
-    if (shape == "row" || shape == "column") {
-        std::smatch m;
-        return !cells.empty() && std::regex_match(value, m, kRangeParts) &&
-               (shape == "row" ? m.str(7) == m.str(12) : boost::iequals(m.str(5), m.str(11)));
-    }
-    return !cells.empty();
+    const std::optional<Corners> k = cornersOf(value);
+    if (!k || k->cells() > kMostCells)
+        return false;
+    if (shape == "row")
+        return k->r1 == k->r2;
+    if (shape == "column")
+        return k->c1 == k->c2;
+    return true;
 }
 
 size_t placeholders(std::string_view pattern)
