@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 from harness import profile_dir
-from template_harness import formula_cells_of, shows_error
+from template_harness import error_cells_of
 from office import Office
 
 BUILD = os.environ.get("DEALERKPI_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
@@ -70,7 +70,7 @@ class ExampleMonth(unittest.TestCase):
 
     @staticmethod
     def _errors(doc):
-        return ["%s %s" % (c.AbsoluteName, c.getString()) for c in formula_cells_of(doc) if shows_error(c)]
+        return ["%s %s" % cell for cell in error_cells_of(doc)]
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
