@@ -79,15 +79,15 @@ inline Apportioned apportion(const Integer& units, const std::vector<Rational>& 
 // otherwise as the values the cells hold.
 inline std::vector<Rational> readWeights(const std::vector<double>& numbers)
 {
+    std::vector<Rational> typedWeights;
+    for (double x : numbers)
+        typedWeights.push_back(typed(x));
     for (unsigned k = 0; k <= 6; ++k) {
-        std::vector<Rational> typedWeights;
-        for (double x : numbers) {
-            const Rational scaled = typed(x) * pow10(k);
-            if (!isWhole(scaled) || scaled > Rational(pow2(50)))
-                break;
-            typedWeights.push_back(typed(x));
-        }
-        if (typedWeights.size() == numbers.size())
+        const auto decimal = [&](const Rational& w) {
+            const Rational scaled = w * pow10(k);
+            return isWhole(scaled) && scaled <= Rational(pow2(50));
+        };
+        if (std::all_of(typedWeights.begin(), typedWeights.end(), decimal))
             return typedWeights;
     }
     std::vector<Rational> held;
