@@ -180,7 +180,7 @@ def _months(sh, g, d, year_col, group_row, decimals, kind, title):
     from com.sun.star.sheet.FillDirection import TO_BOTTOM
     rem.fillAuto(TO_BOTTOM, 1)
     sh.heading("%s5" % REM_COLS[0], "以下为计算用：各月剩余目标")
-    sh.widths(A=2.4, B=3.6, C=2.6, P=2.6, Q=2.0, R=0.6, S=0.6)
+    sh.widths(A=2.4, B=3.6, C=2.6, P=2.6, Q=2.6, R=0.6, S=0.6)
     for col in MONTH_COLS:
         sh.s.Columns.getByName(col).Width = 2200 if decimals == 0 else 2900
     sh.freeze(3, 8)

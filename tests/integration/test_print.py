@@ -127,6 +127,16 @@ class PrintedPages(OfficeTestCase):
             self.doc.close(True)
             self.doc = None
 
+    def test_the_overall_check_prints_whole(self):
+        """集团年度目标分解's overall check (Q6 of both month sheets) prints on one line: in the
+        2.0 cm 行差额 column 行列全部相符 wrapped and its last character was cut off."""
+        pdf, pages = self.printed("group_annual")
+        try:
+            self.assertEqual(sum(page.count("行列全部相符") for page in pages), 2, pdf)
+        finally:
+            self.doc.close(True)
+            self.doc = None
+
     def test_an_xlsx_keeps_the_page_header_and_the_rate_axes(self):
         """Saved as .xlsx and opened again, a page header names the document (it showed
         the file name) and a chart over rates keeps a percent axis (it showed 0 ... 1.2)."""
