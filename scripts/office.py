@@ -18,6 +18,7 @@ import pwd
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -178,6 +179,8 @@ class Office:
         self.ctx = None
         self.desktop = None
         self.workdir = None
+        self.loaded = False  # whether a document has been loaded since the office started
+        self.log = None      # soffice's output, when there is a folder of our own for it
 
     # -- lifecycle -------------------------------------------------------------
     def __enter__(self):
@@ -202,20 +205,39 @@ class Office:
         env.pop("SESSION_MANAGER", None)
         env["SAL_USE_VCLPLUGIN"] = "svp" if self.window is None else "gen"
         headless = ["--headless", "--invisible"] if self.window is None else []
-        return subprocess.Popen(
-            [SOFFICE] + headless + ["--nologo", "--norestore", "--nodefault",
-                                    "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
-                                    "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-            start_new_session=True)  # its own process group: soffice.bin is a grandchild
+        output = subprocess.DEVNULL
+        if self.workdir:
+            self.log = os.path.join(self.workdir, "soffice.log")
+            output = open(self.log, "ab")
+        try:
+            return subprocess.Popen(
+                [SOFFICE] + headless + ["--nologo", "--norestore", "--nodefault",
+                                        "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile), NO_SHARED,
+                                        "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
+                stdin=subprocess.DEVNULL, stdout=output, stderr=output, env=env,
+                start_new_session=True)  # its own process group: soffice.bin is a grandchild
+        finally:
+            if output is not subprocess.DEVNULL:
+                output.close()
+
+    def _said(self):
+        """The last lines soffice wrote, to tell why it exited."""
+        if not self.log or not os.path.exists(self.log):
+            return ""
+        with open(self.log, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()[-15:]
+        return ("; it said:\n" + "\n".join(lines)) if lines else "; it wrote nothing"
 
     def _start(self):
         self.proc = self._launch()
         self._connect()
 
-    def _connect(self):
+    def _connect(self, first_document=False):
         """Connects to the office on its pipe, starting it again each time it exits asking to be
-        (RESTART_CODE); RuntimeError if it exits otherwise or does not answer in time."""
+        (RESTART_CODE); RuntimeError if it exits otherwise or does not answer in time. At its
+        first document (first_document) an office that died is started again once: LibreOffice
+        25.2 restarting itself after a new profile sometimes aborts on the way (exit 134, seen in
+        three of seven CI runs at a print test's first load) instead of exiting with 81."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
@@ -223,8 +245,12 @@ class Office:
         while time.time() < deadline:
             code = self.proc.poll()
             if code is not None:
+                if code != RESTART_CODE and not first_document:
+                    raise RuntimeError("soffice exited with %d%s" % (code, self._said()))
                 if code != RESTART_CODE:
-                    raise RuntimeError("soffice exited with %d" % code)
+                    print("office.py: soffice exited with %d at its first document, started again%s"
+                          % (code, self._said()), file=sys.stderr, flush=True)
+                    first_document = False
                 self.proc = self._launch()
                 continue
             try:
@@ -304,14 +330,18 @@ class Office:
         opening events (OnLoad, OnNew) to run after loading has returned: a window's
         document is given back once they and their jobs have run, as a person first sees it."""
         args = file_url(path), "_blank", 0, props(Hidden=hidden, AsTemplate=as_template)
+        lost = False
         try:
             doc = self.desktop.loadComponentFromURL(*args)
         except DisposedException:
+            lost = True  # handled below, so that no error raised then chains a UNO exception
+        if lost:
             # The office may restart itself at its first document after a new profile or
             # extension (exit 81, which oosplash answers by starting it again): connect again
             # and load once more, as a person would; an office that died says its exit code.
-            self._connect()
+            self._connect(first_document=not self.loaded)
             doc = self.desktop.loadComponentFromURL(*args)
+        self.loaded = True
         if not hidden:
             self.settle()
         return doc
