@@ -32,7 +32,8 @@ namespace {
 struct Refusals
 {
     std::vector<std::string> missing;
-    OUString tooLong;  // where, and how long
+    OUString tooLong;    // where, and how long
+    OUString arrayName;  // a named expression whose twin would need an array formula
 };
 
 /** A formula's portable form, and whether it is entered as an array formula. */
@@ -120,9 +121,8 @@ std::vector<std::pair<Reference<sheet::XNamedRange>, OUString>> planNames(const 
         Reference<sheet::XNamedRange> range(names->getByName(name), uno::UNO_QUERY_THROW);
         if (auto f = portableFormula(range->getContent(), refused.missing)) {
             checkLength(f->formula, name, refused);  // a name's content counts as a formula in Excel
-            if (f->array)  // a name is not entered as an array formula: its twin would take one element
-                refused.missing.push_back(rtl::OUStringToOString(name + " = " + range->getContent(),
-                                                                 RTL_TEXTENCODING_UTF8).getStr());
+            if (f->array && refused.arrayName.isEmpty())  // a name is no array formula: its twin would take one element
+                refused.arrayName = name;
             out.emplace_back(range, f->formula);
         }
     }
@@ -137,6 +137,13 @@ void throwIfRefused(const Refusals& refused)
                                                  " / this call has no native twin other programs know yet, so no portable file: " + call,
                                              {}, 0);
     }
+    if (!refused.arrayName.isEmpty())
+        throw lang::IllegalArgumentException(
+            U("名称 ") + refused.arrayName +
+                U(" 的通用公式须作为数组公式计算，而名称不能是数组公式，无法生成通用表格。请把它的公式写进单元格。") +
+                " / the named expression " + refused.arrayName +
+                " would need an array formula, which a name cannot be, so no portable file: put its formula in a cell.",
+            {}, 0);
     if (!refused.tooLong.isEmpty())
         throw lang::IllegalArgumentException(
             U("通用公式超过 Excel 每个公式 8192 个字符的上限，无法生成通用表格：") + refused.tooLong +

@@ -810,6 +810,29 @@ class PortableFiles(PortableCase):
         finally:
             doc.close(True)
 
+    def test_a_name_whose_twin_needs_an_array_formula_is_refused(self):
+        """A named expression holding a split over a column: its twin is an array formula, which a
+        name cannot be (it would take one weight). The menu says so, naming it, and writes nothing."""
+        from com.sun.star.table import CellAddress
+        doc = self.with_addin.new_calc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            for r, weight in enumerate((100, 70, 115)):
+                sheet.getCellByPosition(1, r).Value = weight
+            content = "TARGET_SPLIT(330;$%s.$B$1:$B$3;0;1)" % sheet.Name
+            doc.NamedRanges.addNewByName("第一个月", content, CellAddress(0, 0, 0), 0)
+            sheet.getCellRangeByName("A1").Formula = "=第一个月"
+            self.assertEqual(sheet.getCellRangeByName("A1").Value, 116)
+            out = os.path.join(self.tmp, "array-name.ods")
+            said = self._menu_save_portable(doc, out)
+            self.assertRegex(said, "(名称 第一个月 的通用公式须作为数组公式|the named expression 第一个月 would need "
+                                   "an array formula)")
+            self.assertFalse(os.path.exists(out))
+            self.assertIn("TARGETSPLIT", doc.NamedRanges.getByName("第一个月").Content.upper().replace("_", ""),
+                          "unchanged")
+        finally:
+            doc.close(True)
+
     def test_hyperformula_takes_edits_as_it_takes_a_whole_file(self):
         """The four-way checks enter each later fill into HyperFormula as the cells that changed:
         on the strategy table's portable file, each of three fills computes as a fresh build of
