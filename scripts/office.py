@@ -18,7 +18,6 @@ import pwd
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -179,7 +178,6 @@ class Office:
         self.ctx = None
         self.desktop = None
         self.workdir = None
-        self.loaded = False  # whether a document has been loaded since the office started
         self.log = None      # soffice's output, when there is a folder of our own for it
 
     # -- lifecycle -------------------------------------------------------------
@@ -232,12 +230,10 @@ class Office:
         self.proc = self._launch()
         self._connect()
 
-    def _connect(self, first_document=False):
+    def _connect(self):
         """Connects to the office on its pipe, starting it again each time it exits asking to be
-        (RESTART_CODE); RuntimeError if it exits otherwise or does not answer in time. At its
-        first document (first_document) an office that died is started again once: LibreOffice
-        25.2 restarting itself after a new profile sometimes aborts on the way (exit 134, seen in
-        three of seven CI runs at a print test's first load) instead of exiting with 81."""
+        (RESTART_CODE); RuntimeError if it exits otherwise (with the last lines it wrote) or does
+        not answer in time."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
@@ -245,12 +241,8 @@ class Office:
         while time.time() < deadline:
             code = self.proc.poll()
             if code is not None:
-                if code != RESTART_CODE and not first_document:
-                    raise RuntimeError("soffice exited with %d%s" % (code, self._said()))
                 if code != RESTART_CODE:
-                    print("office.py: soffice exited with %d at its first document, started again%s"
-                          % (code, self._said()), file=sys.stderr, flush=True)
-                    first_document = False
+                    raise RuntimeError("soffice exited with %d%s" % (code, self._said()))
                 self.proc = self._launch()
                 continue
             try:
@@ -339,9 +331,8 @@ class Office:
             # The office may restart itself at its first document after a new profile or
             # extension (exit 81, which oosplash answers by starting it again): connect again
             # and load once more, as a person would; an office that died says its exit code.
-            self._connect(first_document=not self.loaded)
+            self._connect()
             doc = self.desktop.loadComponentFromURL(*args)
-        self.loaded = True
         if not hidden:
             self.settle()
         return doc
