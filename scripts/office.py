@@ -13,6 +13,7 @@ LO_PROGRAM_DIR and, for an office unpacked into a prefix, that prefix's own
 Python-UNO). As root, unopkg runs as user nobody: it refuses a per-user install
 as root.
 """
+import atexit
 import os
 import pwd
 import shutil
@@ -35,9 +36,13 @@ RESTART_CODE = 81  # soffice asks to be started again (fresh profile, new extens
 
 # Extensions installed for all users (unopkg add --shared, as scripts/setup.sh does as root)
 # would show in every profile; pointing the shared cache at an empty folder keeps a test
-# profile to exactly what it installed itself.
-NO_SHARED = "-env:UNO_SHARED_PACKAGES_CACHE=" + uno.systemPathToFileUrl(
-    os.path.join(tempfile.gettempdir(), "dealerkpi-no-shared-extensions"))
+# profile to exactly what it installed itself. A folder per process: the offices write into
+# it, and one folder shared by every test (7.4 and 25.2 started side by side by ctest -j2)
+# is the likeliest cause of 25.2 dying at its first document in CI (lo25.2.template.print).
+_NO_SHARED_DIR = tempfile.mkdtemp(prefix="dealerkpi-no-shared-extensions-")
+os.chmod(_NO_SHARED_DIR, 0o755)  # as a folder made by os.makedirs: unopkg may run as another user
+atexit.register(shutil.rmtree, _NO_SHARED_DIR, True)
+NO_SHARED = "-env:UNO_SHARED_PACKAGES_CACHE=" + uno.systemPathToFileUrl(_NO_SHARED_DIR)
 
 
 def office_env(base=None):
