@@ -253,7 +253,7 @@ class Office:
             try:
                 self.ctx = resolver.resolve(url)
                 break
-            except NoConnectException:
+            except (NoConnectException, DisposedException):  # not there yet, or going: poll again
                 time.sleep(0.1)
         else:
             self.close()
