@@ -142,7 +142,6 @@ def set_ui_locale(profile, locale):
 
 
 def unopkg(profile, *args, check=True):
-    os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
     cmd, env = _as_unprivileged([UNOPKG] + list(args) + ["-env:UserInstallation=" + file_url(profile), NO_SHARED],
                                 profile)
     res = subprocess.run(cmd, env=env or office_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
@@ -190,6 +189,7 @@ class Office:
         if self.copy:
             self.workdir = tempfile.mkdtemp(prefix="dealerkpi-office-")
             self.profile = os.path.join(self.workdir, "profile")
+            self.log = os.path.join(self.workdir, "soffice.log")
             shutil.copytree(self.source_profile, self.profile, symlinks=True)
         else:
             self.profile = self.source_profile
@@ -203,15 +203,11 @@ class Office:
         self.close()
 
     def _launch(self):
-        os.makedirs(uno.fileUrlToSystemPath(NO_SHARED.split("=", 1)[1]), exist_ok=True)
         env = office_env() if self.window is None else self.window(office_env())
         env.pop("SESSION_MANAGER", None)
         env["SAL_USE_VCLPLUGIN"] = "svp" if self.window is None else "gen"
         headless = ["--headless", "--invisible"] if self.window is None else []
-        output = subprocess.DEVNULL
-        if self.workdir:
-            self.log = os.path.join(self.workdir, "soffice.log")
-            output = open(self.log, "ab")
+        output = open(self.log, "ab") if self.log else subprocess.DEVNULL
         try:
             return subprocess.Popen(
                 [SOFFICE] + headless + ["--nologo", "--norestore", "--nodefault",
