@@ -131,9 +131,10 @@ def _marginal(x, rate):
 
 
 def _reached(x, rate):
-    """the rate (or fixed amount) of the highest tier x reaches, 0 below the first"""
-    return ("([[t:IF(ISNUMBER({t#});IF({t#}<=%s;IF(ISNUMBER({t+});IF({t+}>%s;%s;0);%s);0);0)]])"
-            % (x, x, rate, rate))
+    """the rate (or fixed amount) of the highest tier x reaches, 0 below the first: a tier's
+    when x is at or past its threshold and not past the next one's (thresholds rise, or the
+    table is refused before)"""
+    return "([[t:IF(ISNUMBER({t#});%s*(({t#}<=%s)-ISNUMBER({t+})*({t+}<=%s));0)]])" % (rate, x, x)
 
 
 def _bonus(x, rate, fixed, cap):
@@ -142,16 +143,41 @@ def _bonus(x, rate, fixed, cap):
     return "MIN(%s;%s)" % (cap, whole) if cap else whole
 
 
+def _increase(rate, fixed, cap):
+    """bonus(p + x) - bonus(p), each capped at `cap` (None: no cap). Not the difference of the two
+    cumulative bonuses as written: they are large beside a month's increase, and their difference
+    in doubles is off by several units in the 15th digit of the increase, so that a month on a
+    half cent (0.03 x 31,855.50 = 955.665) rounded to the other cent than the add-in's, which
+    computes it in a wider precision. The increase d is worked out from x and the distances of p
+    to the thresholds: 超额累进, each tier's rate times the signed length of [p, p + x] within the
+    tier (the clamps of x and 0 to the tier's bounds less p); 全额累进, the rate reached at p + x
+    times x, plus the change of rate times p. A cap: min(B1; cap) - min(B0; cap) = d -
+    max(0; B1 - cap) + max(0; B0 - cap), whose last two terms add exactly 0 while neither
+    bonus reaches the cap. 定额: the difference of two amounts, as written."""
+    after, at = "({p}+{x})", "{p}"
+    up = "IF(ISNUMBER({t+});{t+}-{p};10^307)"        # the tier's upper bound, less p
+
+    def capped(d, b1, b0):
+        return "%s-MAX(0;%s-%s)+MAX(0;%s-%s)" % (d, b1, cap, b0, cap) if cap else d
+    marginal = capped("([[t:IF(ISNUMBER({t#});%s*(MEDIAN({t#}-{p};{x};%s)-MEDIAN({t#}-{p};0;%s));0)]])" % (rate, up, up),
+                      _marginal(after, rate), _marginal(at, rate))
+    r1, r0 = _reached(after, rate), _reached(at, rate)
+    whole = capped("%s*{x}+(%s-%s)*{p}" % (r1, r1, r0), "%s*%s" % (after, r1), "%s*%s" % (at, r0))
+    f1, f0 = _reached(after, fixed), _reached(at, fixed)
+    amounts = "MIN(%s;%s)-MIN(%s;%s)" % (cap, f1, cap, f0) if cap else "%s-%s" % (f1, f0)
+    return 'IF({m}="定额";%s;IF({m}="全额累进";%s;%s))' % (amounts, whole, marginal)
+
+
 def _tiered(rate, fixed, cap=None, prior=None):
     """The twin of TIERED_BONUS({x}; thresholds {t}; rates; {m}[; cap][; prior]): the checks
     the add-in makes (Err:502 there, a text here), then the bonus, capped; with a prior,
-    bonus(prior + x) - bonus(prior)."""
+    bonus(prior + x) - bonus(prior) (_increase)."""
     chosen = 'IF({m}="定额";%s;%s)' % (fixed, rate) if fixed != rate else rate
     bad = ("(COUNT({t})=0)+([[t:(ISNUMBER({t#})<>ISNUMBER(%s))+ISNUMBER({t+})*(NOT(ISNUMBER({t#}))+({t+}<={t#}))]])"
            % chosen)
     cap_of = 'IF(AND(ISNUMBER({c});{c}>0);{c};10^307)' if cap else None
     if prior:
-        bonus = "%s-%s" % (_bonus("({p}+{x})", rate, fixed, cap_of), _bonus("{p}", rate, fixed, cap_of))
+        bonus = _increase(rate, fixed, cap_of)
     else:
         bonus = _bonus("{x}", rate, fixed, cap_of)
     checks = ['NOT(OR({m}="超额累进";{m}="全额累进";{m}="定额";{m}=""));"提成方式无效"', "(%s)>0;\"档位表有误\"" % bad]

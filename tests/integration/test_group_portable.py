@@ -48,9 +48,18 @@ import workshop_targets
 
 MONTH = "2026-11"
 CODE, DEALER = "P001", "通用店"
-RANDOM_FILLS = 20
-OTHER_FILLS = 10  # 销售顾问漏斗分析 and 售后服务顾问目标, saved from the menu
+# DEALERKPI_PORTABLE_FILLS sets the random fills of every template's four-way check: 20 (10 for
+# the three templates saved from the menu) in the test run, 100 for the long run.
+LONG_FILLS = os.environ.get("DEALERKPI_PORTABLE_FILLS")
+RANDOM_FILLS = int(LONG_FILLS or 20)
+OTHER_FILLS = int(LONG_FILLS or 10)  # 销售顾问漏斗分析, 售后服务顾问目标 and 年度目标体系, saved from the menu
 SEED = 20261106
+# (prior, month's amount) whose increase under 2 % to 750,000, 3 % above lies on a half cent
+HALF_CENT_MONTHS = ((782921.73, -31855.5), (1732983.05, -15719.5), (1761053.52, -13475.5), (1555361.35, 5017.5),
+                    (1595902.67, -49070.5), (632030.78, 33145.75), (1988291.01, 33448.5), (1419526.42, 79044.5),
+                    (1775819.86, -63854.5), (1160296.81, 2301.5), (848597.76, -6991.5), (931562.63, -13135.5),
+                    (452403.38, 31733.75), (1797191.76, 31413.5), (1095319.4, 2956.5), (902754.93, 12964.5))
+SUMMARY_DEALERS = 6  # the dealers rolled up into the 集团汇总 whose portable copy is checked
 # The menu's dialogs answered from a file (a test build's hook, group/service/menu.cxx).
 MENU_ANSWERS = os.path.join(tempfile.gettempdir(), "dealerkpi-portable-menu-%d.txt" % os.getpid())
 # The month's actuals the roll-up needs beside the golden fill's plan.
@@ -577,6 +586,55 @@ class PortableFiles(PortableCase):
             self.assertEqual(problems, [], form + ": the portable files are taken")
             self.assertEqual(got, want, form + ": 汇总 and 售后汇总 as from the add-in files")
 
+    def test_group_summary_shows_the_same_four_ways(self):
+        """集团汇总 as the roll-up writes it from SUMMARY_DEALERS dealers' files (varied figures, one
+        dealer's workshop hours blank, one dealer's actuals 0), saved from the menu as a portable
+        copy: its 集团合计 rows (FUNNEL_RATE and WORKSHOP_EFFICIENCY pooled over the dealers) and every
+        other computed cell show the same four ways."""
+        dealers = os.path.join(self.tmp, "summary-dealers.csv")
+        with open(dealers, "w", encoding="utf-8") as f:
+            f.write("经销商代码,经销商\n" + "".join("S%03d,汇总店%d\n" % (i, i) for i in range(SUMMARY_DEALERS)))
+        inbox = os.path.join(self.tmp, "summary-inbox")
+        for kind, values in (("strategy_table", gf.strategy_values), ("workshop_targets", gf.workshop_values)):
+            out = os.path.join(self.tmp, "summary-sent", kind)
+            p = run_cli("distribute", "--template", kind, "--dealers", dealers, "--month", MONTH, "--out", out)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            for i, path in enumerate(sorted(glob.glob(os.path.join(out, "*.ods")))):
+                doc = self.with_addin.load(path)
+                try:
+                    typed = values(i * 7 + 3)
+                    if i == 1 and kind == "workshop_targets":
+                        typed["销售工时"] = [None] * len(typed["销售工时"])
+                    if i == 2 and kind == "strategy_table":
+                        typed.update({k: 0 for k in typed if k.endswith("_实际")})
+                    for name, value in typed.items():
+                        gf.set_named(doc, name, value)
+                    doc.calculateAll()
+                    os.makedirs(inbox, exist_ok=True)
+                    Office.save(doc, os.path.join(inbox, kind + "_" + os.path.basename(path)), "calc8")
+                finally:
+                    doc.close(True)
+        out = os.path.join(self.tmp, "summary-集团汇总.ods")
+        p = run_cli("rollup", "--month", MONTH, "--out", out, inbox)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        a = self.with_addin.load(out)
+        try:
+            rows = table(a, "汇总")[1]
+            self.assertEqual(sum(1 for r in rows if any(c.startswith("汇总店") for c in r)), SUMMARY_DEALERS,
+                             "every dealer's row: %r" % rows)
+            copy = os.path.join(self.tmp, "summary-portable.ods")
+            self.assertRegex(self._menu_save_portable(a, copy), "^(已另存为通用表格：|Saved as a portable file: )")
+            with zipfile.ZipFile(copy) as z:
+                self.assertEqual(addin_formulas(z.read("content.xml").decode("utf-8")), [], "no add-in call")
+            p = self.without.load(copy)
+            try:
+                (shown_summary,) = self._four_ways(a, p, "group_summary", [{}])
+            finally:
+                p.close(True)
+        finally:
+            a.close(True)
+        self.assertTrue(any(v not in ("", "0", "0%") and "%" in v for v in shown_summary.values()), "pooled rates shown")
+
     # -- DealerKPI ▸ 另存为通用表格… --------------------------------------------------------------------
     def _menu_copy_shows_the_same(self, a, name, endings):
         """`a` (filled in the office with DealerKPI, not saved) saved from the menu as a portable
@@ -618,11 +676,12 @@ class PortableFiles(PortableCase):
         finally:
             a.close(True)
 
-    def test_funnel_advisor_and_year_templates_show_the_same_four_ways(self):
+    def test_funnel_advisor_year_and_action_plan_templates_show_the_same_four_ways(self):
+        import action_plan
         import annual_targets
         import consultant_funnel
         import service_advisors
-        for module in (consultant_funnel, service_advisors, annual_targets):
+        for module in (consultant_funnel, service_advisors, annual_targets, action_plan):
             shown_fills = self._template_four_ways(module, OTHER_FILLS, [])
             self.assertTrue(all(any(f.values()) for f in shown_fills), module.FILE)
 
@@ -696,6 +755,41 @@ class PortableFiles(PortableCase):
                                      % (i, fill, len(wrong), "\n".join(wrong[:20])))
                     paid += sum(1 for v in want.values() if v and not refused(v) and float(v) != 0)
                 self.assertGreater(paid, OWN_FILLS * ROWS, "most results are figures, not refusals or 0")
+            finally:
+                p.close(True)
+        finally:
+            a.close(True)
+
+    def test_a_month_of_cumulative_pay_on_a_half_cent_shows_the_add_ins_cent(self):
+        """销售顾问提成方案's month of the year sheet (TIERED_BONUS of a month's amount after a prior,
+        paid in cents with ROUND(...;2)) where the increase lies on a half cent (0.03 x 31,855.50 =
+        955.665): the twin shows the add-in's cent in every mode, capped and not, the four ways. Its difference of
+        two cumulative bonuses of about 15,000 in doubles was off in the 15th digit of the increase,
+        and LibreOffice without DealerKPI showed 955.66 (found by a run of 100 fills, fill 90)."""
+        a = self.with_addin.new_calc()
+        try:
+            sheet = a.Sheets.getByIndex(0)
+            name = sheet.Name
+            sheet.getCellRangeByName("A1").String = "半分的月度提成"  # Gnumeric's text export starts at the first cell used
+            table_rows = ((0, 0.02, 5000), (750000, 0.03, 15000), (1692803.77, 0.03, 60000))
+            for r, (threshold, rate, amount) in enumerate(table_rows, start=9):
+                for col, v in zip("BZD", (threshold, rate, amount)):
+                    sheet.getCellRangeByName("%s%d" % (col, r)).Value = v
+            first = 20
+            for r, (prior, amount) in enumerate(HALF_CENT_MONTHS, start=first):
+                sheet.getCellRangeByName("A%d" % r).Value = amount
+                sheet.getCellRangeByName("B%d" % r).Value = prior
+                sheet.getCellRangeByName("F%d" % r).Formula = (
+                    '=ROUND(TIERED_BONUS(A{r};$B$9:$B$11;IF($B$5="定额";$D$9:$D$11;$Z$9:$Z$11);$B$5;$E$5;'
+                    'SUM(B{r}:C{r}));2)'.format(r=r))
+            out = os.path.join(self.tmp, "half-cent.ods")
+            self.assertRegex(self._menu_save_portable(a, out), "^(已另存为通用表格：|Saved as a portable file: )")
+            p = self.without.load(out)
+            try:
+                modes = [{(name, "B5"): mode, (name, "E5"): cap}
+                         for mode in ("超额累进", "全额累进", "定额") for cap in (None, 10 ** 9, 20749.9)]
+                for shown_fill in self._four_ways(a, p, "half-cent", modes):
+                    self.assertTrue(all(shown_fill.values()), shown_fill)
             finally:
                 p.close(True)
         finally:

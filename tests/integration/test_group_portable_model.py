@@ -6,9 +6,9 @@ figures the copy shows do not depend on which office wrote it.
 """
 import unittest
 
-from test_group_portable import PortableCase
+from test_group_portable import LONG_FILLS, PortableCase
 
-MODEL_FILLS = 2  # random fills after the example
+MODEL_FILLS = int(LONG_FILLS or 2)  # random fills after the example (DEALERKPI_PORTABLE_FILLS)
 
 
 class CommissionModel(PortableCase):
