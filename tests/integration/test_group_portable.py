@@ -98,8 +98,8 @@ GNUMERIC_FORMATS = {
 
 def on_a_half(value, fmt):
     """True when `value` lies halfway between two texts of the number format `fmt`."""
-    first = fmt.split(";")[0]
-    decimals = len(first.split(".", 1)[1].rstrip("%").rstrip()) if "." in first else 0
+    first = re.sub(r'"[^"]*"', "", fmt.split(";")[0])  # a quoted text ("万") shows no digit
+    decimals = len(re.match(r"[0#?]*", first.split(".", 1)[1]).group()) if "." in first else 0
     scaled = abs(value) * 10 ** (decimals + (2 if "%" in first else 0))
     # to 1e-9 of the digit, or to the last bits of the double for a large figure (a mean of 144,321.545)
     return abs(scaled - int(scaled) - 0.5) < max(1e-9, scaled * 1e-13)
