@@ -159,8 +159,8 @@ def _increase(rate, fixed, cap):
 
     def capped(d, b1, b0):
         return "%s-MAX(0;%s-%s)+MAX(0;%s-%s)" % (d, b1, cap, b0, cap) if cap else d
-    marginal = capped("([[t:IF(ISNUMBER({t#});%s*(MEDIAN({t#}-{p};{x};%s)-MEDIAN({t#}-{p};0;%s));0)]])" % (rate, up, up),
-                      _marginal(after, rate), _marginal(at, rate))
+    within = "MEDIAN({t#}-{p};{x};%s)-MEDIAN({t#}-{p};0;%s)" % (up, up)  # signed, x < 0 too
+    marginal = capped("([[t:IF(ISNUMBER({t#});%s*(%s);0)]])" % (rate, within), _marginal(after, rate), _marginal(at, rate))
     r1, r0 = _reached(after, rate), _reached(at, rate)
     whole = capped("%s*{x}+(%s-%s)*{p}" % (r1, r1, r0), "%s*%s" % (after, r1), "%s*%s" % (at, r0))
     f1, f0 = _reached(after, fixed), _reached(at, fixed)
