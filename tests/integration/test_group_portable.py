@@ -49,10 +49,10 @@ import workshop_targets
 MONTH = "2026-11"
 CODE, DEALER = "P001", "通用店"
 # DEALERKPI_PORTABLE_FILLS sets the random fills of every template's four-way check: 20 (10 for
-# the three templates saved from the menu) in the test run, 100 for the long run.
+# the four templates saved from the menu) in the test run, 100 for the long run.
 LONG_FILLS = os.environ.get("DEALERKPI_PORTABLE_FILLS")
 RANDOM_FILLS = int(LONG_FILLS or 20)
-OTHER_FILLS = int(LONG_FILLS or 10)  # 销售顾问漏斗分析, 售后服务顾问目标 and 年度目标体系, saved from the menu
+OTHER_FILLS = int(LONG_FILLS or 10)  # 销售顾问漏斗分析, 售后服务顾问目标, 年度目标体系, 跨部门合作行动计划
 SEED = 20261106
 # (prior, month's amount) whose increase under 2 % to 750,000, 3 % above lies on a half cent
 HALF_CENT_MONTHS = ((782921.73, -31855.5), (1732983.05, -15719.5), (1761053.52, -13475.5), (1555361.35, 5017.5),
@@ -763,9 +763,10 @@ class PortableFiles(PortableCase):
     def test_a_month_of_cumulative_pay_on_a_half_cent_shows_the_add_ins_cent(self):
         """销售顾问提成方案's month of the year sheet (TIERED_BONUS of a month's amount after a prior,
         paid in cents with ROUND(...;2)) where the increase lies on a half cent (0.03 x 31,855.50 =
-        955.665): the twin shows the add-in's cent in every mode, capped and not, the four ways. Its difference of
-        two cumulative bonuses of about 15,000 in doubles was off in the 15th digit of the increase,
-        and LibreOffice without DealerKPI showed 955.66 (found by a run of 100 fills, fill 90)."""
+        955.665): the twin shows the add-in's cent in every mode, capped and not, the four ways.
+        Its difference of two cumulative bonuses of about 15,000 in doubles was off in the 15th
+        digit of the increase, and LibreOffice without DealerKPI showed -955.66 where the add-in
+        shows -955.67 (found by a run of 100 fills, fill 90)."""
         a = self.with_addin.new_calc()
         try:
             sheet = a.Sheets.getByIndex(0)
